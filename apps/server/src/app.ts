@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { Database } from '@procura/db';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditRoutes } from './audit/routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import type { Config } from './config.ts';
+import { departmentRoutes } from './departments/routes.ts';
+import { healthRoutes } from './health/routes.ts';
+import { registerAccessControl } from './http/access.ts';
+import type { App, RouteDeps } from './http/app-types.ts';
+import { registerErrorHandler } from './http/errors.ts';
+import { userRoutes } from './users/routes.ts';
+
+// Validation messages in Chinese for every schema.
+z.config(z.locales.zhCN());
+
+/** Every route module; the access-control tests walk the routes these register. */
+const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
+  healthRoutes,
+  authRoutes,
+  departmentRoutes,
+  userRoutes,
+  auditRoutes,
+];
+
+export interface BuildAppOptions {
+  database: Database;
+  config: Pick<Config, 'demo' | 'webDist' | 'trustProxy'>;
+  /** Omitted in tests: no request logs. */
+  logger?: FastifyBaseLogger;
+}
+
+export const bodyLimit = 1024 * 1024;
+
+export async function buildApp({ database, config, logger }: BuildAppOptions): Promise<App> {
+  const app = Fastify({
+    ...(logger ? { loggerInstance: logger } : { logger: false }),
+    bodyLimit,
+    trustProxy: config.trustProxy,
+    // A client that never finishes sending its request must not hold a socket forever.
+    requestTimeout: 60_000,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Procura 检察履职一体化平台 API', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'procura_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  registerErrorHandler(app);
+  registerAccessControl(app, database);
+  for (const routes of routeModules) await routes(app, { database, config });
+  await registerWeb(app, config.webDist);
+  return app;
+}
+
+/** Serves the built web app; unknown non-API paths get index.html so client routes survive a reload. */
+async function registerWeb(app: App, webDist: string): Promise<void> {
+  const built = existsSync(join(webDist, 'index.html'));
+  if (built) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (path.startsWith('/api') || request.method !== 'GET') {
+      return reply.status(404).send({ code: 'NOT_FOUND', message: `接口不存在：${request.method} ${path}` });
+    }
+    if (!built) {
+      return reply
+        .status(503)
+        .type('text/html; charset=utf-8')
+        .send(
+          '<meta charset="utf-8"><p>前端尚未构建：请先运行 <code>npm run build:web</code>（<code>npm start</code> 会自动构建）。</p>',
+        );
+    }
+    return reply.sendFile('index.html');
+  });
+}

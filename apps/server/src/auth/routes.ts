@@ -1,0 +1,105 @@
+import { allowedActions } from '@procura/domain/policy';
+import { z } from 'zod';
+import { recordAudit } from '../audit/record-audit.ts';
+import { getPublicInfo } from '../bootstrap/public-info.ts';
+import { currentUser } from '../http/access.ts';
+import type { App, RouteDeps } from '../http/app-types.ts';
+import { changePassword } from './change-password.ts';
+import type { SessionUser } from './load-user.ts';
+import { loadUser } from './load-user.ts';
+import { login } from './login.ts';
+import { type TMe, ZChangePasswordBody, ZLoginBody, ZMe, ZPublicInfo } from './schema.ts';
+import { deleteSession, idleTimeoutMs, sessionCookie } from './sessions.ts';
+
+const presentMe = (user: SessionUser): TMe => ({
+  id: user.id,
+  username: user.username,
+  displayName: user.displayName,
+  role: user.role,
+  roleLabel: user.roleLabel,
+  department: user.department,
+  mustChangePassword: user.mustChangePassword,
+  actions: allowedActions(user.role),
+});
+
+export async function authRoutes(app: App, { database, config }: RouteDeps) {
+  app.get(
+    '/api/public/info',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['auth'], summary: '院名与演示模式', response: { 200: ZPublicInfo } },
+    },
+    () => getPublicInfo(database.db, config.demo),
+  );
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: '登录',
+        body: ZLoginBody,
+        response: { 200: z.object({ user: ZMe }) },
+      },
+    },
+    async (request, reply) => {
+      const { token, userId } = await login(database, {
+        ...request.body,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+      });
+      reply.setCookie(sessionCookie, token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        path: '/',
+        secure: request.protocol === 'https',
+        // The server expires idle sessions; the cookie only has to outlive one idle period.
+        maxAge: Math.floor(idleTimeoutMs / 1000) * 16,
+      });
+      const user = await loadUser(database.db, userId);
+      return { user: presentMe(user!) };
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { config: { access: 'authenticated' }, schema: { tags: ['auth'], summary: '退出登录' } },
+    async (request, reply) => {
+      const user = currentUser(request);
+      await database.db.transaction(async (tx) => {
+        await deleteSession(tx, request.sessionId!);
+        await recordAudit(tx, {
+          actor: { id: user.id, name: user.displayName },
+          action: 'auth.logout',
+          targetType: 'user',
+          targetId: user.id,
+          ip: request.ip,
+        });
+      });
+      reply.clearCookie(sessionCookie, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['auth'], summary: '当前用户', response: { 200: ZMe } },
+    },
+    (request) => presentMe(currentUser(request)),
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['auth'], summary: '修改密码', body: ZChangePasswordBody },
+    },
+    async (request, reply) => {
+      await changePassword(database, { user: currentUser(request), ...request.body, ip: request.ip });
+      return reply.status(204).send();
+    },
+  );
+}

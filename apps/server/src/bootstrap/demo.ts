@@ -1,0 +1,29 @@
+import type { TLine, TRole } from '@procura/domain/roles';
+
+/** The demo procuratorate: clearly marked 演示数据, modelled on the seed's departments. */
+export const demoProcuratorate = { name: '成都市成华区人民检察院', shortName: '成华' };
+
+export const demoDepartments: { name: string; line: TLine }[] = [
+  { name: '检察长办公室', line: 'office' },
+  { name: '第一检察部', line: 'criminal' },
+  { name: '第四检察部', line: 'civilAdministrative' },
+  { name: '第五检察部', line: 'publicInterest' },
+  { name: '第六检察部', line: 'juvenile' },
+  { name: '案件管理部', line: 'caseManagement' },
+  { name: '政治部', line: 'political' },
+];
+
+/** One password for every demo account; shown on the login page only while demo mode is on. */
+export const demoPassword = 'Chenghua2026';
+
+export const demoUsers: { username: string; displayName: string; role: TRole; department: string | null }[] =
+  [
+    { username: 'chief', displayName: '林正（演示）', role: 'chief', department: '检察长办公室' },
+    { username: 'deputy', displayName: '周立（演示）', role: 'deputyChief', department: '检察长办公室' },
+    { username: 'head5', displayName: '陈敏（演示）', role: 'departmentHead', department: '第五检察部' },
+    { username: 'prosecutor1', displayName: '李华（演示）', role: 'prosecutor', department: '第一检察部' },
+    { username: 'assistant5', displayName: '赵磊（演示）', role: 'assistant', department: '第五检察部' },
+    { username: 'clerk6', displayName: '吴悦（演示）', role: 'clerk', department: '第六检察部' },
+    { username: 'analyst', displayName: '孙晓（演示）', role: 'analyst', department: '案件管理部' },
+    { username: 'admin', displayName: '系统管理员（演示）', role: 'admin', department: '政治部' },
+  ];

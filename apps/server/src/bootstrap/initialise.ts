@@ -1,0 +1,80 @@
+import type { Database, Executor } from '@procura/db';
+import { schema } from '@procura/db';
+import { sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/record-audit.ts';
+import { generatePassword, hashPassword } from '../auth/passwords.ts';
+import { demoDepartments, demoPassword, demoProcuratorate, demoUsers } from './demo.ts';
+
+export interface InitialiseOptions {
+  demo: boolean;
+  adminPassword?: string | undefined;
+  procuratorateName?: string | undefined;
+}
+
+export type InitialiseResult =
+  | { status: 'existing' }
+  | { status: 'demo' }
+  | { status: 'empty'; adminUsername: string; generatedPassword: string | null };
+
+/**
+ * On first start with an empty database: the demo procuratorate, or (PROCURA_DEMO=0) just an
+ * admin account. One transaction, so a crash half-way leaves the database empty, not half-seeded.
+ */
+export async function initialise(database: Database, options: InitialiseOptions): Promise<InitialiseResult> {
+  return database.db.transaction(async (tx) => {
+    // Two processes starting against one PostgreSQL must not both seed.
+    await tx.execute(sql`select pg_advisory_xact_lock(7303)`);
+    const [existing] = await tx.select().from(schema.procuratorate).limit(1);
+    if (existing) return { status: 'existing' } as const;
+    if (options.demo) {
+      await seedDemo(tx);
+      return { status: 'demo' } as const;
+    }
+    const generatedPassword = options.adminPassword ? null : generatePassword();
+    const name = options.procuratorateName ?? '人民检察院';
+    await tx.insert(schema.procuratorate).values({ name, shortName: name.slice(0, 2), isDemo: false });
+    const passwordHash = await hashPassword(options.adminPassword ?? generatedPassword!);
+    const [admin] = await tx
+      .insert(schema.users)
+      .values({
+        username: 'admin',
+        displayName: '系统管理员',
+        role: 'admin',
+        passwordHash,
+        mustChangePassword: true,
+      })
+      .returning({ id: schema.users.id });
+    await recordAudit(tx, {
+      actor: { id: null, name: '系统' },
+      action: 'system.init',
+      targetType: 'user',
+      targetId: admin!.id,
+      detail: { demo: false },
+    });
+    return { status: 'empty', adminUsername: 'admin', generatedPassword } as const;
+  });
+}
+
+async function seedDemo(tx: Executor): Promise<void> {
+  await tx.insert(schema.procuratorate).values({ ...demoProcuratorate, isDemo: true });
+  const departments = await tx
+    .insert(schema.departments)
+    .values(demoDepartments.map((d, index) => ({ ...d, sortOrder: index + 1 })))
+    .returning({ id: schema.departments.id, name: schema.departments.name });
+  const departmentId = new Map(departments.map((d) => [d.name, d.id]));
+  const passwordHash = await hashPassword(demoPassword);
+  await tx.insert(schema.users).values(
+    demoUsers.map((u) => ({
+      username: u.username,
+      displayName: u.displayName,
+      role: u.role,
+      departmentId: u.department ? departmentId.get(u.department) : null,
+      passwordHash,
+    })),
+  );
+  await recordAudit(tx, {
+    actor: { id: null, name: '系统' },
+    action: 'system.init',
+    detail: { demo: true, departments: departments.length, users: demoUsers.length },
+  });
+}

@@ -1,0 +1,44 @@
+import { migrate, openDatabase } from '@procura/db';
+import pino from 'pino';
+import { buildApp } from './app.ts';
+import { initialise } from './bootstrap/initialise.ts';
+import type { Config } from './config.ts';
+
+/**
+ * Opens the database, applies migrations, seeds an empty database, serves, and on SIGTERM/SIGINT
+ * lets in-flight requests finish before closing the database.
+ */
+export async function startServer(config: Config): Promise<{ url: string; stop: () => Promise<void> }> {
+  const logger = pino({ level: config.logLevel });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  logger.info({ database: database.kind, location: database.location }, 'database opened');
+  try {
+    await migrate(database);
+    const init = await initialise(database, { demo: config.demo, adminPassword: config.adminPassword });
+    if (init.status === 'demo') logger.info('created the demo procuratorate (演示数据)');
+    if (init.status === 'empty' && init.generatedPassword) {
+      // Printed once, to the console of whoever started the first run; never logged again.
+      process.stdout.write(
+        `\n初始管理员账号：${init.adminUsername}\n初始密码（仅显示这一次，首次登录后须修改）：${init.generatedPassword}\n\n`,
+      );
+    }
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+
+  const app = await buildApp({ database, config, logger });
+  const address = await app.listen({ port: config.port, host: config.host });
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      logger.info('shutting down');
+      await app.close();
+      await database.close();
+      logger.info('stopped');
+    })();
+    return stopping;
+  };
+  return { url: address, stop };
+}

@@ -1,0 +1,21 @@
+import type { schema } from '@procura/db';
+import { roleLabels, type TRole } from '@procura/domain/roles';
+import type { TUser } from './schema.ts';
+
+type UserRow = typeof schema.users.$inferSelect;
+type DepartmentRow = typeof schema.departments.$inferSelect;
+
+export function presentUser(user: UserRow, department: DepartmentRow | null, now = new Date()): TUser {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role as TRole,
+    roleLabel: roleLabels[user.role as TRole],
+    department: department ? { id: department.id, name: department.name } : null,
+    disabled: user.disabled,
+    locked: Boolean(user.lockedUntil && user.lockedUntil > now),
+    mustChangePassword: user.mustChangePassword,
+    createdAt: user.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,186 @@
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { finished } from 'node:stream/promises';
+import { createGunzip, createGzip } from 'node:zlib';
+import { is } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
+import type { Database } from './connection.ts';
+import * as schema from './schema.ts';
+
+const format = 'procura-backup';
+const formatVersion = 1;
+const batchSize = 1000;
+
+/** Sessions are not worth restoring: everyone signs in again after a restore. */
+const skipped = new Set(['sessions']);
+
+interface TableInfo {
+  name: string;
+  key: string;
+  identity: boolean;
+}
+
+/** Tables in an order where every foreign key points backwards, so restore can insert front to back. */
+export function backupTables(): TableInfo[] {
+  const configs = (Object.values(schema) as unknown[])
+    .filter((value): value is PgTable => is(value, PgTable))
+    .map((table) => getTableConfig(table))
+    .filter((config) => !skipped.has(config.name));
+  const ordered: TableInfo[] = [];
+  const placed = new Set<string>();
+  while (ordered.length < configs.length) {
+    const before = ordered.length;
+    for (const config of configs) {
+      if (placed.has(config.name)) continue;
+      const dependsOn = config.foreignKeys.map((fk) => getTableConfig(fk.reference().foreignTable).name);
+      if (dependsOn.every((name) => name === config.name || placed.has(name) || skipped.has(name))) {
+        const key = config.columns.find((column) => column.primary);
+        if (!key) throw new Error(`表 ${config.name} 没有单列主键，无法备份`);
+        ordered.push({ name: config.name, key: key.name, identity: Boolean(key.generatedIdentity) });
+        placed.add(config.name);
+      }
+    }
+    if (ordered.length === before) throw new Error('表之间的外键存在循环，无法确定备份顺序');
+  }
+  return ordered;
+}
+
+type Query = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
+
+/**
+ * Runs `work` in one transaction on one connection with raw parameterised queries. A read-only
+ * repeatable-read snapshot makes a dump consistent while the server keeps writing.
+ */
+async function inTransaction<T>(
+  database: Database,
+  mode: 'snapshot' | 'write',
+  work: (query: Query) => Promise<T>,
+): Promise<T> {
+  const { driver } = database;
+  if (driver.kind === 'pglite') {
+    // PGlite has one connection: inside its transaction nothing else runs, which is a snapshot.
+    return driver.client.transaction(async (tx) =>
+      work(async (text, params) => (await tx.query<Record<string, unknown>>(text, params)).rows),
+    );
+  }
+  const client = await driver.pool.connect();
+  try {
+    await client.query(mode === 'snapshot' ? 'begin isolation level repeatable read read only' : 'begin');
+    const result = await work(async (text, params) => (await client.query(text, params)).rows);
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function appliedMigrations(query: Query): Promise<string[]> {
+  const rows = await query('select hash from drizzle.__drizzle_migrations order by id');
+  return rows.map((row) => String(row.hash));
+}
+
+export interface BackupSummary {
+  tables: Record<string, number>;
+}
+
+/** Writes a gzip'd JSON-lines dump: a header line, then batches of rows per table. */
+export async function backupDatabase(database: Database, file: string): Promise<BackupSummary> {
+  const gzip = createGzip();
+  const out = gzip.pipe(createWriteStream(file));
+  const write = async (value: unknown) => {
+    if (!gzip.write(`${JSON.stringify(value)}\n`)) await once(gzip, 'drain');
+  };
+  const summary: BackupSummary = { tables: {} };
+  await inTransaction(database, 'snapshot', async (query) => {
+    const tables = backupTables();
+    await write({
+      format,
+      version: formatVersion,
+      createdAt: new Date().toISOString(),
+      migrations: await appliedMigrations(query),
+      tables: tables.map((t) => t.name),
+    });
+    for (const table of tables) {
+      let count = 0;
+      let after: unknown = null;
+      for (;;) {
+        const rows = await query(
+          `select "${table.key}" as k, row_to_json(t)::text as j from "${table.name}" t
+           where $1::text is null or "${table.key}" > $1::text::bigint order by "${table.key}" limit ${batchSize}`,
+          [after === null ? null : String(after)],
+        );
+        if (rows.length === 0) break;
+        await write({ table: table.name, rows: rows.map((row) => JSON.parse(String(row.j))) });
+        count += rows.length;
+        after = rows[rows.length - 1]!.k;
+      }
+      summary.tables[table.name] = count;
+    }
+  });
+  gzip.end();
+  await finished(out);
+  return summary;
+}
+
+/**
+ * Restores a dump into an empty, migrated database of either engine, in one transaction:
+ * on any error nothing is restored.
+ */
+export async function restoreDatabase(database: Database, file: string): Promise<BackupSummary> {
+  const lines = createInterface({
+    input: createReadStream(file).pipe(createGunzip()),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  const iterator = lines[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const header = first.done ? null : parseLine(first.value, 1);
+  if (!header || header.format !== format) throw new Error(`${file} 不是 Procura 备份文件`);
+  if (header.version !== formatVersion) throw new Error(`备份格式版本 ${String(header.version)} 不受支持`);
+
+  const tables = new Map(backupTables().map((table) => [table.name, table]));
+  const summary: BackupSummary = { tables: {} };
+  await inTransaction(database, 'write', async (query) => {
+    const migrations = await appliedMigrations(query);
+    const expected = header.migrations as string[];
+    if (expected.some((hash, index) => migrations[index] !== hash) || migrations.length < expected.length) {
+      throw new Error('备份与当前数据库结构版本不一致：请用生成该备份的 Procura 版本恢复');
+    }
+    for (const table of tables.values()) {
+      const [row] = await query(`select count(*)::int as n from "${table.name}"`);
+      if (Number(row?.n) > 0)
+        throw new Error(`目标数据库不是空的（表 ${table.name} 已有数据），只能恢复到空数据库`);
+    }
+    let lineNumber = 1;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      lineNumber++;
+      if (!next.value.trim()) continue;
+      const record = parseLine(next.value, lineNumber);
+      const table = tables.get(String(record.table));
+      if (!table || !Array.isArray(record.rows)) throw new Error(`备份文件第 ${lineNumber} 行无法识别`);
+      await query(
+        `insert into "${table.name}" select * from json_populate_recordset(null::"${table.name}", $1::json)`,
+        [JSON.stringify(record.rows)],
+      );
+      summary.tables[table.name] = (summary.tables[table.name] ?? 0) + record.rows.length;
+    }
+    for (const table of tables.values()) {
+      if (!table.identity) continue;
+      await query(
+        `select setval(pg_get_serial_sequence('"${table.name}"', '${table.key}'), coalesce(max("${table.key}"), 0) + 1, false) from "${table.name}"`,
+      );
+    }
+  });
+  return summary;
+}
+
+function parseLine(line: string, lineNumber: number): Record<string, unknown> {
+  try {
+    return JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    throw new Error(`备份文件第 ${lineNumber} 行不是有效的 JSON（文件可能已损坏）`);
+  }
+}

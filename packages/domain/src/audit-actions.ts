@@ -1,0 +1,20 @@
+/** Chinese labels of the actions written to the audit log; later modules add theirs here. */
+export const auditActionLabels: Record<string, string> = {
+  'system.init': '初始化系统',
+  'auth.login': '登录',
+  'auth.loginFailed': '登录失败',
+  'auth.locked': '账号锁定',
+  'auth.logout': '退出登录',
+  'auth.changePassword': '修改密码',
+  'user.create': '创建用户',
+  'user.update': '修改用户',
+  'user.move': '调动部门',
+  'user.disable': '停用用户',
+  'user.enable': '启用用户',
+  'user.resetPassword': '重置密码',
+  'audit.verify': '校验审计日志',
+};
+
+export function auditActionLabel(action: string): string {
+  return auditActionLabels[action] ?? action;
+}

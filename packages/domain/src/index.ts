@@ -1,0 +1,5 @@
+export * from './audit-actions.ts';
+export * from './audit-chain.ts';
+export * from './password-rules.ts';
+export * from './policy.ts';
+export * from './roles.ts';

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** Roles from the glossary; the UI shows the Chinese label. */
+export const roles = [
+  'chief',
+  'deputyChief',
+  'departmentHead',
+  'prosecutor',
+  'assistant',
+  'clerk',
+  'analyst',
+  'admin',
+] as const;
+
+export const ZRole = z.enum(roles);
+export type TRole = z.infer<typeof ZRole>;
+
+export const roleLabels: Record<TRole, string> = {
+  chief: '检察长',
+  deputyChief: '副检察长',
+  departmentHead: '部门负责人',
+  prosecutor: '检察官',
+  assistant: '检察官助理',
+  clerk: '书记员',
+  analyst: '数据分析员',
+  admin: '系统管理员',
+};
+
+/** Lines of work a department belongs to (glossary: 刑检, 未检, 民事/行政, 公益诉讼…). */
+export const lines = [
+  'criminal',
+  'civilAdministrative',
+  'publicInterest',
+  'juvenile',
+  'caseManagement',
+  'political',
+  'office',
+] as const;
+
+export const ZLine = z.enum(lines);
+export type TLine = z.infer<typeof ZLine>;
+
+export const lineLabels: Record<TLine, string> = {
+  criminal: '刑事检察',
+  civilAdministrative: '民事行政检察',
+  publicInterest: '公益诉讼检察',
+  juvenile: '未成年人检察',
+  caseManagement: '案件管理',
+  political: '政治工作',
+  office: '院领导',
+};

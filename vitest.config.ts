@@ -1,0 +1,41 @@
+import { defineConfig } from 'vitest/config';
+
+// Deadlines and audit timestamps depend on the calendar day: tests run in China's time zone.
+process.env.TZ = 'Asia/Shanghai';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['packages/*/src/**/*.test.ts'],
+          env: { TZ: 'Asia/Shanghai' },
+        },
+      },
+      {
+        test: {
+          name: 'server',
+          include: [
+            'apps/server/src/**/*.test.ts',
+            'apps/cli/src/**/*.test.ts',
+            'packages/db/test/**/*.test.ts',
+          ],
+          env: { TZ: 'Asia/Shanghai' },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          env: { TZ: 'Asia/Shanghai' },
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
