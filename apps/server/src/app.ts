@@ -65,6 +65,16 @@ export async function buildApp({ database, config, logger }: BuildAppOptions): P
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
+  // Once shutdown begins, answers tell keep-alive clients to disconnect, so close() does not
+  // wait on sockets that would otherwise stay open after their last response.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
   registerErrorHandler(app);
   registerAccessControl(app, database);
   for (const routes of routeModules) await routes(app, { database, config });

@@ -34,7 +34,11 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
   const stop = () => {
     stopping ??= (async () => {
       logger.info('shutting down');
+      // In-flight requests get ten seconds to finish; then remaining sockets are cut.
+      const force = setTimeout(() => app.server.closeAllConnections(), 10_000);
+      force.unref();
       await app.close();
+      clearTimeout(force);
       await database.close();
       logger.info('stopped');
     })();

@@ -17,7 +17,18 @@ export const genesisHash = '0'.repeat(64);
 
 /** SM3(prevHash + canonical JSON of the entry): editing, inserting or removing a row breaks the chain. */
 export function auditHash(prevHash: string, entry: AuditContent): string {
-  const canonical = canonicalJson({ ...entry, at: entry.at.toISOString() });
+  // Name the covered fields: a row read back also carries prevHash and hash, which must not count.
+  const canonical = canonicalJson({
+    id: entry.id,
+    at: entry.at.toISOString(),
+    actorId: entry.actorId,
+    actorName: entry.actorName,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    ip: entry.ip,
+    detail: entry.detail,
+  });
   return createHash('sm3').update(prevHash).update(canonical).digest('hex');
 }
 

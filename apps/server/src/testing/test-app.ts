@@ -1,0 +1,36 @@
+import { createTestDatabase, type TestDatabase } from '@procura/db/testing';
+import type { DatabaseKind } from '@procura/db';
+import { buildApp } from '../app.ts';
+import { demoPassword } from '../bootstrap/demo.ts';
+import { initialise } from '../bootstrap/initialise.ts';
+import type { App } from '../http/app-types.ts';
+
+export interface TestApp {
+  app: App;
+  database: TestDatabase;
+  /** Logs in through the real route and returns the cookie header to send. */
+  login(username: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The real app on a fresh database of the given engine, seeded with the demo procuratorate. */
+export async function createTestApp(kind: DatabaseKind): Promise<TestApp> {
+  const database = await createTestDatabase(kind);
+  await initialise(database, { demo: true });
+  const app = await buildApp({ database, config: { demo: true, webDist: '/nonexistent', trustProxy: false } });
+  await app.ready();
+  return {
+    app,
+    database,
+    async login(username, password = demoPassword) {
+      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.body}`);
+      const cookie = response.cookies.find((c) => c.name === 'procura_session');
+      return `procura_session=${cookie!.value}`;
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
