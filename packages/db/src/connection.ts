@@ -40,8 +40,17 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return openPglite(options.inMemory ? undefined : (options.dataDir ?? './data'));
 }
 
+/**
+ * bigint (count(*), bigint ids) comes back as a number, as PGlite returns it, so raw queries
+ * give the same values on both engines. Our bigints are ids and counts, far below 2^53.
+ */
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
 async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: 10, types: pgTypes });
   // Fail fast with the server's own message rather than on the first request.
   const client = await pool.connect();
   client.release();
