@@ -12,7 +12,10 @@ const env = { PROCURA_DATA_DIR: dataDir };
 describe('procura user and audit commands', () => {
   it('adds users, verifies the chain, then names the first tampered row and exits non-zero', async () => {
     for (const username of ['cli1', 'cli2', 'cli3']) {
-      const add = await runCli(['user', 'add', username, '--name', `命令行${username}`, '--role', 'analyst'], env);
+      const add = await runCli(
+        ['user', 'add', username, '--name', `命令行${username}`, '--role', 'analyst'],
+        env,
+      );
       expect(add.code).toBe(0);
       expect(add.stdout).toContain(`已创建用户 ${username}（命令行${username}，数据分析员）`);
       expect(add.stdout).toMatch(/初始密码（仅显示这一次）：\S{10,}/);
@@ -40,10 +43,16 @@ describe('procura user and audit commands', () => {
     const badRole = await runCli(['user', 'add', 'x1', '--name', '某', '--role', 'boss'], env);
     expect(badRole.code).toBe(1);
     expect(badRole.stderr).toContain('未知角色 boss');
-    const badDepartment = await runCli(['user', 'add', 'x2', '--name', '某', '--role', 'clerk', '--department', '第九检察部'], env);
+    const badDepartment = await runCli(
+      ['user', 'add', 'x2', '--name', '某', '--role', 'clerk', '--department', '第九检察部'],
+      env,
+    );
     expect(badDepartment.code).toBe(1);
     expect(badDepartment.stderr).toContain('部门「第九检察部」不存在');
-    const weak = await runCli(['user', 'add', 'x3', '--name', '某', '--role', 'clerk', '--password', 'short'], env);
+    const weak = await runCli(
+      ['user', 'add', 'x3', '--name', '某', '--role', 'clerk', '--password', 'short'],
+      env,
+    );
     expect(weak.code).toBe(1);
     expect(weak.stderr).toContain('密码至少 10 位');
     const reset = await runCli(['user', 'reset-password', 'nobody'], env);
@@ -52,7 +61,9 @@ describe('procura user and audit commands', () => {
 
     const database = await openDatabase({ dataDir });
     try {
-      const rows = await database.query<{ n: number }>(`select count(*)::int as n from users where username like 'x%'`);
+      const rows = await database.query<{ n: number }>(
+        `select count(*)::int as n from users where username like 'x%'`,
+      );
       expect(rows[0]?.n).toBe(0);
     } finally {
       await database.close();

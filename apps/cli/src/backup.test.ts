@@ -11,11 +11,15 @@ const dir = mkdtempSync(join(tmpdir(), 'procura-backup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const engines = testEngines();
-const pairs: [DatabaseKind, DatabaseKind][] = engines.flatMap((from) => engines.map((to) => [from, to] as [DatabaseKind, DatabaseKind]));
+const pairs: [DatabaseKind, DatabaseKind][] = engines.flatMap((from) =>
+  engines.map((to) => [from, to] as [DatabaseKind, DatabaseKind]),
+);
 const actor = { id: null, name: '测试' };
 
 const snapshot = async (database: Awaited<ReturnType<typeof createTestDatabase>>) => ({
-  users: await database.query('select id, username, display_name, role, department_id, password_hash, created_at::text from users order by id'),
+  users: await database.query(
+    'select id, username, display_name, role, department_id, password_hash, created_at::text from users order by id',
+  ),
   audit: await database.query('select id, at::text, action, detail::text, hash from audit_log order by id'),
   departments: await database.query('select * from departments order by id'),
 });
@@ -27,7 +31,13 @@ describe.each(pairs)('backup on %s, restore on %s', (from, to) => {
     try {
       await initialise(source, { demo: true });
       await createUser(source, {
-        input: { username: 'backup1', displayName: '备份测试', role: 'prosecutor', departmentId: 2, password: 'Initial12345' },
+        input: {
+          username: 'backup1',
+          displayName: '备份测试',
+          role: 'prosecutor',
+          departmentId: 2,
+          password: 'Initial12345',
+        },
         actor,
         ip: '127.0.0.1',
       });
@@ -41,7 +51,13 @@ describe.each(pairs)('backup on %s, restore on %s', (from, to) => {
 
       // Identity sequences were moved past the restored ids.
       const created = await createUser(target, {
-        input: { username: 'after1', displayName: '恢复后', role: 'clerk', departmentId: null, password: 'Initial12345' },
+        input: {
+          username: 'after1',
+          displayName: '恢复后',
+          role: 'clerk',
+          departmentId: null,
+          password: 'Initial12345',
+        },
         actor,
         ip: null,
       });
@@ -72,8 +88,22 @@ describe.each(engines)('restore refusals (%s)', (kind) => {
     try {
       const damaged = join(dir, `damaged-${kind}.procura.gz`);
       const header = { format: 'procura-backup', version: 1, migrations: [], tables: [] };
-      const good = { table: 'departments', rows: [{ id: 1, name: '第一检察部', line: 'criminal', sort_order: 1, created_at: '2026-01-01T00:00:00+08:00' }] };
-      writeFileSync(damaged, gzipSync(`${JSON.stringify(header)}\n${JSON.stringify(good)}\n{"table":"users","rows":[{"id":`));
+      const good = {
+        table: 'departments',
+        rows: [
+          {
+            id: 1,
+            name: '第一检察部',
+            line: 'criminal',
+            sort_order: 1,
+            created_at: '2026-01-01T00:00:00+08:00',
+          },
+        ],
+      };
+      writeFileSync(
+        damaged,
+        gzipSync(`${JSON.stringify(header)}\n${JSON.stringify(good)}\n{"table":"users","rows":[{"id":`),
+      );
       await expect(restoreDatabase(empty, damaged)).rejects.toThrow('第 3 行不是有效的 JSON');
       const rows = await empty.query<{ n: number }>('select count(*)::int as n from departments');
       expect(rows[0]?.n).toBe(0);
