@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '@procura/db';
+import { createPostgresDatabase, testEngines } from '@procura/db/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loginCookie, runCli, startServerProcess } from './testing/spawn-server.ts';
 
@@ -146,4 +147,25 @@ describe('procura serve on the embedded database', () => {
       await server.exited;
     }
   });
+
+  it.runIf(testEngines().includes('postgres'))(
+    'runs the same platform on PostgreSQL with DATABASE_URL',
+    async () => {
+      const { url, drop } = await createPostgresDatabase();
+      const server = await startServerProcess({ DATABASE_URL: url, PROCURA_DATA_DIR: freshDir() });
+      try {
+        const health = (await (await fetch(`${server.url}/api/health`)).json()) as { database: string };
+        expect(health.database).toBe('postgres');
+        const cookie = await loginCookie(server.url, 'chief', password);
+        const me = (await (await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).json()) as {
+          roleLabel: string;
+        };
+        expect(me.roleLabel).toBe('检察长');
+      } finally {
+        server.child.kill('SIGTERM');
+        await server.exited;
+        await drop();
+      }
+    },
+  );
 });
