@@ -13,7 +13,7 @@ export async function changePassword(
   const { user } = options;
   const [row] = await database.db.select().from(schema.users).where(eq(schema.users.id, user.id));
   if (!row || !(await verifyPassword(row.passwordHash, options.currentPassword))) {
-    throw new DomainError('INVALID_CREDENTIALS', '当前密码不正确');
+    throw new DomainError('WRONG_CURRENT_PASSWORD', '当前密码不正确');
   }
   assertStrongPassword(options.newPassword, user.username);
   if (options.newPassword === options.currentPassword) {

@@ -1,0 +1,63 @@
+import { ApiError, endsSession } from './errors.ts';
+import { sessionLost } from './session.ts';
+
+type TQuery = Record<string, string | number | boolean | null | undefined>;
+
+type TRequestOptions = {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  query?: TQuery;
+  body?: unknown;
+};
+
+/** Requests whose 401 means "wrong password", never "session over". */
+const credentialChecks = new Set(['/api/auth/login']);
+
+function withQuery(path: string, query: TQuery | undefined): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+async function readError(response: Response): Promise<ApiError> {
+  try {
+    const body = (await response.json()) as { code?: unknown; message?: unknown };
+    if (typeof body.code === 'string' && typeof body.message === 'string') {
+      return new ApiError(response.status, body.code, body.message);
+    }
+  } catch {
+    // not JSON: fall through to a generic message
+  }
+  return new ApiError(response.status, 'HTTP_ERROR', `服务器返回错误（HTTP ${response.status}）`);
+}
+
+/** Calls the Procura API; resolves with the JSON body (undefined for 204), throws ApiError. */
+export async function api<T>(path: string, options: TRequestOptions = {}): Promise<T> {
+  const { method = 'GET', query, body } = options;
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, query), {
+      method,
+      credentials: 'same-origin',
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络');
+  }
+  if (!response.ok) {
+    const error = await readError(response);
+    if (endsSession(error) && !credentialChecks.has(path)) sessionLost(error.code);
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}

@@ -1,0 +1,32 @@
+import type { TAuditList, TAuditVerifyResult } from '@procura/server/audit/schema';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/client.ts';
+
+/** `from` / `to` are ISO datetimes with offset, as the server expects. */
+export type TAuditFilters = { actor?: string; action?: string; from?: string; to?: string };
+export type TAuditQuery = TAuditFilters & { page: number; pageSize: number };
+
+export function fetchAudit(query: TAuditQuery): Promise<TAuditList> {
+  return api<TAuditList>('/api/audit', { query });
+}
+
+export function verifyAudit(): Promise<TAuditVerifyResult> {
+  return api<TAuditVerifyResult>('/api/audit/verify');
+}
+
+export function useAuditList(query: TAuditQuery) {
+  return useQuery({
+    queryKey: ['audit', query],
+    queryFn: () => fetchAudit(query),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Verifying is itself audited, so the list is refreshed afterwards. */
+export function useVerifyAudit() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: verifyAudit,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['audit'] }),
+  });
+}

@@ -1,0 +1,53 @@
+import type { TPublicInfo } from '@procura/server/auth/schema';
+import { Alert, Card, Table, type TableColumnsType, Tag } from 'antd';
+
+type TDemoAccount = TPublicInfo['demoAccounts'][number];
+
+const columns: TableColumnsType<TDemoAccount> = [
+  { title: '用户名', dataIndex: 'username' },
+  { title: '密码', dataIndex: 'password' },
+  { title: '姓名', dataIndex: 'displayName' },
+  { title: '角色', dataIndex: 'roleLabel' },
+  { title: '部门', dataIndex: 'department', render: (name: string | null) => name ?? '—' },
+];
+
+/** Demo accounts, shown on the login page only while the server runs with demo data. */
+export function DemoAccounts({
+  accounts,
+  onPick,
+}: {
+  accounts: TDemoAccount[];
+  onPick: (account: TDemoAccount) => void;
+}) {
+  return (
+    <Card
+      title={
+        <span>
+          <Tag color="orange">演示数据</Tag>演示账号
+        </span>
+      }
+      style={{ width: 640, maxWidth: '100%' }}
+      data-testid="demo-accounts"
+    >
+      <Alert
+        type="warning"
+        showIcon
+        title="当前为演示数据，以下账号仅供体验。点击一行即可填入登录表单。"
+        style={{ marginBottom: 12 }}
+      />
+      <Table<TDemoAccount>
+        rowKey="username"
+        size="small"
+        columns={columns}
+        dataSource={accounts}
+        pagination={false}
+        scroll={{ y: 360 }}
+        onRow={(account) => ({
+          onClick: () => onPick(account),
+          style: { cursor: 'pointer' },
+          title: `以 ${account.displayName} 登录`,
+        })}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,18 @@
+import { Button, Result } from 'antd';
+import { useNavigate } from 'react-router';
+
+export function NotFound() {
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="404"
+      title="页面不存在"
+      subTitle="您访问的页面不存在。"
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          返回工作台
+        </Button>
+      }
+    />
+  );
+}

@@ -1,0 +1,67 @@
+import type { TRole } from '@procura/domain/roles';
+import type { TCreateUserBody, TUpdateUserBody, TUser, TUserList } from '@procura/server/users/schema';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/client.ts';
+import { meQueryKey } from '../api/session.ts';
+
+export type TUserFilters = { q?: string; role?: TRole; departmentId?: number };
+export type TUserQuery = TUserFilters & { page: number; pageSize: number };
+
+export function fetchUsers(query: TUserQuery): Promise<TUserList> {
+  return api<TUserList>('/api/users', { query });
+}
+
+export function createUser(body: TCreateUserBody): Promise<TUser> {
+  return api<TUser>('/api/users', { method: 'POST', body });
+}
+
+export function updateUser(id: number, body: TUpdateUserBody): Promise<TUser> {
+  return api<TUser>(`/api/users/${id}`, { method: 'PATCH', body });
+}
+
+export function resetPassword(id: number, password: string): Promise<void> {
+  return api<void>(`/api/users/${id}/reset-password`, { method: 'POST', body: { password } });
+}
+
+export function useUsers(query: TUserQuery) {
+  return useQuery({
+    queryKey: ['users', query],
+    queryFn: () => fetchUsers(query),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** After any change to users: the list, the departments' head counts and perhaps the admin's own record are stale. */
+function useInvalidateUsers() {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['users'] }),
+      queryClient.invalidateQueries({ queryKey: ['departments'] }),
+      queryClient.invalidateQueries({ queryKey: meQueryKey }),
+    ]);
+}
+
+/** Errors of these mutations are shown by the form that sent them (see showFormError). */
+export function useCreateUser() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({ mutationFn: createUser, meta: { silent: true }, onSuccess: invalidate });
+}
+
+export function useUpdateUser(options: { silent: boolean }) {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: TUpdateUserBody }) => updateUser(id, body),
+    meta: { silent: options.silent },
+    onSuccess: invalidate,
+  });
+}
+
+export function useResetPassword() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: ({ id, password }: { id: number; password: string }) => resetPassword(id, password),
+    meta: { silent: true },
+    onSuccess: invalidate,
+  });
+}
