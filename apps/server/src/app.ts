@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -37,7 +38,7 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
 
 export interface BuildAppOptions {
   database: Database;
-  config: Pick<Config, 'demo' | 'webDist' | 'trustProxy'>;
+  config: Pick<Config, 'demo' | 'webDist' | 'trustProxy' | 'loginRateLimit'>;
   /** Omitted in tests: no request logs. */
   logger?: FastifyBaseLogger;
 }
@@ -55,7 +56,11 @@ export async function buildApp({ database, config, logger }: BuildAppOptions): P
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  // JSON only: a text/plain body is refused as an unsupported type rather than half-parsed.
+  app.removeContentTypeParser('text/plain');
   await app.register(fastifyCookie);
+  // Only routes that opt in (login) are limited; the limit is per client address.
+  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Procura 检察履职一体化平台 API', version: '0.1.0' },

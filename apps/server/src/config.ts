@@ -11,6 +11,8 @@ export interface Config {
   logLevel: string;
   /** Behind a reverse proxy the client address comes from X-Forwarded-For. */
   trustProxy: boolean;
+  /** Login attempts per client address per minute. */
+  loginRateLimit: number;
 }
 
 /** Reads the environment once; every setting the README documents is here. */
@@ -29,5 +31,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: resolve(env.PROCURA_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.PROCURA_TRUST_PROXY === '1',
+    loginRateLimit: Number.parseInt(env.PROCURA_LOGIN_RATE_LIMIT ?? '30', 10) || 30,
   };
 }

@@ -108,3 +108,11 @@ function redactUrl(url: string): string {
     return 'postgres';
   }
 }
+
+/** True for PostgreSQL's unique_violation, however the driver wrapped it. */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}

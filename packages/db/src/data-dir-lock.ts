@@ -21,8 +21,12 @@ export class DataDirBusyError extends Error {
  * PGlite corrupts a folder opened by two processes at once, so the folder gets a lock file
  * holding the owner's PID. A lock left by a killed process (PID no longer alive) is taken over.
  */
+/** Folders this process holds: a second open in the same process is refused like one from another. */
+const heldHere = new Set<string>();
+
 export function acquireDataDirLock(dataDir: string): DataDirLock {
   const dir = resolve(dataDir);
+  if (heldHere.has(dir)) throw new DataDirBusyError(dir, process.pid);
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'procura.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -30,11 +34,13 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       const fd = openSync(path, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      heldHere.add(dir);
       let released = false;
       return {
         release() {
           if (released) return;
           released = true;
+          heldHere.delete(dir);
           rmSync(path, { force: true });
         },
       };

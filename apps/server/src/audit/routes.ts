@@ -1,5 +1,7 @@
+import { currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
 import { listAudit } from './list-audit.ts';
+import { actorOf, recordAudit } from './record-audit.ts';
 import { ZAuditList, ZAuditQuery, ZAuditVerifyResult } from './schema.ts';
 import { verifyAudit } from './verify-audit.ts';
 
@@ -21,6 +23,18 @@ export async function auditRoutes(app: App, { database }: RouteDeps) {
       config: { access: 'audit.verify' },
       schema: { tags, summary: '校验审计链', response: { 200: ZAuditVerifyResult } },
     },
-    () => verifyAudit(database.db),
+    async (request) => {
+      const result = await verifyAudit(database.db);
+      // Who checked the chain, and what they were told, is itself on the record.
+      await database.db.transaction((tx) =>
+        recordAudit(tx, {
+          actor: actorOf(currentUser(request)),
+          action: 'audit.verify',
+          ip: request.ip,
+          detail: { ok: result.ok, checked: result.checked, brokenId: result.broken?.id ?? null },
+        }),
+      );
+      return result;
+    },
   );
 }

@@ -1,18 +1,35 @@
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.ts';
 import { DomainError } from '../errors.ts';
+import { countFailedAttempt, lockedError } from './failed-attempts.ts';
 import type { SessionUser } from './load-user.ts';
 import { assertStrongPassword, hashPassword, verifyPassword } from './passwords.ts';
 
 export async function changePassword(
   database: Database,
-  options: { user: SessionUser; currentPassword: string; newPassword: string; ip: string | null },
+  options: {
+    user: SessionUser;
+    sessionId: string;
+    currentPassword: string;
+    newPassword: string;
+    ip: string | null;
+  },
 ): Promise<void> {
   const { user } = options;
   const [row] = await database.db.select().from(schema.users).where(eq(schema.users.id, user.id));
   if (!row || !(await verifyPassword(row.passwordHash, options.currentPassword))) {
+    // Counted like a failed login: a borrowed session must not allow unlimited guessing.
+    const { lockedUntil } = await database.db.transaction((tx) =>
+      countFailedAttempt(tx, {
+        userId: user.id,
+        actorName: user.displayName,
+        ip: options.ip,
+        now: new Date(),
+      }),
+    );
+    if (lockedUntil) throw lockedError(lockedUntil);
     throw new DomainError('WRONG_CURRENT_PASSWORD', '当前密码不正确');
   }
   assertStrongPassword(options.newPassword, user.username);
@@ -23,8 +40,12 @@ export async function changePassword(
   await database.db.transaction(async (tx) => {
     await tx
       .update(schema.users)
-      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date() })
+      .set({ passwordHash, mustChangePassword: false, failedLogins: 0, passwordChangedAt: new Date() })
       .where(eq(schema.users.id, user.id));
+    // Other sessions (another browser, a stolen cookie) end with the old password.
+    await tx
+      .delete(schema.sessions)
+      .where(and(eq(schema.sessions.userId, user.id), ne(schema.sessions.id, options.sessionId)));
     await recordAudit(tx, {
       actor: { id: user.id, name: user.displayName },
       action: 'auth.changePassword',

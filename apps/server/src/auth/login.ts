@@ -3,11 +3,9 @@ import { schema } from '@procura/db';
 import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.ts';
 import { DomainError } from '../errors.ts';
+import { countFailedAttempt, lockedError } from './failed-attempts.ts';
 import { burnPasswordCheck, verifyPassword } from './passwords.ts';
 import { createSession } from './sessions.ts';
-
-export const maxFailedLogins = 5;
-export const lockoutMs = 15 * 60 * 1000;
 
 interface LoginOptions {
   username: string;
@@ -47,24 +45,11 @@ export async function login(
 
   const passwordOk = await verifyPassword(user.passwordHash, options.password);
   if (!passwordOk) {
-    const failures = user.failedLogins + 1;
-    const lockedUntil = failures >= maxFailedLogins ? new Date(now.getTime() + lockoutMs) : null;
-    await database.db.transaction(async (tx) => {
-      await tx
-        .update(schema.users)
-        .set(lockedUntil ? { failedLogins: 0, lockedUntil } : { failedLogins: failures })
-        .where(eq(schema.users.id, user.id));
-      await recordAudit(tx, {
-        actor: { id: user.id, name: user.username },
-        action: lockedUntil ? 'auth.locked' : 'auth.loginFailed',
-        targetType: 'user',
-        targetId: user.id,
-        ip: options.ip,
-        detail: { failures },
-      });
-    });
+    const { lockedUntil } = await database.db.transaction((tx) =>
+      countFailedAttempt(tx, { userId: user.id, actorName: user.username, ip: options.ip, now }),
+    );
     if (lockedUntil) throw lockedError(lockedUntil);
-    throw invalidCredentials(maxFailedLogins - failures);
+    throw invalidCredentials();
   }
 
   if (user.disabled) {
@@ -88,20 +73,7 @@ export async function login(
   return { token, userId: user.id };
 }
 
-function invalidCredentials(attemptsLeft?: number): DomainError {
-  const hint =
-    attemptsLeft !== undefined && attemptsLeft <= 2 ? `，再错 ${attemptsLeft} 次账号将锁定 15 分钟` : '';
-  return new DomainError('INVALID_CREDENTIALS', `用户名或密码错误${hint}`);
-}
-
-function lockedError(until: Date): DomainError {
-  const time = until.toLocaleTimeString('zh-CN', {
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-    timeZone: 'Asia/Shanghai',
-  });
-  return new DomainError('ACCOUNT_LOCKED', `连续登录失败次数过多，账号已锁定，请于 ${time} 后重试`, {
-    lockedUntil: until.toISOString(),
-  });
+/** The same answer for an unknown user and a wrong password: usernames cannot be probed. */
+function invalidCredentials(): DomainError {
+  return new DomainError('INVALID_CREDENTIALS', '用户名或密码错误');
 }

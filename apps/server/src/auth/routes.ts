@@ -22,6 +22,9 @@ const presentMe = (user: SessionUser): TMe => ({
   actions: allowedActions(user.role),
 });
 
+const cookieOptions = (protocol: string) =>
+  ({ httpOnly: true, sameSite: 'strict', path: '/', secure: protocol === 'https' }) as const;
+
 export async function authRoutes(app: App, { database, config }: RouteDeps) {
   app.get(
     '/api/public/info',
@@ -35,7 +38,8 @@ export async function authRoutes(app: App, { database, config }: RouteDeps) {
   app.post(
     '/api/auth/login',
     {
-      config: { access: 'public' },
+      // Lock-out stops guessing one account; this stops one address guessing many.
+      config: { access: 'public', rateLimit: { max: config.loginRateLimit, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: '登录',
@@ -50,11 +54,8 @@ export async function authRoutes(app: App, { database, config }: RouteDeps) {
         userAgent: request.headers['user-agent'] ?? null,
       });
       reply.setCookie(sessionCookie, token, {
-        httpOnly: true,
-        sameSite: 'strict',
-        path: '/',
-        secure: request.protocol === 'https',
-        // The server expires idle sessions; the cookie only has to outlive one idle period.
+        ...cookieOptions(request.protocol),
+        // The server expires idle sessions; the cookie only has to outlive a working day.
         maxAge: Math.floor(idleTimeoutMs / 1000) * 16,
       });
       const user = await loadUser(database.db, userId);
@@ -77,7 +78,7 @@ export async function authRoutes(app: App, { database, config }: RouteDeps) {
           ip: request.ip,
         });
       });
-      reply.clearCookie(sessionCookie, { path: '/' });
+      reply.clearCookie(sessionCookie, cookieOptions(request.protocol));
       return reply.status(204).send();
     },
   );
@@ -98,7 +99,12 @@ export async function authRoutes(app: App, { database, config }: RouteDeps) {
       schema: { tags: ['auth'], summary: '修改密码', body: ZChangePasswordBody },
     },
     async (request, reply) => {
-      await changePassword(database, { user: currentUser(request), ...request.body, ip: request.ip });
+      await changePassword(database, {
+        user: currentUser(request),
+        sessionId: request.sessionId!,
+        ...request.body,
+        ip: request.ip,
+      });
       return reply.status(204).send();
     },
   );

@@ -28,7 +28,9 @@ export function registerAccessControl(app: FastifyInstance, database: Database):
     }
   });
 
-  app.addHook('preHandler', async (request) => {
+  // onRequest, before the body is parsed: an anonymous or unauthorised caller learns nothing
+  // about the route's validation rules.
+  app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config?.access;
     if (!access || access === 'public') return;
     const user = await authenticate(request, database);

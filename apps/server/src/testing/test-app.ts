@@ -1,5 +1,5 @@
-import { createTestDatabase, type TestDatabase } from '@procura/db/testing';
 import type { DatabaseKind } from '@procura/db';
+import { createTestDatabase, type TestDatabase } from '@procura/db/testing';
 import { buildApp } from '../app.ts';
 import { demoPassword } from '../bootstrap/demo.ts';
 import { initialise } from '../bootstrap/initialise.ts';
@@ -14,16 +14,32 @@ export interface TestApp {
 }
 
 /** The real app on a fresh database of the given engine, seeded with the demo procuratorate. */
-export async function createTestApp(kind: DatabaseKind): Promise<TestApp> {
+export async function createTestApp(
+  kind: DatabaseKind,
+  options: { loginRateLimit?: number } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   await initialise(database, { demo: true });
-  const app = await buildApp({ database, config: { demo: true, webDist: '/nonexistent', trustProxy: false } });
+  const app = await buildApp({
+    database,
+    config: {
+      demo: true,
+      webDist: '/nonexistent',
+      trustProxy: false,
+      // Tests log in hundreds of times from one address; the limit has its own test.
+      loginRateLimit: options.loginRateLimit ?? 100_000,
+    },
+  });
   await app.ready();
   return {
     app,
     database,
     async login(username, password = demoPassword) {
-      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password },
+      });
       if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.body}`);
       const cookie = response.cookies.find((c) => c.name === 'procura_session');
       return `procura_session=${cookie!.value}`;

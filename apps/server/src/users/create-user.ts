@@ -1,5 +1,4 @@
-import type { Database, Executor } from '@procura/db';
-import { schema } from '@procura/db';
+import { type Database, type Executor, isUniqueViolation, schema } from '@procura/db';
 import { eq, sql } from 'drizzle-orm';
 import type { AuditActor } from '../audit/record-audit.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -15,35 +14,41 @@ export async function createUser(
   const { input } = options;
   assertStrongPassword(input.password, input.username);
   const passwordHash = await hashPassword(input.password);
-  const id = await database.db.transaction(async (tx) => {
-    await assertDepartmentExists(tx, input.departmentId);
-    const [taken] = await tx
-      .select({ id: schema.users.id })
-      .from(schema.users)
-      .where(sql`lower(${schema.users.username}) = lower(${input.username})`);
-    if (taken) throw new DomainError('USERNAME_TAKEN', `用户名 ${input.username} 已被使用`);
-    const [created] = await tx
-      .insert(schema.users)
-      .values({
-        username: input.username,
-        displayName: input.displayName,
-        role: input.role,
-        departmentId: input.departmentId,
-        passwordHash,
-        // An initial password is known to the admin who set it: the user replaces it.
-        mustChangePassword: true,
-      })
-      .returning({ id: schema.users.id });
-    await recordAudit(tx, {
-      actor: options.actor,
-      action: 'user.create',
-      targetType: 'user',
-      targetId: created!.id,
-      ip: options.ip,
-      detail: { username: input.username, role: input.role, departmentId: input.departmentId },
+  const taken = () => new DomainError('USERNAME_TAKEN', `用户名 ${input.username} 已被使用`);
+  const id = await database.db
+    .transaction(async (tx) => {
+      await assertDepartmentExists(tx, input.departmentId);
+      const [existing] = await tx
+        .select({ id: schema.users.id })
+        .from(schema.users)
+        .where(sql`lower(${schema.users.username}) = lower(${input.username})`);
+      if (existing) throw taken();
+      const [created] = await tx
+        .insert(schema.users)
+        .values({
+          username: input.username,
+          displayName: input.displayName,
+          role: input.role,
+          departmentId: input.departmentId,
+          passwordHash,
+          // An initial password is known to the admin who set it: the user replaces it.
+          mustChangePassword: true,
+        })
+        .returning({ id: schema.users.id });
+      await recordAudit(tx, {
+        actor: options.actor,
+        action: 'user.create',
+        targetType: 'user',
+        targetId: created!.id,
+        ip: options.ip,
+        detail: { username: input.username, role: input.role, departmentId: input.departmentId },
+      });
+      return created!.id;
+    })
+    .catch((error: unknown) => {
+      // Two admins creating the same name at once: the unique index decides, the loser hears why.
+      throw isUniqueViolation(error) ? taken() : error;
     });
-    return created!.id;
-  });
   return (await getUser(database.db, id))!;
 }
 

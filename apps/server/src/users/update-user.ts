@@ -21,6 +21,10 @@ export async function updateUser(
     if (input.disabled === true && actor.id === id) {
       throw new DomainError('CONFLICT', '不能停用自己的账号');
     }
+    if (input.role !== undefined && input.role !== before.role && actor.id === id) {
+      // Otherwise the last administrator could demote themselves and leave nobody to manage users.
+      throw new DomainError('CONFLICT', '不能修改自己的角色');
+    }
     if (input.departmentId !== undefined) await assertDepartmentExists(tx, input.departmentId);
     const changes = Object.fromEntries(
       Object.entries(input).filter(
