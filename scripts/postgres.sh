@@ -8,6 +8,8 @@ PG=${PG_BIN:-/usr/lib/postgresql/15/bin}
 case "${1:-}" in
   start)
     port=${2:-54329}
+    # Another server (a developer's, a second run) may hold the port: take the next free one.
+    while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
     [ -x "$PG/initdb" ] || { echo "未找到 PostgreSQL 15（$PG）：apt-get install postgresql-15" >&2; exit 1; }
     dir=$(mktemp -d /tmp/procura-pg.XXXXXX)
     run() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$1"; else bash -c "$1"; fi; }
