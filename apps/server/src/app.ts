@@ -16,6 +16,8 @@ import {
 import { z } from 'zod';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { caseRoutes } from './cases/routes.ts';
+import { clueRoutes } from './clues/routes.ts';
 import type { Config } from './config.ts';
 import { departmentRoutes } from './departments/routes.ts';
 import { healthRoutes } from './health/routes.ts';
@@ -34,6 +36,8 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   departmentRoutes,
   userRoutes,
   auditRoutes,
+  clueRoutes,
+  caseRoutes,
 ];
 
 export interface BuildAppOptions {

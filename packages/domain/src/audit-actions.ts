@@ -13,6 +13,15 @@ export const auditActionLabels: Record<string, string> = {
   'user.enable': '启用用户',
   'user.resetPassword': '重置密码',
   'audit.verify': '校验审计日志',
+  'clue.create': '登记线索',
+  'clue.decline': '线索不立案',
+  'clue.transfer': '移送线索',
+  'clue.receive': '签收移送线索',
+  'clue.transferFeedback': '记录移送反馈',
+  'case.open': '立案',
+  'case.transition': '变更案件阶段',
+  'case.recordEvent': '记录办案事项',
+  'case.recordOutcome': '记录办案成效',
 };
 
 export function auditActionLabel(action: string): string {

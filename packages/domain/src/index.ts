@@ -1,5 +1,6 @@
 export * from './audit-actions.ts';
 export * from './audit-chain.ts';
+export * from './cases/index.ts';
 export * from './deadlines/index.ts';
 export * from './password-rules.ts';
 export * from './policy.ts';

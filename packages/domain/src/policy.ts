@@ -8,6 +8,9 @@ import { roles, type TRole } from './roles.ts';
 type Rule = { roles: readonly TRole[]; scope: 'all' | 'department' | 'own'; label: string };
 
 const everyone = roles;
+/** Roles that handle casework: they see their department's records and those assigned to them. */
+const caseworkers = ['chief', 'deputyChief', 'departmentHead', 'prosecutor', 'assistant', 'clerk'] as const;
+const deciders = ['chief', 'deputyChief', 'departmentHead', 'prosecutor'] as const;
 
 export const policy = {
   'department.list': { roles: everyone, scope: 'all', label: '查看部门' },
@@ -17,6 +20,15 @@ export const policy = {
   'user.resetPassword': { roles: ['admin'], scope: 'all', label: '重置密码' },
   'audit.list': { roles: ['chief', 'admin'], scope: 'all', label: '查看审计日志' },
   'audit.verify': { roles: ['chief', 'admin'], scope: 'all', label: '校验审计日志' },
+  'clue.read': { roles: caseworkers, scope: 'department', label: '查看线索' },
+  // Analysts register clues from model hits (after human review) but do not read casework.
+  'clue.create': { roles: [...caseworkers, 'analyst'], scope: 'department', label: '登记线索' },
+  'clue.decide': { roles: deciders, scope: 'department', label: '线索处置（立案、不立案、移送）' },
+  'clue.transfer': { roles: deciders, scope: 'department', label: '移送线索、记录移送反馈' },
+  'case.read': { roles: caseworkers, scope: 'department', label: '查看案件' },
+  'case.create': { roles: deciders, scope: 'department', label: '立案' },
+  'case.update': { roles: caseworkers, scope: 'department', label: '记录办案过程与成效' },
+  'case.transition': { roles: deciders, scope: 'department', label: '变更案件阶段' },
 } as const satisfies Record<string, Rule>;
 
 export type TAction = keyof typeof policy;
@@ -31,4 +43,17 @@ export function can(role: TRole, action: TAction): boolean {
 
 export function allowedActions(role: TRole): TAction[] {
   return actions.filter((action) => can(role, action));
+}
+
+/**
+ * Which clues and cases a role reaches once an action is allowed: the chief and deputies see
+ * everything; everyone else who handles casework sees the department's records and the ones
+ * assigned to them; the administrator and analyst see no case content.
+ */
+export type TRecordReach = 'all' | 'departmentOrAssigned' | 'none';
+
+export function recordReach(role: TRole): TRecordReach {
+  if (role === 'chief' || role === 'deputyChief') return 'all';
+  if (role === 'admin' || role === 'analyst') return 'none';
+  return 'departmentOrAssigned';
 }

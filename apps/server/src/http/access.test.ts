@@ -91,6 +91,44 @@ const routeTable: Record<string, RouteCase> = {
   },
   'GET /api/audit': { access: 'audit.list', request: () => ({ url: '/api/audit' }) },
   'GET /api/audit/verify': { access: 'audit.verify', request: () => ({ url: '/api/audit/verify' }) },
+  // Clues and cases: a record id nobody has (404) or an empty body (400) reaches the handler or
+  // its validation without changing anything, which is all an allowed caller needs to show.
+  'GET /api/clues': { access: 'clue.read', request: () => ({ url: '/api/clues' }) },
+  'GET /api/clues/sent': { access: 'clue.read', request: () => ({ url: '/api/clues/sent' }) },
+  'GET /api/clues/:id': { access: 'clue.read', request: () => ({ url: '/api/clues/999999' }) },
+  'POST /api/clues': {
+    access: 'clue.create',
+    request: (_target, serial) => ({
+      url: '/api/clues',
+      payload: { source: 'publicReport', title: `矩阵线索${serial}`, description: '权限矩阵测试登记的线索' },
+    }),
+  },
+  'POST /api/clues/:id/decision': {
+    access: 'clue.decide',
+    request: () => ({
+      url: '/api/clues/999999/decision',
+      payload: { decision: 'decline', reason: '矩阵测试' },
+    }),
+  },
+  'POST /api/clue-transfers/:id/feedback': {
+    access: 'clue.transfer',
+    request: () => ({ url: '/api/clue-transfers/999999/feedback', payload: { feedback: '矩阵测试' } }),
+  },
+  'GET /api/cases': { access: 'case.read', request: () => ({ url: '/api/cases' }) },
+  'GET /api/cases/:id': { access: 'case.read', request: () => ({ url: '/api/cases/999999' }) },
+  'POST /api/cases': { access: 'case.create', request: () => ({ url: '/api/cases', payload: {} }) },
+  'POST /api/cases/:id/transitions': {
+    access: 'case.transition',
+    request: () => ({ url: '/api/cases/999999/transitions', payload: {} }),
+  },
+  'POST /api/cases/:id/events': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cases/999999/events', payload: {} }),
+  },
+  'POST /api/cases/:id/outcomes': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cases/999999/outcomes', payload: {} }),
+  },
 };
 
 const methodOf = (route: string) => route.split(' ')[0] as 'GET' | 'POST' | 'PATCH';

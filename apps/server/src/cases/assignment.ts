@@ -1,0 +1,36 @@
+import type { Executor } from '@procura/db';
+import { schema } from '@procura/db';
+import type { TLine } from '@procura/domain/roles';
+import { eq } from 'drizzle-orm';
+import { DomainError } from '../errors.ts';
+
+const handlerRoles = new Set(['chief', 'deputyChief', 'departmentHead', 'prosecutor']);
+
+export async function loadDepartment(
+  tx: Executor,
+  departmentId: number,
+): Promise<{ id: number; name: string; line: TLine }> {
+  const [department] = await tx
+    .select({ id: schema.departments.id, name: schema.departments.name, line: schema.departments.line })
+    .from(schema.departments)
+    .where(eq(schema.departments.id, departmentId));
+  if (!department) throw new DomainError('VALIDATION', `部门 ${departmentId} 不存在`);
+  return { ...department, line: department.line as TLine };
+}
+
+/** A handler (承办人) is an active prosecutor, head or chief of the department that holds the record. */
+export async function assertHandler(
+  tx: Executor,
+  handlerId: number,
+  department: { id: number; name: string },
+) {
+  const [user] = await tx.select().from(schema.users).where(eq(schema.users.id, handlerId));
+  if (!user || user.disabled) throw new DomainError('VALIDATION', `承办人 ${handlerId} 不存在或已停用`);
+  if (!handlerRoles.has(user.role)) {
+    throw new DomainError('VALIDATION', `${user.displayName}不是检察官，不能担任承办人`);
+  }
+  const isLeader = user.role === 'chief' || user.role === 'deputyChief';
+  if (!isLeader && user.departmentId !== department.id) {
+    throw new DomainError('VALIDATION', `承办人${user.displayName}不在${department.name}`);
+  }
+}

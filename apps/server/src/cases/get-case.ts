@@ -1,0 +1,72 @@
+import type { Executor } from '@procura/db';
+import { schema } from '@procura/db';
+import type { TCaseType } from '@procura/domain/cases/case-types';
+import { clueSources, type TClueSource } from '@procura/domain/cases/clue-sources';
+import { caseEventLabel } from '@procura/domain/cases/event-kinds';
+import { formatOutcome, outcomeKinds, type TOutcomeKind } from '@procura/domain/cases/outcomes';
+import { allowedTransitions } from '@procura/domain/cases/stage-machine';
+import { asc, eq } from 'drizzle-orm';
+import type { SessionUser } from '../auth/load-user.ts';
+import { loadCases } from './present-case.ts';
+import { reaches } from './record-reach.ts';
+import type { TCaseDetail } from './schema.ts';
+
+const { caseEvents, caseOutcomes, clues, departments } = schema;
+
+/** A case with its timeline, linked clues, outcomes and next stages; null when missing or out of reach. */
+export async function getCase(db: Executor, id: number, user: SessionUser): Promise<TCaseDetail | null> {
+  const [theCase] = await loadCases(db, [id]);
+  if (!theCase) return null;
+  if (!reaches(user, { departmentId: theCase.department.id, handlerId: theCase.handler?.id ?? null }))
+    return null;
+  const [events, linked, outcomes] = await Promise.all([
+    db
+      .select()
+      .from(caseEvents)
+      .where(eq(caseEvents.caseId, id))
+      .orderBy(asc(caseEvents.at), asc(caseEvents.id)),
+    db
+      .select({ id: clues.id, title: clues.title, source: clues.source, department: departments.name })
+      .from(clues)
+      .innerJoin(departments, eq(departments.id, clues.departmentId))
+      .where(eq(clues.caseId, id))
+      .orderBy(clues.id),
+    db.select().from(caseOutcomes).where(eq(caseOutcomes.caseId, id)).orderBy(caseOutcomes.id),
+  ]);
+  const recorded = new Set(events.map((e) => e.kind));
+  return {
+    ...theCase,
+    timeline: events.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      label: caseEventLabel(e.kind),
+      at: e.at.toISOString(),
+      actor: e.actorName,
+      note: e.note,
+      data: e.data,
+    })),
+    clues: linked.map((c) => ({
+      id: c.id,
+      title: c.title,
+      sourceLabel: clueSources[c.source as TClueSource],
+      department: c.department,
+    })),
+    outcomes: outcomes.map((o) => ({
+      id: o.id,
+      kind: o.kind as TOutcomeKind,
+      label: outcomeKinds[o.kind as TOutcomeKind].label,
+      amountFen: o.amountFen,
+      count: o.count,
+      text: formatOutcome(o.kind as TOutcomeKind, o),
+      note: o.note,
+      createdAt: o.createdAt.toISOString(),
+    })),
+    nextStages: allowedTransitions(theCase.type as TCaseType, theCase.stage).map((option) => ({
+      to: option.to,
+      label: option.label,
+      missing: option.requires
+        .filter((kind) => !recorded.has(kind))
+        .map((kind) => ({ kind, label: caseEventLabel(kind) })),
+    })),
+  };
+}

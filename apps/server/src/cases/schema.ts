@@ -1,0 +1,112 @@
+import { ZCaseType } from '@procura/domain/cases/case-types';
+import { ZCaseEventKind } from '@procura/domain/cases/event-kinds';
+import { ZOutcomeKind } from '@procura/domain/cases/outcomes';
+import { z } from 'zod';
+
+const ZRef = z.object({ id: z.number(), name: z.string() });
+
+export const ZCase = z.object({
+  id: z.number(),
+  caseNumber: z.string(),
+  type: ZCaseType,
+  typeLabel: z.string(),
+  phase: z.string().nullable(),
+  phaseLabel: z.string().nullable(),
+  stage: z.string(),
+  stageLabel: z.string(),
+  department: ZRef,
+  handler: ZRef.nullable(),
+  title: z.string(),
+  openedAt: z.string(),
+  closedAt: z.string().nullable(),
+});
+export type TCase = z.infer<typeof ZCase>;
+
+export const ZCaseEvent = z.object({
+  id: z.number(),
+  kind: z.string(),
+  label: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  note: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const ZCaseOutcome = z.object({
+  id: z.number(),
+  kind: ZOutcomeKind,
+  label: z.string(),
+  amountFen: z.number().nullable(),
+  count: z.number().nullable(),
+  text: z.string(),
+  note: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const ZCaseDetail = ZCase.extend({
+  timeline: z.array(ZCaseEvent),
+  clues: z.array(
+    z.object({ id: z.number(), title: z.string(), sourceLabel: z.string(), department: z.string() }),
+  ),
+  outcomes: z.array(ZCaseOutcome),
+  /** Where the case may go next and which records are still missing for each. */
+  nextStages: z.array(
+    z.object({
+      to: z.string(),
+      label: z.string(),
+      missing: z.array(z.object({ kind: z.string(), label: z.string() })),
+    }),
+  ),
+});
+export type TCaseDetail = z.infer<typeof ZCaseDetail>;
+
+export const ZCaseList = z.object({ items: z.array(ZCase), total: z.number() });
+export type TCaseList = z.infer<typeof ZCaseList>;
+
+export const ZCaseQuery = z.strictObject({
+  q: z.string().trim().max(64).optional(),
+  departmentId: z.coerce.number().int().positive().optional(),
+  type: ZCaseType.optional(),
+  stage: z.string().max(32).optional(),
+  handlerId: z.coerce.number().int().positive().optional(),
+  open: z.enum(['true', 'false']).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type TCaseQuery = z.infer<typeof ZCaseQuery>;
+
+export const ZOpenCaseBody = z.strictObject({
+  type: ZCaseType,
+  phase: z.string().max(32).optional(),
+  title: z.string().trim().min(2, '案件名称至少 2 个字').max(200),
+  departmentId: z.number().int().positive().optional(),
+  handlerId: z.number().int().positive().optional(),
+});
+export type TOpenCaseBody = z.infer<typeof ZOpenCaseBody>;
+
+export const ZTransitionBody = z.strictObject({
+  to: z.string().min(1).max(32),
+  note: z.string().trim().max(2000).optional(),
+});
+export type TTransitionBody = z.infer<typeof ZTransitionBody>;
+
+export const ZRecordEventBody = z.strictObject({
+  kind: ZCaseEventKind,
+  /** When it happened; now by default. */
+  at: z.iso.datetime({ offset: true }).optional(),
+  note: z.string().trim().max(5000).optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+export type TRecordEventBody = z.infer<typeof ZRecordEventBody>;
+
+export const ZRecordOutcomeBody = z.strictObject({
+  kind: ZOutcomeKind,
+  amountFen: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  count: z.number().int().positive().max(1_000_000_000).optional(),
+  note: z.string().trim().max(2000).optional(),
+});
+export type TRecordOutcomeBody = z.infer<typeof ZRecordOutcomeBody>;
+
+export const ZCaseIdParams = z.strictObject({ id: z.coerce.number().int().positive() });

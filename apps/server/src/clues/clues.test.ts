@@ -1,0 +1,311 @@
+import { testEngines } from '@procura/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { yearInChina } from '../cases/record-reach.ts';
+import type { TCaseDetail } from '../cases/schema.ts';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import type { TClueDetail, TClueList, TClueTransfer, TPossibleDuplicate, TSentClueList } from './schema.ts';
+
+const year = yearInChina(new Date());
+const subsidyFraud = {
+  source: 'selfDiscovered',
+  title: '某街道办工作人员虚报冒领低保补贴',
+  description: '办理诈骗案件中发现，某街道办工作人员为服刑人员虚报冒领城乡低保补贴，国有财产受损',
+  parties: [
+    { kind: 'organisation', name: '成华区某街道办事处' },
+    { kind: 'person', name: '张某', idNumber: '11010519491231002x' },
+  ],
+};
+
+describe.each(testEngines())('clues (%s)', (kind) => {
+  let t: TestApp;
+  const cookies: Record<string, string> = {};
+  const departments = new Map<string, number>();
+
+  const as = (user: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+    t.app.inject({ method, url, headers: { cookie: cookies[user]! }, ...(payload ? { payload } : {}) });
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    for (const user of ['chief', 'head5', 'prosecutor1', 'assistant5', 'analyst', 'admin', 'clerk6']) {
+      cookies[user] = await t.login(user);
+    }
+    const list = (await as('chief', 'GET', '/api/departments')).json<{ id: number; name: string }[]>();
+    for (const d of list) departments.set(d.name, d.id);
+  });
+  afterAll(() => t?.close());
+
+  let sentClueId: number;
+  let receivedClueId: number;
+  let caseId: number;
+
+  it('the criminal department registers a subsidy-fraud clue', async () => {
+    const response = await as('prosecutor1', 'POST', '/api/clues', subsidyFraud);
+    expect(response.statusCode, response.body).toBe(201);
+    const { clue, possibleDuplicates } = response.json<{
+      clue: TClueDetail;
+      possibleDuplicates: unknown[];
+    }>();
+    expect(clue).toMatchObject({ status: 'pending', statusLabel: '待评估', sourceLabel: '自行发现' });
+    expect(clue.department.name).toBe('第一检察部');
+    expect(clue.parties).toContainEqual({ kind: 'person', name: '张某', idNumber: '11010519491231002X' });
+    expect(possibleDuplicates).toEqual([]);
+    sentClueId = clue.id;
+  });
+
+  it('transfers it to 第五检察部, which receives it as 刑检移送', async () => {
+    const response = await as('prosecutor1', 'POST', `/api/clues/${sentClueId}/decision`, {
+      decision: 'transfer',
+      transfer: {
+        toDepartmentId: departments.get('第五检察部'),
+        reason: '涉及国有财产保护，属公益诉讼检察职能',
+      },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const sent = response.json<TClueDetail>();
+    expect(sent.status).toBe('transferred');
+    expect(sent.transfers).toHaveLength(1);
+    expect(sent.transfers[0]!.toDepartment?.name).toBe('第五检察部');
+    receivedClueId = sent.transfers[0]!.receivedClueId!;
+
+    const received = (await as('head5', 'GET', `/api/clues/${receivedClueId}`)).json<TClueDetail>();
+    expect(received).toMatchObject({
+      source: 'criminalTransfer',
+      sourceLabel: '刑检移送',
+      status: 'pending',
+    });
+    expect(received.receivedFrom?.fromDepartment.name).toBe('第一检察部');
+    expect(received.parties).toHaveLength(2);
+
+    const list = (await as('head5', 'GET', '/api/clues?source=criminalTransfer')).json<TClueList>();
+    expect(list.items.map((c) => c.id)).toEqual([receivedClueId]);
+  });
+
+  it('a decided clue cannot be decided again', async () => {
+    const again = await as('prosecutor1', 'POST', `/api/clues/${sentClueId}/decision`, {
+      decision: 'decline',
+      reason: '重复处置',
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json<{ message: string }>().message).toBe('线索已移送，不能再处置');
+  });
+
+  it(`head5 opens an adminPublicInterest case numbered 成华检公益立〔${year}〕1号`, async () => {
+    const response = await as('head5', 'POST', `/api/clues/${receivedClueId}/decision`, {
+      decision: 'open',
+      caseType: 'adminPublicInterest',
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const clue = response.json<TClueDetail>();
+    expect(clue.status).toBe('opened');
+    expect(clue.case?.caseNumber).toBe(`成华检公益立〔${year}〕1号`);
+    expect(clue.receivedFrom?.receivedBy).toBe('陈敏（演示）');
+    caseId = clue.case!.id;
+
+    const theCase = (await as('head5', 'GET', `/api/cases/${caseId}`)).json<TCaseDetail>();
+    expect(theCase).toMatchObject({
+      typeLabel: '行政公益诉讼',
+      stage: 'investigation',
+      stageLabel: '立案调查',
+    });
+    expect(theCase.handler?.name).toBe('陈敏（演示）');
+    expect(theCase.clues).toEqual([
+      { id: receivedClueId, title: subsidyFraud.title, sourceLabel: '刑检移送', department: '第五检察部' },
+    ]);
+    expect(theCase.timeline.map((e) => e.kind)).toEqual(['caseOpened']);
+  });
+
+  it('records 1,190,000 yuan of state assets recovered', async () => {
+    const response = await as('head5', 'POST', `/api/cases/${caseId}/outcomes`, {
+      kind: 'stateAssetsRecovered',
+      amountFen: 119000000,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const theCase = response.json<TCaseDetail>();
+    expect(theCase.outcomes).toMatchObject([
+      { kind: 'stateAssetsRecovered', amountFen: 119000000, text: '1,190,000.00 元' },
+    ]);
+    expect(theCase.timeline.at(-1)).toMatchObject({
+      kind: 'outcomeRecorded',
+      note: '追回国有财产：1,190,000.00 元',
+    });
+  });
+
+  it('the first department sees what became of its clue: the case and the amount', async () => {
+    const response = await as('prosecutor1', 'GET', '/api/clues/sent');
+    expect(response.statusCode, response.body).toBe(200);
+    const { items, total } = response.json<TSentClueList>();
+    expect(total).toBe(1);
+    expect(items[0]).toMatchObject({
+      clue: { id: sentClueId },
+      received: { clueId: receivedClueId, status: 'opened', statusLabel: '已立案' },
+      case: {
+        id: caseId,
+        caseNumber: `成华检公益立〔${year}〕1号`,
+        typeLabel: '行政公益诉讼',
+        closed: false,
+      },
+      outcomes: [{ label: '追回国有财产', amountFen: 119000000, text: '1,190,000.00 元' }],
+      recoveredFen: 119000000,
+    });
+    expect(items[0]!.transfer.receivedAt).not.toBeNull();
+    // The feedback is there; the receiving department's case itself is not.
+    expect((await as('prosecutor1', 'GET', `/api/cases/${caseId}`)).statusCode).toBe(404);
+    expect(
+      (await as('prosecutor1', 'GET', `/api/clues/sent?departmentId=${departments.get('第五检察部')}`))
+        .statusCode,
+    ).toBe(403);
+  });
+
+  it('every change is in the audit log', async () => {
+    const clueAudit = (await as('chief', 'GET', `/api/audit?targetType=clue&targetId=${sentClueId}`)).json<{
+      items: { action: string }[];
+    }>();
+    expect(clueAudit.items.map((i) => i.action).sort()).toEqual(['clue.create', 'clue.transfer']);
+    const caseAudit = (await as('chief', 'GET', `/api/audit?targetType=case&targetId=${caseId}`)).json<{
+      items: { action: string; actionLabel: string }[];
+    }>();
+    expect(caseAudit.items.map((i) => i.actionLabel).sort()).toEqual(['立案', '记录办案成效']);
+    expect((await as('chief', 'GET', '/api/audit/verify')).json<{ ok: boolean }>().ok).toBe(true);
+  });
+
+  it('flags the same id number in an open case, without merging', async () => {
+    const response = await as('assistant5', 'POST', '/api/clues', {
+      source: 'publicReport',
+      title: '群众举报张某冒领补贴',
+      description: '举报人称张某服刑期间仍领取补贴',
+      parties: [{ kind: 'person', name: '张某', idNumber: '11010519491231002X' }],
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const { clue, possibleDuplicates } = response.json<{
+      clue: TClueDetail;
+      possibleDuplicates: TPossibleDuplicate[];
+    }>();
+    expect(possibleDuplicates).toEqual([
+      {
+        kind: 'case',
+        id: caseId,
+        caseNumber: `成华检公益立〔${year}〕1号`,
+        department: '第五检察部',
+        reason: '同一公民身份号码（张某，11010519491231002X）',
+      },
+    ]);
+    expect(clue.status).toBe('pending');
+    expect(clue.possibleDuplicates).toEqual(possibleDuplicates);
+  });
+
+  it('flags the same organisation with a similar description, not a different one', async () => {
+    const similar = await as('head5', 'POST', '/api/clues', {
+      source: 'media',
+      title: '媒体报道街道办低保补贴问题',
+      description: '某街道办工作人员为服刑人员虚报冒领低保补贴',
+      parties: [{ kind: 'organisation', name: '成华区某街道办事处' }],
+    });
+    const flagged = similar.json<{ possibleDuplicates: TPossibleDuplicate[] }>().possibleDuplicates;
+    expect(flagged.map((d) => d.reason)).toEqual(['同一单位「成华区某街道办事处」且线索内容相似']);
+
+    const unrelated = await as('head5', 'POST', '/api/clues', {
+      source: 'media',
+      title: '街道办辖区河道垃圾',
+      description: '辖区河道两岸堆放建筑垃圾，影响行洪',
+      parties: [{ kind: 'organisation', name: '成华区某街道办事处' }],
+    });
+    expect(unrelated.json<{ possibleDuplicates: unknown[] }>().possibleDuplicates).toEqual([]);
+  });
+
+  it('refuses a wrong id number, naming the party', async () => {
+    const response = await as('prosecutor1', 'POST', '/api/clues', {
+      ...subsidyFraud,
+      parties: [{ kind: 'person', name: '李某', idNumber: '110105194912310021' }],
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ message: string }>().message).toBe(
+      '字段 parties.0.idNumber（李某）：公民身份号码校验位不正确',
+    );
+  });
+
+  it('transfers to an outside body, then records its receipt and feedback', async () => {
+    const { clue } = (await as('prosecutor1', 'POST', '/api/clues', { ...subsidyFraud, parties: [] })).json<{
+      clue: TClueDetail;
+    }>();
+    const sent = (
+      await as('prosecutor1', 'POST', `/api/clues/${clue.id}/decision`, {
+        decision: 'transfer',
+        transfer: { toOutsideBody: '成都市成华区民政局', reason: '属民政部门职责' },
+      })
+    ).json<TClueDetail>();
+    const transferId = sent.transfers[0]!.id;
+    const response = await as('prosecutor1', 'POST', `/api/clue-transfers/${transferId}/feedback`, {
+      receivedAt: '2026-03-02T10:00:00+08:00',
+      receivedBy: '王某',
+      feedback: '已责令停发并追回',
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json<TClueTransfer>()).toMatchObject({
+      toOutsideBody: '成都市成华区民政局',
+      receivedBy: '王某',
+      feedback: '已责令停发并追回',
+    });
+    const other = await as('head5', 'POST', `/api/clue-transfers/${transferId}/feedback`, {
+      feedback: '越权',
+    });
+    expect(other.statusCode).toBe(404);
+    const internal = (await as('prosecutor1', 'GET', '/api/clues/sent'))
+      .json<TSentClueList>()
+      .items.find((i) => i.transfer.toDepartment)!;
+    const refused = await as('prosecutor1', 'POST', `/api/clue-transfers/${internal.transfer.id}/feedback`, {
+      feedback: 'x',
+    });
+    expect(refused.statusCode).toBe(409);
+  });
+
+  it('declines with a reason; lists filter by status and free text', async () => {
+    const { clue } = (
+      await as('head5', 'POST', '/api/clues', {
+        source: 'publicReport',
+        title: '小区噪音扰民',
+        description: '夜间施工噪音',
+      })
+    ).json<{ clue: TClueDetail }>();
+    const declined = await as('head5', 'POST', `/api/clues/${clue.id}/decision`, {
+      decision: 'decline',
+      reason: '属民事纠纷，不属公益诉讼范围',
+    });
+    expect(declined.json<TClueDetail>()).toMatchObject({
+      status: 'declined',
+      declineReason: '属民事纠纷，不属公益诉讼范围',
+    });
+    const byStatus = (await as('head5', 'GET', '/api/clues?status=declined')).json<TClueList>();
+    expect(byStatus.items.map((c) => c.id)).toEqual([clue.id]);
+    const byText = (await as('head5', 'GET', `/api/clues?q=${encodeURIComponent('噪音')}`)).json<TClueList>();
+    expect(byText.total).toBe(1);
+    const byParty = (
+      await as('head5', 'GET', '/api/clues?q=11010519491231002X&pageSize=1')
+    ).json<TClueList>();
+    expect(byParty.total).toBeGreaterThanOrEqual(2);
+    expect(byParty.items).toHaveLength(1);
+  });
+
+  it('scopes clues by department; analysts only register; admin sees none', async () => {
+    const fifth = (await as('prosecutor1', 'GET', '/api/clues')).json<TClueList>();
+    expect(fifth.items.every((c) => c.department.name === '第一检察部')).toBe(true);
+    expect((await as('prosecutor1', 'GET', `/api/clues/${receivedClueId}`)).statusCode).toBe(404);
+    expect((await as('clerk6', 'GET', '/api/clues')).json<TClueList>().total).toBe(0);
+    const all = (await as('chief', 'GET', '/api/clues')).json<TClueList>();
+    expect(all.total).toBeGreaterThan(fifth.total);
+
+    const byModel = await as('analyst', 'POST', '/api/clues', {
+      source: 'dataModel',
+      title: '服刑人员领取低保模型命中（已人工复核）',
+      description: '模型命中并经人工复核',
+      departmentId: departments.get('第五检察部'),
+    });
+    expect(byModel.statusCode, byModel.body).toBe(201);
+    expect((await as('analyst', 'GET', '/api/clues')).statusCode).toBe(403);
+    expect((await as('admin', 'GET', '/api/clues')).statusCode).toBe(403);
+    const elsewhere = await as('prosecutor1', 'POST', '/api/clues', {
+      ...subsidyFraud,
+      departmentId: departments.get('第五检察部'),
+    });
+    expect(elsewhere.statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,97 @@
+import type { Executor } from '@procura/db';
+import { schema } from '@procura/db';
+import { openClueStatuses } from '@procura/domain/cases/clue-sources';
+import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import type { TPossibleDuplicate } from './schema.ts';
+
+const { clues, clueParties, cases, departments } = schema;
+
+/** Trigram similarity (pg_trgm) from which two descriptions of one organisation count as alike. */
+export const descriptionSimilarityThreshold = 0.3;
+
+/**
+ * Open clues and cases that may be the same matter: a person with the same 公民身份号码, or the
+ * same organisation with a similar description. They are flagged to the user, never merged.
+ */
+export async function findDuplicates(
+  db: Executor,
+  subject: {
+    clueId: number | null;
+    description: string;
+    idNumbers: string[];
+    organisations: string[];
+  },
+): Promise<TPossibleDuplicate[]> {
+  const matches: SQLMatch[] = [];
+  if (subject.idNumbers.length > 0) {
+    matches.push({
+      condition: and(eq(clueParties.kind, 'person'), inArray(clueParties.idNumber, subject.idNumbers))!,
+      reason: (p) => `同一公民身份号码（${p.name}，${p.idNumber}）`,
+    });
+  }
+  if (subject.organisations.length > 0) {
+    matches.push({
+      condition: and(
+        eq(clueParties.kind, 'organisation'),
+        inArray(clueParties.name, subject.organisations),
+        sql`similarity(${clues.description}, ${subject.description}) >= ${descriptionSimilarityThreshold}`,
+      )!,
+      reason: (p) => `同一单位「${p.name}」且线索内容相似`,
+    });
+  }
+  const found = new Map<string, TPossibleDuplicate>();
+  for (const match of matches) {
+    const rows = await db
+      .select({
+        clueId: clues.id,
+        caseId: cases.id,
+        caseNumber: cases.caseNumber,
+        department: departments.name,
+        name: clueParties.name,
+        idNumber: clueParties.idNumber,
+      })
+      .from(clueParties)
+      .innerJoin(clues, eq(clues.id, clueParties.clueId))
+      .innerJoin(departments, eq(departments.id, clues.departmentId))
+      .leftJoin(cases, eq(cases.id, clues.caseId))
+      .where(
+        and(
+          match.condition,
+          subject.clueId ? ne(clues.id, subject.clueId) : undefined,
+          or(
+            inArray(clues.status, [...openClueStatuses]),
+            and(eq(clues.status, 'opened'), isNull(cases.closedAt)),
+          ),
+        ),
+      )
+      .orderBy(clues.id)
+      .limit(20);
+    for (const row of rows) {
+      const duplicate: TPossibleDuplicate = row.caseId
+        ? {
+            kind: 'case',
+            id: row.caseId,
+            caseNumber: row.caseNumber,
+            department: row.department,
+            reason: match.reason(row),
+          }
+        : {
+            kind: 'clue',
+            id: row.clueId,
+            caseNumber: null,
+            department: row.department,
+            reason: match.reason(row),
+          };
+      const key = `${duplicate.kind}:${duplicate.id}`;
+      const seen = found.get(key);
+      if (!seen) found.set(key, duplicate);
+      else if (!seen.reason.includes(duplicate.reason)) seen.reason = `${seen.reason}；${duplicate.reason}`;
+    }
+  }
+  return [...found.values()];
+}
+
+interface SQLMatch {
+  condition: ReturnType<typeof sql>;
+  reason: (party: { name: string; idNumber: string | null }) => string;
+}

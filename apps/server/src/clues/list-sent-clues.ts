@@ -1,0 +1,116 @@
+import type { Executor } from '@procura/db';
+import { schema } from '@procura/db';
+import { caseTypes, stageLabel, type TCaseType } from '@procura/domain/cases/case-types';
+import {
+  clueSources,
+  clueStatuses,
+  type TClueSource,
+  type TClueStatus,
+} from '@procura/domain/cases/clue-sources';
+import { formatOutcome, outcomeKinds, type TOutcomeKind } from '@procura/domain/cases/outcomes';
+import { recordReach } from '@procura/domain/policy';
+import { count, desc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { SessionUser } from '../auth/load-user.ts';
+import { DomainError, forbidden } from '../errors.ts';
+import { presentTransfer, selectTransfers } from './present-clue.ts';
+import type { TSentClue, TSentClueList } from './schema.ts';
+
+const { clues, clueTransfers, cases, caseOutcomes } = schema;
+const received = alias(clues, 'received_clue');
+
+/**
+ * "Clues I sent / what became of them" for one department: each transfer with the receiving
+ * side's status, the case opened from it and the case's outcomes. The sender sees this feedback
+ * without reaching the receiver's case itself.
+ */
+export async function listSentClues(
+  db: Executor,
+  query: { departmentId?: number | undefined; page: number; pageSize: number },
+  user: SessionUser,
+): Promise<TSentClueList> {
+  const departmentId = query.departmentId ?? user.department?.id;
+  if (!departmentId) throw new DomainError('VALIDATION', '请选择部门（departmentId）');
+  if (recordReach(user.role) !== 'all' && departmentId !== user.department?.id) {
+    throw forbidden('只能查看本部门移送的线索');
+  }
+  const where = eq(clueTransfers.fromDepartmentId, departmentId);
+  const [rows, [total]] = await Promise.all([
+    selectTransfers(db)
+      .where(where)
+      .orderBy(desc(clueTransfers.transferredAt), desc(clueTransfers.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ value: count() }).from(clueTransfers).where(where),
+  ]);
+  const transferIds = rows.map((r) => r.transfer.id);
+  const details = transferIds.length
+    ? await db
+        .select({
+          transferId: clueTransfers.id,
+          clue: { id: clues.id, title: clues.title, source: clues.source },
+          received: { id: received.id, status: received.status, declineReason: received.declineReason },
+          case: {
+            id: cases.id,
+            caseNumber: cases.caseNumber,
+            type: cases.type,
+            stage: cases.stage,
+            closedAt: cases.closedAt,
+          },
+        })
+        .from(clueTransfers)
+        .innerJoin(clues, eq(clues.id, clueTransfers.clueId))
+        .leftJoin(received, eq(received.id, clueTransfers.receivedClueId))
+        .leftJoin(cases, eq(cases.id, received.caseId))
+        .where(inArray(clueTransfers.id, transferIds))
+    : [];
+  const caseIds = details.flatMap((d) => (d.case?.id ? [d.case.id] : []));
+  const outcomes = caseIds.length
+    ? await db
+        .select()
+        .from(caseOutcomes)
+        .where(inArray(caseOutcomes.caseId, caseIds))
+        .orderBy(caseOutcomes.id)
+    : [];
+  const detailOf = new Map(details.map((d) => [d.transferId, d]));
+  const items = rows.map((row): TSentClue => {
+    const detail = detailOf.get(row.transfer.id)!;
+    const theCase = detail.case?.id ? detail.case : null;
+    const own = theCase ? outcomes.filter((o) => o.caseId === theCase.id) : [];
+    return {
+      transfer: presentTransfer(row),
+      clue: {
+        id: detail.clue.id,
+        title: detail.clue.title,
+        source: detail.clue.source as TClueSource,
+        sourceLabel: clueSources[detail.clue.source as TClueSource],
+      },
+      received: detail.received?.id
+        ? {
+            clueId: detail.received.id,
+            status: detail.received.status as TClueStatus,
+            statusLabel: clueStatuses[detail.received.status as TClueStatus],
+            declineReason: detail.received.declineReason,
+          }
+        : null,
+      case: theCase
+        ? {
+            id: theCase.id,
+            caseNumber: theCase.caseNumber,
+            typeLabel: caseTypes[theCase.type as TCaseType].name,
+            stageLabel: stageLabel(theCase.type as TCaseType, theCase.stage),
+            closed: theCase.closedAt !== null,
+          }
+        : null,
+      outcomes: own.map((o) => ({
+        kind: o.kind,
+        label: outcomeKinds[o.kind as TOutcomeKind].label,
+        amountFen: o.amountFen,
+        count: o.count,
+        text: formatOutcome(o.kind as TOutcomeKind, o),
+      })),
+      recoveredFen: own.reduce((sum, o) => sum + (o.amountFen ?? 0), 0),
+    };
+  });
+  return { total: Number(total?.value ?? 0), items };
+}

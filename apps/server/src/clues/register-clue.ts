@@ -1,0 +1,104 @@
+import type { Database, Executor } from '@procura/db';
+import { schema } from '@procura/db';
+import { idNumberProblem, normaliseIdNumber } from '@procura/domain/cases/id-number';
+import { recordReach } from '@procura/domain/policy';
+import { actorOf, recordAudit } from '../audit/record-audit.ts';
+import type { SessionUser } from '../auth/load-user.ts';
+import { assertHandler, loadDepartment } from '../cases/assignment.ts';
+import { DomainError, forbidden } from '../errors.ts';
+import { findDuplicates } from './find-duplicates.ts';
+import { getClue } from './get-clue.ts';
+import type { TClueDetail, TPartyInput, TPossibleDuplicate, TRegisterClueBody } from './schema.ts';
+
+/** 线索登记: stores the clue with its parties and flags open clues and cases that look the same. */
+export async function registerClue(
+  database: Database,
+  options: { input: TRegisterClueBody; user: SessionUser; ip: string | null },
+): Promise<{ clue: TClueDetail; possibleDuplicates: TPossibleDuplicate[] }> {
+  const { input, user } = options;
+  const departmentId = input.departmentId ?? user.department?.id;
+  if (!departmentId) throw new DomainError('VALIDATION', '请选择接收部门（departmentId）');
+  // Caseworkers register into their own department; clues for others go through a transfer.
+  if (recordReach(user.role) === 'departmentOrAssigned' && departmentId !== user.department?.id) {
+    throw forbidden('只能登记到本部门；其他部门的线索请登记后移送');
+  }
+  const parties = normaliseParties(input.parties);
+  const { id, duplicates } = await database.db.transaction(async (tx) => {
+    const department = await loadDepartment(tx, departmentId);
+    if (input.handlerId) await assertHandler(tx, input.handlerId, department);
+    const id = await insertClue(tx, {
+      source: input.source,
+      title: input.title,
+      description: input.description,
+      departmentId,
+      handlerId: input.handlerId ?? null,
+      assessmentDueOn: input.assessmentDueOn ?? null,
+      createdBy: user.id,
+      parties,
+    });
+    const duplicates = await findDuplicates(tx, {
+      clueId: id,
+      description: input.description,
+      idNumbers: parties.flatMap((p) => (p.idNumber ? [p.idNumber] : [])),
+      organisations: parties.filter((p) => p.kind === 'organisation').map((p) => p.name),
+    });
+    await recordAudit(tx, {
+      actor: actorOf(user),
+      action: 'clue.create',
+      targetType: 'clue',
+      targetId: id,
+      ip: options.ip,
+      detail: {
+        source: input.source,
+        title: input.title,
+        departmentId,
+        possibleDuplicates: duplicates.map((d) => `${d.kind}:${d.id}`),
+      },
+    });
+    return { id, duplicates };
+  });
+  return { clue: (await getClue(database.db, id, user))!, possibleDuplicates: duplicates };
+}
+
+export interface NewClue {
+  source: string;
+  title: string;
+  description: string;
+  departmentId: number;
+  handlerId: number | null;
+  assessmentDueOn: string | null;
+  createdBy: number;
+  parties: { kind: 'person' | 'organisation'; name: string; idNumber: string | null }[];
+}
+
+export async function insertClue(tx: Executor, clue: NewClue): Promise<number> {
+  const [created] = await tx
+    .insert(schema.clues)
+    .values({
+      source: clue.source,
+      title: clue.title,
+      description: clue.description,
+      departmentId: clue.departmentId,
+      handlerId: clue.handlerId,
+      status: clue.handlerId ? 'assessing' : 'pending',
+      assessmentDueOn: clue.assessmentDueOn,
+      createdBy: clue.createdBy,
+    })
+    .returning({ id: schema.clues.id });
+  if (clue.parties.length > 0) {
+    await tx.insert(schema.clueParties).values(clue.parties.map((p) => ({ ...p, clueId: created!.id })));
+  }
+  return created!.id;
+}
+
+function normaliseParties(parties: TPartyInput[]): NewClue['parties'] {
+  return parties.map((party, index) => {
+    if (party.kind === 'organisation') return { kind: 'organisation', name: party.name, idNumber: null };
+    if (!party.idNumber) return { kind: 'person', name: party.name, idNumber: null };
+    const idNumber = normaliseIdNumber(party.idNumber);
+    const problem = idNumberProblem(idNumber);
+    if (problem)
+      throw new DomainError('VALIDATION', `字段 parties.${index}.idNumber（${party.name}）：${problem}`);
+    return { kind: 'person', name: party.name, idNumber };
+  });
+}

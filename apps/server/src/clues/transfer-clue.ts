@@ -1,0 +1,81 @@
+import type { Executor } from '@procura/db';
+import { schema } from '@procura/db';
+import { sourceOnReceipt, type TClueSource } from '@procura/domain/cases/clue-sources';
+import { eq } from 'drizzle-orm';
+import { actorOf, recordAudit } from '../audit/record-audit.ts';
+import type { SessionUser } from '../auth/load-user.ts';
+import { loadDepartment } from '../cases/assignment.ts';
+import { DomainError } from '../errors.ts';
+import { insertClue } from './register-clue.ts';
+import type { TTransferInput } from './schema.ts';
+
+type ClueRow = typeof schema.clues.$inferSelect;
+
+/**
+ * 线索移送, inside decideClue's transaction. To a department: the clue becomes a new pending clue
+ * there (刑检移送 when the criminal line sends it) with the same parties. To an outside body: the
+ * receipt and feedback are recorded later by the sender.
+ */
+export async function transferClue(
+  tx: Executor,
+  options: { clue: ClueRow; transfer: TTransferInput; user: SessionUser; ip: string | null },
+): Promise<number> {
+  const { clue, transfer, user } = options;
+  const from = await loadDepartment(tx, clue.departmentId);
+  let receivedClueId: number | null = null;
+  if (transfer.toDepartmentId) {
+    if (transfer.toDepartmentId === clue.departmentId) {
+      throw new DomainError('VALIDATION', `线索已在${from.name}，不能移送给本部门`);
+    }
+    await loadDepartment(tx, transfer.toDepartmentId);
+    const parties = await tx
+      .select({
+        kind: schema.clueParties.kind,
+        name: schema.clueParties.name,
+        idNumber: schema.clueParties.idNumber,
+      })
+      .from(schema.clueParties)
+      .where(eq(schema.clueParties.clueId, clue.id));
+    receivedClueId = await insertClue(tx, {
+      source: sourceOnReceipt(from.line, clue.source as TClueSource),
+      title: clue.title,
+      description: clue.description,
+      departmentId: transfer.toDepartmentId,
+      handlerId: null,
+      assessmentDueOn: null,
+      createdBy: user.id,
+      parties: parties.map((p) => ({ ...p, kind: p.kind as 'person' | 'organisation' })),
+    });
+  }
+  const [created] = await tx
+    .insert(schema.clueTransfers)
+    .values({
+      clueId: clue.id,
+      fromDepartmentId: clue.departmentId,
+      toDepartmentId: transfer.toDepartmentId ?? null,
+      toOutsideBody: transfer.toOutsideBody ?? null,
+      receivedClueId,
+      reason: transfer.reason,
+      transferredBy: user.id,
+    })
+    .returning({ id: schema.clueTransfers.id });
+  await tx
+    .update(schema.clues)
+    .set({ status: 'transferred', decidedAt: new Date(), decidedBy: user.id, updatedAt: new Date() })
+    .where(eq(schema.clues.id, clue.id));
+  await recordAudit(tx, {
+    actor: actorOf(user),
+    action: 'clue.transfer',
+    targetType: 'clue',
+    targetId: clue.id,
+    ip: options.ip,
+    detail: {
+      transferId: created!.id,
+      toDepartmentId: transfer.toDepartmentId ?? null,
+      toOutsideBody: transfer.toOutsideBody ?? null,
+      receivedClueId,
+      reason: transfer.reason,
+    },
+  });
+  return created!.id;
+}

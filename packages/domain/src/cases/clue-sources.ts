@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { TLine } from '../roles.ts';
+
+/** 线索来源, as the glossary lists them. */
+export const clueSources = {
+  criminalTransfer: '刑检移送',
+  publicReport: '12309/群众举报',
+  adminTransfer: '行政机关移送',
+  congressReferral: '人大政协',
+  dataModel: '大数据模型',
+  selfDiscovered: '自行发现',
+  media: '媒体',
+} as const;
+
+export type TClueSource = keyof typeof clueSources;
+export const clueSourceIds = Object.keys(clueSources) as TClueSource[];
+export const ZClueSource = z.enum(clueSourceIds as [TClueSource, ...TClueSource[]]);
+
+export const clueStatuses = {
+  pending: '待评估',
+  assessing: '评估中',
+  opened: '已立案',
+  declined: '不立案',
+  transferred: '已移送',
+} as const;
+
+export type TClueStatus = keyof typeof clueStatuses;
+export const clueStatusIds = Object.keys(clueStatuses) as TClueStatus[];
+export const ZClueStatus = z.enum(clueStatusIds as [TClueStatus, ...TClueStatus[]]);
+
+/** A clue still waiting for its decision: the only ones that may be decided, and duplicate candidates. */
+export const openClueStatuses: readonly TClueStatus[] = ['pending', 'assessing'];
+
+export function isOpenClue(status: TClueStatus): boolean {
+  return openClueStatuses.includes(status);
+}
+
+/**
+ * The source a clue has on the receiving side of an internal transfer: what the criminal line sends
+ * is 刑检移送 to everyone else; otherwise the clue keeps the source it was registered with.
+ */
+export function sourceOnReceipt(senderLine: TLine, original: TClueSource): TClueSource {
+  return senderLine === 'criminal' ? 'criminalTransfer' : original;
+}
