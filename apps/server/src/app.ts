@@ -16,14 +16,19 @@ import {
 import { z } from 'zod';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { calendarRoutes } from './calendar/routes.ts';
 import { caseRoutes } from './cases/routes.ts';
 import { clueRoutes } from './clues/routes.ts';
 import type { Config } from './config.ts';
+import { deadlineRoutes } from './deadlines/routes.ts';
 import { departmentRoutes } from './departments/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { registerAccessControl } from './http/access.ts';
 import type { App, RouteDeps } from './http/app-types.ts';
 import { registerErrorHandler } from './http/errors.ts';
+import { notificationRoutes } from './notifications/routes.ts';
+import { reassignmentRoutes } from './reassignment/routes.ts';
+import { suggestionRoutes } from './suggestions/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
 // Validation messages in Chinese for every schema.
@@ -38,6 +43,11 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   auditRoutes,
   clueRoutes,
   caseRoutes,
+  suggestionRoutes,
+  deadlineRoutes,
+  calendarRoutes,
+  reassignmentRoutes,
+  notificationRoutes,
 ];
 
 export interface BuildAppOptions {

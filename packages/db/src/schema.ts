@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -127,6 +128,12 @@ export const cases = pgTable(
     index('cases_handler_idx').on(t.handlerId),
     index('cases_type_idx').on(t.type),
     index('cases_opened_at_idx').on(t.openedAt),
+    // Lists (apps/server/src/cases/list-cases.ts): a department's newest first, stage filter,
+    // free text by substring (ILIKE) and similarity (pg_trgm <%).
+    index('cases_department_opened_idx').on(t.departmentId, t.openedAt),
+    index('cases_stage_idx').on(t.stage),
+    index('cases_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
+    index('cases_case_number_trgm_idx').using('gin', t.caseNumber.op('gin_trgm_ops')),
   ],
 );
 
@@ -163,6 +170,10 @@ export const clues = pgTable(
     index('clues_handler_idx').on(t.handlerId),
     index('clues_received_at_idx').on(t.receivedAt),
     index('clues_case_idx').on(t.caseId),
+    // Lists (apps/server/src/clues/list-clues.ts), as for cases.
+    index('clues_department_received_idx').on(t.departmentId, t.receivedAt),
+    index('clues_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
+    index('clues_description_trgm_idx').using('gin', t.description.op('gin_trgm_ops')),
   ],
 );
 
@@ -182,6 +193,7 @@ export const clueParties = pgTable(
     index('clue_parties_clue_idx').on(t.clueId),
     index('clue_parties_id_number_idx').on(t.idNumber),
     index('clue_parties_name_idx').on(t.kind, t.name),
+    index('clue_parties_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
   ],
 );
 
@@ -273,4 +285,174 @@ export const caseNumberCounters = pgTable(
     last: integer('last').notNull(),
   },
   (t) => [uniqueIndex('case_number_counters_year_code_key').on(t.year, t.code)],
+);
+
+/** bytea as a Node Buffer (drizzle has no built-in bytea column). */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array | string }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) =>
+    typeof value === 'string' ? Buffer.from(value.replace(/^\\x/, ''), 'hex') : Buffer.from(value),
+});
+
+/** Files archived on a case (the generated 检察建议书, …): bytes with their size and sha256. */
+export const caseDocuments = pgTable(
+  'case_documents',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    name: text('name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    /** The suggestion the document was generated for, if any. */
+    suggestionId: integer('suggestion_id').references(() => suggestions.id),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('case_documents_case_idx').on(t.caseId),
+    index('case_documents_suggestion_idx').on(t.suggestionId),
+  ],
+);
+
+/** 检察建议: drafted on a case, approved, issued with a 文号, delivered, replied to, followed up. */
+export const suggestions = pgTable(
+  'suggestions',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    kind: text('kind').notNull(),
+    addressee: text('addressee').notNull().default(''),
+    facts: text('facts').notNull().default(''),
+    legalBasis: text('legal_basis').notNull().default(''),
+    requests: text('requests').notNull().default(''),
+    urgent: boolean('urgent').notNull().default(false),
+    state: text('state').notNull().default('draft'),
+    docNumber: text('doc_number'),
+    numberYear: smallint('number_year'),
+    numberSeq: integer('number_seq'),
+    /** [{ userId, name, at, note }] */
+    approvals: jsonb('approvals').$type<Record<string, unknown>[]>().notNull().default([]),
+    issuedAt: timestamp('issued_at', { withTimezone: true }),
+    deliveredOn: date('delivered_on', { mode: 'string' }),
+    replyOn: date('reply_on', { mode: 'string' }),
+    replyContent: text('reply_content'),
+    rectification: text('rectification'),
+    rectificationNote: text('rectification_note'),
+    followUp: text('follow_up'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('suggestions_doc_number_key').on(t.docNumber),
+    index('suggestions_case_idx').on(t.caseId),
+    index('suggestions_state_idx').on(t.state),
+    index('suggestions_created_at_idx').on(t.createdAt),
+  ],
+);
+
+/** Last 文号 per year and series (公益建, 民（行）建…): the same gap-free upsert as case numbers. */
+export const docNumberCounters = pgTable(
+  'doc_number_counters',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    year: smallint('year').notNull(),
+    code: text('code').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [uniqueIndex('doc_number_counters_year_code_key').on(t.year, t.code)],
+);
+
+/**
+ * 期限: computed only by the deadline engine; the result (due date, explanation, warnings) is
+ * stored, and recomputed when a pause starts or ends. A chained limit points at its predecessor.
+ */
+export const deadlines = pgTable(
+  'deadlines',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    caseId: integer('case_id').references(() => cases.id),
+    clueId: integer('clue_id').references(() => clues.id),
+    suggestionId: integer('suggestion_id').references(() => suggestions.id),
+    predecessorId: integer('predecessor_id'),
+    limitId: text('limit_id').notNull(),
+    name: text('name').notNull(),
+    urgent: boolean('urgent').notNull().default(false),
+    /** A period set for this record instead of the statutory one ({ amount, unit }); null: statutory. */
+    period: jsonb('period').$type<{ amount: number; unit: 'day' | 'month' | 'year' | 'workday' }>(),
+    /** null while a chained limit waits for its predecessor's due date. */
+    startOn: date('start_on', { mode: 'string' }),
+    /** null while paused or pending. */
+    dueOn: date('due_on', { mode: 'string' }),
+    /** The engine's state: running / paused / pending. */
+    state: text('state').notNull(),
+    basis: jsonb('basis').$type<Record<string, unknown>>().notNull(),
+    explanation: text('explanation').notNull(),
+    steps: jsonb('steps').$type<string[]>().notNull().default([]),
+    warnings: jsonb('warnings').$type<string[]>().notNull().default([]),
+    /** [{ from, to, reason }] */
+    pauses: jsonb('pauses')
+      .$type<{ from: string; to: string | null; reason: string }[]>()
+      .notNull()
+      .default([]),
+    completedOn: date('completed_on', { mode: 'string' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('deadlines_case_idx').on(t.caseId),
+    index('deadlines_clue_idx').on(t.clueId),
+    index('deadlines_suggestion_idx').on(t.suggestionId),
+    index('deadlines_due_idx').on(t.dueOn),
+  ],
+);
+
+/**
+ * The holiday arrangement as data. A year with rows here is described by them (seeded from
+ * chinese-days the first time an admin opens it, then edited or imported); other years come from
+ * chinese-days, and years neither knows carry the engine's warning.
+ */
+export const holidayCalendarDays = pgTable(
+  'holiday_calendar_days',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    date: date('date', { mode: 'string' }).notNull(),
+    kind: text('kind').notNull(),
+    name: text('name'),
+    year: smallint('year').notNull(),
+    /** chinese-days | admin | import */
+    source: text('source').notNull(),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('holiday_calendar_days_date_key').on(t.date),
+    index('holiday_calendar_days_year_idx').on(t.year),
+  ],
+);
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind').notNull(),
+    text: text('text').notNull(),
+    link: text('link'),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.readAt)],
 );

@@ -11,6 +11,7 @@ const everyone = roles;
 /** Roles that handle casework: they see their department's records and those assigned to them. */
 const caseworkers = ['chief', 'deputyChief', 'departmentHead', 'prosecutor', 'assistant', 'clerk'] as const;
 const deciders = ['chief', 'deputyChief', 'departmentHead', 'prosecutor'] as const;
+const heads = ['chief', 'deputyChief', 'departmentHead'] as const;
 
 export const policy = {
   'department.list': { roles: everyone, scope: 'all', label: '查看部门' },
@@ -29,6 +30,20 @@ export const policy = {
   'case.create': { roles: deciders, scope: 'department', label: '立案' },
   'case.update': { roles: caseworkers, scope: 'department', label: '记录办案过程与成效' },
   'case.transition': { roles: deciders, scope: 'department', label: '变更案件阶段' },
+  'suggestion.read': { roles: caseworkers, scope: 'department', label: '查看检察建议' },
+  'suggestion.write': {
+    roles: caseworkers,
+    scope: 'department',
+    label: '起草检察建议、生成文书、记录送达回复整改',
+  },
+  // The use case narrows a department head to the case's own department.
+  'suggestion.approve': { roles: heads, scope: 'department', label: '审批检察建议' },
+  'suggestion.issue': { roles: deciders, scope: 'department', label: '签发检察建议（分配文号）' },
+  'deadline.read': { roles: caseworkers, scope: 'department', label: '查看期限' },
+  'deadline.board': { roles: heads, scope: 'department', label: '查看部门期限看板' },
+  'deadline.pause': { roles: deciders, scope: 'department', label: '中止、恢复期限' },
+  'calendar.manage': { roles: ['admin'], scope: 'all', label: '维护节假日安排' },
+  'record.reassign': { roles: heads, scope: 'department', label: '改派线索和案件承办人' },
 } as const satisfies Record<string, Rule>;
 
 export type TAction = keyof typeof policy;

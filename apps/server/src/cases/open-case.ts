@@ -4,6 +4,8 @@ import { getCaseType, phaseProblem, type TCaseType } from '@procura/domain/cases
 import { lineLabels } from '@procura/domain/roles';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import { chinaDate } from '../deadlines/china-date.ts';
+import { startDeadlinesForEvent } from '../deadlines/start-deadline.ts';
 import { DomainError, forbidden } from '../errors.ts';
 import { allocateCaseNumber } from './allocate-case-number.ts';
 import { assertHandler, loadDepartment } from './assignment.ts';
@@ -91,6 +93,15 @@ export async function openCaseInTransaction(
     actorName: user.displayName,
     note: `立案：${caseNumber}`,
     data: { caseNumber, ...(input.clueId ? { clueId: input.clueId } : {}) },
+  });
+  const actor = actorOf(user);
+  await startDeadlinesForEvent(tx, {
+    caseId,
+    caseType: input.type,
+    kind: 'caseOpened',
+    on: chinaDate(openedAt),
+    actor,
+    ip: options.ip,
   });
   await recordAudit(tx, {
     actor: actorOf(user),

@@ -4,6 +4,8 @@ import { isFinalStage, type TCaseType } from '@procura/domain/cases/case-types';
 import { caseEventLabel, systemEventKinds } from '@procura/domain/cases/event-kinds';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import { chinaDate } from '../deadlines/china-date.ts';
+import { startDeadlinesForEvent } from '../deadlines/start-deadline.ts';
 import { DomainError } from '../errors.ts';
 import { getCase } from './get-case.ts';
 import { lockCase } from './lock-case.ts';
@@ -41,6 +43,14 @@ export async function recordCaseEvent(
         data: input.data ?? {},
       })
       .returning({ id: schema.caseEvents.id });
+    await startDeadlinesForEvent(tx, {
+      caseId: id,
+      caseType: row.type,
+      kind: input.kind,
+      on: chinaDate(at),
+      actor: actorOf(user),
+      ip: options.ip,
+    });
     await recordAudit(tx, {
       actor: actorOf(user),
       action: 'case.recordEvent',

@@ -1,13 +1,16 @@
 import { notFound } from '../errors.ts';
+import { sendXlsx } from '../export/send-xlsx.ts';
 import { currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
 import { getCase } from './get-case.ts';
 import { listCases } from './list-cases.ts';
+import { prepareCaseExport } from './list-cases-export.ts';
 import { openCase } from './open-case.ts';
 import { recordCaseEvent } from './record-case-event.ts';
 import { recordOutcome } from './record-outcome.ts';
 import {
   ZCaseDetail,
+  ZCaseExportQuery,
   ZCaseIdParams,
   ZCaseList,
   ZCaseQuery,
@@ -33,6 +36,26 @@ export async function caseRoutes(app: App, { database }: RouteDeps) {
       },
     },
     (request) => listCases(database.db, request.query, currentUser(request)),
+  );
+
+  app.get(
+    '/api/cases/export',
+    {
+      config: { access: 'case.read' },
+      schema: {
+        tags,
+        summary: '导出案件列表（.xlsx，筛选条件同列表，不分页，最多 100,000 条，记入审计日志）',
+        querystring: ZCaseExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const { fileName, asciiFileName, sheet } = await prepareCaseExport(database.db, {
+        query: request.query,
+        user: currentUser(request),
+        ip: request.ip,
+      });
+      return sendXlsx(reply, { fileName, asciiFileName, sheet });
+    },
   );
 
   app.get(

@@ -110,3 +110,7 @@ export const ZRecordOutcomeBody = z.strictObject({
 export type TRecordOutcomeBody = z.infer<typeof ZRecordOutcomeBody>;
 
 export const ZCaseIdParams = z.strictObject({ id: z.coerce.number().int().positive() });
+
+/** The list's filters without paging: what an export selects. */
+export const ZCaseExportQuery = ZCaseQuery.omit({ page: true, pageSize: true });
+export type TCaseFilter = z.infer<typeof ZCaseExportQuery>;

@@ -1,11 +1,11 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import { and, count, desc, eq, exists, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
-import { escapeLike } from '../audit/list-audit.ts';
+import { and, count, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { reachCondition } from '../cases/record-reach.ts';
+import { type TextSearch, textSearch, withTextSearch } from './list-text-search.ts';
 import { loadClues } from './present-clue.ts';
-import type { TClueList, TClueQuery } from './schema.ts';
+import type { TClueFilter, TClueList, TClueQuery } from './schema.ts';
 
 const { clues, clueParties } = schema;
 
@@ -13,8 +13,16 @@ const { clues, clueParties } = schema;
 export const chinaDayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);
 export const chinaDayAfter = (date: string) => new Date(chinaDayStart(date).getTime() + 86_400_000);
 
-/** Clues the user reaches, filtered, newest first, one page at a time. */
-export async function listClues(db: Executor, query: TClueQuery, user: SessionUser): Promise<TClueList> {
+/**
+ * The clues a user reaches that match a filter: the list and the export share it. Free text
+ * matches title, description, a party's name or id number as substrings, and near misses of the
+ * title by similarity (similarity on descriptions too doubled the time at 100,000 clues; see
+ * list-text-search.ts and docs/benchmarks.md).
+ */
+export function clueFilter(
+  query: TClueFilter,
+  user: SessionUser,
+): { where: SQL | undefined; search: TextSearch | undefined } {
   const conditions: (SQL | undefined)[] = [reachCondition(user, clues)];
   if (query.departmentId) conditions.push(eq(clues.departmentId, query.departmentId));
   if (query.source) conditions.push(eq(clues.source, query.source));
@@ -22,42 +30,40 @@ export async function listClues(db: Executor, query: TClueQuery, user: SessionUs
   if (query.handlerId) conditions.push(eq(clues.handlerId, query.handlerId));
   if (query.from) conditions.push(gte(clues.receivedAt, chinaDayStart(query.from)));
   if (query.to) conditions.push(lt(clues.receivedAt, chinaDayAfter(query.to)));
-  if (query.q) {
-    const pattern = `%${escapeLike(query.q)}%`;
-    conditions.push(
-      or(
-        ilike(clues.title, pattern),
-        ilike(clues.description, pattern),
-        exists(
-          db
-            .select({ one: sql`1` })
-            .from(clueParties)
-            .where(
-              and(
-                eq(clueParties.clueId, clues.id),
-                or(ilike(clueParties.name, pattern), eq(clueParties.idNumber, query.q.toUpperCase())),
-              ),
-            ),
-        ),
-      ),
-    );
-  }
-  const where = and(...conditions);
-  const [rows, [total]] = await Promise.all([
-    db
+  const search = query.q
+    ? textSearch(query.q, {
+        id: clues.id,
+        table: clues,
+        substring: [clues.title, clues.description],
+        similar: [clues.title],
+        extraIds: (pattern, term) =>
+          sql`select ${clueParties.clueId} from ${clueParties} where ${clueParties.name} ilike ${pattern} or ${clueParties.idNumber} = ${term.toUpperCase()}`,
+      })
+    : undefined;
+  if (search) conditions.push(search.where);
+  return { where: and(...conditions), search };
+}
+
+/**
+ * Clues the user reaches, filtered, one page at a time: newest first, or with free text the
+ * substring matches first, then the near misses by similarity.
+ */
+export async function listClues(db: Executor, query: TClueQuery, user: SessionUser): Promise<TClueList> {
+  const { where, search } = clueFilter(query, user);
+  const newest = [desc(clues.receivedAt), desc(clues.id)];
+  const order = search?.rank ? [desc(search.rank), ...newest] : newest;
+  const { ids, total } = await withTextSearch(db, search, async (q) => {
+    const page = q
       .select({ id: clues.id })
       .from(clues)
       .where(where)
-      .orderBy(desc(clues.receivedAt), desc(clues.id))
+      .orderBy(...order)
       .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db.select({ value: count() }).from(clues).where(where),
-  ]);
-  return {
-    total: Number(total?.value ?? 0),
-    items: await loadClues(
-      db,
-      rows.map((r) => r.id),
-    ),
-  };
+      .offset((query.page - 1) * query.pageSize);
+    const counted = q.select({ value: count() }).from(clues).where(where);
+    // In the similarity transaction the two run one after the other on its connection.
+    const [rows, [total]] = search?.fuzzy ? [await page, await counted] : await Promise.all([page, counted]);
+    return { ids: rows.map((r) => r.id), total: Number(total?.value ?? 0) };
+  });
+  return { total, items: await loadClues(db, ids) };
 }

@@ -1,14 +1,17 @@
 import { notFound } from '../errors.ts';
+import { sendXlsx } from '../export/send-xlsx.ts';
 import { currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
 import { decideClue } from './decide-clue.ts';
 import { getClue } from './get-clue.ts';
 import { listClues } from './list-clues.ts';
+import { prepareClueExport } from './list-clues-export.ts';
 import { listSentClues } from './list-sent-clues.ts';
 import { recordTransferFeedback } from './record-transfer-feedback.ts';
 import { registerClue } from './register-clue.ts';
 import {
   ZClueDetail,
+  ZClueExportQuery,
   ZClueList,
   ZClueQuery,
   ZClueTransfer,
@@ -36,6 +39,26 @@ export async function clueRoutes(app: App, { database }: RouteDeps) {
       },
     },
     (request) => listClues(database.db, request.query, currentUser(request)),
+  );
+
+  app.get(
+    '/api/clues/export',
+    {
+      config: { access: 'clue.read' },
+      schema: {
+        tags,
+        summary: '导出线索列表（.xlsx，筛选条件同列表，不分页，最多 100,000 条，记入审计日志）',
+        querystring: ZClueExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const { fileName, asciiFileName, sheet } = await prepareClueExport(database.db, {
+        query: request.query,
+        user: currentUser(request),
+        ip: request.ip,
+      });
+      return sendXlsx(reply, { fileName, asciiFileName, sheet });
+    },
   );
 
   app.get(

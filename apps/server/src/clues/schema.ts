@@ -190,3 +190,7 @@ export const ZSentClueQuery = z.strictObject({
 });
 
 export const ZIdParams = z.strictObject({ id: z.coerce.number().int().positive() });
+
+/** The list's filters without paging: what an export selects. */
+export const ZClueExportQuery = ZClueQuery.omit({ page: true, pageSize: true });
+export type TClueFilter = z.infer<typeof ZClueExportQuery>;

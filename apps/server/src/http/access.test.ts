@@ -95,6 +95,7 @@ const routeTable: Record<string, RouteCase> = {
   // its validation without changing anything, which is all an allowed caller needs to show.
   'GET /api/clues': { access: 'clue.read', request: () => ({ url: '/api/clues' }) },
   'GET /api/clues/sent': { access: 'clue.read', request: () => ({ url: '/api/clues/sent' }) },
+  'GET /api/clues/export': { access: 'clue.read', request: () => ({ url: '/api/clues/export' }) },
   'GET /api/clues/:id': { access: 'clue.read', request: () => ({ url: '/api/clues/999999' }) },
   'POST /api/clues': {
     access: 'clue.create',
@@ -115,6 +116,7 @@ const routeTable: Record<string, RouteCase> = {
     request: () => ({ url: '/api/clue-transfers/999999/feedback', payload: { feedback: '矩阵测试' } }),
   },
   'GET /api/cases': { access: 'case.read', request: () => ({ url: '/api/cases' }) },
+  'GET /api/cases/export': { access: 'case.read', request: () => ({ url: '/api/cases/export' }) },
   'GET /api/cases/:id': { access: 'case.read', request: () => ({ url: '/api/cases/999999' }) },
   'POST /api/cases': { access: 'case.create', request: () => ({ url: '/api/cases', payload: {} }) },
   'POST /api/cases/:id/transitions': {
@@ -128,6 +130,91 @@ const routeTable: Record<string, RouteCase> = {
   'POST /api/cases/:id/outcomes': {
     access: 'case.update',
     request: () => ({ url: '/api/cases/999999/outcomes', payload: {} }),
+  },
+  // Suggestions, deadlines, calendar, reassignment, notifications: as above, a missing id (404) or
+  // an empty body (400) shows the caller got past access control.
+  'GET /api/suggestions': { access: 'suggestion.read', request: () => ({ url: '/api/suggestions' }) },
+  'GET /api/suggestions/export': {
+    access: 'suggestion.read',
+    request: () => ({ url: '/api/suggestions/export' }),
+  },
+  'GET /api/suggestions/:id': {
+    access: 'suggestion.read',
+    request: () => ({ url: '/api/suggestions/999999' }),
+  },
+  'POST /api/suggestions': {
+    access: 'suggestion.write',
+    request: () => ({ url: '/api/suggestions', payload: {} }),
+  },
+  'PATCH /api/suggestions/:id': {
+    access: 'suggestion.write',
+    request: () => ({ url: '/api/suggestions/999999', payload: {} }),
+  },
+  'POST /api/suggestions/:id/submit': {
+    access: 'suggestion.write',
+    request: () => ({ url: '/api/suggestions/999999/submit' }),
+  },
+  'POST /api/suggestions/:id/approve': {
+    access: 'suggestion.approve',
+    request: () => ({ url: '/api/suggestions/999999/approve', payload: {} }),
+  },
+  'POST /api/suggestions/:id/issue': {
+    access: 'suggestion.issue',
+    request: () => ({ url: '/api/suggestions/999999/issue' }),
+  },
+  'POST /api/suggestions/:id/document': {
+    access: 'suggestion.write',
+    request: () => ({ url: '/api/suggestions/999999/document' }),
+  },
+  'POST /api/suggestions/:id/delivery': {
+    access: 'suggestion.write',
+    request: () => ({ url: '/api/suggestions/999999/delivery', payload: {} }),
+  },
+  'POST /api/suggestions/:id/reply': {
+    access: 'suggestion.write',
+    request: () => ({ url: '/api/suggestions/999999/reply', payload: {} }),
+  },
+  'POST /api/suggestions/:id/rectification': {
+    access: 'suggestion.write',
+    request: () => ({ url: '/api/suggestions/999999/rectification', payload: {} }),
+  },
+  'GET /api/case-documents/:id': {
+    access: 'case.read',
+    request: () => ({ url: '/api/case-documents/999999' }),
+  },
+  'GET /api/deadlines': { access: 'deadline.read', request: () => ({ url: '/api/deadlines' }) },
+  'GET /api/deadlines/mine': { access: 'deadline.read', request: () => ({ url: '/api/deadlines/mine' }) },
+  'GET /api/deadlines/board': { access: 'deadline.board', request: () => ({ url: '/api/deadlines/board' }) },
+  'GET /api/deadlines/:id': { access: 'deadline.read', request: () => ({ url: '/api/deadlines/999999' }) },
+  'POST /api/deadlines/:id/pause': {
+    access: 'deadline.pause',
+    request: () => ({ url: '/api/deadlines/999999/pause', payload: {} }),
+  },
+  'POST /api/deadlines/:id/resume': {
+    access: 'deadline.pause',
+    request: () => ({ url: '/api/deadlines/999999/resume', payload: {} }),
+  },
+  'GET /api/calendar/:year': { access: 'calendar.manage', request: () => ({ url: '/api/calendar/2026' }) },
+  'PUT /api/calendar/days/:date': {
+    access: 'calendar.manage',
+    request: () => ({ url: '/api/calendar/days/2026-03-03', payload: {} }),
+  },
+  'DELETE /api/calendar/days/:date': {
+    access: 'calendar.manage',
+    request: () => ({ url: '/api/calendar/days/2026-03-03' }),
+  },
+  'POST /api/calendar/:year/import': {
+    access: 'calendar.manage',
+    request: () => ({ url: '/api/calendar/2026/import', payload: {} }),
+  },
+  'POST /api/reassignments': {
+    access: 'record.reassign',
+    request: () => ({ url: '/api/reassignments', payload: {} }),
+  },
+  'GET /api/notifications': { access: 'authenticated', request: () => ({ url: '/api/notifications' }) },
+  'POST /api/notifications/:id/read': {
+    access: 'authenticated',
+    request: () => ({ url: '/api/notifications/999999/read' }),
   },
 };
 

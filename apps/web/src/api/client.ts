@@ -35,18 +35,15 @@ async function readError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, 'HTTP_ERROR', `服务器返回错误（HTTP ${response.status}）`);
 }
 
-/** Calls the Procura API; resolves with the JSON body (undefined for 204), throws ApiError. */
-export async function api<T>(path: string, options: TRequestOptions = {}): Promise<T> {
+/** Sends one request; a failure (network, or an error status) becomes an ApiError. */
+async function send(path: string, options: TRequestOptions, accept: string): Promise<Response> {
   const { method = 'GET', query, body } = options;
   let response: Response;
   try {
     response = await fetch(withQuery(path, query), {
       method,
       credentials: 'same-origin',
-      headers:
-        body === undefined
-          ? { accept: 'application/json' }
-          : { accept: 'application/json', 'content-type': 'application/json' },
+      headers: body === undefined ? { accept } : { accept, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -57,7 +54,35 @@ export async function api<T>(path: string, options: TRequestOptions = {}): Promi
     if (endsSession(error) && !credentialChecks.has(path)) sessionLost(error.code);
     throw error;
   }
+  return response;
+}
+
+/** Calls the Procura API; resolves with the JSON body (undefined for 204), throws ApiError. */
+export async function api<T>(path: string, options: TRequestOptions = {}): Promise<T> {
+  const response = await send(path, options, 'application/json');
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** The file name of a download: RFC 5987 `filename*` (the Chinese name) before `filename`. */
+function fileNameOf(disposition: string | null): string | undefined {
+  if (!disposition) return undefined;
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (encoded) return decodeURIComponent(encoded);
+  return /filename="([^"]+)"/i.exec(disposition)?.[1];
+}
+
+/** Downloads a file answer (e.g. an .xlsx export) and saves it under the server's file name. */
+export async function apiDownload(path: string, query?: TQuery): Promise<void> {
+  const response = await send(path, { query }, '*/*');
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileNameOf(response.headers.get('content-disposition')) ?? 'download';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }

@@ -1,7 +1,15 @@
-import { AuditOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  FileSearchOutlined,
+  FolderOpenOutlined,
+  HomeOutlined,
+  SendOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { TRouteAccess } from '@procura/domain/policy';
 import type { TMe } from '@procura/server/auth/schema';
 import { type ComponentType, lazy, type ReactNode } from 'react';
+import { matchPath } from 'react-router';
 import { hasAccess } from '../auth/access.ts';
 import { LoginPage } from '../auth/LoginPage.tsx';
 import { PasswordPage } from '../auth/PasswordPage.tsx';
@@ -17,6 +25,8 @@ export type TAppRoute = {
   access: TRouteAccess;
   /** Shown in the side menu (only to users who pass `access`). */
   menu?: { icon: ReactNode };
+  /** A page without a menu entry of its own (a detail page) highlights this menu entry. */
+  menuParent?: string;
   component: ComponentType;
 };
 
@@ -32,6 +42,41 @@ export const appRoutes: TAppRoute[] = [
     access: 'authenticated',
     menu: { icon: <HomeOutlined /> },
     component: HomePage,
+  },
+  {
+    path: '/clues',
+    title: '线索',
+    access: 'clue.read',
+    menu: { icon: <FileSearchOutlined /> },
+    component: lazy(() => import('../clues/CluesPage.tsx')),
+  },
+  {
+    path: '/clues/sent',
+    title: '我移送的线索',
+    access: 'clue.read',
+    menu: { icon: <SendOutlined /> },
+    component: lazy(() => import('../clues/SentCluesPage.tsx')),
+  },
+  {
+    path: '/clues/:id',
+    title: '线索详情',
+    access: 'clue.read',
+    menuParent: '/clues',
+    component: lazy(() => import('../clues/ClueDetailPage.tsx')),
+  },
+  {
+    path: '/cases',
+    title: '案件',
+    access: 'case.read',
+    menu: { icon: <FolderOpenOutlined /> },
+    component: lazy(() => import('../cases/CasesPage.tsx')),
+  },
+  {
+    path: '/cases/:id',
+    title: '案件详情',
+    access: 'case.read',
+    menuParent: '/cases',
+    component: lazy(() => import('../cases/CaseDetailPage.tsx')),
   },
   {
     path: '/admin/users',
@@ -50,10 +95,13 @@ export const appRoutes: TAppRoute[] = [
   { path: '/password', title: '修改密码', access: 'authenticated', component: PasswordPage },
 ];
 
-/** The route a pathname belongs to (exact match; the app has no nested pages yet). */
+/** The route a pathname belongs to: an exact path first (/clues/sent), then a pattern (/clues/:id). */
 export function routeOf(pathname: string): TAppRoute | undefined {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  return appRoutes.find((route) => route.path === path);
+  return (
+    appRoutes.find((route) => route.path === path) ??
+    appRoutes.find((route) => matchPath({ path: route.path, end: true }, path))
+  );
 }
 
 /** The side-menu entries this user may use (none while a password change is pending). */

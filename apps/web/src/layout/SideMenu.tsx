@@ -11,7 +11,8 @@ export function SideMenu() {
     icon: route.menu?.icon,
     label: <Link to={route.path}>{route.title}</Link>,
   }));
-  const current = routeOf(pathname)?.path;
+  const route = routeOf(pathname);
+  const current = route?.menuParent ?? route?.path;
   return (
     <Menu
       theme="dark"

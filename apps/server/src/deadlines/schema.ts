@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+export const deadlineStatuses = ['open', 'dueSoon', 'overdue', 'done', 'paused'] as const;
+export const ZDeadlineStatus = z.enum(deadlineStatuses);
+
+export const ZDeadline = z.object({
+  id: z.number(),
+  limitId: z.string(),
+  name: z.string(),
+  urgent: z.boolean(),
+  start: z.string().nullable(),
+  due: z.string().nullable(),
+  /** The engine's state: running, paused (open pause), pending (waits for the previous limit). */
+  state: z.string(),
+  status: ZDeadlineStatus,
+  statusLabel: z.string(),
+  basis: z.object({
+    law: z.string(),
+    article: z.string(),
+    text: z.string().nullable(),
+    verified: z.boolean(),
+    /** 民法典第二百零三条 / …（待核实） */
+    citation: z.string(),
+  }),
+  /** The engine's one-line explanation: 2026-08-01 送达 + 两个月 = 2026-10-01，国庆节假期顺延至 2026-10-08 */
+  explanation: z.string(),
+  steps: z.array(z.string()),
+  warnings: z.array(z.string()),
+  pauses: z.array(z.object({ from: z.string(), to: z.string().nullable(), reason: z.string() })),
+  completedOn: z.string().nullable(),
+  predecessorId: z.number().nullable(),
+  suggestionId: z.number().nullable(),
+  record: z.object({
+    kind: z.enum(['case', 'clue']),
+    id: z.number(),
+    /** 案号, or the clue's title */
+    label: z.string(),
+    title: z.string(),
+    department: z.object({ id: z.number(), name: z.string() }),
+    handler: z.object({ id: z.number(), name: z.string() }).nullable(),
+  }),
+});
+export type TDeadline = z.infer<typeof ZDeadline>;
+
+export const ZDeadlineList = z.object({ items: z.array(ZDeadline) });
+export type TDeadlineList = z.infer<typeof ZDeadlineList>;
+
+export const ZDeadlineBoard = z.object({
+  department: z.object({ id: z.number(), name: z.string() }),
+  counts: z.record(ZDeadlineStatus, z.number()),
+  items: z.array(ZDeadline),
+});
+export type TDeadlineBoard = z.infer<typeof ZDeadlineBoard>;
+
+export const ZDeadlineQuery = z.strictObject({
+  caseId: z.coerce.number().int().positive().optional(),
+  clueId: z.coerce.number().int().positive().optional(),
+  suggestionId: z.coerce.number().int().positive().optional(),
+});
+export type TDeadlineQuery = z.infer<typeof ZDeadlineQuery>;
+
+export const ZBoardQuery = z.strictObject({ departmentId: z.coerce.number().int().positive().optional() });
+
+export const pauseReasons = { appraisal: '鉴定', audit: '审计', approval: '审批' } as const;
+
+export const ZPauseBody = z.strictObject({
+  /** First paused day. */
+  from: z.iso.date('日期格式应为 YYYY-MM-DD'),
+  reason: z.enum(['appraisal', 'audit', 'approval']),
+  note: z.string().trim().max(200).optional(),
+});
+export type TPauseBody = z.infer<typeof ZPauseBody>;
+
+export const ZResumeBody = z.strictObject({
+  /** Last paused day: counting resumes the day after. */
+  to: z.iso.date('日期格式应为 YYYY-MM-DD'),
+});
+export type TResumeBody = z.infer<typeof ZResumeBody>;
+
+export const ZDeadlineIdParams = z.strictObject({ id: z.coerce.number().int().positive() });

@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import type { Executor } from '@procura/db';
+import { schema } from '@procura/db';
+import { eq } from 'drizzle-orm';
+import type { SessionUser } from '../auth/load-user.ts';
+import { chinaDate } from '../deadlines/china-date.ts';
+import { DomainError } from '../errors.ts';
+import { missingFieldsProblem, type TSuggestionKind } from './labels.ts';
+import { renderSuggestionDocx } from './render-suggestion-docx.ts';
+
+export const docxMime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/**
+ * Prints the 检察建议书 of a suggestion row and archives it on the case (bytes, size, sha256). Refuses,
+ * naming the fields, when a required field is empty: never a document with a blank in it.
+ */
+export async function archiveSuggestionDocument(
+  tx: Executor,
+  options: { suggestion: typeof schema.suggestions.$inferSelect; user: SessionUser },
+): Promise<number> {
+  const { suggestion, user } = options;
+  const problem = missingFieldsProblem(suggestion, '生成检察建议书');
+  if (problem) throw new DomainError('VALIDATION', problem);
+  const [procuratorate] = await tx
+    .select({ name: schema.procuratorate.name })
+    .from(schema.procuratorate)
+    .where(eq(schema.procuratorate.id, 1));
+  const content = await renderSuggestionDocx({
+    procuratorate: procuratorate?.name ?? '',
+    docNumber: suggestion.docNumber,
+    kind: suggestion.kind as TSuggestionKind,
+    addressee: suggestion.addressee,
+    facts: suggestion.facts,
+    legalBasis: suggestion.legalBasis,
+    requests: suggestion.requests,
+    urgent: suggestion.urgent,
+    date: chinaDate(suggestion.issuedAt ?? new Date()),
+  });
+  const name = suggestion.docNumber
+    ? `检察建议书 ${suggestion.docNumber}.docx`
+    : `检察建议书（未签发稿）${suggestion.id}.docx`;
+  const [document] = await tx
+    .insert(schema.caseDocuments)
+    .values({
+      caseId: suggestion.caseId,
+      suggestionId: suggestion.id,
+      name,
+      mime: docxMime,
+      size: content.length,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      content,
+      createdBy: user.id,
+    })
+    .returning({ id: schema.caseDocuments.id });
+  return document!.id;
+}

@@ -1,0 +1,79 @@
+import type { Database } from '@procura/db';
+import { schema } from '@procura/db';
+import type { TLine } from '@procura/domain/roles';
+import { and, eq, isNull } from 'drizzle-orm';
+import { actorOf, recordAudit } from '../audit/record-audit.ts';
+import type { SessionUser } from '../auth/load-user.ts';
+import { loadDepartment } from '../cases/assignment.ts';
+import { yearInChina } from '../cases/record-reach.ts';
+import { chinaDate } from '../deadlines/china-date.ts';
+import { DomainError } from '../errors.ts';
+import { allocateDocNumber } from './allocate-doc-number.ts';
+import { archiveSuggestionDocument } from './archive-suggestion-document.ts';
+import { getSuggestion } from './get-suggestion.ts';
+import { docNumberCodes, missingFieldsProblem, suggestionKinds, type TSuggestionKind } from './labels.ts';
+import { appendCaseEvent, expectState, lockSuggestion } from './lock-suggestion.ts';
+import type { TSuggestion } from './schema.ts';
+
+/**
+ * 签发: allocates the 文号 (成华检公益建〔2026〕N号, no gaps, no races), prints the 检察建议书 and
+ * archives it on the case, and ends the case's "立案后提出检察建议" limit, in one transaction.
+ */
+export async function issueSuggestion(
+  database: Database,
+  options: { id: number; user: SessionUser; ip: string | null },
+): Promise<TSuggestion> {
+  const { id, user } = options;
+  await database.db.transaction(async (tx) => {
+    const { suggestion, theCase } = await lockSuggestion(tx, id, user);
+    expectState(suggestion.state, ['approved'], '签发');
+    const problem = missingFieldsProblem(suggestion, '签发');
+    if (problem) throw new DomainError('VALIDATION', problem);
+    const department = await loadDepartment(tx, theCase.departmentId);
+    const code = docNumberCodes[department.line as TLine];
+    if (!code)
+      throw new DomainError('VALIDATION', `${department.name}没有检察建议文号代字，不能签发检察建议`);
+    const issuedAt = new Date();
+    const { docNumber, seq } = await allocateDocNumber(tx, { code, year: yearInChina(issuedAt) });
+    const [issued] = await tx
+      .update(schema.suggestions)
+      .set({
+        state: 'issued',
+        docNumber,
+        numberYear: yearInChina(issuedAt),
+        numberSeq: seq,
+        issuedAt,
+        updatedAt: issuedAt,
+      })
+      .where(eq(schema.suggestions.id, id))
+      .returning();
+    const documentId = await archiveSuggestionDocument(tx, { suggestion: issued!, user });
+    await tx
+      .update(schema.deadlines)
+      .set({ completedOn: chinaDate(issuedAt), updatedAt: issuedAt })
+      .where(
+        and(
+          eq(schema.deadlines.caseId, theCase.id),
+          eq(schema.deadlines.limitId, 'caseHandlingToSuggestion'),
+          isNull(schema.deadlines.completedOn),
+        ),
+      );
+    await appendCaseEvent(tx, {
+      caseId: theCase.id,
+      kind: 'suggestionIssued',
+      at: issuedAt,
+      user,
+      note: `签发${suggestionKinds[suggestion.kind as TSuggestionKind]}${docNumber}（${suggestion.addressee}）`,
+      data: { suggestionId: id, docNumber, documentId },
+    });
+    await recordAudit(tx, {
+      actor: actorOf(user),
+      action: 'suggestion.issue',
+      targetType: 'suggestion',
+      targetId: id,
+      ip: options.ip,
+      detail: { caseId: theCase.id, docNumber, documentId },
+    });
+  });
+  return (await getSuggestion(database.db, id, user))!;
+}

@@ -1,0 +1,67 @@
+import type { Executor } from '@procura/db';
+import { schema } from '@procura/db';
+import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { escapeLike } from '../audit/list-audit.ts';
+import type { SessionUser } from '../auth/load-user.ts';
+import { reachCondition } from '../cases/record-reach.ts';
+import { loadSuggestions } from './present-suggestion.ts';
+import type { TSuggestionList, TSuggestionQuery } from './schema.ts';
+
+const { suggestions, cases } = schema;
+
+const dayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);
+const dayAfter = (date: string) => new Date(dayStart(date).getTime() + 86_400_000);
+
+/** The filter shared by the list and the export: the user's reach, then the query's fields. */
+export function suggestionConditions(query: Omit<TSuggestionQuery, 'page' | 'pageSize'>, user: SessionUser) {
+  const conditions: (SQL | undefined)[] = [reachCondition(user, cases)];
+  if (query.departmentId) conditions.push(eq(cases.departmentId, query.departmentId));
+  if (query.kind) conditions.push(eq(suggestions.kind, query.kind));
+  if (query.state) conditions.push(eq(suggestions.state, query.state));
+  if (query.from) conditions.push(gte(suggestions.createdAt, dayStart(query.from)));
+  if (query.to) conditions.push(lt(suggestions.createdAt, dayAfter(query.to)));
+  if (query.q) {
+    const pattern = `%${escapeLike(query.q)}%`;
+    conditions.push(
+      or(
+        ilike(suggestions.addressee, pattern),
+        ilike(suggestions.docNumber, pattern),
+        ilike(suggestions.facts, pattern),
+        ilike(cases.caseNumber, pattern),
+        ilike(cases.title, pattern),
+      ),
+    );
+  }
+  return and(...conditions);
+}
+
+/** 检察建议列表: the ones on cases the user reaches, filtered, newest first, one page at a time. */
+export async function listSuggestions(
+  db: Executor,
+  query: TSuggestionQuery,
+  user: SessionUser,
+): Promise<TSuggestionList> {
+  const where = suggestionConditions(query, user);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ id: suggestions.id })
+      .from(suggestions)
+      .innerJoin(cases, eq(cases.id, suggestions.caseId))
+      .where(where)
+      .orderBy(desc(suggestions.createdAt), desc(suggestions.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db
+      .select({ value: count() })
+      .from(suggestions)
+      .innerJoin(cases, eq(cases.id, suggestions.caseId))
+      .where(where),
+  ]);
+  return {
+    total: Number(total?.value ?? 0),
+    items: await loadSuggestions(
+      db,
+      rows.map((r) => r.id),
+    ),
+  };
+}

@@ -1,0 +1,101 @@
+import type { Executor } from '@procura/db';
+import { schema } from '@procura/db';
+import { deadlineStatus } from '@procura/domain/deadlines/index';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { loadCalendar } from '../calendar/load-calendar.ts';
+import { todayInChina } from '../deadlines/china-date.ts';
+import { statusLabels } from '../deadlines/present-deadline.ts';
+import { followUps, rectificationResults, suggestionKinds, suggestionStates } from './labels.ts';
+import type { TSuggestion } from './schema.ts';
+
+const { suggestions, cases, departments, users, deadlines, caseDocuments } = schema;
+
+export const replyLimits = ['preLitigationSuggestionReply', 'generalSuggestionReply'];
+
+/** Suggestions by id with their case, department, reply deadline and documents, in the order asked. */
+export async function loadSuggestions(db: Executor, ids: number[]): Promise<TSuggestion[]> {
+  if (ids.length === 0) return [];
+  const [rows, replyDeadlines, documents] = await Promise.all([
+    db
+      .select({
+        row: suggestions,
+        theCase: { id: cases.id, caseNumber: cases.caseNumber, title: cases.title },
+        department: { id: departments.id, name: departments.name },
+        handler: { id: users.id, name: users.displayName },
+      })
+      .from(suggestions)
+      .innerJoin(cases, eq(cases.id, suggestions.caseId))
+      .innerJoin(departments, eq(departments.id, cases.departmentId))
+      .leftJoin(users, eq(users.id, cases.handlerId))
+      .where(inArray(suggestions.id, ids)),
+    db
+      .select()
+      .from(deadlines)
+      .where(and(inArray(deadlines.suggestionId, ids), inArray(deadlines.limitId, replyLimits))),
+    db
+      .select({
+        id: caseDocuments.id,
+        suggestionId: caseDocuments.suggestionId,
+        name: caseDocuments.name,
+        mime: caseDocuments.mime,
+        size: caseDocuments.size,
+        sha256: caseDocuments.sha256,
+        createdAt: caseDocuments.createdAt,
+      })
+      .from(caseDocuments)
+      .where(inArray(caseDocuments.suggestionId, ids))
+      .orderBy(asc(caseDocuments.id)),
+  ]);
+  const today = todayInChina();
+  const year = Number(today.slice(0, 4));
+  const calendar = await loadCalendar(db, [year, year + 1]);
+  const byId = new Map(
+    rows.map(({ row, theCase, department, handler }) => {
+      const reply = replyDeadlines.find((d) => d.suggestionId === row.id);
+      const status = reply
+        ? deadlineStatus(reply.dueOn, today, calendar, { completedOn: reply.completedOn })
+        : null;
+      const rectification = row.rectification as keyof typeof rectificationResults | null;
+      const followUp = row.followUp as keyof typeof followUps | null;
+      const presented: TSuggestion = {
+        id: row.id,
+        case: theCase,
+        department,
+        handler: handler?.id ? { id: handler.id, name: handler.name } : null,
+        kind: row.kind as TSuggestion['kind'],
+        kindLabel: suggestionKinds[row.kind as TSuggestion['kind']],
+        addressee: row.addressee,
+        facts: row.facts,
+        legalBasis: row.legalBasis,
+        requests: row.requests,
+        urgent: row.urgent,
+        state: row.state as TSuggestion['state'],
+        stateLabel: suggestionStates[row.state as TSuggestion['state']],
+        docNumber: row.docNumber,
+        issuedAt: row.issuedAt?.toISOString() ?? null,
+        deliveredOn: row.deliveredOn,
+        replyOn: row.replyOn,
+        replyContent: row.replyContent,
+        rectification,
+        rectificationLabel: rectification ? rectificationResults[rectification] : null,
+        rectificationNote: row.rectificationNote,
+        followUp,
+        followUpLabel: followUp ? followUps[followUp] : null,
+        approvals: row.approvals as TSuggestion['approvals'],
+        replyDue: reply?.dueOn ?? null,
+        replyStatus: status,
+        replyStatusLabel: status ? statusLabels[status] : null,
+        documents: documents
+          .filter((d) => d.suggestionId === row.id)
+          .map(({ suggestionId: _, createdAt, ...d }) => ({
+            ...d,
+            createdAt: createdAt.toISOString(),
+            url: `/api/case-documents/${d.id}`,
+          })),
+        createdAt: row.createdAt.toISOString(),
+      };
+      return [row.id, presented];
+    }),
+  );
+  return ids.map((id) => byId.get(id)).filter((s): s is TSuggestion => Boolean(s));
+}

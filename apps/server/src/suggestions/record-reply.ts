@@ -1,0 +1,62 @@
+import type { Database } from '@procura/db';
+import { schema } from '@procura/db';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { actorOf, recordAudit } from '../audit/record-audit.ts';
+import type { SessionUser } from '../auth/load-user.ts';
+import { todayInChina } from '../deadlines/china-date.ts';
+import { DomainError } from '../errors.ts';
+import { getSuggestion } from './get-suggestion.ts';
+import { appendCaseEvent, expectState, lockSuggestion } from './lock-suggestion.ts';
+import { replyLimits } from './present-suggestion.ts';
+import type { TReplyBody, TSuggestion } from './schema.ts';
+
+/** 收到书面回复: the reply deadline is done on the reply's date. */
+export async function recordReply(
+  database: Database,
+  options: { id: number; input: TReplyBody; user: SessionUser; ip: string | null },
+): Promise<TSuggestion> {
+  const { id, input, user } = options;
+  if (input.repliedOn > todayInChina())
+    throw new DomainError('VALIDATION', '字段 repliedOn：回复日期不能晚于今天');
+  await database.db.transaction(async (tx) => {
+    const { suggestion } = await lockSuggestion(tx, id, user);
+    expectState(suggestion.state, ['delivered'], '记录回复');
+    if (suggestion.deliveredOn && input.repliedOn < suggestion.deliveredOn) {
+      throw new DomainError(
+        'VALIDATION',
+        `字段 repliedOn：回复日期不能早于送达日期 ${suggestion.deliveredOn}`,
+      );
+    }
+    await tx
+      .update(schema.suggestions)
+      .set({ state: 'replied', replyOn: input.repliedOn, replyContent: input.content, updatedAt: new Date() })
+      .where(eq(schema.suggestions.id, id));
+    await tx
+      .update(schema.deadlines)
+      .set({ completedOn: input.repliedOn, updatedAt: new Date() })
+      .where(
+        and(
+          eq(schema.deadlines.suggestionId, id),
+          inArray(schema.deadlines.limitId, replyLimits),
+          isNull(schema.deadlines.completedOn),
+        ),
+      );
+    await appendCaseEvent(tx, {
+      caseId: suggestion.caseId,
+      kind: 'replyReceived',
+      at: new Date(`${input.repliedOn}T12:00:00+08:00`),
+      user,
+      note: `${suggestion.addressee}于 ${input.repliedOn} 书面回复检察建议${suggestion.docNumber}`,
+      data: { suggestionId: id, repliedOn: input.repliedOn },
+    });
+    await recordAudit(tx, {
+      actor: actorOf(user),
+      action: 'suggestion.reply',
+      targetType: 'suggestion',
+      targetId: id,
+      ip: options.ip,
+      detail: { caseId: suggestion.caseId, repliedOn: input.repliedOn },
+    });
+  });
+  return (await getSuggestion(database.db, id, user))!;
+}

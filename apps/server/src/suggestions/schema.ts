@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { ZDeadlineStatus } from '../deadlines/schema.ts';
+
+const ZRef = z.object({ id: z.number(), name: z.string() });
+export const ZSuggestionKind = z.enum(['preLitigation', 'general', 'socialGovernance', 'classCase']);
+export const ZSuggestionState = z.enum([
+  'draft',
+  'pendingApproval',
+  'approved',
+  'issued',
+  'delivered',
+  'replied',
+  'closed',
+]);
+export const ZRectification = z.enum(['fullyRectified', 'partlyRectified', 'notRectified']);
+export const ZFollowUp = z.enum(['followUpSupervision', 'litigation', 'none']);
+const ZIsoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
+
+export const ZCaseDocument = z.object({
+  id: z.number(),
+  name: z.string(),
+  mime: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  createdAt: z.string(),
+  /** GET it to download. */
+  url: z.string(),
+});
+
+export const ZSuggestion = z.object({
+  id: z.number(),
+  case: z.object({ id: z.number(), caseNumber: z.string(), title: z.string() }),
+  department: ZRef,
+  handler: ZRef.nullable(),
+  kind: ZSuggestionKind,
+  kindLabel: z.string(),
+  addressee: z.string(),
+  facts: z.string(),
+  legalBasis: z.string(),
+  requests: z.string(),
+  urgent: z.boolean(),
+  state: ZSuggestionState,
+  stateLabel: z.string(),
+  docNumber: z.string().nullable(),
+  issuedAt: z.string().nullable(),
+  deliveredOn: z.string().nullable(),
+  replyOn: z.string().nullable(),
+  replyContent: z.string().nullable(),
+  rectification: ZRectification.nullable(),
+  rectificationLabel: z.string().nullable(),
+  rectificationNote: z.string().nullable(),
+  followUp: ZFollowUp.nullable(),
+  followUpLabel: z.string().nullable(),
+  approvals: z.array(
+    z.object({ userId: z.number(), name: z.string(), at: z.string(), note: z.string().nullable() }),
+  ),
+  /** The reply deadline once delivered. */
+  replyDue: z.string().nullable(),
+  replyStatus: ZDeadlineStatus.nullable(),
+  replyStatusLabel: z.string().nullable(),
+  documents: z.array(ZCaseDocument),
+  createdAt: z.string(),
+});
+export type TSuggestion = z.infer<typeof ZSuggestion>;
+
+export const ZSuggestionList = z.object({ items: z.array(ZSuggestion), total: z.number() });
+export type TSuggestionList = z.infer<typeof ZSuggestionList>;
+
+export const ZSuggestionQuery = z.strictObject({
+  q: z.string().trim().max(64).optional(),
+  departmentId: z.coerce.number().int().positive().optional(),
+  kind: ZSuggestionKind.optional(),
+  state: ZSuggestionState.optional(),
+  /** Drafted on or after / on or before (China days). */
+  from: ZIsoDate.optional(),
+  to: ZIsoDate.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type TSuggestionQuery = z.infer<typeof ZSuggestionQuery>;
+
+const fields = {
+  addressee: z.string().trim().max(200),
+  facts: z.string().trim().max(20_000),
+  legalBasis: z.string().trim().max(5_000),
+  requests: z.string().trim().max(20_000),
+  urgent: z.boolean(),
+};
+
+/** A draft may leave fields empty; submitting, issuing and printing refuse until they are filled. */
+export const ZDraftSuggestionBody = z.strictObject({
+  caseId: z.number().int().positive(),
+  kind: ZSuggestionKind,
+  addressee: fields.addressee.optional(),
+  facts: fields.facts.optional(),
+  legalBasis: fields.legalBasis.optional(),
+  requests: fields.requests.optional(),
+  urgent: fields.urgent.optional(),
+});
+export type TDraftSuggestionBody = z.infer<typeof ZDraftSuggestionBody>;
+
+export const ZUpdateSuggestionBody = z.strictObject({
+  kind: ZSuggestionKind.optional(),
+  addressee: fields.addressee.optional(),
+  facts: fields.facts.optional(),
+  legalBasis: fields.legalBasis.optional(),
+  requests: fields.requests.optional(),
+  urgent: fields.urgent.optional(),
+});
+export type TUpdateSuggestionBody = z.infer<typeof ZUpdateSuggestionBody>;
+
+export const ZApproveBody = z.strictObject({ note: z.string().trim().max(2000).optional() });
+export type TApproveBody = z.infer<typeof ZApproveBody>;
+
+export const ZDeliveryBody = z.strictObject({ deliveredOn: ZIsoDate });
+export type TDeliveryBody = z.infer<typeof ZDeliveryBody>;
+
+export const ZReplyBody = z.strictObject({
+  repliedOn: ZIsoDate,
+  content: z.string().trim().min(1, '请填写回复内容').max(20_000),
+});
+export type TReplyBody = z.infer<typeof ZReplyBody>;
+
+export const ZRectificationBody = z.strictObject({
+  result: ZRectification,
+  followUp: ZFollowUp,
+  note: z.string().trim().max(5000).optional(),
+});
+export type TRectificationBody = z.infer<typeof ZRectificationBody>;
+
+export const ZIdParams = z.strictObject({ id: z.coerce.number().int().positive() });

@@ -1,0 +1,44 @@
+import type { Database } from '@procura/db';
+import { schema } from '@procura/db';
+import { eq } from 'drizzle-orm';
+import { actorOf, recordAudit } from '../audit/record-audit.ts';
+import type { SessionUser } from '../auth/load-user.ts';
+import { DomainError } from '../errors.ts';
+import { getSuggestion } from './get-suggestion.ts';
+import { missingFieldsProblem, suggestionKinds, type TSuggestionKind } from './labels.ts';
+import { appendCaseEvent, expectState, lockSuggestion } from './lock-suggestion.ts';
+import type { TSuggestion } from './schema.ts';
+
+/** 提请审批: a complete draft goes to the department head. */
+export async function submitSuggestion(
+  database: Database,
+  options: { id: number; user: SessionUser; ip: string | null },
+): Promise<TSuggestion> {
+  const { id, user } = options;
+  await database.db.transaction(async (tx) => {
+    const { suggestion } = await lockSuggestion(tx, id, user);
+    expectState(suggestion.state, ['draft'], '提请审批');
+    const problem = missingFieldsProblem(suggestion, '提请审批');
+    if (problem) throw new DomainError('VALIDATION', problem);
+    await tx
+      .update(schema.suggestions)
+      .set({ state: 'pendingApproval', updatedAt: new Date() })
+      .where(eq(schema.suggestions.id, id));
+    await appendCaseEvent(tx, {
+      caseId: suggestion.caseId,
+      kind: 'note',
+      user,
+      note: `${suggestionKinds[suggestion.kind as TSuggestionKind]}提请审批`,
+      data: { suggestionId: id, step: 'submit' },
+    });
+    await recordAudit(tx, {
+      actor: actorOf(user),
+      action: 'suggestion.submit',
+      targetType: 'suggestion',
+      targetId: id,
+      ip: options.ip,
+      detail: { caseId: suggestion.caseId },
+    });
+  });
+  return (await getSuggestion(database.db, id, user))!;
+}

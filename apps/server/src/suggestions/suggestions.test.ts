@@ -1,0 +1,216 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { backupDatabase, restoreDatabase } from '@procura/db';
+import { createTestDatabase, testEngines } from '@procura/db/testing';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { yearInChina } from '../cases/record-reach.ts';
+import type { TCaseDetail } from '../cases/schema.ts';
+import type { TDeadlineList } from '../deadlines/schema.ts';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import type { TSuggestion, TSuggestionList } from './schema.ts';
+import { suggestionFixtures } from './suggestion-fixtures.ts';
+
+const year = yearInChina(new Date());
+const dir = mkdtempSync(join(tmpdir(), 'procura-suggestions-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function documentXml(bytes: Buffer): Promise<string> {
+  const zip = await JSZip.loadAsync(bytes);
+  return (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+}
+
+describe.each(testEngines())('procuratorial suggestions (%s)', (kind) => {
+  let t: TestApp;
+  const cookies: Record<string, string> = {};
+  const f = suggestionFixtures(() => t, cookies);
+  const message = (response: { json: <T>() => T }) => response.json<{ message: string }>().message;
+  let caseId: number;
+  let first: TSuggestion;
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    for (const user of ['chief', 'deputy', 'head5', 'prosecutor1', 'assistant5', 'admin']) {
+      cookies[user] = await t.login(user);
+    }
+    caseId = await f.openCase();
+  });
+  afterAll(() => t?.close());
+
+  it('walks the seed: draft, approval, issue with 文号 and an archived .docx that opens', async () => {
+    const drafted = await f.draft(caseId);
+    expect(drafted.state).toBe('draft');
+    const early = await f.as('head5', 'POST', `/api/suggestions/${drafted.id}/issue`);
+    expect(early.statusCode).toBe(409);
+    expect(message(early)).toContain('只有「已审批」的检察建议才能签发');
+    const submitted = await f.step(drafted.id, 'submit');
+    expect(submitted.stateLabel).toBe('待审批');
+    // An assistant may draft but not approve.
+    const assistant = await f.as('assistant5', 'POST', `/api/suggestions/${drafted.id}/approve`, {});
+    expect(assistant.statusCode).toBe(403);
+    const approved = await f.step(drafted.id, 'approve', 'head5', { note: '同意制发' });
+    expect(approved.approvals).toHaveLength(1);
+    first = await f.step(drafted.id, 'issue');
+    expect(first.state).toBe('issued');
+    expect(first.docNumber).toBe(`成华检公益建〔${year}〕1号`);
+    expect(first.documents).toHaveLength(1);
+
+    const download = await f.as('head5', 'GET', first.documents[0]!.url);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent(`检察建议书 ${first.docNumber}.docx`)}`,
+    );
+    const text = await documentXml(download.rawPayload);
+    expect(text).toContain('检察建议书');
+    expect(text).toContain(first.docNumber);
+    expect(text).toContain('成都市成华区农业农村局：');
+    expect(text).toContain('两个月内依法履行职责');
+    expect(text).toContain('第二十一条第二款');
+    expect(text).toContain('成都市成华区人民检察院');
+    expect(text).toMatch(/二〇二\S年\S+月\S+日/);
+
+    const detail = (await f.as('head5', 'GET', `/api/cases/${caseId}`)).json<TCaseDetail>();
+    const kinds = detail.timeline.map((e) => e.kind);
+    expect(kinds).toContain('suggestionIssued');
+    expect(detail.timeline.filter((e) => e.data.suggestionId === drafted.id).length).toBeGreaterThanOrEqual(
+      4,
+    );
+  });
+
+  it('refuses to print a 检察建议书 with an empty required field, naming it', async () => {
+    const drafted = await f.draft(caseId, { facts: '' });
+    const printed = await f.as('head5', 'POST', `/api/suggestions/${drafted.id}/document`);
+    expect(printed.statusCode).toBe(400);
+    expect(message(printed)).toBe('「事实」未填写，不能生成检察建议书');
+    const submitted = await f.as('head5', 'POST', `/api/suggestions/${drafted.id}/submit`);
+    expect(message(submitted)).toContain('「事实」');
+    const patched = await f.as('head5', 'PATCH', `/api/suggestions/${drafted.id}`, { facts: '补充的事实。' });
+    expect(patched.statusCode).toBe(200);
+    const preview = await f.step(drafted.id, 'document');
+    expect(preview.documents[0]!.name).toContain('未签发稿');
+  });
+
+  it('delivery starts the reply deadline; reply and rectification close it', async () => {
+    const delivered = await f.step(first.id, 'delivery', 'head5', { deliveredOn: '2026-08-01' });
+    expect(delivered.replyDue).toBe('2026-10-08');
+    const deadlines = (
+      await f.as('head5', 'GET', `/api/deadlines?suggestionId=${first.id}`)
+    ).json<TDeadlineList>();
+    const [reply, decision] = deadlines.items;
+    expect(reply!.limitId).toBe('preLitigationSuggestionReply');
+    expect(reply!.explanation).toBe('2026-08-01 送达 + 两个月 = 2026-10-01，国庆节假期顺延至 2026-10-08');
+    expect(reply!.basis.citation).toContain('第二十一条第二款');
+    expect(decision!.limitId).toBe('suitDecisionAfterReply');
+    expect(decision!.start).toBe('2026-10-08');
+    expect(decision!.due).toBe('2026-12-08');
+    const replied = await f.step(first.id, 'reply', 'head5', {
+      repliedOn: '2026-09-20',
+      content: '已追回补助资金并建立比对机制。',
+    });
+    expect(replied.replyStatus).toBe('done');
+    const closed = await f.step(first.id, 'rectification', 'head5', {
+      result: 'fullyRectified',
+      followUp: 'none',
+      note: '经现场核查整改到位',
+    });
+    expect(closed.state).toBe('closed');
+    expect(closed.rectificationLabel).toBe('整改到位');
+    const detail = (await f.as('head5', 'GET', `/api/cases/${caseId}`)).json<TCaseDetail>();
+    for (const kindOfEvent of ['suggestionDelivered', 'replyReceived', 'rectificationChecked']) {
+      expect(detail.timeline.map((e) => e.kind)).toContain(kindOfEvent);
+    }
+    const audit = (
+      await f.as('chief', 'GET', `/api/audit?targetType=suggestion&targetId=${first.id}&pageSize=50`)
+    ).json<{ items: { action: string }[] }>();
+    expect(audit.items.map((a) => a.action).sort()).toEqual(
+      [
+        'suggestion.approve',
+        'suggestion.deliver',
+        'suggestion.draft',
+        'suggestion.issue',
+        'suggestion.rectification',
+        'suggestion.reply',
+        'suggestion.submit',
+      ].sort(),
+    );
+  });
+
+  it('urgent: the reply is due 15 days after delivery', async () => {
+    const urgent = await f.issued(caseId, { urgent: true });
+    const delivered = await f.step(urgent.id, 'delivery', 'head5', { deliveredOn: '2026-09-16' });
+    expect(delivered.replyDue).toBe('2026-10-08');
+    const [reply] = (
+      await f.as('head5', 'GET', `/api/deadlines?suggestionId=${urgent.id}`)
+    ).json<TDeadlineList>().items;
+    expect(reply!.explanation).toContain('+ 15 日');
+    expect(reply!.urgent).toBe(true);
+  });
+
+  it('20 concurrent issues get 20 distinct consecutive numbers', async () => {
+    const ready = await Promise.all(Array.from({ length: 20 }, () => f.approved(caseId)));
+    const responses = await Promise.all(
+      ready.map((s) => f.as('head5', 'POST', `/api/suggestions/${s.id}/issue`)),
+    );
+    for (const r of responses) expect(r.statusCode, r.body).toBe(200);
+    const seqs = responses
+      .map((r) => Number(/〕(\d+)号$/.exec(r.json<TSuggestion>().docNumber!)![1]))
+      .sort((a, b) => a - b);
+    const firstSeq = seqs[0]!;
+    expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => firstSeq + i));
+    expect(firstSeq).toBeGreaterThan(1);
+  });
+
+  it('a prosecutor of another department neither lists nor opens the suggestion', async () => {
+    const list = (await f.as('prosecutor1', 'GET', '/api/suggestions')).json<TSuggestionList>();
+    expect(list.total).toBe(0);
+    const one = await f.as('prosecutor1', 'GET', `/api/suggestions/${first.id}`);
+    expect(one.statusCode).toBe(404);
+    const file = await f.as('prosecutor1', 'GET', first.documents[0]!.url);
+    expect(file.statusCode).toBe(404);
+    const chief = await f.as('chief', 'GET', `/api/suggestions/${first.id}`);
+    expect(chief.statusCode).toBe(200);
+  });
+
+  it('lists with filters and exports .xlsx with Chinese headers', async () => {
+    const closed = (await f.as('head5', 'GET', '/api/suggestions?state=closed')).json<TSuggestionList>();
+    expect(closed.items.map((s) => s.id)).toEqual([first.id]);
+    const text = (
+      await f.as('head5', 'GET', `/api/suggestions?q=${encodeURIComponent('农业农村局')}&pageSize=5`)
+    ).json<TSuggestionList>();
+    expect(text.items).toHaveLength(5);
+    expect(text.total).toBeGreaterThan(20);
+    const exported = await f.as('head5', 'GET', '/api/suggestions/export?state=closed');
+    expect(exported.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('文号');
+    expect(sheet.getRow(1).getCell(12).value).toBe('回复期限');
+    expect(sheet.getRow(2).getCell(1).value).toBe(first.docNumber);
+    expect(sheet.rowCount).toBe(2);
+  });
+
+  it('the archived .docx survives backup and restore byte for byte', async () => {
+    const file = join(dir, `${kind}.procura.gz`);
+    await backupDatabase(t.database, file);
+    const target = await createTestDatabase(kind);
+    try {
+      await restoreDatabase(target, file);
+      const query =
+        "select id, sha256, encode(sha256(content), 'hex') as actual, size, length(content) as length from case_documents order by id";
+      const restored = await target.query<{ sha256: string; actual: string; size: number; length: number }>(
+        query,
+      );
+      expect(restored.length).toBeGreaterThan(20);
+      for (const row of restored) {
+        expect(row.actual).toBe(row.sha256);
+        expect(Number(row.length)).toBe(row.size);
+      }
+      expect(restored).toEqual(await t.database.query(query));
+    } finally {
+      await target.close();
+    }
+  });
+});

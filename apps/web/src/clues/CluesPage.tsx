@@ -1,0 +1,66 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Flex } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useMe } from '../auth/hooks.ts';
+import { seesAllDepartments } from '../auth/reach.ts';
+import { ExportButton } from '../shared/ExportButton.tsx';
+import { useHandlerOptions } from '../shared/useHandlerOptions.ts';
+import { type TClueFilters, useClues } from './api.ts';
+import { ClueFilters } from './ClueFilters.tsx';
+import { ClueTable } from './ClueTable.tsx';
+import { RegisterClueModal } from './RegisterClueModal.tsx';
+
+/** 线索: the clues the user reaches, filtered and paged on the server. Loaded lazily. */
+export default function CluesPage() {
+  const me = useMe();
+  const navigate = useNavigate();
+  const [filters, setFilters] = useState<TClueFilters>({});
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const [registering, setRegistering] = useState(false);
+  const clues = useClues({ ...filters, ...page });
+  const handlerOptions = useHandlerOptions(me, clues.data?.items);
+
+  return (
+    <Card
+      title="线索"
+      extra={<ExportButton path="/api/clues/export" filters={filters} testId="clues-export" />}
+    >
+      <Flex justify="space-between" align="start" gap={16} style={{ marginBottom: 16 }}>
+        <ClueFilters
+          showDepartment={seesAllDepartments(me)}
+          handlerOptions={handlerOptions}
+          onChange={(next) => {
+            setFilters(next);
+            setPage((current) => ({ ...current, page: 1 }));
+          }}
+        />
+        {me.actions.includes('clue.create') && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setRegistering(true)}
+            data-testid="register-clue"
+          >
+            登记线索
+          </Button>
+        )}
+      </Flex>
+      <ClueTable
+        data={clues.data}
+        loading={clues.isFetching}
+        page={page.page}
+        pageSize={page.pageSize}
+        onPageChange={(next, pageSize) => setPage({ page: pageSize === page.pageSize ? next : 1, pageSize })}
+      />
+      <RegisterClueModal
+        open={registering}
+        onClose={() => setRegistering(false)}
+        onRegistered={({ clue, possibleDuplicates }) => {
+          setRegistering(false);
+          navigate(`/clues/${clue.id}`, { state: { possibleDuplicates } });
+        }}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,107 @@
+import type { TClueSource } from '@procura/domain/cases/clue-sources';
+import { normaliseIdNumber } from '@procura/domain/cases/id-number';
+import type { TPartyInput } from '@procura/server/clues/schema';
+import { DatePicker, Form, Input, Modal, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { notifySuccess } from '../api/notify.ts';
+import { showFormError } from '../shared/formErrors.ts';
+import { type TRegisterClueResult, useRegisterClue } from './api.ts';
+import { sourceOptions } from './options.ts';
+import { PartiesField } from './PartiesField.tsx';
+
+type TPartyValues = { kind: 'person' | 'organisation'; name?: string; idNumber?: string };
+type TValues = {
+  source: TClueSource;
+  title: string;
+  description: string;
+  assessmentDueOn?: Dayjs | null;
+  parties?: TPartyValues[];
+};
+
+function toParty({ kind, name = '', idNumber }: TPartyValues): TPartyInput {
+  if (kind === 'organisation') return { kind, name: name.trim() };
+  const id = idNumber ? normaliseIdNumber(idNumber) : '';
+  return id ? { kind, name: name.trim(), idNumber: id } : { kind, name: name.trim() };
+}
+
+type TProps = { open: boolean; onClose: () => void; onRegistered: (result: TRegisterClueResult) => void };
+
+export function RegisterClueModal({ open, onClose, onRegistered }: TProps) {
+  const [form] = Form.useForm<TValues>();
+  const register = useRegisterClue();
+
+  const onFinish = (values: TValues) =>
+    register.mutate(
+      {
+        source: values.source,
+        title: values.title.trim(),
+        description: values.description.trim(),
+        assessmentDueOn: values.assessmentDueOn?.format('YYYY-MM-DD'),
+        parties: (values.parties ?? []).map(toParty),
+      },
+      {
+        onSuccess: (result) => {
+          notifySuccess(`已登记线索「${result.clue.title}」`);
+          onRegistered(result);
+        },
+        onError: (error) => showFormError(form, error, {}),
+      },
+    );
+
+  return (
+    <Modal
+      title="登记线索"
+      open={open}
+      okText="登记"
+      width={720}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={register.isPending}
+      okButtonProps={{ 'data-testid': 'register-clue-submit' }}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        name="clue-register"
+        layout="vertical"
+        onFinish={onFinish}
+        clearOnDestroy
+        data-testid="register-clue-form"
+      >
+        <Form.Item label="线索来源" name="source" rules={[{ required: true, message: '请选择线索来源' }]}>
+          <Select options={sourceOptions} placeholder="请选择线索来源" data-testid="clue-source" />
+        </Form.Item>
+        <Form.Item
+          label="标题"
+          name="title"
+          rules={[
+            { required: true, whitespace: true, message: '请输入标题' },
+            { min: 2, max: 200, message: '标题为 2 至 200 个字' },
+          ]}
+        >
+          <Input data-testid="clue-title" />
+        </Form.Item>
+        <Form.Item
+          label="线索内容"
+          name="description"
+          rules={[
+            { required: true, whitespace: true, message: '请填写线索内容' },
+            { min: 2, max: 20000, message: '线索内容为 2 至 20000 个字' },
+          ]}
+        >
+          <Input.TextArea rows={4} data-testid="clue-description" />
+        </Form.Item>
+        <Form.Item label="评估期限" name="assessmentDueOn">
+          <DatePicker
+            disabledDate={(day) => day.isBefore(dayjs(), 'day')}
+            style={{ width: 200 }}
+            data-testid="clue-due"
+          />
+        </Form.Item>
+        <Form.Item label="当事人">
+          <PartiesField />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
