@@ -104,7 +104,7 @@ export const ZTransferInput = z
     reason: z.string().trim().min(2, '请填写移送理由').max(2000),
   })
   .refine((t) => Boolean(t.toDepartmentId) !== Boolean(t.toOutsideBody), {
-    message: '请填写接收部门（toDepartmentId）或外单位名称（toOutsideBody），二者选一',
+    message: '请选择接收部门或填写外单位名称，二者选一',
   });
 export type TTransferInput = z.infer<typeof ZTransferInput>;
 

@@ -93,6 +93,7 @@ const routeTable: Record<string, RouteCase> = {
   'GET /api/audit/verify': { access: 'audit.verify', request: () => ({ url: '/api/audit/verify' }) },
   // Clues and cases: a record id nobody has (404) or an empty body (400) reaches the handler or
   // its validation without changing anything, which is all an allowed caller needs to show.
+  'GET /api/handlers': { access: 'clue.read', request: () => ({ url: '/api/handlers' }) },
   'GET /api/clues': { access: 'clue.read', request: () => ({ url: '/api/clues' }) },
   'GET /api/clues/sent': { access: 'clue.read', request: () => ({ url: '/api/clues/sent' }) },
   'GET /api/clues/export': { access: 'clue.read', request: () => ({ url: '/api/clues/export' }) },

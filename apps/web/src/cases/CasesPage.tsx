@@ -72,7 +72,7 @@ export default function CasesPage() {
   const [filters, setFilters] = useState<TCaseFilters>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const cases = useCases({ ...filters, ...page });
-  const handlerOptions = useHandlerOptions(me, cases.data?.items);
+  const handlerOptions = useHandlerOptions(me);
 
   return (
     <Card

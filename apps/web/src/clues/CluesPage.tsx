@@ -19,7 +19,7 @@ export default function CluesPage() {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [registering, setRegistering] = useState(false);
   const clues = useClues({ ...filters, ...page });
-  const handlerOptions = useHandlerOptions(me, clues.data?.items);
+  const handlerOptions = useHandlerOptions(me);
 
   return (
     <Card

@@ -1,20 +1,21 @@
 import type { TMe } from '@procura/server/auth/schema';
-import { useMemo, useRef } from 'react';
+import type { THandler } from '@procura/server/departments/schema';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { api } from '../api/client.ts';
 
-type TRef = { id: number; name: string };
-
-/**
- * Options for a 承办人 filter: the signed-in user first, then every handler seen in the lists
- * loaded so far (the API has no handler directory for caseworkers).
- */
-export function useHandlerOptions(me: TMe, items: { handler: TRef | null }[] | undefined) {
-  const seen = useRef(new Map<number, string>());
+/** Options for a 承办人 filter or picker: the signed-in user first, then the colleagues they may see. */
+export function useHandlerOptions(me: TMe) {
+  const handlers = useQuery({
+    queryKey: ['handlers'],
+    queryFn: () => api<THandler[]>('/api/handlers'),
+    staleTime: 60_000,
+  });
   return useMemo(() => {
-    for (const item of items ?? []) if (item.handler) seen.current.set(item.handler.id, item.handler.name);
-    const others = [...seen.current].filter(([id]) => id !== me.id);
+    const others = (handlers.data ?? []).filter((h) => h.id !== me.id);
     return [
       { value: me.id, label: `我（${me.displayName}）` },
-      ...others.map(([id, name]) => ({ value: id, label: name })),
+      ...others.map((h) => ({ value: h.id, label: `${h.displayName}（${h.department.name}）` })),
     ];
-  }, [items, me]);
+  }, [handlers.data, me]);
 }
