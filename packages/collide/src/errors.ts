@@ -1,0 +1,18 @@
+/** Why a run cannot start or finish: stable code, Chinese message for the user. */
+export type CollideErrorCode =
+  | 'unknownModel'
+  | 'badSpec'
+  | 'missingInput'
+  | 'missingFile'
+  | 'badFile'
+  | 'missingColumn';
+
+export class CollideError extends Error {
+  constructor(
+    readonly code: CollideErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CollideError';
+  }
+}

@@ -1,0 +1,35 @@
+import {
+  BIGINT,
+  DATE,
+  type DuckDBConnection,
+  type DuckDBType,
+  INTEGER,
+  USMALLINT,
+  VARCHAR,
+} from '@duckdb/node-api';
+import type { TInput } from '../models/spec.ts';
+import { sqlTypes } from './clean-cell.ts';
+import { type ColumnKey, canonicalColumns } from './columns.ts';
+
+export const quoteIdentifier = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+
+const duckTypes: Record<string, DuckDBType> = { VARCHAR, DATE, BIGINT };
+
+/** Columns of a role's table: row id, source file index, row number, then the model's columns. */
+export function inputTableTypes(input: TInput): DuckDBType[] {
+  const keys = Object.keys(input.columns) as ColumnKey[];
+  return [
+    INTEGER,
+    USMALLINT,
+    INTEGER,
+    ...keys.map((key) => duckTypes[sqlTypes[canonicalColumns[key].type]]!),
+  ];
+}
+
+export async function createInputTable(connection: DuckDBConnection, input: TInput): Promise<void> {
+  const keys = Object.keys(input.columns) as ColumnKey[];
+  const columns = keys.map((key) => `${quoteIdentifier(key)} ${sqlTypes[canonicalColumns[key].type]}`);
+  await connection.run(
+    `CREATE OR REPLACE TABLE ${quoteIdentifier(input.role)} (_id INTEGER, _src USMALLINT, _row INTEGER, ${columns.join(', ')})`,
+  );
+}

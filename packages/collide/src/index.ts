@@ -1,0 +1,27 @@
+export * from './clean/index.ts';
+export { CollideError, type CollideErrorCode } from './errors.ts';
+export {
+  type CanonicalColumn,
+  type ColumnKey,
+  type ColumnType,
+  canonicalColumns,
+  columnKeys,
+  isColumnKey,
+} from './import/columns.ts';
+export { matchHeaders, normaliseHeader } from './import/headers.ts';
+export type { InputStats, Reject } from './import/load-input.ts';
+export { readTable } from './import/read-table.ts';
+export type { SpecError } from './models/check-spec.ts';
+export { type Compiled, type CompileOptions, compile } from './models/compile.ts';
+export { builtinSpecs, findModel, listModels } from './models/registry.ts';
+export {
+  type TCondition,
+  type TInput,
+  type TModelSpec,
+  type TModelSpecInput,
+  ZModelSpec,
+} from './models/spec.ts';
+export { confidenceLabel, hitHeaders, hitRow } from './output/hit-rows.ts';
+export { rejectsPath, writeHits, writeRejects } from './output/write-hits.ts';
+export type { Evidence, Hit, RunProgress } from './run/hit.ts';
+export { type RunModelOptions, type RunResult, runModel } from './run/run-model.ts';

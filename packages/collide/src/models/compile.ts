@@ -1,0 +1,124 @@
+import { canonicalColumns } from '../import/columns.ts';
+import { quoteIdentifier as q } from '../import/table.ts';
+import { checkSpec, operandColumn, type SpecError } from './check-spec.ts';
+import { type TCondition, type TModelSpec, type TOperand, ZModelSpec } from './spec.ts';
+
+export interface CompileOptions {
+  /** the date the check is made (conditions with { param: 'asOf' }); default today */
+  asOf?: string;
+}
+
+export interface Compiled {
+  /** SQL returning one row per match: fact_id, against_id, subject, confidence, score */
+  sql: string;
+  errors: SpecError[];
+  spec?: TModelSpec;
+}
+
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+
+/** Compiles a model spec (any JSON) to DuckDB SQL, or says which field is wrong. */
+export function compile(input: unknown, options: CompileOptions = {}): Compiled {
+  const parsed = ZModelSpec.safeParse(input);
+  if (!parsed.success) {
+    return {
+      sql: '',
+      errors: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    };
+  }
+  const spec = parsed.data;
+  const errors = checkSpec(spec);
+  if (errors.length > 0) return { sql: '', errors, spec };
+  return { sql: toSql(spec, options.asOf ?? today()), errors, spec };
+}
+
+function toSql(spec: TModelSpec, asOf: string): string {
+  const { facts, against, keys, mode, suspected } = spec.subject;
+  const alias = (role: string) => (role === facts ? 'f' : 'a');
+  const columnType = (operand: TOperand) => {
+    const named = operandColumn(operand);
+    return named ? canonicalColumns[named[1]].type : null;
+  };
+  const operand = (value: TOperand, unit: 'day' | 'month', other?: TOperand): string => {
+    if (typeof value === 'string') {
+      const [role, column] = operandColumn(value)!;
+      const sql = `${alias(role)}.${q(column)}`;
+      return unit === 'month' && columnType(value) === 'date' ? `date_trunc('month', ${sql})` : sql;
+    }
+    if ('number' in value) {
+      return other && columnType(other) === 'amount'
+        ? String(Math.round(value.number * 100))
+        : String(value.number);
+    }
+    if ('text' in value) return literal(value.text);
+    const date = 'date' in value ? value.date : asOf;
+    return unit === 'month' ? `DATE ${literal(`${date.slice(0, 7)}-01`)}` : `DATE ${literal(date)}`;
+  };
+  const condition = (c: TCondition): string => {
+    if (c.kind === 'within') {
+      const value = operand(c.value, c.unit);
+      const to = operand(c.to, c.unit);
+      const lower = `${value} ${c.includeFrom ? '>=' : '>'} ${operand(c.from, c.unit)}`;
+      const upper = `${value} ${c.includeTo ? '<=' : '<'} ${to}`;
+      return typeof c.to === 'string' ? `${lower} AND (${to} IS NULL OR ${upper})` : `${lower} AND ${upper}`;
+    }
+    if (c.kind === 'compare') {
+      const right = operand(c.right, c.unit, c.left);
+      const test = `${operand(c.left, c.unit, c.right)} ${c.op === '!=' ? '<>' : c.op} ${right}`;
+      return c.blankRightHolds ? `(${right} IS NULL OR ${test})` : test;
+    }
+    const column = operand(c.column, 'day');
+    if (c.kind === 'blank') return `${column} IS ${c.negate ? 'NOT ' : ''}NULL`;
+    const test =
+      c.match === 'exact'
+        ? `${column} IN (${c.values.map(literal).join(', ')})`
+        : `(${c.values.map((v) => `contains(${column}, ${literal(v)})`).join(' OR ')})`;
+    const applied = c.negate ? `NOT ${test}` : test;
+    return c.blankHolds ? `(${column} IS NULL OR ${applied})` : `${column} IS NOT NULL AND ${applied}`;
+  };
+  const involvesAgainst = (c: TCondition) =>
+    Object.values(c).some(
+      (v) => typeof v === 'string' && operandColumn(v)?.[0] === against && v.includes('.'),
+    );
+  const factConditions = spec.conditions.filter((c) => !involvesAgainst(c)).map(condition);
+  const joinConditions = spec.conditions.filter(involvesAgainst).map(condition);
+  const where = (parts: string[]) => (parts.length > 0 ? `\nWHERE ${parts.join('\n  AND ')}` : '');
+  const subject =
+    keys.length === 1 ? `f.${q(keys[0]!)}` : `coalesce(${keys.map((k) => `f.${q(k)}`).join(', ')})`;
+  const from = `FROM ${q(facts)} AS f`;
+
+  if (mode === 'absent') {
+    const keyTest = keys.map((k) => `a.${q(k)} = f.${q(k)}`).join(' OR ');
+    const exists = `NOT EXISTS (\n  SELECT 1 FROM ${q(against)} AS a\n  WHERE ${[keyTest, ...joinConditions].join('\n    AND ')}\n)`;
+    return `SELECT f._id AS fact_id, NULL::INTEGER AS against_id, ${subject} AS subject, 'exact' AS confidence, 1.0::DOUBLE AS score
+${from}${where([...factConditions, exists])}`;
+  }
+
+  const exact = keys.map(
+    (
+      k,
+    ) => `SELECT f._id AS fact_id, a._id AS against_id, ${subject} AS subject, 'exact' AS confidence, 1.0::DOUBLE AS score
+${from}
+JOIN ${q(against)} AS a ON a.${q(k)} = f.${q(k)}${where([...factConditions, ...joinConditions])}`,
+  );
+  const exactSql = exact.join('\nUNION\n');
+  if (!suspected) return exactSql;
+  const score = 'jaro_winkler_similarity(f."idNumber", a."idNumber")';
+  return `WITH exact AS (
+${exactSql}
+)
+SELECT * FROM exact
+UNION ALL
+SELECT f._id AS fact_id, a._id AS against_id, f."idNumber" AS subject, 'suspected' AS confidence, round(${score}, 3) AS score
+${from}
+JOIN ${q(against)} AS a ON a."name" = f."name"
+  AND substr(a."idNumber", 7, 8) = substr(f."idNumber", 7, 8)
+  AND substr(a."idNumber", 1, 6) = substr(f."idNumber", 1, 6)${where([
+    'a."idNumber" <> f."idNumber"',
+    `${score} >= ${suspected.minScore}`,
+    'f._id NOT IN (SELECT fact_id FROM exact)',
+    ...factConditions,
+    ...joinConditions,
+  ])}`;
+}

@@ -1,0 +1,208 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findModel } from '../models/registry.ts';
+import { tempDir, utcDate, writeCsv, writeXls, writeXlsx } from '../testing/files.ts';
+import type { Hit } from './hit.ts';
+import { runModel } from './run-model.ts';
+
+const dir = tempDir();
+// Valid ids (check characters computed by hand with GB 11643 weights).
+const zhang = '11010519491231002X';
+const li = '510108198001011231'; // 15-digit form 510108800101123
+const wang = '510108198505120028';
+const zhao = '510104197003030049';
+const brief = (hits: Hit[]) =>
+  hits.map((h) => ({
+    subject: h.subject,
+    name: h.name,
+    count: h.count,
+    amount: h.amount,
+    confidence: h.confidence,
+  }));
+
+describe('prisoner-subsidy on hand-made files', async () => {
+  // Prison spells in an .xlsx under a title row, with real Excel dates and text dates.
+  const prisoners = await writeXlsx(join(dir, 'prisoners.xlsx'), [
+    ['成华区在押及刑释人员名单（2024年）'],
+    ['罪犯姓名', '公民身份号码', '入监日期', '刑满释放日期'],
+    ['张三', zhang, utcDate('2019-01-10'), utcDate('2019-06-30')],
+    ['张三', zhang, '2022-03-05', '2023/1/20'],
+    ['李四', '510108800101123', '2022年1月1日', '20221231'],
+    ['王五', `'${wang}`, 45078, null], // Excel serial for 2023-06-01; no release = still in prison
+  ]);
+  // Payments exported by the civil-affairs system as GBK CSV, every messy form on purpose.
+  const payments = writeCsv(
+    join(dir, 'payments.csv'),
+    [
+      ['序号', '身份证号码', '姓名', '发放日期', '发放金额', '救助类型'],
+      [1, zhang, '张三', '2022-03-05', '680', '低保'], // admission day: counts
+      [2, ' 110105 19491231 002x', '张 三', '2023/1/20', '1,200.50', '低保'], // release day: counts
+      [3, zhang, '张三', '2023年1月21日', '680', '低保'], // day after release: no
+      [4, zhang, '张三', '20190310', '￥680.00', '临时救助'], // inside the first spell
+      [5, zhang, '张三', '2019.07.01', '680', '低保'], // between spells: no
+      [6, li, '李四', '44625', '1.2万', '临时救助'], // Excel serial 2022-03-05, inside
+      [7, '５１０１０８１９８５０５１２００２８', '王五', '2024-05-01 09:30:00', '680元', '低保'], // still in prison
+      [8, wang, '王五', '2023-05-31', '680.00', '低保'], // day before admission: no (GBK has no ¥)
+      [9, li, '李四', '2022-02-30', '680', '低保'], // no such date: rejected
+      [10, li, '李四', '2022-03-01', '-680', '低保'], // negative: rejected
+      [11, li, '李四', '2022-03-01', '', '低保'], // blank amount: rejected
+      [12, zhao, '赵六', '2022-03-05', '680', '低保'], // never in prison
+      [13, '110105194912310021', '张三', '2022-06-01', '500', '低保'], // wrong check digit: kept, suspected
+    ],
+    'gbk',
+  );
+  const result = await runModel({
+    spec: findModel('prisoner-subsidy'),
+    inputs: { payments: [payments], prisoners: [prisoners] },
+  });
+
+  it('finds exactly the payments made on or between admission and release, over several spells', () => {
+    expect(brief(result.hits)).toEqual([
+      {
+        subject: '110105194912310021',
+        name: '张三',
+        count: 1,
+        amount: 500,
+        confidence: { suspected: expect.any(Number) },
+      },
+      { subject: zhang, name: '张三', count: 3, amount: 2560.5, confidence: 'exact' },
+      { subject: li, name: '李四', count: 1, amount: 12000, confidence: 'exact' },
+      { subject: wang, name: '王五', count: 1, amount: 680, confidence: 'exact' },
+    ]);
+    expect(result.totalAmount).toBe(15740.5);
+    const suspected = result.hits[0]!.confidence as { suspected: number };
+    expect(suspected.suspected).toBeGreaterThan(0.9);
+  });
+
+  it('explains each hit in one Chinese sentence', () => {
+    expect(result.hits[1]!.explanation).toBe(
+      '张三（11010519491231002X）于 2019年1月10日至2019年6月30日、2022年3月5日至2023年1月20日 服刑期间领取补(救)助金 3 次，共计 2,560.50 元。',
+    );
+    expect(result.hits[3]!.explanation).toBe(
+      '王五（510108198505120028）于 2023年6月1日至今 服刑期间领取补(救)助金 1 次，共计 680.00 元。',
+    );
+  });
+
+  it('gives the evidence rows with file, row number as in Excel, and cleaned values', () => {
+    const evidence = result.hits[1]!.evidence;
+    expect(evidence.map((e) => `${e.file}:${e.row}`)).toEqual([
+      'payments.csv:2',
+      'payments.csv:3',
+      'payments.csv:5',
+      'prisoners.xlsx:3',
+      'prisoners.xlsx:4',
+    ]);
+    expect(evidence[1]!.values).toEqual({
+      idNumber: zhang,
+      name: '张三',
+      paidDate: '2023-01-20',
+      amount: 1200.5,
+      kind: '低保',
+    });
+    expect(result.hits[2]!.evidence[1]!.values).toMatchObject({
+      idNumber: li,
+      admitted: '2022-01-01',
+      released: '2022-12-31',
+    });
+  });
+
+  it('reports every row it could not use', () => {
+    expect(result.inputs).toEqual([
+      expect.objectContaining({
+        role: 'payments',
+        rowsRead: 13,
+        rowsCleaned: 10,
+        rowsRejected: 3,
+        rowsFlagged: 1,
+      }),
+      expect.objectContaining({ role: 'prisoners', rowsRead: 4, rowsCleaned: 4, rowsRejected: 0 }),
+    ]);
+    expect(result.rejects.map((r) => `${r.row} ${r.column} ${r.kept ? '保留' : '剔除'} ${r.reason}`)).toEqual(
+      [
+        '10 发放日期 剔除 「2022-02-30」不是可识别的日期',
+        '11 发放金额 剔除 金额「-680」为负数',
+        '12 发放金额 剔除 金额为空',
+        '14 身份证号码 保留 身份证号校验位不正确（应为 X）',
+      ],
+    );
+  });
+});
+
+describe('prisoner-pension on hand-made files', async () => {
+  const prisoners = writeCsv(
+    join(dir, 'pp-prisoners.csv'),
+    [
+      ['姓名', '身份证号', '收监日期', '释放日期'],
+      ['李四', li, '2022-03-05', '2022-08-20'],
+      ['王五', wang, '2024-01-15', ''],
+    ],
+    'utf8bom',
+  );
+  const pensions = writeCsv(join(dir, 'pp-pensions.csv'), [
+    ['社会保障号码', '姓名', '发放年月', '养老金金额'],
+    [li, '李四', '2022-03', '3000'], // month of admission: still due
+    [li, '李四', '2022年4月', '3000'], // counts
+    [li, '李四', '202208', '3000'], // month of release: counts
+    [li, '李四', '2022/9', '3000'], // month after release: due again
+    [wang, '王五', '2024-02-01', '¥2,500.00'], // full date → month; still in prison
+  ]);
+  const result = await runModel({
+    spec: findModel('prisoner-pension'),
+    inputs: { pensions: [pensions], prisoners: [prisoners] },
+  });
+
+  it('counts pension months from the month after admission to the month of release', () => {
+    expect(brief(result.hits)).toEqual([
+      { subject: li, name: '李四', count: 2, amount: 6000, confidence: 'exact' },
+      { subject: wang, name: '王五', count: 1, amount: 2500, confidence: 'exact' },
+    ]);
+    expect(result.hits[0]!.explanation).toBe(
+      '李四（510108198001011231）于 2022年3月5日至2022年8月20日 服刑，期间领取 2022年4月 至 2022年8月 养老金 2 笔，共计 6,000.00 元。',
+    );
+  });
+});
+
+describe('deceased-pension on hand-made files', async () => {
+  const deaths = writeCsv(
+    join(dir, 'deaths.csv'),
+    [
+      ['姓名', '公民身份号码', '死亡日期'],
+      ['陈七', zhao, '2022-03-15'],
+      ['周八', wang, '2022/12/31'],
+    ],
+    'utf8bom',
+  );
+  const pensions = writeXls(join(dir, 'pensions.xls'), [
+    ['社会保障号码', '姓名', '待遇所属期', '养老金金额（元）'],
+    [zhao, '陈七', '2022-02', 3000], // before death
+    [zhao, '陈七', '2022年3月', 3000], // month of death: still due
+    [zhao, '陈七', '202204', 3000], // counts
+    [zhao, '陈七', '2022/5', '3,000.00'], // counts
+    [zhao, '陈七', 44713, 3000], // Excel serial 2022-06-01 → 2022-06: counts
+    [wang, '周 八', '2022-12', 2800], // month of death
+    [wang, '周八', '2023-01', 2800], // month after: counts
+    [wang, '周八', '2022年13月', 2800], // rejected
+  ]);
+  const result = await runModel({
+    spec: findModel('deceased-pension'),
+    inputs: { pensions: [pensions], deaths: [deaths] },
+  });
+
+  it('counts pensions for months after the month of death, not the month itself', () => {
+    expect(brief(result.hits)).toEqual([
+      { subject: zhao, name: '陈七', count: 3, amount: 9000, confidence: 'exact' },
+      { subject: wang, name: '周八', count: 1, amount: 2800, confidence: 'exact' },
+    ]);
+    expect(result.hits[0]!.explanation).toBe(
+      '陈七（510104197003030049）已于 2022年3月15日 死亡，其后 2022年4月 至 2022年6月 仍发放养老金 3 笔，共计 9,000.00 元。',
+    );
+    expect(result.rejects).toEqual([
+      expect.objectContaining({
+        file: 'pensions.xls',
+        row: 9,
+        column: '待遇所属期',
+        reason: '「2022年13月」不是可识别的月份',
+      }),
+    ]);
+  });
+});

@@ -1,0 +1,151 @@
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { cleanDate } from '../clean/date.ts';
+import { CollideError } from '../errors.ts';
+import type { ColumnKey } from '../import/columns.ts';
+import { type InputStats, loadInput, type Reject } from '../import/load-input.ts';
+import { quoteIdentifier as q } from '../import/table.ts';
+import { compile } from '../models/compile.ts';
+import type { TModelSpec } from '../models/spec.ts';
+import { collectEvidence } from './collect-evidence.ts';
+import { explain } from './explain.ts';
+import type { Hit, RunProgress } from './hit.ts';
+
+export interface RunModelOptions {
+  /** a model spec (validated here) */
+  spec: unknown;
+  /** role → files */
+  inputs: Record<string, string[]>;
+  /** role → column → header (`--map`) */
+  overrides?: Record<string, Partial<Record<ColumnKey, string>>>;
+  sheet?: string;
+  asOf?: string;
+  onProgress?: (progress: RunProgress) => void;
+}
+
+export interface RunResult {
+  model: { id: string; name: string };
+  sql: string;
+  inputs: InputStats[];
+  rejects: Reject[];
+  hits: Hit[];
+  /** yuan, over all hits */
+  totalAmount: number;
+}
+
+/** Imports the files, runs the model's SQL and explains every hit with its evidence rows. */
+export async function runModel(options: RunModelOptions): Promise<RunResult> {
+  let asOf: string | undefined;
+  if (options.asOf !== undefined) {
+    const cleaned = cleanDate(options.asOf);
+    if (!cleaned.ok) throw new CollideError('badSpec', `核查日${cleaned.reason}`);
+    asOf = cleaned.value;
+  }
+  const compiled = compile(options.spec, { asOf });
+  if (compiled.errors.length > 0 || !compiled.spec) {
+    const detail = compiled.errors.map((e) => `${e.path || '（根）'}：${e.message}`).join('；');
+    throw new CollideError('badSpec', `模型定义有误：${detail}`);
+  }
+  const spec = compiled.spec;
+  for (const role of Object.keys(options.inputs)) {
+    if (!spec.inputs.some((input) => input.role === role)) {
+      throw new CollideError(
+        'missingInput',
+        `模型 ${spec.id} 没有名为 ${role} 的输入（需要：${spec.inputs.map((i) => i.role).join('、')}）`,
+      );
+    }
+  }
+  for (const input of spec.inputs) {
+    if (!options.inputs[input.role]?.length) {
+      throw new CollideError(
+        'missingInput',
+        `缺少输入 ${input.role}（${input.label}）：请用 --input ${input.role}=文件 提供`,
+      );
+    }
+  }
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    return await runOn(connection, spec, compiled.sql, options);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+async function runOn(
+  connection: DuckDBConnection,
+  spec: TModelSpec,
+  sql: string,
+  options: RunModelOptions,
+): Promise<RunResult> {
+  const sources: string[] = [];
+  const rejects: Reject[] = [];
+  const nextId = { value: 1 };
+  const stats: InputStats[] = [];
+  for (const input of spec.inputs) {
+    stats.push(
+      await loadInput({
+        connection,
+        input,
+        files: options.inputs[input.role]!,
+        overrides: options.overrides?.[input.role],
+        sheet: options.sheet,
+        sources,
+        nextId,
+        rejects,
+        onProgress: (progress) => options.onProgress?.({ stage: 'import', ...progress }),
+      }),
+    );
+  }
+  options.onProgress?.({ stage: 'match' });
+  await connection.run(`CREATE TEMP TABLE matches AS ${sql}`);
+  const facts = spec.inputs.find((input) => input.role === spec.subject.facts)!;
+  const against = spec.inputs.find((input) => input.role === spec.subject.against)!;
+  const amountColumn =
+    typeof spec.aggregate.amount === 'string' ? spec.aggregate.amount.split('.')[1]! : null;
+  const subjects = await connection.runAndReadAll(`
+    WITH per_fact AS (SELECT subject, confidence, fact_id, max(score) AS score FROM matches GROUP BY ALL)
+    SELECT p.subject, p.confidence, count(*)::INTEGER AS count, max(p.score)::DOUBLE AS score,
+      ${amountColumn ? `sum(f.${q(amountColumn)})::DOUBLE` : 'NULL::DOUBLE'} AS fen
+    FROM per_fact AS p JOIN ${q(facts.role)} AS f ON f._id = p.fact_id
+    GROUP BY ALL ORDER BY p.subject, p.confidence`);
+  options.onProgress?.({ stage: 'explain' });
+  const evidence = await collectEvidence(connection, [facts, against], sources);
+  const hits: Hit[] = [];
+  let totalFen = 0;
+  for (const row of subjects.getRowObjectsJS()) {
+    const subject = String(row.subject);
+    const rows = evidence.get(`${subject}\u0000${row.confidence}`) ?? [];
+    const pick = (column: string) => {
+      for (const role of [facts.role, against.role]) {
+        const found = rows.find((r) => r.role === role && r.values[column]);
+        if (found) return String(found.values[column]);
+      }
+      return null;
+    };
+    const fen = row.fen === null ? null : Number(row.fen);
+    if (fen !== null) totalFen += fen;
+    const facts_ = {
+      subject,
+      idNumber: pick('idNumber'),
+      name: pick('name'),
+      count: Number(row.count),
+      amount: fen === null ? null : fen / 100,
+    };
+    hits.push({
+      ...facts_,
+      confidence: row.confidence === 'exact' ? 'exact' : { suspected: Number(row.score) },
+      explanation: explain(spec, facts_, rows),
+      evidence: rows,
+    });
+  }
+  options.onProgress?.({ stage: 'done' });
+  return {
+    model: { id: spec.id, name: spec.name },
+    sql,
+    inputs: stats,
+    rejects,
+    hits,
+    totalAmount: totalFen / 100,
+  };
+}
