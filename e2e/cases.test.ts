@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { idNumberCheckCharacter } from '@procura/domain/cases/id-number';
+import { idCheckCharacter } from '@procura/domain/clean/id-number';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServerProcess } from '../apps/cli/src/testing/spawn-server.ts';
@@ -11,7 +11,7 @@ const demoPassword = 'Chenghua2026';
 const dataDir = mkdtempSync(join(tmpdir(), 'procura-e2e-cases-'));
 const year = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date());
 const idBase = '51010819850315001';
-const idNumber = `${idBase}${idNumberCheckCharacter(idBase)}`;
+const idNumber = `${idBase}${idCheckCharacter(idBase)}`;
 let server: RunningServer;
 let browser: Browser;
 

@@ -1,4 +1,3 @@
-export * from './clean/index.ts';
 export { CollideError, type CollideErrorCode } from './errors.ts';
 export {
   type CanonicalColumn,

@@ -5,7 +5,6 @@ import {
   type ColumnKey,
   canonicalColumns,
   findModel,
-  formatYuan,
   isColumnKey,
   listModels,
   type RunProgress,
@@ -14,6 +13,7 @@ import {
   writeHits,
   writeRejects,
 } from '@procura/collide';
+import { formatYuan } from '@procura/domain/clean/amount';
 import type { Command } from 'commander';
 
 const collect = (value: string, previous: string[]) => [...previous, value];

@@ -1,6 +1,6 @@
 import type { Database, Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import { idNumberProblem, normaliseIdNumber } from '@procura/domain/cases/id-number';
+import { cleanIdNumber } from '@procura/domain/clean/id-number';
 import { recordReach } from '@procura/domain/policy';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
@@ -95,10 +95,11 @@ function normaliseParties(parties: TPartyInput[]): NewClue['parties'] {
   return parties.map((party, index) => {
     if (party.kind === 'organisation') return { kind: 'organisation', name: party.name, idNumber: null };
     if (!party.idNumber) return { kind: 'person', name: party.name, idNumber: null };
-    const idNumber = normaliseIdNumber(party.idNumber);
-    const problem = idNumberProblem(idNumber);
+    // The same cleaner as data imports: full-width digits, lower-case x, 15-digit ids upgraded.
+    const cleaned = cleanIdNumber(party.idNumber);
+    const problem = cleaned.ok ? (cleaned.problem ?? null) : cleaned.reason;
     if (problem)
       throw new DomainError('VALIDATION', `字段 parties.${index}.idNumber（${party.name}）：${problem}`);
-    return { kind: 'person', name: party.name, idNumber };
+    return { kind: 'person', name: party.name, idNumber: cleaned.ok ? cleaned.value : party.idNumber };
   });
 }

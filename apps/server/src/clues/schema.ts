@@ -71,7 +71,8 @@ const ZPartyInput = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('person'),
     name: z.string().trim().min(1, '请输入姓名').max(64),
-    idNumber: z.string().trim().max(18).optional(),
+    /** As typed: the server cleans it (full-width digits, spaces, lower-case x, 15 → 18 digits). */
+    idNumber: z.string().trim().max(40).optional(),
   }),
   z.strictObject({
     kind: z.literal('organisation'),

@@ -1,9 +1,14 @@
 import {
   AuditOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  FileProtectOutlined,
   FileSearchOutlined,
   FolderOpenOutlined,
   HomeOutlined,
+  ScheduleOutlined,
   SendOutlined,
+  SwapOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { TRouteAccess } from '@procura/domain/policy';
@@ -77,6 +82,41 @@ export const appRoutes: TAppRoute[] = [
     access: 'case.read',
     menuParent: '/cases',
     component: lazy(() => import('../cases/CaseDetailPage.tsx')),
+  },
+  {
+    path: '/suggestions',
+    title: '检察建议',
+    access: 'suggestion.read',
+    menu: { icon: <FileProtectOutlined /> },
+    component: lazy(() => import('../suggestions/SuggestionsPage.tsx')),
+  },
+  {
+    path: '/deadlines',
+    title: '我的期限',
+    access: 'deadline.read',
+    menu: { icon: <ScheduleOutlined /> },
+    component: lazy(() => import('../deadlines/MyDeadlinesPage.tsx')),
+  },
+  {
+    path: '/deadlines/board',
+    title: '部门期限看板',
+    access: 'deadline.board',
+    menu: { icon: <DashboardOutlined /> },
+    component: lazy(() => import('../deadlines/DeadlineBoardPage.tsx')),
+  },
+  {
+    path: '/reassign',
+    title: '改派',
+    access: 'record.reassign',
+    menu: { icon: <SwapOutlined /> },
+    component: lazy(() => import('../reassignment/ReassignPage.tsx')),
+  },
+  {
+    path: '/admin/calendar',
+    title: '节假日日历',
+    access: 'calendar.manage',
+    menu: { icon: <CalendarOutlined /> },
+    component: lazy(() => import('../calendar/CalendarPage.tsx')),
   },
   {
     path: '/admin/users',

@@ -5,7 +5,9 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { errorText } from '../api/errors.ts';
 import { useMe } from '../auth/hooks.ts';
+import { CaseDeadlines } from '../deadlines/CaseDeadlines.tsx';
 import { formatDate, formatDateTime } from '../shared/dates.ts';
+import { CaseSuggestions } from '../suggestions/CaseSuggestions.tsx';
 import { AdvanceStageModal } from './AdvanceStageModal.tsx';
 import { useCase } from './api.ts';
 import { CaseStages } from './CaseStages.tsx';
@@ -126,6 +128,7 @@ export default function CaseDetailPage() {
         </Col>
         <Col xs={24} xl={14}>
           <Flex vertical gap={16}>
+            <CaseDeadlines caseId={detail.id} />
             <Card
               title="办案成效"
               extra={
@@ -165,6 +168,7 @@ export default function CaseDetailPage() {
           </Flex>
         </Col>
       </Row>
+      <CaseSuggestions detail={detail} />
       <AdvanceStageModal detail={detail} open={dialog === 'advance'} onClose={() => setDialog(null)} />
       <RecordEventModal
         caseId={detail.id}

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { idNumberProblem, normaliseIdNumber } from '@procura/domain/cases/id-number';
+import { cleanIdNumber } from '@procura/domain/clean/id-number';
 import { Button, Flex, Form, Input, Select } from 'antd';
 
 const kindOptions = [
@@ -10,7 +10,8 @@ const kindOptions = [
 const idNumberRule = {
   validator: async (_rule: unknown, value: unknown) => {
     if (typeof value !== 'string' || value.trim() === '') return;
-    const problem = idNumberProblem(normaliseIdNumber(value));
+    const cleaned = cleanIdNumber(value);
+    const problem = cleaned.ok ? cleaned.problem : cleaned.reason;
     if (problem) throw new Error(problem);
   },
 };

@@ -1,5 +1,5 @@
 import type { TClueSource } from '@procura/domain/cases/clue-sources';
-import { normaliseIdNumber } from '@procura/domain/cases/id-number';
+import { cleanIdNumber } from '@procura/domain/clean/id-number';
 import type { TPartyInput } from '@procura/server/clues/schema';
 import { DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -20,7 +20,9 @@ type TValues = {
 
 function toParty({ kind, name = '', idNumber }: TPartyValues): TPartyInput {
   if (kind === 'organisation') return { kind, name: name.trim() };
-  const id = idNumber ? normaliseIdNumber(idNumber) : '';
+  const cleaned = idNumber?.trim() ? cleanIdNumber(idNumber) : null;
+  // The server cleans again and explains a bad number; send the cleaned form when there is one.
+  const id = cleaned ? (cleaned.ok ? cleaned.value : (idNumber ?? '').trim()) : '';
   return id ? { kind, name: name.trim(), idNumber: id } : { kind, name: name.trim() };
 }
 

@@ -3,6 +3,7 @@ import { Button, Divider, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { signOut, useMe, usePublicInfo } from '../auth/hooks.ts';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
 
 export function HeaderBar() {
   const me = useMe();
@@ -30,6 +31,7 @@ export function HeaderBar() {
         {info?.procuratorate.name ?? '检察履职一体化平台'}
       </Typography.Title>
       <Space size="small" wrap={false} data-testid="header-user">
+        {!me.mustChangePassword && <NotificationBell />}
         <UserOutlined />
         <Typography.Text strong>{me.displayName}</Typography.Text>
         <Tag color="blue">{me.roleLabel}</Tag>

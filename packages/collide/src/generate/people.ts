@@ -1,4 +1,4 @@
-import { idCheckCharacter } from '../clean/id-number.ts';
+import { idCheckCharacter } from '@procura/domain/clean/id-number';
 import { between, pickFrom } from './random.ts';
 
 const surnames =

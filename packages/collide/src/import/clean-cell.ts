@@ -1,10 +1,10 @@
-import { cleanAmount } from '../clean/amount.ts';
-import { parseDateDays } from '../clean/date.ts';
-import { cleanIdNumber } from '../clean/id-number.ts';
-import { parseMonthDays } from '../clean/month.ts';
-import { cleanName } from '../clean/name.ts';
-import { cleanText, cleanVehicleCode } from '../clean/vehicle.ts';
-import { cellText } from '../clean/width.ts';
+import { cleanAmount } from '@procura/domain/clean/amount';
+import { parseDateDays } from '@procura/domain/clean/date';
+import { cleanIdNumber } from '@procura/domain/clean/id-number';
+import { parseMonthDays } from '@procura/domain/clean/month';
+import { cleanName } from '@procura/domain/clean/name';
+import { cleanText, cleanVehicleCode } from '@procura/domain/clean/vehicle';
+import { cellText } from '@procura/domain/clean/width';
 import type { ColumnType } from './columns.ts';
 
 /** A cleaned cell as plain data (dates and months: day numbers; amounts: fen), or why not. */

@@ -1,4 +1,4 @@
-import { cellText } from '../clean/width.ts';
+import { cellText } from '@procura/domain/clean/width';
 import { CollideError } from '../errors.ts';
 import type { TInput } from '../models/spec.ts';
 import { cellCleaners, isBlank } from './clean-cell.ts';

@@ -1,4 +1,4 @@
-import { removeSpaces, toHalfWidth } from '../clean/width.ts';
+import { removeSpaces, toHalfWidth } from '@procura/domain/clean/width';
 import { type CanonicalColumn, type ColumnKey, canonicalColumns } from './columns.ts';
 
 /** A header as compared: no spaces, half-width, no unit in brackets (金额（元） → 金额). */

@@ -1,4 +1,4 @@
-import { formatYuan } from '../clean/amount.ts';
+import { formatYuan } from '@procura/domain/clean/amount';
 import { type ColumnType, canonicalColumns, isColumnKey } from '../import/columns.ts';
 import type { TModelSpec } from '../models/spec.ts';
 import type { Evidence } from './hit.ts';

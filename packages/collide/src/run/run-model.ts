@@ -1,5 +1,5 @@
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { cleanDate } from '../clean/date.ts';
+import { cleanDate } from '@procura/domain/clean/date';
 import { CollideError } from '../errors.ts';
 import type { ColumnKey } from '../import/columns.ts';
 import { type InputStats, loadInput, type Reject } from '../import/load-input.ts';

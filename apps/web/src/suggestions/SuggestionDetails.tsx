@@ -1,0 +1,51 @@
+import type { TSuggestion } from '@procura/server/suggestions/schema';
+import { Descriptions, Typography } from 'antd';
+import { formatDateTime } from '../shared/dates.ts';
+
+const paragraph = (value: string | null) =>
+  value ? (
+    <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{value}</Typography.Paragraph>
+  ) : (
+    '—'
+  );
+
+/** The text of a suggestion and what has happened to it (the expanded row of the case card). */
+export function SuggestionDetails({ suggestion }: { suggestion: TSuggestion }) {
+  const approvals = suggestion.approvals
+    .map((a) => `${a.name} ${formatDateTime(a.at)}${a.note ? `（${a.note}）` : ''}`)
+    .join('；');
+  return (
+    <Descriptions
+      size="small"
+      column={1}
+      data-testid={`suggestion-details-${suggestion.id}`}
+      items={[
+        { key: 'facts', label: '事实', children: paragraph(suggestion.facts) },
+        { key: 'legalBasis', label: '法律依据', children: paragraph(suggestion.legalBasis) },
+        { key: 'requests', label: '建议内容', children: paragraph(suggestion.requests) },
+        { key: 'approvals', label: '审批', children: approvals || '—' },
+        { key: 'issuedAt', label: '签发时间', children: formatDateTime(suggestion.issuedAt) },
+        { key: 'deliveredOn', label: '送达日期', children: suggestion.deliveredOn ?? '—' },
+        {
+          key: 'reply',
+          label: '书面回复',
+          children: suggestion.replyOn
+            ? paragraph(`${suggestion.replyOn}：${suggestion.replyContent ?? ''}`)
+            : '—',
+        },
+        {
+          key: 'rectification',
+          label: '整改情况',
+          children: suggestion.rectificationLabel
+            ? `${suggestion.rectificationLabel}；后续措施：${suggestion.followUpLabel ?? '—'}${suggestion.rectificationNote ? `；${suggestion.rectificationNote}` : ''}`
+            : '—',
+        },
+        {
+          key: 'documents',
+          label: '文书',
+          children: suggestion.documents.map((d) => d.name).join('；') || '—',
+        },
+      ]}
+    />
+  );
+}
