@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { type AddressInfo, createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const bin = fileURLToPath(new URL('../../bin/procura.js', import.meta.url));
@@ -30,9 +31,27 @@ export function runCli(
   });
 }
 
-/** Starts `procura serve` on a free port and waits until /api/health answers. */
+/** A port the operating system just reported free. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Starts `procura serve` on a free port and waits until /api/health answers; retries if the port was taken meanwhile. */
 export async function startServerProcess(env: Record<string, string>): Promise<RunningServer> {
-  const port = String(40000 + Math.floor(Math.random() * 20000));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(env, String(await freePort()));
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function startOnce(env: Record<string, string>, port: string): Promise<RunningServer> {
   const child = spawn(process.execPath, [bin, 'serve'], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: port },
     stdio: 'pipe',

@@ -219,7 +219,7 @@ describe.each(testEngines())('clues (%s)', (kind) => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.json<{ message: string }>().message).toBe(
-      '字段 parties.0.idNumber（李某）：公民身份号码校验位不正确',
+      '字段 parties.0.idNumber（李某）：身份证号校验位不正确（应为 X）',
     );
   });
 
