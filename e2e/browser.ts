@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const screenshotDir = new URL('../test-results/screenshots/', import.meta.url).pathname;
 
@@ -36,4 +37,30 @@ export async function loginThroughPage(
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Opens an antd Select by its test id and picks the option with this exact text. */
+export async function choose(page: Page, testId: string, option: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  await select.click();
+  await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).click();
+  await expect.poll(() => select.textContent()).toContain(option);
+}
+
+/** Waits until every dialog has closed (its animation included). */
+export async function noDialog(page: Page): Promise<void> {
+  await expect.poll(() => page.locator('.ant-modal-wrap:visible').count()).toBe(0);
+}
+
+/** Waits until no dialog is open and nothing is loading, then takes the screenshot. */
+export async function settledScreenshot(page: Page, name: string): Promise<void> {
+  await noDialog(page);
+  await expect.poll(() => page.locator('.ant-spin-spinning, .ant-spin-blur').count()).toBe(0);
+  await page.waitForTimeout(400); // the table's fade back from its loading state
+  await screenshot(page, name);
+}
+
+export async function logout(page: Page): Promise<void> {
+  await page.getByTestId('logout-button').click();
+  await page.waitForURL((url) => url.pathname.startsWith('/login'));
 }

@@ -2,10 +2,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { idCheckCharacter } from '@procura/domain/clean/id-number';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServerProcess } from '../apps/cli/src/testing/spawn-server.ts';
-import { launchChromium, loginThroughPage, screenshot } from './browser.ts';
+import {
+  choose,
+  launchChromium,
+  loginThroughPage,
+  logout,
+  noDialog,
+  screenshot,
+  settledScreenshot,
+} from './browser.ts';
 
 const demoPassword = 'Chenghua2026';
 const dataDir = mkdtempSync(join(tmpdir(), 'procura-e2e-cases-'));
@@ -30,32 +38,6 @@ afterAll(async () => {
   }
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-/** Opens an antd Select by its test id and picks the option with this exact text. */
-async function choose(page: Page, testId: string, option: string): Promise<void> {
-  const select = page.getByTestId(testId);
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).click();
-  await expect.poll(() => select.textContent()).toContain(option);
-}
-
-/** Waits until every dialog has closed (its animation included). */
-async function noDialog(page: Page): Promise<void> {
-  await expect.poll(() => page.locator('.ant-modal-wrap:visible').count()).toBe(0);
-}
-
-/** Waits until no dialog is open and nothing is loading, then takes the screenshot. */
-async function settledScreenshot(page: Page, name: string): Promise<void> {
-  await noDialog(page);
-  await expect.poll(() => page.locator('.ant-spin-spinning, .ant-spin-blur').count()).toBe(0);
-  await page.waitForTimeout(400); // the table's fade back from its loading state
-  await screenshot(page, name);
-}
-
-async function logout(page: Page): Promise<void> {
-  await page.getByTestId('logout-button').click();
-  await page.waitForURL((url) => url.pathname.startsWith('/login'));
-}
 
 describe('clues and cases in the browser', () => {
   it('a subsidy-fraud clue goes from 第一检察部 to 第五检察部, becomes a case, and its outcome reaches the sender', async () => {

@@ -3,10 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TCaseDetail } from '@procura/server/cases/schema';
 import type { TDeadlineList } from '@procura/server/deadlines/schema';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginCookie, type RunningServer, startServerProcess } from '../apps/cli/src/testing/spawn-server.ts';
-import { launchChromium, loginThroughPage, screenshot } from './browser.ts';
+import {
+  choose,
+  launchChromium,
+  loginThroughPage,
+  logout,
+  screenshot,
+  settledScreenshot,
+} from './browser.ts';
 
 const demoPassword = 'Chenghua2026';
 const dataDir = mkdtempSync(join(tmpdir(), 'procura-e2e-deadlines-'));
@@ -39,25 +46,6 @@ async function apiAs<T>(cookie: string, path: string, body?: unknown): Promise<T
   });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
-}
-
-async function choose(page: Page, testId: string, option: string): Promise<void> {
-  const select = page.getByTestId(testId);
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).click();
-  await expect.poll(() => select.textContent()).toContain(option);
-}
-
-async function settledScreenshot(page: Page, name: string): Promise<void> {
-  await expect.poll(() => page.locator('.ant-modal-wrap:visible').count()).toBe(0);
-  await expect.poll(() => page.locator('.ant-spin-spinning, .ant-spin-blur').count()).toBe(0);
-  await page.waitForTimeout(400);
-  await screenshot(page, name);
-}
-
-async function logout(page: Page): Promise<void> {
-  await page.getByTestId('logout-button').click();
-  await page.waitForURL((url) => url.pathname.startsWith('/login'));
 }
 
 describe('deadlines, reassignment, notifications and the holiday calendar in the browser', () => {

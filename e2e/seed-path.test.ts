@@ -5,7 +5,15 @@ import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServerProcess } from '../apps/cli/src/testing/spawn-server.ts';
-import { launchChromium, loginThroughPage, screenshot } from './browser.ts';
+import {
+  choose,
+  launchChromium,
+  loginThroughPage,
+  logout,
+  noDialog,
+  screenshot,
+  settledScreenshot,
+} from './browser.ts';
 
 const demoPassword = 'Chenghua2026';
 const dataDir = mkdtempSync(join(tmpdir(), 'procura-e2e-seed-'));
@@ -32,25 +40,6 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Opens an antd Select by its test id and picks the option with this exact text. */
-async function choose(page: Page, testId: string, option: string): Promise<void> {
-  const select = page.getByTestId(testId);
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).click();
-  await expect.poll(() => select.textContent()).toContain(option);
-}
-
-async function noDialog(page: Page): Promise<void> {
-  await expect.poll(() => page.locator('.ant-modal-wrap:visible').count()).toBe(0);
-}
-
-async function settledScreenshot(page: Page, name: string): Promise<void> {
-  await noDialog(page);
-  await expect.poll(() => page.locator('.ant-spin-spinning, .ant-spin-blur').count()).toBe(0);
-  await page.waitForTimeout(400);
-  await screenshot(page, name);
-}
-
 /** Waits until nothing is loading, so the card below the deadlines no longer moves. */
 async function settle(page: Page): Promise<void> {
   await expect.poll(() => page.locator('.ant-spin-spinning, .ant-spin-blur').count()).toBe(0);
@@ -61,11 +50,6 @@ async function settle(page: Page): Promise<void> {
 async function step(page: Page, testId: string): Promise<void> {
   await settle(page);
   await page.getByTestId(testId).click();
-}
-
-async function logout(page: Page): Promise<void> {
-  await page.getByTestId('logout-button').click();
-  await page.waitForURL((url) => url.pathname.startsWith('/login'));
 }
 
 /** Types a date into the date picker of the open dialog. */
