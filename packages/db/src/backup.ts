@@ -6,7 +6,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { is } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from './connection.ts';
-import * as schema from './schema.ts';
+import * as schema from './schema/index.ts';
 
 const format = 'procura-backup';
 const formatVersion = 1;

@@ -2,4 +2,4 @@ export { type BackupSummary, backupDatabase, backupTables, restoreDatabase } fro
 export * from './connection.ts';
 export { acquireDataDirLock, DataDirBusyError } from './data-dir-lock.ts';
 export { migrate, migrationsFolder } from './migrate.ts';
-export * as schema from './schema.ts';
+export * as schema from './schema/index.ts';
