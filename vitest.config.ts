@@ -34,6 +34,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 240_000,
           fileParallelism: false,
+          // A page settles in well under a second, but CI machines can be loaded: poll patiently.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

@@ -113,6 +113,25 @@ async function walkSeedPath(page: Page): Promise<void> {
     .fill('办理张某诈骗案中发现：张某虚报耕地面积骗取耕地地力保护补贴 119 万元，主管部门未依法追回。');
   await page.getByTestId('register-clue-submit').click();
   await page.waitForURL((url) => /^\/clues\/\d+$/.test(url.pathname));
+
+  // The case file goes with the clue; a program renamed to .pdf is refused, naming the file.
+  const material = page.getByTestId('clue-attachments');
+  const picker = material.locator('input[type=file]');
+  await picker.setInputFiles({
+    name: '张某诈骗案补贴发放记录.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n补贴发放记录\n%%EOF'),
+  });
+  await expect.poll(() => material.textContent()).toContain('张某诈骗案补贴发放记录.pdf');
+  await picker.setInputFiles({
+    name: '证据.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('MZ\x90\x00'),
+  });
+  await expect
+    .poll(() => page.getByTestId('clue-attachments-error').textContent())
+    .toContain('文件“证据.pdf”的内容不是PDF');
+  await settledScreenshot(page, 'seed-00-clue-attachments');
   await page.getByTestId('clue-decision').getByRole('tab', { name: '移送' }).click();
   await choose(page, 'transfer-department', '第五检察部');
   await page.getByTestId('transfer-reason').fill('涉嫌骗取国家补贴，国有财产受损，属公益诉讼检察职能');

@@ -18,7 +18,11 @@ const skipped = new Set(['sessions']);
 interface TableInfo {
   name: string;
   key: string;
+  /** SQL type of the key, so paging compares keys as keys (numbers as numbers). */
+  keyType: string;
   identity: boolean;
+  /** Rows per dump line: one for tables holding files, so a line never grows past memory. */
+  batch: number;
 }
 
 /** Tables in an order where every foreign key points backwards, so restore can insert front to back. */
@@ -37,7 +41,13 @@ export function backupTables(): TableInfo[] {
       if (dependsOn.every((name) => name === config.name || placed.has(name) || skipped.has(name))) {
         const key = config.columns.find((column) => column.primary);
         if (!key) throw new Error(`表 ${config.name} 没有单列主键，无法备份`);
-        ordered.push({ name: config.name, key: key.name, identity: Boolean(key.generatedIdentity) });
+        ordered.push({
+          name: config.name,
+          key: key.name,
+          keyType: key.getSQLType(),
+          identity: Boolean(key.generatedIdentity),
+          batch: config.columns.some((column) => column.getSQLType() === 'bytea') ? 1 : batchSize,
+        });
         placed.add(config.name);
       }
     }
@@ -110,7 +120,7 @@ export async function backupDatabase(database: Database, file: string): Promise<
       for (;;) {
         const rows = await query(
           `select "${table.key}" as k, row_to_json(t)::text as j from "${table.name}" t
-           where $1::text is null or "${table.key}" > $1::text::bigint order by "${table.key}" limit ${batchSize}`,
+           where $1::text is null or "${table.key}" > $1::text::${table.keyType} order by "${table.key}" limit ${table.batch}`,
           [after === null ? null : String(after)],
         );
         if (rows.length === 0) break;

@@ -1,10 +1,8 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import type { TLine } from '@procura/domain/roles';
+import { handlerRoles, type TLine, type TRole } from '@procura/domain/roles';
 import { eq } from 'drizzle-orm';
 import { DomainError } from '../errors.ts';
-
-const handlerRoles = new Set(['chief', 'deputyChief', 'departmentHead', 'prosecutor']);
 
 export async function loadDepartment(
   tx: Executor,
@@ -26,7 +24,7 @@ export async function assertHandler(
 ) {
   const [user] = await tx.select().from(schema.users).where(eq(schema.users.id, handlerId));
   if (!user || user.disabled) throw new DomainError('VALIDATION', `承办人 ${handlerId} 不存在或已停用`);
-  if (!handlerRoles.has(user.role)) {
+  if (!handlerRoles.includes(user.role as TRole)) {
     throw new DomainError('VALIDATION', `${user.displayName}不是检察官，不能担任承办人`);
   }
   const isLeader = user.role === 'chief' || user.role === 'deputyChief';

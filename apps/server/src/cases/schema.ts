@@ -43,12 +43,26 @@ export const ZCaseOutcome = z.object({
   createdAt: z.string(),
 });
 
+/** A file archived on a case (a generated 检察建议书…). */
+export const ZCaseDocument = z.object({
+  id: z.number(),
+  name: z.string(),
+  mime: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  createdAt: z.string(),
+  /** GET it to download. */
+  url: z.string(),
+});
+
 export const ZCaseDetail = ZCase.extend({
   timeline: z.array(ZCaseEvent),
   clues: z.array(
     z.object({ id: z.number(), title: z.string(), sourceLabel: z.string(), department: z.string() }),
   ),
   outcomes: z.array(ZCaseOutcome),
+  /** Documents archived on the case (检察建议书, 督促监护令…), newest last. */
+  documents: z.array(ZCaseDocument),
   /** Where the case may go next and which records are still missing for each. */
   nextStages: z.array(
     z.object({

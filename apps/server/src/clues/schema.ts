@@ -1,6 +1,7 @@
 import { ZCaseType } from '@procura/domain/cases/case-types';
 import { ZClueSource, ZClueStatus } from '@procura/domain/cases/clue-sources';
 import { z } from 'zod';
+import { ZAttachment } from '../attachments/schema.ts';
 
 const ZRef = z.object({ id: z.number(), name: z.string() });
 
@@ -61,6 +62,8 @@ export const ZClueDetail = ZClue.extend({
   transfers: z.array(ZClueTransfer),
   receivedFrom: ZClueTransfer.nullable(),
   possibleDuplicates: z.array(ZPossibleDuplicate),
+  /** Material handed in with the clue (letters, photos, scans). */
+  attachments: z.array(ZAttachment),
 });
 export type TClueDetail = z.infer<typeof ZClueDetail>;
 

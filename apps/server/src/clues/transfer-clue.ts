@@ -1,7 +1,7 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { sourceOnReceipt, type TClueSource } from '@procura/domain/cases/clue-sources';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { loadDepartment } from '../cases/assignment.ts';
@@ -13,7 +13,7 @@ type ClueRow = typeof schema.clues.$inferSelect;
 
 /**
  * 线索移送, inside decideClue's transaction. To a department: the clue becomes a new pending clue
- * there (刑检移送 when the criminal line sends it) with the same parties. To an outside body: the
+ * there (刑检移送 when the criminal line sends it) with the same parties and material. To an outside body: the
  * receipt and feedback are recorded later by the sender.
  */
 export async function transferClue(
@@ -46,6 +46,11 @@ export async function transferClue(
       createdBy: user.id,
       parties: parties.map((p) => ({ ...p, kind: p.kind as 'person' | 'organisation' })),
     });
+    // The material travels with the clue: the receiving department cannot read the sender's clue.
+    await tx.execute(sql`
+      insert into attachments (clue_id, purpose, file_name, kind, mime, size, sha256, content, uploaded_by, uploaded_at)
+      select ${receivedClueId}, purpose, file_name, kind, mime, size, sha256, content, uploaded_by, uploaded_at
+      from attachments where clue_id = ${clue.id} order by id`);
   }
   const [created] = await tx
     .insert(schema.clueTransfers)

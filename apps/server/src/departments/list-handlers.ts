@@ -1,18 +1,15 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { recordReach } from '@procura/domain/policy';
-import { roleLabels, type TRole } from '@procura/domain/roles';
+import { handlerRoles, roleLabels, type TRole } from '@procura/domain/roles';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import type { THandler } from './schema.ts';
 
-/** Roles that handle casework; admins and analysts are never 承办人. */
-const handlerRoles: TRole[] = ['chief', 'deputyChief', 'departmentHead', 'prosecutor', 'assistant', 'clerk'];
-
-/** Active colleagues the user may see as handlers: everyone for the chief and deputies, else the department. */
+/** Active colleagues who may be 承办人 (and so be chosen in a reassignment), as far as the user sees: everyone for the chief and deputies, else the department. */
 export async function listHandlers(db: Executor, user: SessionUser): Promise<THandler[]> {
   const { users, departments } = schema;
-  const conditions: SQL[] = [eq(users.disabled, false), inArray(users.role, handlerRoles)];
+  const conditions: SQL[] = [eq(users.disabled, false), inArray(users.role, [...handlerRoles])];
   if (recordReach(user.role) !== 'all') {
     if (!user.department) return [];
     conditions.push(eq(users.departmentId, user.department.id));

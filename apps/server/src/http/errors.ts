@@ -10,6 +10,9 @@ const fastifyCodes: Record<string, { code: ErrorCode; message: string }> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'VALIDATION', message: '请求长度不正确' },
 };
 
+const sizeLabel = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+
 /** The one HTTP mapping of errors: every failure leaves as `{ code, message }` in Chinese. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -28,7 +31,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const status = error.statusCode ?? 400;
       const message =
         known.code === 'PAYLOAD_TOO_LARGE'
-          ? `${known.message}（上限 ${Math.round(app.initialConfig.bodyLimit! / 1024)} KB）`
+          ? `${known.message}（上限 ${sizeLabel(request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit!)}）`
           : known.message;
       return reply.status(status).send({ code: known.code, message });
     }

@@ -1,13 +1,49 @@
-import type { Database } from '@procura/db';
+import type { Database, Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { eq } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { forbidden } from '../errors.ts';
+import { notify } from '../notifications/notify.ts';
 import { getSuggestion } from './get-suggestion.ts';
 import { suggestionKinds, type TSuggestionKind } from './labels.ts';
 import { appendCaseEvent, expectState, lockSuggestion } from './lock-suggestion.ts';
-import type { TApproveBody, TSuggestion } from './schema.ts';
+import type { TApproveBody, TReturnBody, TSuggestion } from './schema.ts';
+
+/** Locks a suggestion awaiting approval for its approver: the case department's head, the chief or a deputy. */
+async function lockForApproval(tx: Executor, id: number, user: SessionUser, doing: string) {
+  const found = await lockSuggestion(tx, id, user);
+  const isLeader = user.role === 'chief' || user.role === 'deputyChief';
+  const isOwnHead = user.role === 'departmentHead' && user.department?.id === found.theCase.departmentId;
+  if (!isLeader && !isOwnHead) throw forbidden('只有本案所在部门的负责人或检察长、副检察长可以审批检察建议');
+  expectState(found.suggestion.state, ['pendingApproval'], doing);
+  return found;
+}
+
+/** Appends the decision to the approval history and moves the suggestion to its next state. */
+async function recordDecision(
+  tx: Executor,
+  options: {
+    suggestion: { id: number; approvals: Record<string, unknown>[] };
+    user: SessionUser;
+    decision: 'approved' | 'returned';
+    note: string | null;
+    state: 'approved' | 'draft';
+  },
+): Promise<Date> {
+  const { suggestion, user } = options;
+  const at = new Date();
+  const entry = { userId: user.id, name: user.displayName, at: at.toISOString(), note: options.note };
+  await tx
+    .update(schema.suggestions)
+    .set({
+      state: options.state,
+      approvals: [...suggestion.approvals, { ...entry, decision: options.decision }],
+      updatedAt: at,
+    })
+    .where(eq(schema.suggestions.id, suggestion.id));
+  return at;
+}
 
 /** 审批: the head of the case's department, or the chief or a deputy. */
 export async function approveSuggestion(
@@ -16,21 +52,14 @@ export async function approveSuggestion(
 ): Promise<TSuggestion> {
   const { id, input, user } = options;
   await database.db.transaction(async (tx) => {
-    const { suggestion, theCase } = await lockSuggestion(tx, id, user);
-    const isLeader = user.role === 'chief' || user.role === 'deputyChief';
-    const isOwnHead = user.role === 'departmentHead' && user.department?.id === theCase.departmentId;
-    if (!isLeader && !isOwnHead)
-      throw forbidden('只有本案所在部门的负责人或检察长、副检察长可以审批检察建议');
-    expectState(suggestion.state, ['pendingApproval'], '审批');
-    const at = new Date();
-    const approvals = [
-      ...suggestion.approvals,
-      { userId: user.id, name: user.displayName, at: at.toISOString(), note: input.note ?? null },
-    ];
-    await tx
-      .update(schema.suggestions)
-      .set({ state: 'approved', approvals, updatedAt: at })
-      .where(eq(schema.suggestions.id, id));
+    const { suggestion } = await lockForApproval(tx, id, user, '审批');
+    const at = await recordDecision(tx, {
+      suggestion,
+      user,
+      decision: 'approved',
+      note: input.note ?? null,
+      state: 'approved',
+    });
     await appendCaseEvent(tx, {
       caseId: suggestion.caseId,
       kind: 'note',
@@ -46,6 +75,56 @@ export async function approveSuggestion(
       targetId: id,
       ip: options.ip,
       detail: { caseId: suggestion.caseId, note: input.note ?? null },
+    });
+  });
+  return (await getSuggestion(database.db, id, user))!;
+}
+
+/**
+ * 退回修改: the approver sends the draft back with the reason; the handler is told, edits it and
+ * submits again. The return stays in the approval history.
+ */
+export async function returnSuggestion(
+  database: Database,
+  options: { id: number; input: TReturnBody; user: SessionUser; ip: string | null },
+): Promise<TSuggestion> {
+  const { id, input, user } = options;
+  await database.db.transaction(async (tx) => {
+    const { suggestion, theCase } = await lockForApproval(tx, id, user, '退回');
+    const at = await recordDecision(tx, {
+      suggestion,
+      user,
+      decision: 'returned',
+      note: input.reason,
+      state: 'draft',
+    });
+    const kindLabel = suggestionKinds[suggestion.kind as TSuggestionKind];
+    await appendCaseEvent(tx, {
+      caseId: suggestion.caseId,
+      kind: 'note',
+      at,
+      user,
+      note: `${kindLabel}被${user.roleLabel}${user.displayName}退回修改：${input.reason}`,
+      data: { suggestionId: id, step: 'return' },
+    });
+    // The drafter and the case handler both need to know; one message each.
+    const told = new Set([suggestion.createdBy, theCase.handlerId].filter((u): u is number => u !== null));
+    told.delete(user.id);
+    for (const userId of told) {
+      await notify(tx, {
+        userId,
+        kind: 'suggestionReturned',
+        text: `${user.displayName}退回了案件${theCase.caseNumber}的${kindLabel}（致${suggestion.addressee}）：${input.reason}`,
+        link: `/cases/${suggestion.caseId}`,
+      });
+    }
+    await recordAudit(tx, {
+      actor: actorOf(user),
+      action: 'suggestion.return',
+      targetType: 'suggestion',
+      targetId: id,
+      ip: options.ip,
+      detail: { caseId: suggestion.caseId, reason: input.reason },
     });
   });
   return (await getSuggestion(database.db, id, user))!;

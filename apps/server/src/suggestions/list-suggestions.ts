@@ -4,6 +4,7 @@ import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm'
 import { escapeLike } from '../audit/list-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { reachCondition } from '../cases/record-reach.ts';
+import { notSealedFor } from '../juvenile/scope.ts';
 import { loadSuggestions } from './present-suggestion.ts';
 import type { TSuggestionList, TSuggestionQuery } from './schema.ts';
 
@@ -14,8 +15,9 @@ const dayAfter = (date: string) => new Date(dayStart(date).getTime() + 86_400_00
 
 /** The filter shared by the list and the export: the user's reach, then the query's fields. */
 export function suggestionConditions(query: Omit<TSuggestionQuery, 'page' | 'pageSize'>, user: SessionUser) {
-  const conditions: (SQL | undefined)[] = [reachCondition(user, cases)];
+  const conditions: (SQL | undefined)[] = [reachCondition(user, cases), notSealedFor(user, cases.id)];
   if (query.departmentId) conditions.push(eq(cases.departmentId, query.departmentId));
+  if (query.caseId) conditions.push(eq(suggestions.caseId, query.caseId));
   if (query.kind) conditions.push(eq(suggestions.kind, query.kind));
   if (query.state) conditions.push(eq(suggestions.state, query.state));
   if (query.from) conditions.push(gte(suggestions.createdAt, dayStart(query.from)));

@@ -2,6 +2,7 @@ import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { deadlineStatus } from '@procura/domain/deadlines/index';
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { attachmentsOf } from '../attachments/present-attachment.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
 import { todayInChina } from '../deadlines/china-date.ts';
 import { statusLabels } from '../deadlines/present-deadline.ts';
@@ -15,7 +16,7 @@ export const replyLimits = ['preLitigationSuggestionReply', 'generalSuggestionRe
 /** Suggestions by id with their case, department, reply deadline and documents, in the order asked. */
 export async function loadSuggestions(db: Executor, ids: number[]): Promise<TSuggestion[]> {
   if (ids.length === 0) return [];
-  const [rows, replyDeadlines, documents] = await Promise.all([
+  const [rows, replyDeadlines, documents, replyAttachments] = await Promise.all([
     db
       .select({
         row: suggestions,
@@ -45,6 +46,7 @@ export async function loadSuggestions(db: Executor, ids: number[]): Promise<TSug
       .from(caseDocuments)
       .where(inArray(caseDocuments.suggestionId, ids))
       .orderBy(asc(caseDocuments.id)),
+    attachmentsOf(db, 'suggestion', ids),
   ]);
   const today = todayInChina();
   const year = Number(today.slice(0, 4));
@@ -81,7 +83,11 @@ export async function loadSuggestions(db: Executor, ids: number[]): Promise<TSug
         rectificationNote: row.rectificationNote,
         followUp,
         followUpLabel: followUp ? followUps[followUp] : null,
-        approvals: row.approvals as TSuggestion['approvals'],
+        // Entries written before returns existed are approvals.
+        approvals: (row.approvals as TSuggestion['approvals']).map((a) => ({
+          ...a,
+          decision: a.decision ?? 'approved',
+        })),
         replyDue: reply?.dueOn ?? null,
         replyStatus: status,
         replyStatusLabel: status ? statusLabels[status] : null,
@@ -92,6 +98,7 @@ export async function loadSuggestions(db: Executor, ids: number[]): Promise<TSug
             createdAt: createdAt.toISOString(),
             url: `/api/case-documents/${d.id}`,
           })),
+        replyAttachments: replyAttachments.get(row.id) ?? [],
         createdAt: row.createdAt.toISOString(),
       };
       return [row.id, presented];

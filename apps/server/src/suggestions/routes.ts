@@ -2,7 +2,7 @@ import { chinaDate } from '../deadlines/china-date.ts';
 import { notFound } from '../errors.ts';
 import { currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
-import { approveSuggestion } from './approve-suggestion.ts';
+import { approveSuggestion, returnSuggestion } from './approve-suggestion.ts';
 import { draftSuggestion } from './draft-suggestion.ts';
 import { exportSuggestions } from './export-suggestions.ts';
 import { generateSuggestionDocument } from './generate-suggestion-document.ts';
@@ -20,6 +20,7 @@ import {
   ZIdParams,
   ZRectificationBody,
   ZReplyBody,
+  ZReturnBody,
   ZSuggestion,
   ZSuggestionList,
   ZSuggestionQuery,
@@ -139,6 +140,27 @@ export async function suggestionRoutes(app: App, { database }: RouteDeps) {
     },
     (request) =>
       approveSuggestion(database, {
+        id: request.params.id,
+        input: request.body,
+        user: currentUser(request),
+        ip: request.ip,
+      }),
+  );
+
+  app.post(
+    '/api/suggestions/:id/return',
+    {
+      config: { access: 'suggestion.approve' },
+      schema: {
+        tags,
+        summary: '审批退回（须写明理由，退回后为草稿，承办人修改后重新提请）',
+        params: ZIdParams,
+        body: ZReturnBody,
+        response: { 200: ZSuggestion },
+      },
+    },
+    (request) =>
+      returnSuggestion(database, {
         id: request.params.id,
         input: request.body,
         user: currentUser(request),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ZAttachment } from '../attachments/schema.ts';
+import { ZCaseDocument } from '../cases/schema.ts';
 import { ZDeadlineStatus } from '../deadlines/schema.ts';
 
 const ZRef = z.object({ id: z.number(), name: z.string() });
@@ -15,17 +17,6 @@ export const ZSuggestionState = z.enum([
 export const ZRectification = z.enum(['fullyRectified', 'partlyRectified', 'notRectified']);
 export const ZFollowUp = z.enum(['followUpSupervision', 'litigation', 'none']);
 const ZIsoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
-
-export const ZCaseDocument = z.object({
-  id: z.number(),
-  name: z.string(),
-  mime: z.string(),
-  size: z.number(),
-  sha256: z.string(),
-  createdAt: z.string(),
-  /** GET it to download. */
-  url: z.string(),
-});
 
 export const ZSuggestion = z.object({
   id: z.number(),
@@ -51,14 +42,23 @@ export const ZSuggestion = z.object({
   rectificationNote: z.string().nullable(),
   followUp: ZFollowUp.nullable(),
   followUpLabel: z.string().nullable(),
+  /** The approval history: each approval, and each return with its reason. */
   approvals: z.array(
-    z.object({ userId: z.number(), name: z.string(), at: z.string(), note: z.string().nullable() }),
+    z.object({
+      userId: z.number(),
+      name: z.string(),
+      at: z.string(),
+      note: z.string().nullable(),
+      decision: z.enum(['approved', 'returned']),
+    }),
   ),
   /** The reply deadline once delivered. */
   replyDue: z.string().nullable(),
   replyStatus: ZDeadlineStatus.nullable(),
   replyStatusLabel: z.string().nullable(),
   documents: z.array(ZCaseDocument),
+  /** Files that came with the addressee's reply. */
+  replyAttachments: z.array(ZAttachment),
   createdAt: z.string(),
 });
 export type TSuggestion = z.infer<typeof ZSuggestion>;
@@ -69,6 +69,8 @@ export type TSuggestionList = z.infer<typeof ZSuggestionList>;
 export const ZSuggestionQuery = z.strictObject({
   q: z.string().trim().max(64).optional(),
   departmentId: z.coerce.number().int().positive().optional(),
+  /** The suggestions of one case (the case page). */
+  caseId: z.coerce.number().int().positive().optional(),
   kind: ZSuggestionKind.optional(),
   state: ZSuggestionState.optional(),
   /** Drafted on or after / on or before (China days). */
@@ -111,6 +113,11 @@ export type TUpdateSuggestionBody = z.infer<typeof ZUpdateSuggestionBody>;
 
 export const ZApproveBody = z.strictObject({ note: z.string().trim().max(2000).optional() });
 export type TApproveBody = z.infer<typeof ZApproveBody>;
+
+export const ZReturnBody = z.strictObject({
+  reason: z.string().trim().min(1, '请填写退回理由').max(2000),
+});
+export type TReturnBody = z.infer<typeof ZReturnBody>;
 
 export const ZDeliveryBody = z.strictObject({ deliveredOn: ZIsoDate });
 export type TDeliveryBody = z.infer<typeof ZDeliveryBody>;

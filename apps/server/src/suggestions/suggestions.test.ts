@@ -173,6 +173,58 @@ describe.each(testEngines())('procuratorial suggestions (%s)', (kind) => {
     expect(chief.statusCode).toBe(200);
   });
 
+  it('the approver returns a draft with a reason; the handler is told, edits and resubmits', async () => {
+    const other = await f.openCase('退回测试公益诉讼案');
+    const drafted = await f.draft(other);
+    await f.step(drafted.id, 'submit');
+    const noReason = await f.as('head5', 'POST', `/api/suggestions/${drafted.id}/return`, { reason: ' ' });
+    expect(noReason.statusCode).toBe(400);
+    expect(message(noReason)).toBe('字段 reason：请填写退回理由');
+    const byProsecutor = await f.as('prosecutor1', 'POST', `/api/suggestions/${drafted.id}/return`, {
+      reason: '补充事实',
+    });
+    expect(byProsecutor.statusCode).toBe(403);
+
+    const returned = await f.step(drafted.id, 'return', 'chief', { reason: '事实部分需补充涉案金额' });
+    expect(returned.state).toBe('draft');
+    expect(returned.approvals.at(-1)).toMatchObject({ decision: 'returned', note: '事实部分需补充涉案金额' });
+    // Only a suggestion awaiting approval can be returned.
+    const again = await f.as('chief', 'POST', `/api/suggestions/${drafted.id}/return`, { reason: '再退' });
+    expect(again.statusCode).toBe(409);
+    expect(message(again)).toBe('检察建议当前为「草稿」，只有「待审批」的检察建议才能退回');
+
+    const told = (await f.as('head5', 'GET', '/api/notifications')).json<{ items: { text: string }[] }>();
+    expect(told.items.some((n) => n.text.includes('事实部分需补充涉案金额'))).toBe(true);
+
+    await f.as('head5', 'PATCH', `/api/suggestions/${drafted.id}`, {
+      facts: `${drafted.facts}涉案金额 119 万元。`,
+    });
+    await f.step(drafted.id, 'submit');
+    const approved = await f.step(drafted.id, 'approve', 'head5', { note: '同意' });
+    expect(approved.approvals.map((a) => a.decision)).toEqual(['returned', 'approved']);
+    const timeline = (await f.as('head5', 'GET', `/api/cases/${other}`)).json<TCaseDetail>();
+    expect(JSON.stringify(timeline)).toContain('退回修改：事实部分需补充涉案金额');
+  });
+
+  it('the case page lists the documents archived on it', async () => {
+    const detail = (await f.as('head5', 'GET', `/api/cases/${caseId}`)).json<TCaseDetail>();
+    expect(detail.documents.length).toBeGreaterThan(0);
+    expect(detail.documents[0]!.name).toBe(`检察建议书 ${first.docNumber}.docx`);
+    const file = await f.as('head5', 'GET', detail.documents[0]!.url);
+    expect(file.statusCode).toBe(200);
+  });
+
+  it('lists the suggestions of one case', async () => {
+    const other = await f.openCase('按案件筛选测试案');
+    const mine = await f.draft(other);
+    const list = (await f.as('head5', 'GET', `/api/suggestions?caseId=${other}`)).json<TSuggestionList>();
+    expect(list.items.map((s) => s.id)).toEqual([mine.id]);
+    const none = (
+      await f.as('prosecutor1', 'GET', `/api/suggestions?caseId=${other}`)
+    ).json<TSuggestionList>();
+    expect(none.total).toBe(0);
+  });
+
   it('lists with filters and exports .xlsx with Chinese headers', async () => {
     const closed = (await f.as('head5', 'GET', '/api/suggestions?state=closed')).json<TSuggestionList>();
     expect(closed.items.map((s) => s.id)).toEqual([first.id]);

@@ -7,6 +7,8 @@ type TRequestOptions = {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   query?: TQuery;
   body?: unknown;
+  /** Raw bytes sent as application/octet-stream (a file upload) instead of a JSON body. */
+  file?: Blob;
 };
 
 /** Requests whose 401 means "wrong password", never "session over". */
@@ -37,14 +39,15 @@ async function readError(response: Response): Promise<ApiError> {
 
 /** Sends one request; a failure (network, or an error status) becomes an ApiError. */
 async function send(path: string, options: TRequestOptions, accept: string): Promise<Response> {
-  const { method = 'GET', query, body } = options;
+  const { method = 'GET', query, body, file } = options;
   let response: Response;
+  const contentType = file ? 'application/octet-stream' : body === undefined ? null : 'application/json';
   try {
     response = await fetch(withQuery(path, query), {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept } : { accept, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: contentType ? { accept, 'content-type': contentType } : { accept },
+      body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
   } catch {
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络');

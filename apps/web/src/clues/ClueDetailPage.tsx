@@ -3,6 +3,7 @@ import type { TClueDetail, TParty, TPossibleDuplicate } from '@procura/server/cl
 import { Card, Descriptions, Flex, Result, Spin, Table, Typography } from 'antd';
 import { Link, useLocation, useParams } from 'react-router';
 import { errorText } from '../api/errors.ts';
+import { Attachments } from '../attachments/Attachments.tsx';
 import { useMe } from '../auth/hooks.ts';
 import { formatDateTime } from '../shared/dates.ts';
 import { useClue } from './api.ts';
@@ -123,6 +124,15 @@ export default function ClueDetailPage() {
           pagination={false}
           locale={{ emptyText: '未登记当事人' }}
           data-testid="clue-parties-table"
+        />
+      </Card>
+      <Card title="线索材料">
+        <Attachments
+          basePath={`/api/clues/${data.id}/attachments`}
+          files={data.attachments}
+          canUpload={me.actions.includes('clue.create')}
+          refresh={[['clues', 'detail', data.id]]}
+          testId="clue-attachments"
         />
       </Card>
       <Card title="移送记录">

@@ -8,7 +8,7 @@ import { useLast } from '../shared/useLast.ts';
 import { useCaseSuggestions } from './api.ts';
 import { kindNames } from './options.ts';
 import { ReplyDeadline } from './ReplyDeadline.tsx';
-import { DeliveryModal, RectificationModal, ReplyModal } from './StepModals.tsx';
+import { DeliveryModal, RectificationModal, ReplyModal, ReturnModal } from './StepModals.tsx';
 import { SuggestionActions, type TSuggestionDialog } from './SuggestionActions.tsx';
 import { SuggestionDetails } from './SuggestionDetails.tsx';
 import { SuggestionFormModal } from './SuggestionFormModal.tsx';
@@ -51,7 +51,7 @@ function columns(onOpen: (dialog: TDialog) => void): TableColumnsType<TSuggestio
 /** 检察建议 card of the case page: the case's suggestions and the next step each allows. */
 export function CaseSuggestions({ detail }: { detail: TCaseDetail }) {
   const me = useMe();
-  const suggestions = useCaseSuggestions(detail.id, detail.caseNumber);
+  const suggestions = useCaseSuggestions(detail.id);
   const [dialog, setDialog] = useState<TDialog | null>(null);
   const shown = useLast(dialog);
   const close = () => setDialog(null);
@@ -96,6 +96,7 @@ export function CaseSuggestions({ detail }: { detail: TCaseDetail }) {
         <>
           <DeliveryModal suggestion={current} open={dialog?.kind === 'delivery'} onClose={close} />
           <ReplyModal suggestion={current} open={dialog?.kind === 'reply'} onClose={close} />
+          <ReturnModal suggestion={current} open={dialog?.kind === 'return'} onClose={close} />
           <RectificationModal suggestion={current} open={dialog?.kind === 'rectification'} onClose={close} />
         </>
       )}

@@ -89,6 +89,43 @@ export function DeliveryModal({ suggestion, open, onClose }: TProps) {
   );
 }
 
+/** 退回修改: the approver sends the draft back to its handler with the reason. */
+export function ReturnModal({ suggestion, open, onClose }: TProps) {
+  const step = useSuggestionStep(suggestion);
+  return (
+    <StepModal<{ reason: string }>
+      title={`退回修改：致${suggestion.addressee}的${suggestion.kindLabel}`}
+      name="return"
+      step={step}
+      open={open}
+      onClose={onClose}
+      onFinish={(values) =>
+        step.mutate(
+          { step: 'return', body: { reason: values.reason.trim() } },
+          {
+            onSuccess: () => {
+              notifySuccess('已退回，承办人会收到通知');
+              onClose();
+            },
+          },
+        )
+      }
+    >
+      <Form.Item
+        label="退回理由"
+        name="reason"
+        rules={[
+          { required: true, whitespace: true, message: '请填写退回理由' },
+          { max: 2000, message: '不能超过 2000 个字' },
+        ]}
+        extra="承办人修改后可重新提交审批；退回记录保留在审批记录中"
+      >
+        <Input.TextArea rows={3} data-testid="return-reason" />
+      </Form.Item>
+    </StepModal>
+  );
+}
+
 /** 记录回复: the addressee's written reply ends the reply deadline. */
 export function ReplyModal({ suggestion, open, onClose }: TProps) {
   const step = useSuggestionStep(suggestion);

@@ -9,7 +9,7 @@ import { notifySuccess } from '../api/notify.ts';
 import { useMe } from '../auth/hooks.ts';
 import { useSuggestionStep } from './api.ts';
 
-export type TSuggestionDialog = 'edit' | 'delivery' | 'reply' | 'rectification';
+export type TSuggestionDialog = 'edit' | 'return' | 'delivery' | 'reply' | 'rectification';
 
 /**
  * The next steps the suggestion's state allows, each only for a user whose actions allow it;
@@ -74,16 +74,21 @@ export function SuggestionActions({
           </>
         )}
         {state === 'pendingApproval' && may('suggestion.approve') && (
-          <Button
-            {...button('suggestion-approve')}
-            type="primary"
-            loading={step.isPending}
-            onClick={() =>
-              step.mutate({ step: 'approve', body: {} }, { onSuccess: () => notifySuccess('已批准') })
-            }
-          >
-            批准
-          </Button>
+          <>
+            <Button
+              {...button('suggestion-approve')}
+              type="primary"
+              loading={step.isPending}
+              onClick={() =>
+                step.mutate({ step: 'approve', body: {} }, { onSuccess: () => notifySuccess('已批准') })
+              }
+            >
+              批准
+            </Button>
+            <Button {...button('suggestion-return')} danger onClick={() => onOpen('return')}>
+              退回修改
+            </Button>
+          </>
         )}
         {state === 'approved' && may('suggestion.issue') && (
           <Popconfirm

@@ -1,5 +1,7 @@
 import type { TSuggestion } from '@procura/server/suggestions/schema';
 import { Descriptions, Typography } from 'antd';
+import { Attachments } from '../attachments/Attachments.tsx';
+import { useMe } from '../auth/hooks.ts';
 import { formatDateTime } from '../shared/dates.ts';
 
 const paragraph = (value: string | null) =>
@@ -11,9 +13,14 @@ const paragraph = (value: string | null) =>
 
 /** The text of a suggestion and what has happened to it (the expanded row of the case card). */
 export function SuggestionDetails({ suggestion }: { suggestion: TSuggestion }) {
+  const me = useMe();
   const approvals = suggestion.approvals
-    .map((a) => `${a.name} ${formatDateTime(a.at)}${a.note ? `（${a.note}）` : ''}`)
+    .map(
+      (a) =>
+        `${a.name} ${formatDateTime(a.at)} ${a.decision === 'returned' ? '退回' : '同意'}${a.note ? `（${a.note}）` : ''}`,
+    )
     .join('；');
+  const repliable = ['delivered', 'replied', 'closed'].includes(suggestion.state);
   return (
     <Descriptions
       size="small"
@@ -32,6 +39,21 @@ export function SuggestionDetails({ suggestion }: { suggestion: TSuggestion }) {
           children: suggestion.replyOn
             ? paragraph(`${suggestion.replyOn}：${suggestion.replyContent ?? ''}`)
             : '—',
+        },
+        {
+          key: 'replyAttachments',
+          label: '回复附件',
+          children: repliable ? (
+            <Attachments
+              basePath={`/api/suggestions/${suggestion.id}/attachments`}
+              files={suggestion.replyAttachments}
+              canUpload={me.actions.includes('suggestion.write')}
+              refresh={[['suggestions']]}
+              testId={`reply-attachments-${suggestion.id}`}
+            />
+          ) : (
+            '送达后可上传被建议单位的回复材料'
+          ),
         },
         {
           key: 'rectification',

@@ -5,6 +5,7 @@ import type {
   TDraftSuggestionBody,
   TRectificationBody,
   TReplyBody,
+  TReturnBody,
   TSuggestion,
   TSuggestionList,
   TSuggestionQuery,
@@ -23,19 +24,12 @@ export function useSuggestions(query: TSuggestionFilters & { page: number; pageS
   });
 }
 
-/**
- * The suggestions of one case. The list has no caseId filter, so it searches by case number
- * (a substring: 1号 also finds 11号) and keeps the rows of this case.
- */
-export function useCaseSuggestions(caseId: number, caseNumber: string) {
+/** The suggestions of one case, for its page. */
+export function useCaseSuggestions(caseId: number) {
   return useQuery({
     queryKey: ['suggestions', 'case', caseId],
-    queryFn: async () => {
-      const list = await api<TSuggestionList>('/api/suggestions', {
-        query: { q: caseNumber, pageSize: 200 },
-      });
-      return list.items.filter((item) => item.case.id === caseId);
-    },
+    queryFn: async () =>
+      (await api<TSuggestionList>('/api/suggestions', { query: { caseId, pageSize: 200 } })).items,
   });
 }
 
@@ -51,6 +45,7 @@ export function useSuggestionDeadlines(suggestionId: number, enabled: boolean) {
 type TStep =
   | { step: 'submit' | 'issue' | 'document' }
   | { step: 'approve'; body: TApproveBody }
+  | { step: 'return'; body: TReturnBody }
   | { step: 'delivery'; body: TDeliveryBody }
   | { step: 'reply'; body: TReplyBody }
   | { step: 'rectification'; body: TRectificationBody };

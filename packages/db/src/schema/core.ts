@@ -288,7 +288,7 @@ export const caseNumberCounters = pgTable(
 );
 
 /** bytea as a Node Buffer (drizzle has no built-in bytea column). */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array | string }>({
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array | string }>({
   dataType: () => 'bytea',
   fromDriver: (value) =>
     typeof value === 'string' ? Buffer.from(value.replace(/^\\x/, ''), 'hex') : Buffer.from(value),

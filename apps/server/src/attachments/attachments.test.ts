@@ -1,0 +1,189 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { backupDatabase, restoreDatabase } from '@procura/db';
+import { createTestDatabase, testEngines } from '@procura/db/testing';
+import { maxAttachmentBytes } from '@procura/domain/attachments/file-kinds';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TClueDetail } from '../clues/schema.ts';
+import type { TSuggestion } from '../suggestions/schema.ts';
+import { suggestionFixtures } from '../suggestions/suggestion-fixtures.ts';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import type { TAttachment } from './schema.ts';
+
+const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from('举报材料：某街道办虚报冒领低保补贴。')]);
+const dir = mkdtempSync(join(tmpdir(), 'procura-attachments-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+
+describe.each(testEngines())('attachments (%s)', (kind) => {
+  let t: TestApp;
+  const cookies: Record<string, string> = {};
+  const f = suggestionFixtures(() => t, cookies);
+
+  const upload = (user: string, url: string, name: string, bytes: Buffer) =>
+    t.app.inject({
+      method: 'POST',
+      url: `${url}?name=${encodeURIComponent(name)}`,
+      headers: { cookie: cookies[user]!, 'content-type': 'application/octet-stream' },
+      payload: bytes,
+    });
+  const get = (user: string, url: string) =>
+    t.app.inject({ method: 'GET', url, headers: { cookie: cookies[user]! } });
+  const auditActions = async () =>
+    (await get('chief', '/api/audit?pageSize=200')).json<{ items: { action: string; detail: unknown }[] }>()
+      .items;
+
+  let clueId: number;
+  const departmentId = async (name: string) =>
+    (await get('chief', '/api/departments'))
+      .json<{ id: number; name: string }[]>()
+      .find((d) => d.name === name)!.id;
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    for (const user of ['chief', 'head5', 'prosecutor1', 'analyst']) cookies[user] = await t.login(user);
+    const registered = await f.as('prosecutor1', 'POST', '/api/clues', {
+      source: 'publicReport',
+      title: '群众举报低保补贴被冒领',
+      description: '举报人反映某街道办为服刑人员违规发放低保补贴',
+      parties: [],
+    });
+    expect(registered.statusCode, registered.body).toBe(201);
+    clueId = registered.json<{ clue: TClueDetail }>().clue.id;
+  });
+  afterAll(() => t?.close());
+
+  it('stores a clue file whole, lists it on the clue and gives the same bytes back', async () => {
+    const response = await upload('prosecutor1', `/api/clues/${clueId}/attachments`, '举报信.pdf', pdf);
+    expect(response.statusCode, response.body).toBe(201);
+    const stored = response.json<TAttachment>();
+    expect(stored).toMatchObject({
+      fileName: '举报信.pdf',
+      kind: 'pdf',
+      mime: 'application/pdf',
+      size: pdf.length,
+    });
+
+    const clue = (await get('prosecutor1', `/api/clues/${clueId}`)).json<TClueDetail>();
+    expect(clue.attachments.map((a) => a.fileName)).toEqual(['举报信.pdf']);
+    expect(clue.attachments[0]!.uploadedBy.name).toBeTruthy();
+
+    const download = await get('prosecutor1', `/api/clues/${clueId}/attachments/${stored.id}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(String(download.headers['content-disposition'])).toContain(encodeURIComponent('举报信.pdf'));
+    expect(download.rawPayload.equals(pdf)).toBe(true);
+
+    const actions = (await auditActions()).map((entry) => entry.action);
+    expect(actions).toEqual(expect.arrayContaining(['attachment.upload', 'attachment.download']));
+  });
+
+  it('refuses a file whose bytes are not what its name says, and stores nothing', async () => {
+    const response = await upload('prosecutor1', `/api/clues/${clueId}/attachments`, '照片.pdf', png);
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({
+      code: 'VALIDATION',
+      message: '文件“照片.pdf”的内容不是PDF（扩展名与文件内容不符，文件可能已损坏或被改名）',
+      fileName: '照片.pdf',
+    });
+    const exe = await upload(
+      'prosecutor1',
+      `/api/clues/${clueId}/attachments`,
+      '工具.exe',
+      Buffer.from('MZ..'),
+    );
+    expect(exe.json().message).toMatch(/^文件“工具.exe”的类型不允许上传/);
+    const clue = (await get('prosecutor1', `/api/clues/${clueId}`)).json<TClueDetail>();
+    expect(clue.attachments).toHaveLength(1);
+  });
+
+  it('refuses a file over the size limit, naming the file, and stores nothing', async () => {
+    const big = Buffer.alloc(maxAttachmentBytes + 1);
+    pdf.copy(big);
+    const response = await upload('prosecutor1', `/api/clues/${clueId}/attachments`, '全部卷宗.pdf', big);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().message).toBe('文件“全部卷宗.pdf”大小 20.0 MB，超过上限 20 MB');
+    const huge = Buffer.alloc(maxAttachmentBytes + 1024);
+    const tooBig = await upload('prosecutor1', `/api/clues/${clueId}/attachments`, '更大.pdf', huge);
+    expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.json().message).toBe('请求体过大（上限 20 MB）');
+    expect((await get('prosecutor1', `/api/clues/${clueId}`)).json<TClueDetail>().attachments).toHaveLength(
+      1,
+    );
+  });
+
+  it('explains how to send a file when the body is JSON', async () => {
+    const response = await f.as('prosecutor1', 'POST', `/api/clues/${clueId}/attachments?name=a.pdf`, {
+      content: 'x',
+    });
+    expect(response.statusCode).toBe(415);
+    expect(response.json().message).toContain('application/octet-stream');
+  });
+
+  it('hides a clue file from another department as if the clue did not exist', async () => {
+    const clue = (await get('prosecutor1', `/api/clues/${clueId}`)).json<TClueDetail>();
+    const id = clue.attachments[0]!.id;
+    const read = await get('head5', `/api/clues/${clueId}/attachments/${id}`);
+    expect(read.statusCode).toBe(404);
+    expect(read.json().message).toBe('附件不存在');
+    const write = await upload('head5', `/api/clues/${clueId}/attachments`, '补充.pdf', pdf);
+    expect(write.statusCode).toBe(404);
+    // The chief reaches every department.
+    expect((await get('chief', `/api/clues/${clueId}/attachments/${id}`)).statusCode).toBe(200);
+  });
+
+  it('the material travels with a transferred clue', async () => {
+    const decided = await f.as('prosecutor1', 'POST', `/api/clues/${clueId}/decision`, {
+      decision: 'transfer',
+      transfer: { toDepartmentId: await departmentId('第五检察部'), reason: '属公益诉讼检察职能' },
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    const receivedId = decided.json<TClueDetail>().transfers[0]!.receivedClueId!;
+    const received = (await get('head5', `/api/clues/${receivedId}`)).json<TClueDetail>();
+    expect(received.attachments.map((a) => a.fileName)).toEqual(['举报信.pdf']);
+    const copy = await get('head5', `/api/clues/${receivedId}/attachments/${received.attachments[0]!.id}`);
+    expect(copy.rawPayload.equals(pdf)).toBe(true);
+  });
+
+  it('takes reply files only once the suggestion is delivered, and shows them on it', async () => {
+    const caseId = await f.openCase('附件测试公益诉讼案');
+    const issued = await f.issued(caseId);
+    const early = await upload('head5', `/api/suggestions/${issued.id}/attachments`, '回复函.pdf', pdf);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().message).toBe('检察建议当前为「已签发」，送达之后才能上传回复附件');
+
+    await f.step(issued.id, 'delivery', 'head5', { deliveredOn: '2026-08-01' });
+    await f.step(issued.id, 'reply', 'head5', { repliedOn: '2026-09-20', content: '已全部追回' });
+    const response = await upload('head5', `/api/suggestions/${issued.id}/attachments`, '整改照片.png', png);
+    expect(response.statusCode, response.body).toBe(201);
+
+    const suggestion = (await get('head5', `/api/suggestions/${issued.id}`)).json<TSuggestion>();
+    expect(suggestion.replyAttachments.map((a) => [a.fileName, a.kind])).toEqual([['整改照片.png', 'png']]);
+    const listed = (await get('head5', `/api/suggestions?pageSize=50`)).json<{ items: TSuggestion[] }>();
+    expect(listed.items.find((s) => s.id === issued.id)?.replyAttachments).toHaveLength(1);
+    const other = await get(
+      'prosecutor1',
+      `/api/suggestions/${issued.id}/attachments/${suggestion.replyAttachments[0]!.id}`,
+    );
+    expect(other.statusCode).toBe(404);
+  });
+
+  it('files survive backup and restore byte for byte', async () => {
+    const file = join(dir, `${kind}.procura.gz`);
+    await backupDatabase(t.database, file);
+    const target = await createTestDatabase(kind);
+    try {
+      await restoreDatabase(target, file);
+      const query =
+        "select id, file_name, sha256, encode(sha256(content), 'hex') as actual, size from attachments order by id";
+      const restored = await target.query<{ sha256: string; actual: string }>(query);
+      expect(restored).toHaveLength(3);
+      for (const row of restored) expect(row.actual).toBe(row.sha256);
+      expect(restored).toEqual(await t.database.query(query));
+    } finally {
+      await target.close();
+    }
+  });
+});

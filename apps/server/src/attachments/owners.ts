@@ -1,0 +1,67 @@
+import type { Executor } from '@procura/db';
+import { schema } from '@procura/db';
+import { eq } from 'drizzle-orm';
+import type { SessionUser } from '../auth/load-user.ts';
+import { reaches } from '../cases/record-reach.ts';
+import { clueVisible } from '../clues/get-clue.ts';
+import { DomainError, notFound } from '../errors.ts';
+import { suggestionStates, type TSuggestionState } from '../suggestions/labels.ts';
+
+/** What an attachment belongs to: a clue's material, or the reply to a suggestion. */
+export type TAttachmentOwner = { clueId: number } | { suggestionId: number };
+
+/** A reply's files come with or after the reply, never before the suggestion was delivered. */
+const replyStates: TSuggestionState[] = ['delivered', 'replied', 'closed'];
+
+/** What decides who reaches a clue. */
+const selectClueReach = (db: Executor, clueId: number) =>
+  db
+    .select({
+      departmentId: schema.clues.departmentId,
+      handlerId: schema.clues.handlerId,
+      createdBy: schema.clues.createdBy,
+    })
+    .from(schema.clues)
+    .where(eq(schema.clues.id, clueId));
+
+/**
+ * Locks the owner for the upload and checks the user reaches it; 404 when they do not, so a
+ * user of another department never learns the record exists.
+ */
+export async function lockOwnerForUpload(tx: Executor, owner: TAttachmentOwner, user: SessionUser) {
+  if ('clueId' in owner) {
+    const [clue] = await selectClueReach(tx, owner.clueId).for('update');
+    if (!clue || !clueVisible(user, clue)) throw notFound('线索');
+    return { purpose: 'material' as const, targetType: 'clue', targetId: owner.clueId };
+  }
+  const [found] = await tx
+    .select({ state: schema.suggestions.state, caseId: schema.suggestions.caseId, theCase: schema.cases })
+    .from(schema.suggestions)
+    .innerJoin(schema.cases, eq(schema.cases.id, schema.suggestions.caseId))
+    .where(eq(schema.suggestions.id, owner.suggestionId))
+    .for('update', { of: schema.suggestions });
+  if (!found || !reaches(user, found.theCase)) throw notFound('检察建议');
+  if (!replyStates.includes(found.state as TSuggestionState)) {
+    const label = suggestionStates[found.state as TSuggestionState] ?? found.state;
+    throw new DomainError('CONFLICT', `检察建议当前为「${label}」，送达之后才能上传回复附件`);
+  }
+  return { purpose: 'reply' as const, targetType: 'suggestion', targetId: owner.suggestionId };
+}
+
+/** Whether the user may read the owner's files (same reach as reading the owner itself). */
+export async function ownerVisible(
+  db: Executor,
+  owner: TAttachmentOwner,
+  user: SessionUser,
+): Promise<boolean> {
+  if ('clueId' in owner) {
+    const [clue] = await selectClueReach(db, owner.clueId);
+    return Boolean(clue && clueVisible(user, clue));
+  }
+  const [row] = await db
+    .select({ departmentId: schema.cases.departmentId, handlerId: schema.cases.handlerId })
+    .from(schema.suggestions)
+    .innerJoin(schema.cases, eq(schema.cases.id, schema.suggestions.caseId))
+    .where(eq(schema.suggestions.id, owner.suggestionId));
+  return Boolean(row && reaches(user, row));
+}

@@ -1,0 +1,39 @@
+import type { Database } from '@procura/db';
+import { schema } from '@procura/db';
+import { and, eq } from 'drizzle-orm';
+import { actorOf, recordAudit } from '../audit/record-audit.ts';
+import type { SessionUser } from '../auth/load-user.ts';
+import { notFound } from '../errors.ts';
+import { ownerVisible, type TAttachmentOwner } from './owners.ts';
+
+/** One file with its bytes, read by someone who reaches its owner; the read is audited. */
+export async function readAttachment(
+  database: Database,
+  options: { owner: TAttachmentOwner; attachmentId: number; user: SessionUser; ip: string | null },
+) {
+  const { owner, attachmentId, user } = options;
+  if (!(await ownerVisible(database.db, owner, user))) throw notFound('附件');
+  const [file] = await database.db
+    .select()
+    .from(schema.attachments)
+    .where(
+      and(
+        eq(schema.attachments.id, attachmentId),
+        'clueId' in owner
+          ? eq(schema.attachments.clueId, owner.clueId)
+          : eq(schema.attachments.suggestionId, owner.suggestionId),
+      ),
+    );
+  if (!file) throw notFound('附件');
+  await database.db.transaction((tx) =>
+    recordAudit(tx, {
+      actor: actorOf(user),
+      action: 'attachment.download',
+      targetType: 'clueId' in owner ? 'clue' : 'suggestion',
+      targetId: 'clueId' in owner ? owner.clueId : owner.suggestionId,
+      ip: options.ip,
+      detail: { attachmentId, fileName: file.fileName },
+    }),
+  );
+  return file;
+}

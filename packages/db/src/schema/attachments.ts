@@ -1,0 +1,35 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bytea, clues, suggestions, users } from './core.ts';
+
+/**
+ * Files people hand in: the material of a clue (report letters, photos, scanned records) and the
+ * attachments of an addressee's reply to a suggestion. Kept in the database, like case documents,
+ * so a backup or a move between engines carries them and an upload is saved whole or not at all.
+ */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    clueId: integer('clue_id').references(() => clues.id),
+    suggestionId: integer('suggestion_id').references(() => suggestions.id),
+    /** material (a clue's) | reply (a suggestion reply's) */
+    purpose: text('purpose').notNull(),
+    fileName: text('file_name').notNull(),
+    /** The kind recognised from the bytes (pdf, jpeg, docx, …), not from the name alone. */
+    kind: text('kind').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: integer('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('attachments_clue_idx').on(t.clueId),
+    index('attachments_suggestion_idx').on(t.suggestionId),
+    check('attachments_one_owner', sql`num_nonnulls(${t.clueId}, ${t.suggestionId}) = 1`),
+  ],
+);
