@@ -9,7 +9,11 @@ export {
 } from './import/columns.ts';
 export { matchHeaders, normaliseHeader } from './import/headers.ts';
 export type { InputStats, Reject } from './import/load-input.ts';
+// The platform (apps/server/src/models) imports uploads into Parquet snapshots and runs models on them.
+export { type LoadInputOptions, loadInput } from './import/load-input.ts';
 export { readTable } from './import/read-table.ts';
+export type { ReadProgress } from './import/rows.ts';
+export { createInputTable, quoteIdentifier } from './import/table.ts';
 export type { SpecError } from './models/check-spec.ts';
 export { type Compiled, type CompileOptions, compile } from './models/compile.ts';
 export { builtinSpecs, findModel, listModels } from './models/registry.ts';
@@ -22,5 +26,7 @@ export {
 } from './models/spec.ts';
 export { confidenceLabel, hitHeaders, hitRow } from './output/hit-rows.ts';
 export { rejectsPath, writeHits, writeRejects } from './output/write-hits.ts';
+export { collectEvidence } from './run/collect-evidence.ts';
+export { explain } from './run/explain.ts';
 export type { Evidence, Hit, RunProgress } from './run/hit.ts';
 export { type RunModelOptions, type RunResult, runModel } from './run/run-model.ts';

@@ -1,0 +1,62 @@
+import type { Hit, TModelSpec } from '@procura/collide';
+import type { Db } from '@procura/db';
+import { schema } from '@procura/db';
+import { and, eq, inArray, lt } from 'drizzle-orm';
+import { hitKey } from './hit-key.ts';
+
+const { collideHits: hits, collideRuns: runs } = schema;
+
+const batch = 500;
+
+/**
+ * Stores a run's hits in one transaction, each marked new unless an earlier successful run of
+ * the same model had the same key (定期体检: the analyst reviews only what is new).
+ */
+export async function saveHits(
+  db: Db,
+  options: { run: { id: number; modelId: string }; spec: TModelSpec; hits: Hit[] },
+): Promise<{ hits: number; newHits: number }> {
+  const keyed = options.hits.map((hit) => ({ hit, key: hitKey(options.spec, hit) }));
+  return db.transaction(async (tx) => {
+    const seen = new Set<string>();
+    for (let i = 0; i < keyed.length; i += batch) {
+      const keys = keyed.slice(i, i + batch).map((k) => k.key);
+      const rows = await tx
+        .selectDistinct({ key: hits.hitKey })
+        .from(hits)
+        .innerJoin(runs, eq(runs.id, hits.runId))
+        .where(
+          and(
+            inArray(hits.hitKey, keys),
+            eq(runs.modelId, options.run.modelId),
+            eq(runs.status, 'succeeded'),
+            lt(runs.id, options.run.id),
+          ),
+        );
+      for (const row of rows) seen.add(row.key);
+    }
+    let newHits = 0;
+    for (let i = 0; i < keyed.length; i += batch) {
+      const values = keyed.slice(i, i + batch).map(({ hit, key }) => {
+        const isNew = !seen.has(key);
+        if (isNew) newHits++;
+        return {
+          runId: options.run.id,
+          hitKey: key,
+          isNew,
+          subject: hit.subject,
+          idNumber: hit.idNumber,
+          name: hit.name,
+          count: hit.count,
+          amountFen: hit.amount === null ? null : Math.round(hit.amount * 100),
+          confidence: hit.confidence === 'exact' ? 'exact' : 'suspected',
+          score: hit.confidence === 'exact' ? null : hit.confidence.suspected,
+          explanation: hit.explanation,
+          evidence: hit.evidence,
+        };
+      });
+      await tx.insert(hits).values(values);
+    }
+    return { hits: keyed.length, newHits };
+  });
+}
