@@ -7,19 +7,21 @@ import { formatOutcome, outcomeKinds, type TOutcomeKind } from '@procura/domain/
 import { allowedTransitions } from '@procura/domain/cases/stage-machine';
 import { asc, eq } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
+import { sealedFrom } from '../juvenile/scope.ts';
 import { loadCases } from './present-case.ts';
 import { reaches } from './record-reach.ts';
 import type { TCaseDetail } from './schema.ts';
 
-const { caseEvents, caseOutcomes, clues, departments } = schema;
+const { caseDocuments, caseEvents, caseOutcomes, clues, departments } = schema;
 
-/** A case with its timeline, linked clues, outcomes and next stages; null when missing or out of reach. */
+/** A case with its timeline, linked clues, outcomes, archived documents and next stages; null when missing or out of reach. */
 export async function getCase(db: Executor, id: number, user: SessionUser): Promise<TCaseDetail | null> {
   const [theCase] = await loadCases(db, [id]);
   if (!theCase) return null;
   if (!reaches(user, { departmentId: theCase.department.id, handlerId: theCase.handler?.id ?? null }))
     return null;
-  const [events, linked, outcomes] = await Promise.all([
+  if (await sealedFrom(db, user, id)) return null;
+  const [events, linked, outcomes, documents] = await Promise.all([
     db
       .select()
       .from(caseEvents)
@@ -32,6 +34,18 @@ export async function getCase(db: Executor, id: number, user: SessionUser): Prom
       .where(eq(clues.caseId, id))
       .orderBy(clues.id),
     db.select().from(caseOutcomes).where(eq(caseOutcomes.caseId, id)).orderBy(caseOutcomes.id),
+    db
+      .select({
+        id: caseDocuments.id,
+        name: caseDocuments.name,
+        mime: caseDocuments.mime,
+        size: caseDocuments.size,
+        sha256: caseDocuments.sha256,
+        createdAt: caseDocuments.createdAt,
+      })
+      .from(caseDocuments)
+      .where(eq(caseDocuments.caseId, id))
+      .orderBy(asc(caseDocuments.id)),
   ]);
   const recorded = new Set(events.map((e) => e.kind));
   return {
@@ -60,6 +74,11 @@ export async function getCase(db: Executor, id: number, user: SessionUser): Prom
       text: formatOutcome(o.kind as TOutcomeKind, o),
       note: o.note,
       createdAt: o.createdAt.toISOString(),
+    })),
+    documents: documents.map((d) => ({
+      ...d,
+      createdAt: d.createdAt.toISOString(),
+      url: `/api/case-documents/${d.id}`,
     })),
     nextStages: allowedTransitions(theCase.type as TCaseType, theCase.stage).map((option) => ({
       to: option.to,

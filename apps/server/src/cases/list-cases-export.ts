@@ -7,6 +7,7 @@ import type { SessionUser } from '../auth/load-user.ts';
 import { type TextSearch, withTextSearch } from '../clues/list-text-search.ts';
 import { assertExportable, exportFileName } from '../export/send-xlsx.ts';
 import type { XlsxColumn, XlsxSheet } from '../export/write-xlsx.ts';
+import { maskCaseTitles } from '../juvenile/mask-lists.ts';
 import { caseFilter } from './list-cases.ts';
 import type { TCaseFilter } from './schema.ts';
 
@@ -127,11 +128,14 @@ async function readBatch(db: Executor, where: SQL | undefined) {
   const lastRow = rows.at(-1);
   return {
     last: lastRow ? { at: lastRow.at, id: lastRow.row.id } : undefined,
-    rows: rows.map(({ row, department, handler, recoveredFen }) => ({
-      ...row,
-      department,
-      handler,
-      recoveredFen,
-    })),
+    rows: await maskCaseTitles(
+      db,
+      rows.map(({ row, department, handler, recoveredFen }) => ({
+        ...row,
+        department,
+        handler,
+        recoveredFen,
+      })),
+    ),
   };
 }

@@ -4,6 +4,7 @@ import { and, count, desc, eq, gte, isNotNull, isNull, lt, type SQL } from 'driz
 import type { SessionUser } from '../auth/load-user.ts';
 import { chinaDayAfter, chinaDayStart } from '../clues/list-clues.ts';
 import { type TextSearch, textSearch, withTextSearch } from '../clues/list-text-search.ts';
+import { notSealedFor } from '../juvenile/scope.ts';
 import { loadCases } from './present-case.ts';
 import { reachCondition } from './record-reach.ts';
 import type { TCaseFilter, TCaseList, TCaseQuery } from './schema.ts';
@@ -15,7 +16,7 @@ export function caseFilter(
   query: TCaseFilter,
   user: SessionUser,
 ): { where: SQL | undefined; search: TextSearch | undefined } {
-  const conditions: (SQL | undefined)[] = [reachCondition(user, cases)];
+  const conditions: (SQL | undefined)[] = [reachCondition(user, cases), notSealedFor(user, cases.id)];
   if (query.departmentId) conditions.push(eq(cases.departmentId, query.departmentId));
   if (query.type) conditions.push(eq(cases.type, query.type));
   if (query.stage) conditions.push(eq(cases.stage, query.stage));

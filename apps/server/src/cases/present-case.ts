@@ -2,6 +2,7 @@ import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { caseTypes, phaseLabel, stageLabel, type TCaseType } from '@procura/domain/cases/case-types';
 import { eq, inArray } from 'drizzle-orm';
+import { maskCaseTitles } from '../juvenile/mask-lists.ts';
 import type { TCase } from './schema.ts';
 
 const { cases, departments, users } = schema;
@@ -40,5 +41,9 @@ export async function loadCases(db: Executor, ids: number[]): Promise<TCase[]> {
       return [row.id, presented];
     }),
   );
-  return ids.map((id) => byId.get(id)).filter((c): c is TCase => Boolean(c));
+  // Minors' names never appear in a list or on the case page (未成年人保护法 第一百零三条).
+  return maskCaseTitles(
+    db,
+    ids.map((id) => byId.get(id)).filter((c): c is TCase => Boolean(c)),
+  );
 }

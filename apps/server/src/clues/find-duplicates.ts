@@ -1,7 +1,9 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { openClueStatuses } from '@procura/domain/cases/clue-sources';
+import { isMinorOn, maskName } from '@procura/domain/juvenile/mask';
 import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { todayInChina } from '../deadlines/china-date.ts';
 import type { TPossibleDuplicate } from './schema.ts';
 
 const { clues, clueParties, cases, departments } = schema;
@@ -26,7 +28,11 @@ export async function findDuplicates(
   if (subject.idNumbers.length > 0) {
     matches.push({
       condition: and(eq(clueParties.kind, 'person'), inArray(clueParties.idNumber, subject.idNumbers))!,
-      reason: (p) => `同一公民身份号码（${p.name}，${p.idNumber}）`,
+      // A minor's name and number are not shown across departments (未成年人保护法 第一百零三条).
+      reason: (p) =>
+        isMinorOn(p.idNumber, todayInChina())
+          ? `同一公民身份号码（${maskName(p.name)}，未成年人）`
+          : `同一公民身份号码（${p.name}，${p.idNumber}）`,
     });
   }
   if (subject.organisations.length > 0) {

@@ -11,6 +11,7 @@ import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { assertExportable, exportFileName } from '../export/send-xlsx.ts';
 import type { XlsxColumn, XlsxSheet } from '../export/write-xlsx.ts';
+import { maskClueMinors } from '../juvenile/mask-lists.ts';
 import { clueFilter } from './list-clues.ts';
 import { type TextSearch, withTextSearch } from './list-text-search.ts';
 import type { TClueFilter } from './schema.ts';
@@ -118,6 +119,7 @@ async function readBatch(db: Executor, where: SQL | undefined) {
       department: departments.name,
       handler: users.displayName,
       caseNumber: cases.caseNumber,
+      caseId: clues.caseId,
     })
     .from(clues)
     .innerJoin(departments, eq(departments.id, clues.departmentId))
@@ -129,23 +131,40 @@ async function readBatch(db: Executor, where: SQL | undefined) {
   const ids = rows.map((r) => r.clue.id);
   const parties = ids.length
     ? await db
-        .select({ clueId: clueParties.clueId, name: clueParties.name })
+        .select({
+          clueId: clueParties.clueId,
+          kind: clueParties.kind,
+          name: clueParties.name,
+          idNumber: clueParties.idNumber,
+        })
         .from(clueParties)
         .where(inArray(clueParties.clueId, ids))
         .orderBy(clueParties.id)
     : [];
-  const partiesOf = new Map<number, string[]>();
-  for (const p of parties) partiesOf.set(p.clueId, [...(partiesOf.get(p.clueId) ?? []), p.name]);
+  const partiesOf = new Map<number, typeof parties>();
+  for (const p of parties) partiesOf.set(p.clueId, [...(partiesOf.get(p.clueId) ?? []), p]);
+  // Minors' names are masked in exports as in lists (未成年人保护法 第一百零三条).
+  const masked = await maskClueMinors(
+    db,
+    rows.map(({ clue, caseId }) => ({
+      ...clue,
+      receivedAt: clue.receivedAt.toISOString(),
+      case: caseId ? { id: caseId } : null,
+      parties: partiesOf.get(clue.id) ?? [],
+    })),
+  );
   const lastRow = rows.at(-1);
   return {
     last: lastRow ? { at: lastRow.at, id: lastRow.clue.id } : undefined,
     rows: rows.map(
-      ({ clue, department, handler, caseNumber }): ClueExportRow => ({
+      ({ clue, department, handler, caseNumber }, i): ClueExportRow => ({
         ...clue,
+        title: masked[i]!.title,
+        description: masked[i]!.description,
         department,
         handler,
         caseNumber,
-        parties: (partiesOf.get(clue.id) ?? []).join('、'),
+        parties: masked[i]!.parties.map((p) => p.name).join('、'),
       }),
     ),
   };

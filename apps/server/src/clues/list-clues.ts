@@ -3,6 +3,7 @@ import { schema } from '@procura/db';
 import { and, count, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { reachCondition } from '../cases/record-reach.ts';
+import { notSealedFor } from '../juvenile/scope.ts';
 import { type TextSearch, textSearch, withTextSearch } from './list-text-search.ts';
 import { loadClues } from './present-clue.ts';
 import type { TClueFilter, TClueList, TClueQuery } from './schema.ts';
@@ -23,7 +24,7 @@ export function clueFilter(
   query: TClueFilter,
   user: SessionUser,
 ): { where: SQL | undefined; search: TextSearch | undefined } {
-  const conditions: (SQL | undefined)[] = [reachCondition(user, clues)];
+  const conditions: (SQL | undefined)[] = [reachCondition(user, clues), notSealedFor(user, clues.caseId)];
   if (query.departmentId) conditions.push(eq(clues.departmentId, query.departmentId));
   if (query.source) conditions.push(eq(clues.source, query.source));
   if (query.status) conditions.push(eq(clues.status, query.status));

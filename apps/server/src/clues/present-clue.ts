@@ -8,6 +8,7 @@ import {
 } from '@procura/domain/cases/clue-sources';
 import { eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { maskClueMinors } from '../juvenile/mask-lists.ts';
 import type { TClue, TClueTransfer, TParty } from './schema.ts';
 
 const { clues, clueParties, departments, users, cases } = schema;
@@ -58,7 +59,11 @@ export async function loadClues(db: Executor, ids: number[]): Promise<TClue[]> {
       } satisfies TClue,
     ]),
   );
-  return ids.map((id) => byId.get(id)).filter((c): c is TClue => Boolean(c));
+  // Minors' names never appear in a list or on the clue page (未成年人保护法 第一百零三条).
+  return maskClueMinors(
+    db,
+    ids.map((id) => byId.get(id)).filter((c): c is TClue => Boolean(c)),
+  );
 }
 
 const fromDepartment = alias(departments, 'from_department');

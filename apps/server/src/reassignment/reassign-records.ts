@@ -5,6 +5,7 @@ import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { assertHandler, loadDepartment } from '../cases/assignment.ts';
 import { DomainError, forbidden } from '../errors.ts';
+import { sealedFrom } from '../juvenile/scope.ts';
 import { notify } from '../notifications/notify.ts';
 import type { TReassignBody, TReassignResult } from './schema.ts';
 
@@ -46,6 +47,10 @@ export async function reassignRecords(
     const clueRows = input.clueIds.length
       ? await tx.select().from(clues).where(inArray(clues.id, input.clueIds)).orderBy(clues.id).for('update')
       : [];
+    // A sealed record does not exist outside the juvenile department, here as in the lists.
+    for (const row of caseRows) {
+      if (await sealedFrom(tx, user, row.id)) throw new DomainError('NOT_FOUND', `案件 ${row.id} 不存在`);
+    }
     const missingCase = input.caseIds.find((id) => !caseRows.some((r) => r.id === id));
     if (missingCase) throw new DomainError('NOT_FOUND', `案件 ${missingCase} 不存在`);
     const missingClue = input.clueIds.find((id) => !clueRows.some((r) => r.id === id));

@@ -27,6 +27,8 @@ describe('case type registry', () => {
       'nonLitigationEnforcement',
       'supportedSuit',
       'adminDisputeResolution',
+      'juvenileVictim',
+      'juvenileSuspect',
     ]);
     for (const [id, definition] of Object.entries(caseTypes)) expect(definition.id).toBe(id);
   });

@@ -199,6 +199,52 @@ export const caseTypes = {
     ],
     deadlines: [{ limit: 'adminLitigationSupervisionApplication', startsAt: 'rulingEffective' }],
   },
+  // Juvenile types (未检). 代字 未检立 is our choice, to be confirmed like the codes above. The
+  // juvenile records themselves (minors, one-stop sessions, 附条件不起诉…) live in the juvenile module.
+  juvenileVictim: {
+    id: 'juvenileVictim',
+    name: '侵害未成年人犯罪案件',
+    code: '未检立',
+    line: 'juvenile',
+    initialStage: 'review',
+    stages: [
+      { id: 'review', label: '审查', requires: ['reviewReport'] },
+      { id: 'prosecution', label: '提起公诉', requires: ['judgment'] },
+      closed,
+      terminated,
+    ],
+    transitions: [
+      { from: 'review', to: 'prosecution', requires: ['publicProsecution'] },
+      { from: 'review', to: 'terminated', requires: ['nonProsecutionDecision'] },
+      { from: 'prosecution', to: 'closed', requires: ['closureDecision'] },
+    ],
+    deadlines: [],
+  },
+  juvenileSuspect: {
+    id: 'juvenileSuspect',
+    name: '未成年人犯罪案件',
+    code: '未检立',
+    line: 'juvenile',
+    initialStage: 'review',
+    stages: [
+      { id: 'review', label: '审查', requires: ['reviewReport'] },
+      // 刑事诉讼法 第二百八十三条: 考验期六个月以上一年以下, from the decision.
+      { id: 'probation', label: '附条件不起诉考验', requires: ['probationEvaluation'] },
+      { id: 'prosecution', label: '提起公诉', requires: ['judgment'] },
+      closed,
+      terminated,
+    ],
+    transitions: [
+      { from: 'review', to: 'probation', requires: ['conditionalNonProsecution'] },
+      { from: 'review', to: 'prosecution', requires: ['publicProsecution'] },
+      { from: 'review', to: 'terminated', requires: ['nonProsecutionDecision'] },
+      // 第二百八十四条: revoked → prosecution; otherwise, at the end, a non-prosecution decision.
+      { from: 'probation', to: 'prosecution', requires: ['publicProsecution'] },
+      { from: 'probation', to: 'closed', requires: ['nonProsecutionDecision'] },
+      { from: 'prosecution', to: 'closed', requires: ['closureDecision'] },
+    ],
+    deadlines: [],
+  },
 } as const satisfies Record<string, CaseTypeDefinition>;
 
 export type TCaseType = keyof typeof caseTypes;

@@ -28,6 +28,13 @@ export const caseEventKinds = {
   resolutionAgreement: '达成化解协议',
   terminationDecision: '终结审查决定',
   closureDecision: '结案审批',
+  // Juvenile cases (刑事诉讼法 第五编第一章; 人民检察院刑事诉讼规则 第四百五十七条起).
+  earlyIntervention: '提前介入',
+  socialInvestigationReport: '社会调查报告',
+  conditionalNonProsecution: '附条件不起诉决定',
+  probationEvaluation: '考验期满考察意见',
+  nonProsecutionDecision: '不起诉决定',
+  publicProsecution: '提起公诉',
   outcomeRecorded: '记录办案成效',
   note: '办案记录',
 } as const;

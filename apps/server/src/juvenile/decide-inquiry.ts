@@ -1,0 +1,53 @@
+import type { Database } from '@procura/db';
+import { schema } from '@procura/db';
+import { eq } from 'drizzle-orm';
+import { actorOf, recordAudit } from '../audit/record-audit.ts';
+import type { SessionUser } from '../auth/load-user.ts';
+import { DomainError, forbidden, notFound } from '../errors.ts';
+import { getJuvenileCase } from './get-juvenile-case.ts';
+import { loadJuvenileCase } from './load-juvenile-case.ts';
+import type { TJuvenileCaseDetail } from './schema.ts';
+
+/** The head of the case's department (or the chief, a deputy) approves or refuses a further inquiry. */
+export async function decideInquiry(
+  database: Database,
+  options: { id: number; input: { approve: boolean; note?: string }; user: SessionUser; ip: string | null },
+): Promise<TJuvenileCaseDetail> {
+  const { input, user } = options;
+  const [request] = await database.db
+    .select()
+    .from(schema.juvenileInquiryRequests)
+    .where(eq(schema.juvenileInquiryRequests.id, options.id));
+  if (!request) throw notFound('再次询问申请');
+  await database.db.transaction(async (tx) => {
+    const { row } = await loadJuvenileCase(tx, request.caseId, user, { lock: true });
+    if (user.role === 'departmentHead' && user.department?.id !== row.departmentId) {
+      throw forbidden('只能审批本部门案件的再次询问申请');
+    }
+    const [current] = await tx
+      .select()
+      .from(schema.juvenileInquiryRequests)
+      .where(eq(schema.juvenileInquiryRequests.id, request.id))
+      .for('update');
+    if (current!.state !== 'pending') throw new DomainError('CONFLICT', '该申请已审批，不能重复审批');
+    if (!input.approve && !input.note) throw new DomainError('VALIDATION', '字段 note：不予批准须说明理由');
+    await tx
+      .update(schema.juvenileInquiryRequests)
+      .set({
+        state: input.approve ? 'approved' : 'refused',
+        decidedBy: user.id,
+        decidedAt: new Date(),
+        decisionNote: input.note ?? null,
+      })
+      .where(eq(schema.juvenileInquiryRequests.id, request.id));
+    await recordAudit(tx, {
+      actor: actorOf(user),
+      action: 'juvenile.decideInquiry',
+      targetType: 'case',
+      targetId: row.id,
+      ip: options.ip,
+      detail: { requestId: request.id, approve: input.approve, note: input.note ?? null },
+    });
+  });
+  return getJuvenileCase(database, { id: request.caseId, user, full: false, ip: options.ip });
+}

@@ -1,0 +1,55 @@
+import type { Executor } from '@procura/db';
+import { schema } from '@procura/db';
+import { maskNamesIn } from '@procura/domain/juvenile/mask';
+import { sealingBasis, sealingBasisLabels, type TSealingBasis } from '@procura/domain/juvenile/sealing';
+import { desc, eq, isNull } from 'drizzle-orm';
+import type { SessionUser } from '../auth/load-user.ts';
+import { minorNamesByCase } from './mask-lists.ts';
+import { presentSealQueries } from './present-seal-query.ts';
+import type { TSealedRegister } from './schema.ts';
+import { isJuvenileMember } from './scope.ts';
+
+const { juvenileSealings, cases, users } = schema;
+
+/** The register of sealed records (专门的未成年人犯罪档案库, 刑诉规则 第四百八十三条) and the query requests on them. */
+export async function sealedRegister(db: Executor, user: SessionUser): Promise<TSealedRegister> {
+  // Outside the juvenile department (and the chief) sealed records do not exist: an empty register.
+  if (user.role !== 'chief' && !(await isJuvenileMember(db, user))) return { records: [], queries: [] };
+  const rows = await db
+    .select({
+      sealing: juvenileSealings,
+      caseNumber: cases.caseNumber,
+      title: cases.title,
+      by: users.displayName,
+    })
+    .from(juvenileSealings)
+    .innerJoin(cases, eq(cases.id, juvenileSealings.caseId))
+    .innerJoin(users, eq(users.id, juvenileSealings.sealedBy))
+    .where(isNull(juvenileSealings.unsealedAt))
+    .orderBy(desc(juvenileSealings.sealedOn), desc(juvenileSealings.id));
+  const [names, queries] = await Promise.all([
+    minorNamesByCase(
+      db,
+      rows.map((r) => r.sealing.caseId),
+    ),
+    presentSealQueries(db, isNull(juvenileSealings.unsealedAt)),
+  ]);
+  return {
+    records: rows.map(({ sealing, caseNumber, title, by }) => ({
+      caseId: sealing.caseId,
+      caseNumber,
+      title: maskNamesIn(title, names.get(sealing.caseId) ?? []),
+      sealing: {
+        id: sealing.id,
+        basis: sealing.basis as TSealingBasis,
+        basisLabel: sealingBasisLabels[sealing.basis as TSealingBasis],
+        legalBasis: sealingBasis[sealing.basis as TSealingBasis],
+        sentenceMonths: sealing.sentenceMonths,
+        sealedOn: sealing.sealedOn,
+        sealedBy: by,
+      },
+      pendingQueries: queries.filter((q) => q.sealingId === sealing.id && q.state === 'pending').length,
+    })),
+    queries,
+  };
+}
