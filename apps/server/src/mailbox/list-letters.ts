@@ -1,0 +1,43 @@
+import type { Executor } from '@procura/db';
+import { schema } from '@procura/db';
+import { and, count, desc, eq } from 'drizzle-orm';
+import type { SessionUser } from '../auth/load-user.ts';
+import { reachesJuvenile } from './juvenile-reach.ts';
+import { loadLetters } from './present-letter.ts';
+import type { TLetterList, TLetterQuery } from './schema.ts';
+
+const { mailboxLetters } = schema;
+
+/** Urgent unanswered letters first, then newest first. */
+export async function listLetters(
+  db: Executor,
+  query: TLetterQuery,
+  user: SessionUser,
+): Promise<TLetterList> {
+  if (!(await reachesJuvenile(db, user))) return { items: [], total: 0, unread: 0 };
+  const where = and(
+    query.schoolId ? eq(mailboxLetters.schoolId, query.schoolId) : undefined,
+    query.status ? eq(mailboxLetters.status, query.status) : undefined,
+    query.topic ? eq(mailboxLetters.topic, query.topic) : undefined,
+    query.urgent ? eq(mailboxLetters.urgent, query.urgent === 'true') : undefined,
+  );
+  const [page, [total], [unread]] = await Promise.all([
+    db
+      .select({ id: mailboxLetters.id })
+      .from(mailboxLetters)
+      .where(where)
+      .orderBy(desc(mailboxLetters.urgent), desc(mailboxLetters.createdAt), desc(mailboxLetters.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ n: count() }).from(mailboxLetters).where(where),
+    db.select({ n: count() }).from(mailboxLetters).where(eq(mailboxLetters.status, 'new')),
+  ]);
+  return {
+    items: await loadLetters(
+      db,
+      page.map((r) => r.id),
+    ),
+    total: Number(total?.n ?? 0),
+    unread: Number(unread?.n ?? 0),
+  };
+}

@@ -1,0 +1,263 @@
+import { testEngines } from '@procura/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TClueList } from '../clues/schema.ts';
+import type { TNotificationList } from '../notifications/schema.ts';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { mailboxRateLimits } from './routes.ts';
+import type {
+  TLetter,
+  TLetterList,
+  TLetterStatistics,
+  TPartnerSchoolList,
+  TPickedUpLetter,
+} from './schema.ts';
+import { lettersPerSchoolPerHour } from './submit-letter.ts';
+
+describe.each(testEngines())('campus mailbox (%s)', (kind) => {
+  let t: TestApp;
+  const cookies: Record<string, string> = {};
+  const token: Record<string, string> = {};
+  let addressSerial = 0;
+  /** Each test writes from its own address, so only the rate-limit test meets the per-address limit. */
+  const nextAddress = () => `10.9.${Math.floor(addressSerial / 250)}.${(addressSerial++ % 250) + 1}`;
+
+  const as = (
+    user: string,
+    method: 'GET' | 'POST' | 'PATCH',
+    url: string,
+    payload?: Record<string, unknown>,
+  ) => t.app.inject({ method, url, headers: { cookie: cookies[user]! }, ...(payload ? { payload } : {}) });
+  const write = (school: string, payload: Record<string, unknown>, remoteAddress = nextAddress()) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/public/mailbox/${token[school]}/letters`,
+      payload,
+      remoteAddress,
+    });
+  const pickUp = (code: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/public/mailbox/pickup',
+      payload: { code },
+      remoteAddress: nextAddress(),
+    });
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    for (const user of ['chief', 'clerk6', 'prosecutor1', 'school1']) cookies[user] = await t.login(user);
+    const schools = (await as('clerk6', 'GET', '/api/partner-schools')).json<TPartnerSchoolList>();
+    for (const s of schools.items) token[s.name] = s.mailboxPath.split('/').pop()!;
+  });
+  afterAll(() => t?.close());
+
+  it('a student writes without an account, gets a pickup code once and reads the answer with it later', async () => {
+    const info = await t.app.inject({
+      method: 'GET',
+      url: `/api/public/mailbox/${token.成华区演示实验小学}`,
+    });
+    expect(info.statusCode, info.body).toBe(200);
+    expect(info.json()).toMatchObject({
+      name: '成华区演示实验小学',
+      procuratorate: '成都市成华区人民检察院',
+    });
+
+    const sent = await write('成华区演示实验小学', {
+      body: '请问未满十六岁可以去奶茶店打工吗？',
+      grade: '六年级',
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const { pickupCode } = sent.json<{ pickupCode: string }>();
+    expect(pickupCode).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+
+    const before = await pickUp(pickupCode.toLowerCase().replaceAll('-', ' '));
+    expect(before.statusCode, before.body).toBe(200);
+    expect(before.json<TPickedUpLetter>()).toMatchObject({ answer: null, topicLabel: '法律咨询' });
+
+    const letters = (await as('clerk6', 'GET', '/api/mailbox/letters?status=new')).json<TLetterList>();
+    const letter = letters.items.find((l) => l.body.includes('奶茶店'))!;
+    expect(letter).toMatchObject({
+      anonymous: true,
+      urgent: false,
+      grade: '六年级',
+      topicSource: 'keywords',
+    });
+    const opened = (await as('clerk6', 'GET', `/api/mailbox/letters/${letter.id}`)).json<TLetter>();
+    expect(opened.status).toBe('read');
+    const answered = await as('clerk6', 'POST', `/api/mailbox/letters/${letter.id}/answer`, {
+      answer: '同学你好：根据劳动法，禁止用人单位招用未满十六周岁的未成年人。',
+    });
+    expect(answered.statusCode, answered.body).toBe(200);
+
+    const after = (await pickUp(pickupCode)).json<TPickedUpLetter>();
+    expect(after.answer).toContain('禁止用人单位招用未满十六周岁');
+    expect(after.school).toBe('成华区演示实验小学');
+  });
+
+  it('refuses a wrong pickup code with the same Chinese message as a malformed one', async () => {
+    const wrong = await pickUp('ABCD-EFGH-JKMN-PQRS');
+    expect(wrong.statusCode).toBe(404);
+    expect(wrong.json<{ message: string }>().message).toContain('取件码不正确');
+    const malformed = await pickUp('123');
+    expect(malformed.json()).toEqual(wrong.json());
+  });
+
+  it('keeps HTML as the text the student typed and drops invisible control characters', async () => {
+    const body = '<script>alert("x")</script><b>老师</b>我想问\u0000\u202e一个问题';
+    const sent = await write('成华区演示中学', { body, contact: '<img src=x onerror=alert(1)>' });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const picked = (await pickUp(sent.json<{ pickupCode: string }>().pickupCode)).json<TPickedUpLetter>();
+    expect(picked.body).toBe('<script>alert("x")</script><b>老师</b>我想问一个问题');
+    const letters = (await as('clerk6', 'GET', '/api/mailbox/letters')).json<TLetterList>();
+    expect(letters.items.find((l) => l.body.startsWith('<script>'))?.contact).toBe(
+      '<img src=x onerror=alert(1)>',
+    );
+  });
+
+  it('refuses attachments and anything but the letter fields, in Chinese', async () => {
+    const boundary = '----procura';
+    const multipart = await t.app.inject({
+      method: 'POST',
+      url: `/api/public/mailbox/${token.成华区演示中学}/letters`,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n\r\nxx\r\n--${boundary}--\r\n`,
+      remoteAddress: nextAddress(),
+    });
+    expect(multipart.statusCode).toBe(415);
+    expect(multipart.json<{ message: string }>().message).toBe(
+      '校园信箱不接收附件、图片或文件，只能填写文字内容',
+    );
+
+    const extraField = await write('成华区演示中学', {
+      body: '我想问一个问题',
+      attachment: 'data:image/png;base64,AAAA',
+    });
+    expect(extraField.statusCode).toBe(400);
+    const tooLong = await write('成华区演示中学', { body: '长'.repeat(2001) });
+    expect(tooLong.json<{ message: string }>().message).toContain('来信内容最多 2000 个字');
+    const unknownSchool = await t.app.inject({
+      method: 'GET',
+      url: '/api/public/mailbox/nosuchschooltoken123',
+    });
+    expect(unknownSchool.statusCode).toBe(404);
+    expect(unknownSchool.json<{ message: string }>().message).toContain('信箱链接无效');
+  });
+
+  it(`limits one address to ${mailboxRateLimits.submit.max} letters in 10 minutes with a Chinese 429`, async () => {
+    const address = '10.200.0.1';
+    for (let i = 0; i < mailboxRateLimits.submit.max; i++) {
+      expect(
+        (await write('成华区演示幼儿园', { body: `第${i}封：食堂的饭菜问题` }, address)).statusCode,
+      ).toBe(201);
+    }
+    const limited = await write('成华区演示幼儿园', { body: '再写一封：食堂的饭菜问题' }, address);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toEqual({ code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' });
+  });
+
+  it(`limits one school to ${lettersPerSchoolPerHour} letters an hour, whatever the addresses`, async () => {
+    const school = '成华区演示幼儿园';
+    const existing = (await as('chief', 'GET', '/api/mailbox/statistics')).json<TLetterStatistics>();
+    const already = existing.schools.find((s) => s.name === school)!.total;
+    for (let i = already; i < lettersPerSchoolPerHour; i++) {
+      expect((await write(school, { body: `第${i}封：上学路上的安全` })).statusCode).toBe(201);
+    }
+    const limited = await write(school, { body: '再写一封：上学路上的安全' });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json<{ message: string }>().message).toContain(
+      `本校信箱一小时内收到的来信已达上限（${lettersPerSchoolPerHour} 封）`,
+    );
+    // Another school's mailbox is not affected.
+    expect((await write('成华区演示中学', { body: '上学路上的安全问题' })).statusCode).toBe(201);
+  });
+
+  it('an urgent letter notifies the juvenile department at once and becomes one of its clues', async () => {
+    const sent = await write('成华区演示实验小学', {
+      body: '班上有几个同学天天欺负我，还勒索我的零花钱，我有时候真的不想活了',
+      contact: '五年级二班 小明',
+    });
+    expect(sent.statusCode).toBe(201);
+
+    const bell = (await as('clerk6', 'GET', '/api/notifications?unread=true')).json<TNotificationList>();
+    const notice = bell.items.find((n) => n.kind === 'mailbox.urgent')!;
+    expect(notice.text).toContain('校园欺凌（“欺负”）');
+    expect(notice.text).toContain('自伤、自杀风险（“不想活”）');
+    const other = (
+      await as('prosecutor1', 'GET', '/api/notifications?unread=true')
+    ).json<TNotificationList>();
+    expect(other.items.some((n) => n.kind === 'mailbox.urgent')).toBe(false);
+
+    const letterId = Number(notice.link!.split('/').pop());
+    const letter = (await as('clerk6', 'GET', `/api/mailbox/letters/${letterId}`)).json<TLetter>();
+    expect(letter).toMatchObject({ urgent: true, anonymous: false, topic: 'bullying' });
+
+    const converted = await as('clerk6', 'POST', `/api/mailbox/letters/${letterId}/clue`, {});
+    expect(converted.statusCode, converted.body).toBe(201);
+    const { clueId } = converted.json<{ clueId: number }>();
+    const clues = (await as('clerk6', 'GET', '/api/clues?q=校园信箱')).json<TClueList>();
+    const clue = clues.items.find((c) => c.id === clueId)!;
+    expect(clue).toMatchObject({ sourceLabel: '12309/群众举报', department: { name: '第六检察部' } });
+    expect(clue.title).toContain('（紧急）');
+    expect(clue.description).toContain('勒索我的零花钱');
+
+    const twice = await as('clerk6', 'POST', `/api/mailbox/letters/${letterId}/clue`, {});
+    expect(twice.statusCode).toBe(409);
+    const audit = (await as('chief', 'GET', '/api/audit?action=mailbox.toClue')).json<{
+      items: { targetId: string }[];
+    }>();
+    expect(audit.items.map((e) => e.targetId)).toContain(String(letterId));
+  });
+
+  it('counts letters per school and topic for prevention work', async () => {
+    const stats = (await as('clerk6', 'GET', '/api/mailbox/statistics')).json<TLetterStatistics>();
+    const primary = stats.schools.find((s) => s.name === '成华区演示实验小学')!;
+    expect(primary).toMatchObject({ total: 2, urgent: 1, byTopic: { legalQuestion: 1, bullying: 1 } });
+    expect(stats.topics.map((topic) => topic.label)).toContain('校园欺凌');
+    const tomorrowOnly = await as('clerk6', 'GET', '/api/mailbox/statistics?from=2999-01-01');
+    expect(tomorrowOnly.json<TLetterStatistics>().schools.every((s) => s.total === 0)).toBe(true);
+  });
+
+  it('keeps letters within the juvenile department and the chief', async () => {
+    const letters = (await as('prosecutor1', 'GET', '/api/mailbox/letters')).json<TLetterList>();
+    expect(letters).toEqual({ items: [], total: 0, unread: 0 });
+    expect((await as('prosecutor1', 'GET', '/api/partner-schools')).json<TPartnerSchoolList>().items).toEqual(
+      [],
+    );
+    expect(
+      (await as('prosecutor1', 'GET', '/api/mailbox/statistics')).json<TLetterStatistics>().schools,
+    ).toEqual([]);
+    const someLetter = (await as('chief', 'GET', '/api/mailbox/letters')).json<TLetterList>().items[0]!;
+    const hidden = await as('prosecutor1', 'GET', `/api/mailbox/letters/${someLetter.id}`);
+    expect(hidden.statusCode).toBe(404);
+    const answer = await as('prosecutor1', 'POST', `/api/mailbox/letters/${someLetter.id}/answer`, {
+      answer: '越权答复',
+    });
+    expect(answer.statusCode).toBe(404);
+    const create = await as('prosecutor1', 'POST', '/api/partner-schools', {
+      name: '某某小学',
+      kind: 'primary',
+    });
+    expect(create.json<{ message: string }>().message).toBe('对接学校由未成年人检察部门办理');
+    for (const url of ['/api/mailbox/letters', '/api/partner-schools', '/api/mailbox/statistics']) {
+      expect((await as('school1', 'GET', url)).statusCode).toBe(403);
+    }
+    expect((await as('chief', 'GET', '/api/mailbox/letters')).json<TLetterList>().total).toBeGreaterThan(60);
+  });
+
+  it('prints a QR code of the school link and can replace a leaked link', async () => {
+    const schools = (await as('chief', 'GET', '/api/partner-schools')).json<TPartnerSchoolList>();
+    const school = schools.items.find((s) => s.name === '成华区演示中学')!;
+    const qr = (await as('chief', 'GET', `/api/partner-schools/${school.id}/mailbox-qr`)).json<{
+      svg: string;
+      url: string;
+    }>();
+    expect(qr.svg).toMatch(/^<svg/);
+    expect(qr.url).toMatch(new RegExp(`^http://localhost(:\\d+)?${school.mailboxPath}$`));
+    const renewed = await as('chief', 'POST', `/api/partner-schools/${school.id}/mailbox-link`);
+    expect(renewed.json<{ mailboxPath: string }>().mailboxPath).not.toBe(school.mailboxPath);
+    const old = await t.app.inject({
+      method: 'GET',
+      url: `/api/public/mailbox/${school.mailboxPath.split('/').pop()}`,
+    });
+    expect(old.statusCode).toBe(404);
+  });
+});

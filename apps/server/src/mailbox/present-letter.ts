@@ -1,0 +1,53 @@
+import type { Executor } from '@procura/db';
+import { schema } from '@procura/db';
+import type { TLetterTopic } from '@procura/domain/mailbox/topics';
+import { urgentReasonText } from '@procura/domain/mailbox/urgency';
+import { eq, inArray } from 'drizzle-orm';
+import { letterStatuses, type TLetter, type TLetterStatus } from './schema.ts';
+import { topicLabel } from './submit-letter.ts';
+
+const { mailboxLetters, partnerSchools, users } = schema;
+
+/** Letters by id with their school and who answered, in the order asked. */
+export async function loadLetters(db: Executor, ids: number[]): Promise<TLetter[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({
+      letter: mailboxLetters,
+      school: { id: partnerSchools.id, name: partnerSchools.name },
+      answeredBy: users.displayName,
+    })
+    .from(mailboxLetters)
+    .innerJoin(partnerSchools, eq(partnerSchools.id, mailboxLetters.schoolId))
+    .leftJoin(users, eq(users.id, mailboxLetters.answeredBy))
+    .where(inArray(mailboxLetters.id, ids));
+  const byId = new Map(rows.map((r) => [r.letter.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const { letter } = row;
+    const status = letter.status as TLetterStatus;
+    return [
+      {
+        id: letter.id,
+        school: row.school,
+        topic: letter.topic as TLetterTopic,
+        topicLabel: topicLabel(letter.topic),
+        topicSource: letter.topicSource as 'student' | 'keywords',
+        grade: letter.grade,
+        body: letter.body,
+        contact: letter.contact,
+        anonymous: letter.contact === null,
+        urgent: letter.urgent,
+        urgentReason: letter.urgent ? urgentReasonText(letter.urgentReasons as never) : null,
+        status,
+        statusLabel: letterStatuses[status],
+        answer: letter.answer,
+        answeredAt: letter.answeredAt?.toISOString() ?? null,
+        answeredBy: row.answeredBy,
+        clueId: letter.clueId,
+        createdAt: letter.createdAt.toISOString(),
+      },
+    ];
+  });
+}

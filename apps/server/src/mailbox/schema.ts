@@ -1,0 +1,174 @@
+import { ZLetterTopic } from '@procura/domain/mailbox/topics';
+import { z } from 'zod';
+
+// Control characters other than tab and newline are dropped: letters are plain text, shown as text.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+const controls = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
+const plainText = (min: number, max: number, what: string) =>
+  z
+    .string()
+    .transform((text) => text.replace(controls, '').trim())
+    .pipe(
+      z
+        .string()
+        .min(min, min > 1 ? `${what}至少 ${min} 个字` : `请填写${what}`)
+        .max(max, `${what}最多 ${max} 个字`),
+    );
+
+export const schoolKinds = {
+  primary: '小学',
+  middle: '中学',
+  kindergarten: '幼儿园',
+  vocational: '职业学校',
+  training: '校外培训机构',
+  other: '其他',
+} as const;
+export type TSchoolKind = keyof typeof schoolKinds;
+export const ZSchoolKind = z.enum(Object.keys(schoolKinds) as [TSchoolKind, ...TSchoolKind[]]);
+
+export const ZPartnerSchool = z.object({
+  id: z.number(),
+  name: z.string(),
+  kind: ZSchoolKind,
+  kindLabel: z.string(),
+  mailboxOpen: z.boolean(),
+  /** The public page's path, e.g. /campus-mailbox/3hN…; the token is the secret part. */
+  mailboxPath: z.string(),
+  account: z.object({ id: z.number(), username: z.string(), displayName: z.string() }).nullable(),
+  letters: z.number(),
+  createdAt: z.string(),
+});
+export type TPartnerSchool = z.infer<typeof ZPartnerSchool>;
+export const ZPartnerSchoolList = z.object({ items: z.array(ZPartnerSchool) });
+export type TPartnerSchoolList = z.infer<typeof ZPartnerSchoolList>;
+
+export const ZCreateSchoolBody = z.strictObject({
+  name: z.string().trim().min(2, '学校名称至少 2 个字').max(100),
+  kind: ZSchoolKind,
+  /** Username of an account of role 学校（幼儿园）账号 that acts for the school. */
+  accountUsername: z.string().trim().min(1).max(64).optional(),
+});
+export type TCreateSchoolBody = z.infer<typeof ZCreateSchoolBody>;
+
+export const ZUpdateSchoolBody = z.strictObject({
+  name: z.string().trim().min(2, '学校名称至少 2 个字').max(100).optional(),
+  kind: ZSchoolKind.optional(),
+  mailboxOpen: z.boolean().optional(),
+  /** null unlinks the account. */
+  accountUsername: z.string().trim().min(1).max(64).nullable().optional(),
+});
+export type TUpdateSchoolBody = z.infer<typeof ZUpdateSchoolBody>;
+
+export const ZIdParams = z.strictObject({ id: z.coerce.number().int().positive() });
+export const ZTokenParams = z.strictObject({ token: z.string().min(16).max(64) });
+
+// --- public (no account) -------------------------------------------------------------------
+
+export const ZPublicSchool = z.object({
+  name: z.string(),
+  procuratorate: z.string(),
+  topics: z.array(z.object({ id: ZLetterTopic, label: z.string() })),
+});
+export type TPublicSchool = z.infer<typeof ZPublicSchool>;
+
+export const ZSubmitLetterBody = z.strictObject({
+  topic: ZLetterTopic.optional(),
+  grade: plainText(1, 20, '年级').optional(),
+  body: plainText(5, 2000, '来信内容'),
+  /** Absent or empty: anonymous. */
+  contact: plainText(0, 100, '联系方式').optional(),
+});
+export type TSubmitLetterBody = z.infer<typeof ZSubmitLetterBody>;
+
+export const ZSubmitLetterResult = z.object({
+  /** Shown once: only its hash is stored. */
+  pickupCode: z.string(),
+  submittedAt: z.string(),
+});
+export type TSubmitLetterResult = z.infer<typeof ZSubmitLetterResult>;
+
+export const ZPickupBody = z.strictObject({ code: z.string().trim().min(1, '请输入取件码').max(40) });
+
+export const ZPickedUpLetter = z.object({
+  school: z.string(),
+  topicLabel: z.string(),
+  body: z.string(),
+  submittedAt: z.string(),
+  /** null while no prosecutor has answered. */
+  answer: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+});
+export type TPickedUpLetter = z.infer<typeof ZPickedUpLetter>;
+
+// --- staff ---------------------------------------------------------------------------------
+
+export const letterStatuses = { new: '未读', read: '已读', answered: '已答复' } as const;
+export type TLetterStatus = keyof typeof letterStatuses;
+export const ZLetterStatus = z.enum(Object.keys(letterStatuses) as [TLetterStatus, ...TLetterStatus[]]);
+
+export const ZLetter = z.object({
+  id: z.number(),
+  school: z.object({ id: z.number(), name: z.string() }),
+  topic: ZLetterTopic,
+  topicLabel: z.string(),
+  topicSource: z.enum(['student', 'keywords']),
+  grade: z.string().nullable(),
+  body: z.string(),
+  contact: z.string().nullable(),
+  anonymous: z.boolean(),
+  urgent: z.boolean(),
+  urgentReason: z.string().nullable(),
+  status: ZLetterStatus,
+  statusLabel: z.string(),
+  answer: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  answeredBy: z.string().nullable(),
+  clueId: z.number().nullable(),
+  createdAt: z.string(),
+});
+export type TLetter = z.infer<typeof ZLetter>;
+
+export const ZLetterList = z.object({ items: z.array(ZLetter), total: z.number(), unread: z.number() });
+export type TLetterList = z.infer<typeof ZLetterList>;
+
+export const ZLetterQuery = z.strictObject({
+  schoolId: z.coerce.number().int().positive().optional(),
+  status: ZLetterStatus.optional(),
+  topic: ZLetterTopic.optional(),
+  urgent: z.enum(['true', 'false']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type TLetterQuery = z.infer<typeof ZLetterQuery>;
+
+export const ZAnswerBody = z.strictObject({ answer: plainText(2, 5000, '答复') });
+export type TAnswerBody = z.infer<typeof ZAnswerBody>;
+
+export const ZLetterToClueBody = z.strictObject({
+  title: z.string().trim().min(2, '标题至少 2 个字').max(200).optional(),
+  handlerId: z.number().int().positive().optional(),
+});
+export type TLetterToClueBody = z.infer<typeof ZLetterToClueBody>;
+
+export const ZLetterToClueResult = z.object({ letter: ZLetter, clueId: z.number() });
+
+export const ZStatisticsQuery = z.strictObject({
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+export type TStatisticsQuery = z.infer<typeof ZStatisticsQuery>;
+
+export const ZLetterStatistics = z.object({
+  topics: z.array(z.object({ id: ZLetterTopic, label: z.string() })),
+  schools: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      total: z.number(),
+      urgent: z.number(),
+      /** topic id → letters */
+      byTopic: z.record(z.string(), z.number()),
+    }),
+  ),
+});
+export type TLetterStatistics = z.infer<typeof ZLetterStatistics>;

@@ -1,0 +1,32 @@
+import type {
+  TOutreachBody,
+  TOutreachEvent,
+  TOutreachKind,
+  TOutreachList,
+  TOutreachPatch,
+} from '@procura/server/outreach/schema';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/client.ts';
+
+export type TOutreachFilters = { kind?: TOutreachKind; from?: string; to?: string; q?: string };
+
+export function useOutreachEvents(query: TOutreachFilters & { page: number; pageSize: number }) {
+  return useQuery({
+    queryKey: ['outreach', query],
+    queryFn: () => api<TOutreachList>('/api/outreach-events', { query }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Errors show in the form. */
+export function useSaveOutreachEvent(id: number | null) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TOutreachBody | TOutreachPatch) =>
+      id
+        ? api<TOutreachEvent>(`/api/outreach-events/${id}`, { method: 'PATCH', body })
+        : api<TOutreachEvent>('/api/outreach-events', { method: 'POST', body }),
+    meta: { silent: true },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['outreach'] }),
+  });
+}

@@ -1,0 +1,196 @@
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { clues, departments, users } from './core.ts';
+
+// 社会化预防 (juvenile prevention): partner schools with their campus mailbox, employment checks
+// for schools and kindergartens, and outreach events.
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** 对接学校: a school or kindergarten working with the juvenile department. */
+export const partnerSchools = pgTable(
+  'partner_schools',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    name: text('name').notNull(),
+    /** primary / middle / kindergarten / training / other */
+    kind: text('kind').notNull(),
+    /** The unguessable part of the school's public mailbox link (and its QR code). */
+    mailboxToken: text('mailbox_token').notNull(),
+    mailboxOpen: boolean('mailbox_open').notNull().default(true),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('partner_schools_name_key').on(t.name),
+    uniqueIndex('partner_schools_mailbox_token_key').on(t.mailboxToken),
+  ],
+);
+
+/** Which school an account of role `school` acts for (one school per account). */
+export const schoolAccounts = pgTable(
+  'school_accounts',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    schoolId: integer('school_id')
+      .notNull()
+      .references(() => partnerSchools.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('school_accounts_user_key').on(t.userId),
+    index('school_accounts_school_idx').on(t.schoolId),
+  ],
+);
+
+/** 校园信箱来信: written without an account; read back with a pickup code whose sha256 is kept. */
+export const mailboxLetters = pgTable(
+  'mailbox_letters',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    schoolId: integer('school_id')
+      .notNull()
+      .references(() => partnerSchools.id),
+    topic: text('topic').notNull(),
+    /** student: chosen by the writer; keywords: classified from the text. */
+    topicSource: text('topic_source').notNull(),
+    grade: text('grade'),
+    body: text('body').notNull(),
+    /** null: anonymous. */
+    contact: text('contact'),
+    urgent: boolean('urgent').notNull().default(false),
+    /** [{ category, word }] that made the letter urgent. */
+    urgentReasons: jsonb('urgent_reasons')
+      .$type<{ category: string; word: string }[]>()
+      .notNull()
+      .default([]),
+    pickupCodeHash: text('pickup_code_hash').notNull(),
+    /** new / read / answered */
+    status: text('status').notNull().default('new'),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    readBy: integer('read_by').references(() => users.id),
+    answer: text('answer'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    answeredBy: integer('answered_by').references(() => users.id),
+    clueId: integer('clue_id').references(() => clues.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('mailbox_letters_pickup_code_key').on(t.pickupCodeHash),
+    index('mailbox_letters_school_created_idx').on(t.schoolId, t.createdAt),
+    index('mailbox_letters_status_idx').on(t.status),
+  ],
+);
+
+/** A snapshot of offence records loaded by the juvenile department for employment checks. */
+export const offenceRecordSets = pgTable('offence_record_sets', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  fileName: text('file_name').notNull(),
+  rowCount: integer('row_count').notNull(),
+  note: text('note'),
+  uploadedBy: integer('uploaded_by')
+    .notNull()
+    .references(() => users.id),
+  uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const offenceRecords = pgTable(
+  'offence_records',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    setId: integer('set_id')
+      .notNull()
+      .references(() => offenceRecordSets.id),
+    /** Row in the uploaded file (header = 1), cited in the review evidence. */
+    row: integer('row').notNull(),
+    idNumber: text('id_number').notNull(),
+    name: text('name'),
+    kind: text('kind').notNull(),
+    occurredOn: date('occurred_on', { mode: 'string' }),
+  },
+  (t) => [index('offence_records_set_idx').on(t.setId)],
+);
+
+/** 入职查询: one upload of new hires by a school account, checked against one record snapshot. */
+export const employmentCheckBatches = pgTable(
+  'employment_check_batches',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    schoolId: integer('school_id')
+      .notNull()
+      .references(() => partnerSchools.id),
+    requestedBy: integer('requested_by')
+      .notNull()
+      .references(() => users.id),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    fileName: text('file_name').notNull(),
+    recordSetId: integer('record_set_id')
+      .notNull()
+      .references(() => offenceRecordSets.id),
+    peopleCount: integer('people_count').notNull(),
+    reviewCount: integer('review_count').notNull(),
+  },
+  (t) => [index('employment_check_batches_school_idx').on(t.schoolId, t.requestedAt)],
+);
+
+export const employmentCheckPeople = pgTable(
+  'employment_check_people',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => employmentCheckBatches.id),
+    row: integer('row').notNull(),
+    name: text('name').notNull(),
+    idNumber: text('id_number').notNull(),
+    position: text('position'),
+    /** clear 无相关记录 / review 需人工核实 */
+    result: text('result').notNull(),
+    /** The model's explanation and evidence, for the juvenile department only; never for the school. */
+    reviewDetail: jsonb('review_detail').$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    index('employment_check_people_batch_idx').on(t.batchId),
+    index('employment_check_people_id_number_idx').on(t.idNumber),
+  ],
+);
+
+/** 法治进校园 / 小小检察官体验 / 进社区. */
+export const outreachEvents = pgTable(
+  'outreach_events',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    place: text('place').notNull(),
+    audience: text('audience').notNull(),
+    participantCount: integer('participant_count').notNull(),
+    materials: text('materials').notNull().default(''),
+    schoolId: integer('school_id').references(() => partnerSchools.id),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('outreach_events_held_on_idx').on(t.heldOn),
+    index('outreach_events_department_idx').on(t.departmentId),
+  ],
+);
