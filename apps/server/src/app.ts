@@ -14,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { attachmentRoutes } from './attachments/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
@@ -22,11 +23,16 @@ import { clueRoutes } from './clues/routes.ts';
 import type { Config } from './config.ts';
 import { deadlineRoutes } from './deadlines/routes.ts';
 import { departmentRoutes } from './departments/routes.ts';
+import { employmentCheckRoutes } from './employment-checks/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { registerAccessControl } from './http/access.ts';
 import type { App, RouteDeps } from './http/app-types.ts';
 import { registerErrorHandler } from './http/errors.ts';
+import { juvenileRoutes } from './juvenile/routes.ts';
+import { mailboxRoutes } from './mailbox/routes.ts';
+import { modelRoutes } from './models/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
+import { outreachRoutes } from './outreach/routes.ts';
 import { reassignmentRoutes } from './reassignment/routes.ts';
 import { suggestionRoutes } from './suggestions/routes.ts';
 import { userRoutes } from './users/routes.ts';
@@ -48,6 +54,12 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   calendarRoutes,
   reassignmentRoutes,
   notificationRoutes,
+  modelRoutes,
+  juvenileRoutes,
+  mailboxRoutes,
+  employmentCheckRoutes,
+  outreachRoutes,
+  attachmentRoutes,
 ];
 
 export interface BuildAppOptions {
@@ -72,6 +84,11 @@ export async function buildApp({ database, config, logger }: BuildAppOptions): P
 
   // JSON only: a text/plain body is refused as an unsupported type rather than half-parsed.
   app.removeContentTypeParser('text/plain');
+  // File uploads are sent as raw bytes, one file per request, with the name in the query; each
+  // upload route sets its own size limit.
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_request, body, done) =>
+    done(null, body),
+  );
   await app.register(fastifyCookie);
   // Only routes that opt in (login) are limited; the limit is per client address.
   await app.register(fastifyRateLimit, { global: false });

@@ -1,3 +1,4 @@
+export * from './attachments/file-kinds.ts';
 export * from './audit-actions.ts';
 export * from './audit-chain.ts';
 export * from './cases/index.ts';

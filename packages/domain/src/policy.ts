@@ -44,6 +44,47 @@ export const policy = {
   'deadline.pause': { roles: deciders, scope: 'department', label: '中止、恢复期限' },
   'calendar.manage': { roles: ['admin'], scope: 'all', label: '维护节假日安排' },
   'record.reassign': { roles: heads, scope: 'department', label: '改派线索和案件承办人' },
+  // 大数据法律监督模型: analysts work the data; leaders oversee. Hits and data sets hold personal
+  // data, so reading them is narrower than seeing the models and their figures.
+  'model.read': {
+    roles: ['analyst', 'chief', 'deputyChief', 'departmentHead', 'prosecutor'],
+    scope: 'all',
+    label: '查看大数据监督模型及其运行、成效',
+  },
+  'dataset.read': { roles: ['analyst', 'chief', 'deputyChief'], scope: 'all', label: '查看模型数据集' },
+  'dataset.upload': { roles: ['analyst'], scope: 'all', label: '上传模型数据集' },
+  'model.run': { roles: ['analyst'], scope: 'all', label: '运行模型、设置定期运行' },
+  'hit.read': {
+    roles: ['analyst', 'chief', 'deputyChief'],
+    scope: 'all',
+    label: '查看模型命中（含个人信息）',
+  },
+  'hit.review': { roles: ['analyst'], scope: 'all', label: '审查模型命中（确认、排除、转为线索）' },
+  // 社会化预防 (juvenile line): services narrow the casework roles to the juvenile department;
+  // the chief and deputies see every department.
+  'mailbox.read': { roles: caseworkers, scope: 'department', label: '查看校园信箱来信和统计' },
+  'mailbox.answer': { roles: caseworkers, scope: 'department', label: '答复校园信箱来信' },
+  'mailbox.toClue': { roles: caseworkers, scope: 'department', label: '校园信箱来信转为线索' },
+  'school.manage': { roles: deciders, scope: 'department', label: '维护对接学校、信箱链接和学校账号' },
+  'employmentCheck.submit': { roles: ['school'], scope: 'own', label: '提交入职查询' },
+  'employmentCheck.read': {
+    roles: ['school', ...caseworkers],
+    scope: 'own',
+    label: '查看入职查询记录和结果',
+  },
+  'offenceRecords.load': {
+    roles: [...caseworkers, 'analyst'],
+    scope: 'department',
+    label: '载入入职查询比对用的违法犯罪记录',
+  },
+  'outreach.read': { roles: caseworkers, scope: 'all', label: '查看法治宣传活动' },
+  'outreach.write': { roles: caseworkers, scope: 'department', label: '登记法治宣传活动' },
+  // Juvenile casework (未检). Use cases narrow further: the full record of a minor to the handler,
+  // the juvenile head and the chief; sealed records to the juvenile department.
+  'juvenile.read': { roles: caseworkers, scope: 'department', label: '查看未成年人检察案件与帮教' },
+  'juvenile.write': { roles: caseworkers, scope: 'department', label: '记录未成年人检察办案、帮教事项' },
+  'juvenile.approve': { roles: heads, scope: 'department', label: '审批再次询问、决定封存记录查询' },
+  'juvenile.seal': { roles: deciders, scope: 'department', label: '封存未成年人犯罪记录' },
 } as const satisfies Record<string, Rule>;
 
 export type TAction = keyof typeof policy;
@@ -69,6 +110,6 @@ export type TRecordReach = 'all' | 'departmentOrAssigned' | 'none';
 
 export function recordReach(role: TRole): TRecordReach {
   if (role === 'chief' || role === 'deputyChief') return 'all';
-  if (role === 'admin' || role === 'analyst') return 'none';
+  if (role === 'admin' || role === 'analyst' || role === 'school') return 'none';
   return 'departmentOrAssigned';
 }

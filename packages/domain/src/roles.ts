@@ -10,6 +10,8 @@ export const roles = [
   'clerk',
   'analyst',
   'admin',
+  // An outside account of a partner school or kindergarten: employment checks for its own hires.
+  'school',
 ] as const;
 
 export const ZRole = z.enum(roles);
@@ -24,7 +26,14 @@ export const roleLabels: Record<TRole, string> = {
   clerk: '书记员',
   analyst: '数据分析员',
   admin: '系统管理员',
+  school: '学校（幼儿园）账号',
 };
+
+/**
+ * Who may be a record's 承办人: a prosecutor (检察官), a head, the chief or a deputy. Assistants and
+ * clerks help on a case but never hold it; analysts and admins do no casework.
+ */
+export const handlerRoles: readonly TRole[] = ['chief', 'deputyChief', 'departmentHead', 'prosecutor'];
 
 /** Lines of work a department belongs to (glossary: 刑检, 未检, 民事/行政, 公益诉讼…). */
 export const lines = [

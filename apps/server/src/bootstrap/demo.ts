@@ -23,7 +23,11 @@ export const demoUsers: { username: string; displayName: string; role: TRole; de
     { username: 'head5', displayName: '陈敏（演示）', role: 'departmentHead', department: '第五检察部' },
     { username: 'prosecutor1', displayName: '李华（演示）', role: 'prosecutor', department: '第一检察部' },
     { username: 'assistant5', displayName: '赵磊（演示）', role: 'assistant', department: '第五检察部' },
+    // 第六检察部 is the juvenile department (未检): its head and a prosecutor show its work.
+    { username: 'head6', displayName: '何静（演示）', role: 'departmentHead', department: '第六检察部' },
+    { username: 'prosecutor6', displayName: '孙悦（演示）', role: 'prosecutor', department: '第六检察部' },
     { username: 'clerk6', displayName: '吴悦（演示）', role: 'clerk', department: '第六检察部' },
     { username: 'analyst', displayName: '孙晓（演示）', role: 'analyst', department: '案件管理部' },
     { username: 'admin', displayName: '系统管理员（演示）', role: 'admin', department: '政治部' },
+    { username: 'school1', displayName: '成华区演示实验小学（演示）', role: 'school', department: null },
   ];

@@ -3,6 +3,7 @@ import { schema } from '@procura/db';
 import { sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
+import { seedDemoSchools } from '../mailbox/demo-schools.ts';
 import { demoDepartments, demoPassword, demoProcuratorate, demoUsers } from './demo.ts';
 
 export interface InitialiseOptions {
@@ -72,6 +73,7 @@ async function seedDemo(tx: Executor): Promise<void> {
       passwordHash,
     })),
   );
+  await seedDemoSchools(tx);
   await recordAudit(tx, {
     actor: { id: null, name: '系统' },
     action: 'system.init',

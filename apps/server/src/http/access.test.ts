@@ -25,6 +25,7 @@ const demoUserOf: Record<TRole, string> = {
   clerk: 'clerk6',
   analyst: 'analyst',
   admin: 'admin',
+  school: 'school1',
 };
 
 const initialPassword = 'Initial2026pw';
@@ -139,6 +140,25 @@ const routeTable: Record<string, RouteCase> = {
     access: 'suggestion.read',
     request: () => ({ url: '/api/suggestions/export' }),
   },
+  'POST /api/clues/:id/attachments': {
+    access: 'clue.create',
+    request: () => ({ url: '/api/clues/999999/attachments?name=a.pdf', payload: Buffer.from('%PDF-1.7') }),
+  },
+  'GET /api/clues/:id/attachments/:attachmentId': {
+    access: 'clue.read',
+    request: () => ({ url: '/api/clues/999999/attachments/1' }),
+  },
+  'POST /api/suggestions/:id/attachments': {
+    access: 'suggestion.write',
+    request: () => ({
+      url: '/api/suggestions/999999/attachments?name=a.pdf',
+      payload: Buffer.from('%PDF-1.7'),
+    }),
+  },
+  'GET /api/suggestions/:id/attachments/:attachmentId': {
+    access: 'suggestion.read',
+    request: () => ({ url: '/api/suggestions/999999/attachments/1' }),
+  },
   'GET /api/suggestions/:id': {
     access: 'suggestion.read',
     request: () => ({ url: '/api/suggestions/999999' }),
@@ -158,6 +178,10 @@ const routeTable: Record<string, RouteCase> = {
   'POST /api/suggestions/:id/approve': {
     access: 'suggestion.approve',
     request: () => ({ url: '/api/suggestions/999999/approve', payload: {} }),
+  },
+  'POST /api/suggestions/:id/return': {
+    access: 'suggestion.approve',
+    request: () => ({ url: '/api/suggestions/999999/return', payload: { reason: '事实部分需补充' } }),
   },
   'POST /api/suggestions/:id/issue': {
     access: 'suggestion.issue',
@@ -212,10 +236,242 @@ const routeTable: Record<string, RouteCase> = {
     access: 'record.reassign',
     request: () => ({ url: '/api/reassignments', payload: {} }),
   },
+  'GET /api/juvenile/cases': { access: 'juvenile.read', request: () => ({ url: '/api/juvenile/cases' }) },
+  'GET /api/juvenile/cases/:id': {
+    access: 'juvenile.read',
+    request: () => ({ url: '/api/juvenile/cases/999999' }),
+  },
+  'POST /api/juvenile/cases/:id/minors': {
+    access: 'juvenile.write',
+    request: () => ({ url: '/api/juvenile/cases/999999/minors', payload: {} }),
+  },
+  'POST /api/juvenile/cases/:id/records': {
+    access: 'juvenile.write',
+    request: () => ({ url: '/api/juvenile/cases/999999/records', payload: {} }),
+  },
+  'PATCH /api/juvenile/records/:id': {
+    access: 'juvenile.write',
+    request: () => ({ url: '/api/juvenile/records/999999', payload: { data: {} } }),
+  },
+  'POST /api/juvenile/cases/:id/inquiry-requests': {
+    access: 'juvenile.write',
+    request: () => ({ url: '/api/juvenile/cases/999999/inquiry-requests', payload: {} }),
+  },
+  'POST /api/juvenile/inquiry-requests/:id/decision': {
+    access: 'juvenile.approve',
+    request: () => ({ url: '/api/juvenile/inquiry-requests/999999/decision', payload: { approve: true } }),
+  },
+  'GET /api/juvenile/sessions': {
+    access: 'juvenile.read',
+    request: () => ({ url: '/api/juvenile/sessions?from=2026-03-01&to=2026-03-31' }),
+  },
+  'POST /api/juvenile/cases/:id/sessions': {
+    access: 'juvenile.write',
+    request: () => ({ url: '/api/juvenile/cases/999999/sessions', payload: {} }),
+  },
+  'POST /api/juvenile/sessions/:id/cancel': {
+    access: 'juvenile.write',
+    request: () => ({ url: '/api/juvenile/sessions/999999/cancel' }),
+  },
+  'POST /api/juvenile/cases/:id/guardianship-orders': {
+    access: 'juvenile.write',
+    request: () => ({ url: '/api/juvenile/cases/999999/guardianship-orders', payload: {} }),
+  },
+  'POST /api/juvenile/guardianship-orders/:id/document': {
+    access: 'juvenile.write',
+    request: () => ({ url: '/api/juvenile/guardianship-orders/999999/document' }),
+  },
+  'POST /api/juvenile/guardianship-orders/:id/attendance': {
+    access: 'juvenile.write',
+    request: () => ({ url: '/api/juvenile/guardianship-orders/999999/attendance', payload: {} }),
+  },
+  'POST /api/juvenile/guardianship-orders/:id/evaluation': {
+    access: 'juvenile.write',
+    request: () => ({ url: '/api/juvenile/guardianship-orders/999999/evaluation', payload: {} }),
+  },
+  'GET /api/juvenile/follow-ups': {
+    access: 'juvenile.read',
+    request: () => ({ url: '/api/juvenile/follow-ups' }),
+  },
+  'POST /api/juvenile/follow-ups': {
+    access: 'juvenile.write',
+    request: () => ({ url: '/api/juvenile/follow-ups', payload: {} }),
+  },
+  'GET /api/juvenile/follow-ups/:id': {
+    access: 'juvenile.read',
+    request: () => ({ url: '/api/juvenile/follow-ups/999999' }),
+  },
+  'POST /api/juvenile/follow-ups/:id/visits': {
+    access: 'juvenile.write',
+    request: () => ({ url: '/api/juvenile/follow-ups/999999/visits', payload: {} }),
+  },
+  'POST /api/juvenile/follow-ups/:id/visits/:visitId': {
+    access: 'juvenile.write',
+    request: () => ({ url: '/api/juvenile/follow-ups/999999/visits/999999', payload: {} }),
+  },
+  'POST /api/juvenile/follow-ups/:id/close': {
+    access: 'juvenile.write',
+    request: () => ({ url: '/api/juvenile/follow-ups/999999/close', payload: {} }),
+  },
+  'POST /api/juvenile/follow-ups/:id/referrals': {
+    access: 'juvenile.write',
+    request: () => ({ url: '/api/juvenile/follow-ups/999999/referrals', payload: {} }),
+  },
+  'POST /api/juvenile/follow-ups/:id/referrals/:referralId/feedback': {
+    access: 'juvenile.write',
+    request: () => ({ url: '/api/juvenile/follow-ups/999999/referrals/999999/feedback', payload: {} }),
+  },
+  'POST /api/juvenile/cases/:id/sealing': {
+    access: 'juvenile.seal',
+    request: () => ({ url: '/api/juvenile/cases/999999/sealing', payload: {} }),
+  },
+  'GET /api/juvenile/sealed': { access: 'juvenile.read', request: () => ({ url: '/api/juvenile/sealed' }) },
+  'POST /api/juvenile/sealings/:id/queries': {
+    access: 'juvenile.write',
+    request: () => ({ url: '/api/juvenile/sealings/999999/queries', payload: {} }),
+  },
+  'POST /api/juvenile/seal-queries/:id/decision': {
+    access: 'juvenile.approve',
+    request: () => ({ url: '/api/juvenile/seal-queries/999999/decision', payload: { approve: true } }),
+  },
+  // Prevention (校园信箱, 入职查询, 法治宣传): public mailbox routes with an unknown link or code (404),
+  // staff routes with a missing id (404) or an empty body (400).
+  'GET /api/public/mailbox/:token': {
+    access: 'public',
+    request: () => ({ url: '/api/public/mailbox/no-such-school-link-000' }),
+  },
+  'POST /api/public/mailbox/:token/letters': {
+    access: 'public',
+    request: () => ({
+      url: '/api/public/mailbox/no-such-school-link-000/letters',
+      payload: { body: '矩阵测试来信' },
+    }),
+  },
+  'POST /api/public/mailbox/pickup': {
+    access: 'public',
+    request: () => ({ url: '/api/public/mailbox/pickup', payload: { code: 'ABCD-EFGH-JKMN-PQRS' } }),
+  },
+  'GET /api/mailbox/letters': { access: 'mailbox.read', request: () => ({ url: '/api/mailbox/letters' }) },
+  'GET /api/mailbox/statistics': {
+    access: 'mailbox.read',
+    request: () => ({ url: '/api/mailbox/statistics' }),
+  },
+  'GET /api/mailbox/letters/:id': {
+    access: 'mailbox.read',
+    request: () => ({ url: '/api/mailbox/letters/999999' }),
+  },
+  'POST /api/mailbox/letters/:id/answer': {
+    access: 'mailbox.answer',
+    request: () => ({ url: '/api/mailbox/letters/999999/answer', payload: { answer: '矩阵测试' } }),
+  },
+  'POST /api/mailbox/letters/:id/clue': {
+    access: 'mailbox.toClue',
+    request: () => ({ url: '/api/mailbox/letters/999999/clue', payload: {} }),
+  },
+  'GET /api/partner-schools': { access: 'mailbox.read', request: () => ({ url: '/api/partner-schools' }) },
+  'POST /api/partner-schools': {
+    access: 'school.manage',
+    request: () => ({ url: '/api/partner-schools', payload: {} }),
+  },
+  'PATCH /api/partner-schools/:id': {
+    access: 'school.manage',
+    request: () => ({ url: '/api/partner-schools/999999', payload: { mailboxOpen: true } }),
+  },
+  'POST /api/partner-schools/:id/mailbox-link': {
+    access: 'school.manage',
+    request: () => ({ url: '/api/partner-schools/999999/mailbox-link' }),
+  },
+  'GET /api/partner-schools/:id/mailbox-qr': {
+    access: 'mailbox.read',
+    request: () => ({ url: '/api/partner-schools/999999/mailbox-qr' }),
+  },
+  'POST /api/employment-checks': {
+    access: 'employmentCheck.submit',
+    request: () => ({ url: '/api/employment-checks', payload: {} }),
+  },
+  'GET /api/employment-checks': {
+    access: 'employmentCheck.read',
+    request: () => ({ url: '/api/employment-checks' }),
+  },
+  'GET /api/employment-checks/:id': {
+    access: 'employmentCheck.read',
+    request: () => ({ url: '/api/employment-checks/999999' }),
+  },
+  'GET /api/employment-checks/:id/result.:format': {
+    access: 'employmentCheck.read',
+    request: () => ({ url: '/api/employment-checks/999999/result.xlsx' }),
+  },
+  'POST /api/offence-record-sets': {
+    access: 'offenceRecords.load',
+    request: () => ({ url: '/api/offence-record-sets', payload: {} }),
+  },
+  'GET /api/offence-record-sets': {
+    access: 'offenceRecords.load',
+    request: () => ({ url: '/api/offence-record-sets' }),
+  },
+  'GET /api/outreach-events': { access: 'outreach.read', request: () => ({ url: '/api/outreach-events' }) },
+  'GET /api/outreach-events/export': {
+    access: 'outreach.read',
+    request: () => ({ url: '/api/outreach-events/export' }),
+  },
+  'POST /api/outreach-events': {
+    access: 'outreach.write',
+    request: () => ({ url: '/api/outreach-events', payload: {} }),
+  },
+  'PATCH /api/outreach-events/:id': {
+    access: 'outreach.write',
+    request: () => ({ url: '/api/outreach-events/999999', payload: {} }),
+  },
   'GET /api/notifications': { access: 'authenticated', request: () => ({ url: '/api/notifications' }) },
   'POST /api/notifications/:id/read': {
     access: 'authenticated',
     request: () => ({ url: '/api/notifications/999999/read' }),
+  },
+  // Big-data models: unknown ids (404) and an unknown data set kind (400) change nothing.
+  'GET /api/models': { access: 'model.read', request: () => ({ url: '/api/models' }) },
+  'GET /api/models/:id': { access: 'model.read', request: () => ({ url: '/api/models/prisoner-subsidy' }) },
+  'GET /api/datasets': { access: 'dataset.read', request: () => ({ url: '/api/datasets' }) },
+  'GET /api/datasets/:id': { access: 'dataset.read', request: () => ({ url: '/api/datasets/999999' }) },
+  'POST /api/datasets': {
+    access: 'dataset.upload',
+    request: () => ({
+      url: '/api/datasets?kind=nosuchkind&fileName=a.csv',
+      payload: Buffer.from('身份证号\n'),
+    }),
+  },
+  'GET /api/model-runs': { access: 'model.read', request: () => ({ url: '/api/model-runs' }) },
+  'GET /api/model-runs/:id': { access: 'model.read', request: () => ({ url: '/api/model-runs/999999' }) },
+  'POST /api/model-runs': {
+    access: 'model.run',
+    request: () => ({ url: '/api/model-runs', payload: { modelId: 'prisoner-subsidy', datasets: {} } }),
+  },
+  'GET /api/model-runs/:id/hits': {
+    access: 'hit.read',
+    request: () => ({ url: '/api/model-runs/999999/hits' }),
+  },
+  'GET /api/model-runs/:id/hits/export': {
+    access: 'hit.read',
+    request: () => ({ url: '/api/model-runs/999999/hits/export' }),
+  },
+  'POST /api/model-hits/review': {
+    access: 'hit.review',
+    request: () => ({ url: '/api/model-hits/review', payload: { action: 'confirm', hitIds: [999999] } }),
+  },
+  'POST /api/model-hits/clues': {
+    access: 'hit.review',
+    request: () => ({ url: '/api/model-hits/clues', payload: { hitIds: [999999], departmentId: 1 } }),
+  },
+  'GET /api/model-schedules': { access: 'model.read', request: () => ({ url: '/api/model-schedules' }) },
+  'POST /api/model-schedules': {
+    access: 'model.run',
+    request: () => ({
+      url: '/api/model-schedules',
+      payload: { modelId: 'nosuchmodel', repeat: 'days', every: 7 },
+    }),
+  },
+  'PATCH /api/model-schedules/:id': {
+    access: 'model.run',
+    request: () => ({ url: '/api/model-schedules/999999', payload: { enabled: false } }),
   },
 };
 

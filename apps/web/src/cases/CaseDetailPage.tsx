@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '../shared/dates.ts';
 import { CaseSuggestions } from '../suggestions/CaseSuggestions.tsx';
 import { AdvanceStageModal } from './AdvanceStageModal.tsx';
 import { useCase } from './api.ts';
+import { CaseDocuments } from './CaseDocuments.tsx';
 import { CaseStages } from './CaseStages.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { RecordEventModal } from './RecordEventModal.tsx';
@@ -100,6 +101,11 @@ export default function CaseDetailPage() {
         title={<span data-testid="case-number">{detail.caseNumber}</span>}
         extra={
           <Space>
+            {detail.type.startsWith('juvenile') && me.actions.includes('juvenile.read') && (
+              <Link to={`/juvenile/cases/${detail.id}`} data-testid="juvenile-case-link">
+                未检办案详情（未成年人、一站式询问、督促监护令）
+              </Link>
+            )}
             {mayRecord && (
               <Button icon={<PlusOutlined />} onClick={() => setDialog('event')} data-testid="record-event">
                 记录事件
@@ -165,6 +171,7 @@ export default function CaseDetailPage() {
                 data-testid="case-clues"
               />
             </Card>
+            <CaseDocuments documents={detail.documents} />
           </Flex>
         </Col>
       </Row>
