@@ -3,7 +3,9 @@ import { schema } from '@procura/db';
 import { openClueStatuses } from '@procura/domain/cases/clue-sources';
 import { isMinorOn, maskName } from '@procura/domain/juvenile/mask';
 import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import type { SessionUser } from '../auth/load-user.ts';
 import { todayInChina } from '../deadlines/china-date.ts';
+import { notSealedFor } from '../juvenile/scope.ts';
 import type { TPossibleDuplicate } from './schema.ts';
 
 const { clues, clueParties, cases, departments } = schema;
@@ -17,6 +19,8 @@ export const descriptionSimilarityThreshold = 0.3;
  */
 export async function findDuplicates(
   db: Executor,
+  /** Whose screen the flags go to: sealed juvenile records never show outside 未检. */
+  user: Pick<SessionUser, 'id' | 'role' | 'department'>,
   subject: {
     clueId: number | null;
     description: string;
@@ -64,6 +68,7 @@ export async function findDuplicates(
         and(
           match.condition,
           subject.clueId ? ne(clues.id, subject.clueId) : undefined,
+          notSealedFor(user, clues.caseId),
           or(
             inArray(clues.status, [...openClueStatuses]),
             and(eq(clues.status, 'opened'), isNull(cases.closedAt)),

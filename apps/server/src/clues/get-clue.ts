@@ -37,7 +37,7 @@ export async function getClue(db: Executor, id: number, user: SessionUser): Prom
   const transfers = transferRows.map(presentTransfer);
   const possibleDuplicates =
     clue.status === 'pending' || clue.status === 'assessing'
-      ? await findDuplicates(db, {
+      ? await findDuplicates(db, user, {
           clueId: id,
           description: clue.description,
           idNumbers: clue.parties.flatMap((p) => (p.idNumber ? [p.idNumber] : [])),

@@ -36,7 +36,7 @@ export async function registerClue(
       createdBy: user.id,
       parties,
     });
-    const duplicates = await findDuplicates(tx, {
+    const duplicates = await findDuplicates(tx, user, {
       clueId: id,
       description: input.description,
       idNumbers: parties.flatMap((p) => (p.idNumber ? [p.idNumber] : [])),
@@ -48,9 +48,10 @@ export async function registerClue(
       targetType: 'clue',
       targetId: id,
       ip: options.ip,
+      // No title: the audit log is read by the administrator, and a title may name a minor
+      // (未成年人保护法 第一百零三条); the clue id leads to it for those who may see it.
       detail: {
         source: input.source,
-        title: input.title,
         departmentId,
         possibleDuplicates: duplicates.map((d) => `${d.kind}:${d.id}`),
       },

@@ -447,10 +447,12 @@ describe.each(testEngines())('juvenile casework (%s)', (kind) => {
   });
 
   it('a sealed record cannot be found outside the juvenile department; queries are decided within 7 days', async () => {
+    const suspectId = withCheck('51010820100315123');
     await as('clerk6', 'POST', '/api/clues', {
       source: 'publicReport',
       title: '赵小军盗窃线索',
       description: '赵小军盗窃电动车',
+      parties: [{ kind: 'person', name: '赵小军', idNumber: suspectId }],
     });
     const clue = (await as('clerk6', 'GET', '/api/clues?q=赵小军')).json<TClueList>().items[0]!;
     await as('head6', 'POST', `/api/clues/${clue.id}/decision`, {
@@ -505,6 +507,18 @@ describe.each(testEngines())('juvenile casework (%s)', (kind) => {
         user,
       ).toBe(user === 'chief');
     }
+    // A new clue about the same person flags the sealed case only inside the juvenile department.
+    const flagged = async (user: string) =>
+      (
+        await as(user, 'POST', '/api/clues', {
+          source: 'publicReport',
+          title: '电动车被盗线索',
+          description: '群众反映电动车被盗',
+          parties: [{ kind: 'person', name: '赵小军', idNumber: suspectId }],
+        })
+      ).json<{ possibleDuplicates: { kind: string; id: number }[] }>().possibleDuplicates;
+    expect(await flagged('prosecutor1')).toEqual([]);
+    expect((await flagged('clerk6')).map((d) => d.id)).toContain(clueCaseId);
     const reassign = await as('deputy', 'POST', '/api/reassignments', {
       caseIds: [suspectCaseId],
       clueIds: [],

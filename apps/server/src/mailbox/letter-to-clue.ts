@@ -66,7 +66,7 @@ export async function letterToClue(
       targetType: 'clue',
       targetId: clueId,
       ip: options.ip,
-      detail: { source: 'publicReport', title, departmentId, fromMailboxLetter: id },
+      detail: { source: 'publicReport', departmentId, fromMailboxLetter: id },
     });
     await recordAudit(tx, {
       actor: actorOf(user),

@@ -3,5 +3,5 @@
 export * from './attachments.ts';
 export * from './collide.ts';
 export * from './core.ts';
-export * from './prevention.ts';
 export * from './juvenile.ts';
+export * from './prevention.ts';
