@@ -13,7 +13,13 @@ import type { TClueDetail, TPartyInput, TPossibleDuplicate, TRegisterClueBody } 
 /** 线索登记: stores the clue with its parties and flags open clues and cases that look the same. */
 export async function registerClue(
   database: Database,
-  options: { input: TRegisterClueBody; user: SessionUser; ip: string | null },
+  options: {
+    input: TRegisterClueBody;
+    user: SessionUser;
+    ip: string | null;
+    /** Work that must commit with the clue or not at all (linking the model hit it came from…). */
+    alongside?: (tx: Executor, clueId: number) => Promise<void>;
+  },
 ): Promise<{ clue: TClueDetail; possibleDuplicates: TPossibleDuplicate[] }> {
   const { input, user } = options;
   const departmentId = input.departmentId ?? user.department?.id;
@@ -56,6 +62,7 @@ export async function registerClue(
         possibleDuplicates: duplicates.map((d) => `${d.kind}:${d.id}`),
       },
     });
+    await options.alongside?.(tx, id);
     return { id, duplicates };
   });
   return { clue: (await getClue(database.db, id, user))!, possibleDuplicates: duplicates };

@@ -49,6 +49,8 @@ export async function hitsToClues(
     const run = runRows.find((r) => r.id === hit.runId)!;
     const spec = findModel(run.modelId);
     if (!spec) throw new DomainError('VALIDATION', `模型 ${run.modelId} 已不存在`);
+    // The hit is claimed in the clue's own transaction: of two analysts at the same moment, one
+    // makes the clue and the other gets the conflict, and no clue is left without its hit.
     const { clue } = await registerClue(database, {
       input: {
         source: 'dataModel',
@@ -59,27 +61,22 @@ export async function hitsToClues(
       },
       user: options.user,
       ip: options.ip,
-    });
-    await database.db.transaction(async (tx) => {
-      const linked = await tx
-        .update(hits)
-        .set({ status: 'clue', clueId: clue.id, reviewedBy: options.user.id, reviewedAt: new Date() })
-        .where(and(eq(hits.id, hit.id), isNull(hits.clueId)))
-        .returning({ id: hits.id });
-      if (linked.length === 0) throw new DomainError('CONFLICT', `命中 #${hit.id} 已被他人转为线索`);
-      await recordAudit(tx, {
-        actor: actorOf(options.user),
-        action: 'hit.toClue',
-        targetType: 'modelHit',
-        targetId: hit.id,
-        ip: options.ip,
-        detail: {
-          runId: run.id,
-          modelId: run.modelId,
-          clueId: clue.id,
-          departmentId: options.input.departmentId,
-        },
-      });
+      alongside: async (tx, clueId) => {
+        const linked = await tx
+          .update(hits)
+          .set({ status: 'clue', clueId, reviewedBy: options.user.id, reviewedAt: new Date() })
+          .where(and(eq(hits.id, hit.id), isNull(hits.clueId)))
+          .returning({ id: hits.id });
+        if (linked.length === 0) throw new DomainError('CONFLICT', `命中 #${hit.id} 已被他人转为线索`);
+        await recordAudit(tx, {
+          actor: actorOf(options.user),
+          action: 'hit.toClue',
+          targetType: 'modelHit',
+          targetId: hit.id,
+          ip: options.ip,
+          detail: { runId: run.id, modelId: run.modelId, clueId, departmentId: options.input.departmentId },
+        });
+      },
     });
     items.push({ hitId: hit.id, clueId: clue.id });
   }

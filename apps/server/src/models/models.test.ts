@@ -293,6 +293,19 @@ describe.each(testEngines())('big-data models (%s)', (kind) => {
     expect(detail.legalBasis.join('')).toContain('人民检察院组织法');
   });
 
+  it('two analysts turning the same hit at once make one clue, and the other is told', async () => {
+    const hits = (await as('analyst', 'GET', `/api/model-runs/${runId}/hits`)).json<THitList>();
+    const wang = hits.items.find((h) => h.name === '王芳')!;
+    const body = { hitIds: [wang.id], departmentId: departments.get('第五检察部') };
+    const responses = await Promise.all([
+      as('analyst', 'POST', '/api/model-hits/clues', body),
+      as('analyst', 'POST', '/api/model-hits/clues', body),
+    ]);
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const clues = (await as('head5', 'GET', `/api/clues?q=${encodeURIComponent('王芳')}`)).json<TClueList>();
+    expect(clues.items.filter((c) => c.sourceLabel === '大数据模型')).toHaveLength(1);
+  });
+
   it('a re-run on a newer file shows only what is new (定期体检)', async () => {
     const newer = paymentRows([[people.zhao.id, people.zhao.name, '2022-08-01', '680', '低保']]);
     const prisoners = [...prisonerRows(), [people.zhao.id, people.zhao.name, '2022-07-01', '2024-07-01']];
