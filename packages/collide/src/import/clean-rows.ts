@@ -40,7 +40,7 @@ export interface CleanRowsOptions {
 }
 
 /** The header row: the first of the first 20 rows that has every required column. */
-function findHeader(
+export function findHeader(
   batch: RowBatch,
   wanted: ColumnKey[],
   required: ColumnKey[],

@@ -74,6 +74,23 @@ export const canonicalColumns = {
     headers: ['出监日期', '释放日期', '刑满释放日期', '出狱日期', '出监时间', '刑满日期'],
   },
   deathDate: { label: '死亡日期', type: 'date', headers: ['死亡日期', '死亡时间'] },
+  /** how a sentence is served: 监禁 (prison, 看守所, 拘役所) or in the community (管制, 缓刑, 暂予监外执行, 假释) */
+  custody: {
+    label: '刑罚执行方式',
+    type: 'text',
+    headers: [
+      '刑罚执行方式',
+      '执行方式',
+      '执行类别',
+      '执行类型',
+      '刑罚种类',
+      '刑种',
+      '刑期种类',
+      '服刑类型',
+      '羁押类型',
+      '羁押状态',
+    ],
+  },
   plate: { label: '号牌号码', type: 'vehicleCode', headers: ['号牌号码', '车牌号', '车牌号码', '号牌'] },
   frame: {
     label: '车架号',

@@ -1,20 +1,15 @@
 import { rm } from 'node:fs/promises';
 import { basename } from 'node:path';
-import {
-  type DuckDBAppender,
-  type DuckDBConnection,
-  DuckDBDataChunk,
-  DuckDBDateValue,
-  type DuckDBType,
-  type DuckDBValue,
-} from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TInput } from '../models/spec.ts';
 import { sqlTypes } from './clean-cell.ts';
 import { cleanFile, type Spilled } from './clean-file.ts';
-import type { CleanChunk, Reject } from './clean-rows.ts';
+import { cleanRows, type Reject } from './clean-rows.ts';
 import { type ColumnKey, canonicalColumns } from './columns.ts';
+import { loadCsvNatively, type NativeCsv } from './native-csv.ts';
 import type { ReadProgress } from './rows.ts';
-import { createInputTable, inputTableTypes, quoteIdentifier } from './table.ts';
+import { SpillFile } from './spill.ts';
+import { createInputTable, quoteIdentifier } from './table.ts';
 
 export type { Reject };
 
@@ -41,28 +36,19 @@ export interface LoadInputOptions {
   rejects: Reject[];
   /** worker threads cleaning each file: 0 = this thread (default: 2 for a CSV of 32 MB and more) */
   workers?: number;
+  /** false: never let DuckDB read a UTF-8 CSV itself (see loadCsvNatively); for comparing the two paths */
+  native?: boolean;
   onProgress?: (progress: ReadProgress & { role: string; file: string }) => void;
 }
 
-const toDate = (value: string | number | null): DuckDBValue =>
-  value === null ? null : new DuckDBDateValue(value as number);
-const toBigInt = (value: string | number | null): DuckDBValue => (value === null ? null : BigInt(value));
-const asIs = (value: string | number | null): DuckDBValue => value;
-
 /**
- * Loads one role's files into its DuckDB table: cleaned chunks (see `cleanRows`) are appended as
- * they come, with the row id, source file and row number kept for evidence.
+ * Loads one role's files into its DuckDB table, with the row id, source file and row number kept
+ * for evidence: a UTF-8 CSV through DuckDB's own reader where it can (see loadCsvNatively), its odd
+ * rows and every other file through the cleaners (see `cleanRows`), in this thread or on workers.
  */
 export async function loadInput(options: LoadInputOptions): Promise<InputStats> {
   const { connection, input, files } = options;
-  const keys = Object.keys(input.columns) as ColumnKey[];
-  const converters = keys.map((key) => {
-    const type = canonicalColumns[key].type;
-    return type === 'date' || type === 'month' ? toDate : type === 'amount' ? toBigInt : asIs;
-  });
   await createInputTable(connection, input);
-  const appender = await connection.createAppender(input.role);
-  const types = inputTableTypes(input);
   const stats: InputStats = {
     role: input.role,
     files,
@@ -72,19 +58,52 @@ export async function loadInput(options: LoadInputOptions): Promise<InputStats> 
     rowsFlagged: 0,
   };
   const spills: (Spilled & { source: number })[] = [];
+  const written: SpillFile[] = [];
+  const natives: NativeCsv[] = [];
   const firstReject = options.rejects.length;
   try {
     for (const path of files) {
       const source = options.sources.push(path) - 1;
-      const chunks = cleanFile({
-        path,
-        file: basename(path),
-        sheet: options.sheet,
-        input,
-        overrides: options.overrides,
-        workers: options.workers,
-        onProgress: (progress) => options.onProgress?.({ ...progress, role: input.role, file: path }),
-      });
+      const onProgress = (progress: ReadProgress) =>
+        options.onProgress?.({ ...progress, role: input.role, file: path });
+      const native =
+        options.native === false
+          ? null
+          : await loadCsvNatively({
+              connection,
+              input,
+              path,
+              source,
+              firstId: options.nextId.value,
+              overrides: options.overrides,
+            });
+      if (native) {
+        natives.push(native);
+        options.nextId.value += native.records;
+        stats.rowsRead += native.loaded;
+        stats.rowsCleaned += native.loaded;
+        onProgress({ rowsRead: native.records });
+      }
+      const chunks = native
+        ? cleanRows({
+            batches: native.leftovers(),
+            input,
+            file: basename(path),
+            overrides: options.overrides,
+            headerFrom: native.header,
+          })
+        : cleanFile({
+            path,
+            file: basename(path),
+            sheet: options.sheet,
+            input,
+            overrides: options.overrides,
+            workers: options.workers,
+            onProgress,
+          });
+      // Rows cleaned in this thread go, like the workers' rows, to a spill CSV for DuckDB's own
+      // reader: the appender converts every string in JavaScript and cost half the import's CPU.
+      let spill: SpillFile | undefined;
       for await (const chunk of chunks) {
         if ('path' in chunk) {
           spills.push({ ...chunk, source });
@@ -93,9 +112,17 @@ export async function loadInput(options: LoadInputOptions): Promise<InputStats> 
         stats.rowsRead += chunk.read;
         stats.rowsRejected += chunk.rejected;
         stats.rowsFlagged += chunk.flagged;
-        stats.rowsCleaned += chunk.size;
         for (const reject of chunk.rejects) options.rejects.push(reject);
-        if (chunk.size > 0) append(appender, types, chunk, source, options.nextId, converters);
+        if (chunk.size === 0) continue;
+        if (!spill) {
+          spill = new SpillFile();
+          written.push(spill);
+        }
+        spill.write(chunk);
+      }
+      if (spill) {
+        spill.close();
+        spills.push({ path: spill.path, rows: spill.rows, source });
       }
     }
     for (const spill of spills) {
@@ -104,8 +131,9 @@ export async function loadInput(options: LoadInputOptions): Promise<InputStats> 
       stats.rowsCleaned += spill.rows;
     }
   } finally {
-    appender.closeSync();
+    for (const spill of written) spill.discard();
     await Promise.all(spills.map((spill) => rm(spill.path, { force: true })));
+    for (const native of natives) await native.drop();
   }
   // Workers report in any order: rejects are listed by file, then row.
   const added = options.rejects.splice(firstReject).map((reject, i) => ({ reject, i }));
@@ -118,27 +146,7 @@ export async function loadInput(options: LoadInputOptions): Promise<InputStats> 
   return stats;
 }
 
-function append(
-  appender: DuckDBAppender,
-  types: DuckDBType[],
-  chunk: CleanChunk,
-  source: number,
-  nextId: { value: number },
-  converters: ((value: string | number | null) => DuckDBValue)[],
-) {
-  const ids = new Array<number>(chunk.size);
-  for (let i = 0; i < chunk.size; i++) ids[i] = nextId.value++;
-  const columns: DuckDBValue[][] = [ids, new Array<number>(chunk.size).fill(source), chunk.rowNumbers];
-  chunk.columns.forEach((values, c) => {
-    const convert = converters[c]!;
-    columns.push(convert === asIs ? values : values.map(convert));
-  });
-  const data = DuckDBDataChunk.create(types, chunk.size);
-  data.setColumns(columns);
-  appender.appendDataChunk(data);
-}
-
-/** Reads a worker's spill file with DuckDB's CSV reader into the role's table. */
+/** Reads a spill file (see SpillFile) with DuckDB's CSV reader into the role's table. */
 async function loadSpill(
   connection: DuckDBConnection,
   input: TInput,
@@ -159,6 +167,6 @@ async function loadSpill(
   await connection.run(`
     INSERT INTO ${quoteIdentifier(input.role)}
     SELECT (${firstId - 1} + row_number() OVER ())::INTEGER, ${spill.source}, _row, ${values.join(', ')}
-    FROM read_csv('${spill.path.replaceAll("'", "''")}', header = false, delim = ',', quote = '"', escape = '"',
+    FROM read_csv('${spill.path.replaceAll("'", "''")}', header = false, delim = ',', quote = '"', escape = '"', new_line = '\\n',
       auto_detect = false, columns = {${columns}})`);
 }

@@ -4,7 +4,7 @@ import { extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import { CollideError } from '../errors.ts';
 import type { Reject } from '../import/clean-rows.ts';
-import type { Hit } from '../run/hit.ts';
+import { evidenceJson, type Hit } from '../run/hit.ts';
 import { csvLine } from './csv-text.ts';
 import { hitHeaders, hitRow } from './hit-rows.ts';
 
@@ -20,6 +20,16 @@ async function writeLines(path: string, lines: Iterable<string>): Promise<void> 
   );
 }
 
+/** A hit as one JSON line; evidence still in DuckDB's JSON is copied as it is, not parsed. */
+function jsonLine(hit: Hit): string {
+  const raw = (hit as Partial<Record<typeof evidenceJson, string[]>>)[evidenceJson];
+  if (!raw) return JSON.stringify(hit);
+  const { evidence: _, ...rest } = Object.getOwnPropertyDescriptors(hit);
+  const head = JSON.stringify(Object.defineProperties({}, rest));
+  const rows = raw.map((json) => json.slice(1, -1)).filter((inner) => inner !== '');
+  return `${head.slice(0, -1)},"evidence":[${rows.join(',')}]}`;
+}
+
 /** Writes hits as .jsonl (one hit a line), .csv (UTF-8 with BOM, Chinese headers) or .xlsx. */
 export async function writeHits(path: string, hits: Hit[]): Promise<void> {
   const extension = extname(path).toLowerCase();
@@ -27,7 +37,7 @@ export async function writeHits(path: string, hits: Hit[]): Promise<void> {
     await writeLines(
       path,
       (function* () {
-        for (const hit of hits) yield `${JSON.stringify(hit)}\n`;
+        for (const hit of hits) yield `${jsonLine(hit)}\n`;
       })(),
     );
     return;

@@ -29,3 +29,9 @@ export interface RunProgress {
   bytesRead?: number;
   totalBytes?: number;
 }
+
+/**
+ * On hits made by runModel: the evidence as DuckDB wrote it (JSON arrays, one per role), until the
+ * `evidence` property is set. Lets writers copy it out without building millions of objects.
+ */
+export const evidenceJson: unique symbol = Symbol('evidenceJson');

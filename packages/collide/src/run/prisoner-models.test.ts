@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findModel } from '../models/registry.ts';
+import { writeHits } from '../output/write-hits.ts';
 import { tempDir, utcDate, writeCsv, writeXls, writeXlsx } from '../testing/files.ts';
 import type { Hit } from './hit.ts';
 import { runModel } from './run-model.ts';
@@ -54,6 +56,14 @@ describe('prisoner-subsidy on hand-made files', async () => {
   const result = await runModel({
     spec: findModel('prisoner-subsidy'),
     inputs: { payments: [payments], prisoners: [prisoners] },
+  });
+
+  it('writes the same hits to .jsonl as the objects hold, evidence included', async () => {
+    const out = join(dir, 'hits.jsonl');
+    await writeHits(out, result.hits);
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines.map((line) => JSON.parse(line))).toEqual(JSON.parse(JSON.stringify(result.hits)));
+    expect(JSON.parse(lines[0]!).evidence.length).toBeGreaterThan(1);
   });
 
   it('finds exactly the payments made on or between admission and release, over several spells', () => {
@@ -158,6 +168,61 @@ describe('prisoner-pension on hand-made files', async () => {
     ]);
     expect(result.hits[0]!.explanation).toBe(
       '李四（510108198001011231）于 2022年3月5日至2022年8月20日 服刑，期间领取 2022年4月 至 2022年8月 养老金 2 笔，共计 6,000.00 元。',
+    );
+  });
+});
+
+describe('prisoner-pension with the kind of each spell', async () => {
+  // Pension stops while held (prison, 看守所, 拘役) and continues under 管制, 缓刑, 监外执行, 假释.
+  const prisoners = writeCsv(join(dir, 'pp-kinds.csv'), [
+    ['罪犯姓名', '身份证号码', '入监日期', '出监日期', '刑罚执行方式'],
+    ['张三', zhang, '2019-01-10', '2019-06-30', '有期徒刑'],
+    ['张三', zhang, '2020-05-01', '2020-12-31', '暂予监外执行（保外就医）'],
+    ['李四', li, '2021-01-10', '2023-01-09', '有期徒刑，宣告缓刑'],
+    ['王五', wang, '2022-03-01', '2022-05-31', '拘役'],
+    ['王五', wang, '2023-01-01', '2023-12-31', '管制'],
+    ['赵六', zhao, '2022-01-01', '2022-12-31', '假释'],
+    ['赵六', zhao, '2021-01-01', '2021-06-30', ''], // blank: taken as held
+  ]);
+  const pensions = writeCsv(join(dir, 'pp-kinds-pensions.csv'), [
+    ['社会保障号码', '姓名', '发放年月', '养老金金额'],
+    [zhang, '张三', '2019-03', '3000'], // in prison: counts
+    [zhang, '张三', '2020-07', '3000'], // 暂予监外执行: due
+    [li, '李四', '2021-06', '2800'], // 缓刑: due
+    [wang, '王五', '2022-04', '2500'], // 拘役: counts
+    [wang, '王五', '2022-05', '2500'], // 拘役, month of release: counts
+    [wang, '王五', '2023-06', '2500'], // 管制: due
+    [zhao, '赵六', '2022-06', '2600'], // 假释: due
+    [zhao, '赵六', '2021-03', '2600'], // blank kind: counts
+  ]);
+  const result = await runModel({
+    spec: findModel('prisoner-pension'),
+    inputs: { pensions: [pensions], prisoners: [prisoners] },
+  });
+
+  it('counts only months held in custody, not months of a community sentence', () => {
+    expect(brief(result.hits)).toEqual([
+      { subject: zhang, name: '张三', count: 1, amount: 3000, confidence: 'exact' },
+      { subject: zhao, name: '赵六', count: 1, amount: 2600, confidence: 'exact' },
+      { subject: wang, name: '王五', count: 2, amount: 5000, confidence: 'exact' },
+    ]);
+    // the evidence is the spell in prison only, not the later 暂予监外执行
+    expect(result.hits[0]!.evidence.filter((e) => e.role === 'prisoners')).toEqual([
+      {
+        role: 'prisoners',
+        file: 'pp-kinds.csv',
+        row: 2,
+        values: {
+          idNumber: zhang,
+          name: '张三',
+          admitted: '2019-01-10',
+          released: '2019-06-30',
+          custody: '有期徒刑',
+        },
+      },
+    ]);
+    expect(result.hits[0]!.explanation).toBe(
+      '张三（11010519491231002X）于 2019年1月10日至2019年6月30日 服刑，期间领取 2019年3月 至 2019年3月 养老金 1 笔，共计 3,000.00 元。',
     );
   });
 });

@@ -6,9 +6,9 @@ import { type InputStats, loadInput, type Reject } from '../import/load-input.ts
 import { quoteIdentifier as q } from '../import/table.ts';
 import { compile } from '../models/compile.ts';
 import type { TModelSpec } from '../models/spec.ts';
-import { collectEvidence } from './collect-evidence.ts';
+import { collectEvidenceText, type EvidenceText, parseEvidence } from './collect-evidence.ts';
 import { explain } from './explain.ts';
-import type { Hit, RunProgress } from './hit.ts';
+import { type Evidence, evidenceJson, type Hit, type RunProgress } from './hit.ts';
 
 export interface RunModelOptions {
   /** a model spec (validated here) */
@@ -110,16 +110,21 @@ async function runOn(
     FROM per_fact AS p JOIN ${q(facts.role)} AS f ON f._id = p.fact_id
     GROUP BY ALL ORDER BY p.subject, p.confidence`);
   options.onProgress?.({ stage: 'explain' });
-  const evidence = await collectEvidence(connection, [facts, against], sources);
+  const evidence = await collectEvidenceText(connection, [facts, against], sources);
+  // Only the roles the explanation reads are parsed now; the rest stays JSON until someone reads it.
+  const roles = [facts.role, against.role];
+  const explained = roles.filter(
+    (role) => spec.explanation.includes(`{${role}.`) || spec.explanation.includes(`~${role}.`),
+  );
   const hits: Hit[] = [];
   let totalFen = 0;
   for (const row of subjects.getRowObjectsJS()) {
     const subject = String(row.subject);
-    const rows = evidence.get(`${subject}\u0000${row.confidence}`) ?? [];
+    const text = evidence.get(`${subject}\u0000${row.confidence}`) ?? { json: new Map(), first: new Map() };
     const pick = (column: string) => {
-      for (const role of [facts.role, against.role]) {
-        const found = rows.find((r) => r.role === role && r.values[column]);
-        if (found) return String(found.values[column]);
+      for (const role of roles) {
+        const found = text.first.get(role)?.[column];
+        if (found) return found;
       }
       return null;
     };
@@ -132,12 +137,17 @@ async function runOn(
       count: Number(row.count),
       amount: fen === null ? null : fen / 100,
     };
-    hits.push({
-      ...facts_,
-      confidence: row.confidence === 'exact' ? 'exact' : { suspected: Number(row.score) },
-      explanation: explain(spec, facts_, rows),
-      evidence: rows,
-    });
+    hits.push(
+      withLazyEvidence(
+        {
+          ...facts_,
+          confidence: row.confidence === 'exact' ? 'exact' : { suspected: Number(row.score) },
+          explanation: explain(spec, facts_, parseEvidence(text, explained)),
+        },
+        text,
+        roles,
+      ),
+    );
   }
   options.onProgress?.({ stage: 'done' });
   return {
@@ -148,4 +158,31 @@ async function runOn(
     hits,
     totalAmount: totalFen / 100,
   };
+}
+
+/**
+ * A hit whose `evidence` is parsed from DuckDB's JSON the first time it is read (a run on 10 million
+ * payments has over a million evidence rows; a caller writing .jsonl never needs them as objects:
+ * see writeHits).
+ */
+function withLazyEvidence(hit: Omit<Hit, 'evidence'>, text: EvidenceText, roles: string[]): Hit {
+  let parsed: Evidence[] | undefined;
+  Object.defineProperty(hit, 'evidence', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      parsed ??= parseEvidence(text, roles);
+      return parsed;
+    },
+    set: (value: Evidence[]) => {
+      parsed = value;
+      delete (hit as Partial<Record<typeof evidenceJson, unknown>>)[evidenceJson];
+    },
+  });
+  Object.defineProperty(hit, evidenceJson, {
+    value: roles.map((role) => text.json.get(role)).filter((json) => json !== undefined),
+    enumerable: false,
+    configurable: true,
+  });
+  return hit as Hit;
 }

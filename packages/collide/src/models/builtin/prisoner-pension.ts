@@ -3,7 +3,8 @@ import type { TModelSpecInput } from '../spec.ts';
 export const prisonerPension: TModelSpecInput = {
   id: 'prisoner-pension',
   name: '服刑人员违规领取养老金',
-  description: '养老金所属月份在入监次月至出监当月之间（服刑期间停发，出监次月起恢复）。',
+  description:
+    '养老金所属月份在入监次月至出监当月之间（服刑期间停发，出监次月起恢复）；判处管制、宣告缓刑、暂予监外执行（含保外就医）、假释等在监外执行的期间不算。',
   inputs: [
     {
       role: 'pensions',
@@ -18,6 +19,8 @@ export const prisonerPension: TModelSpecInput = {
         name: { optional: true, blank: 'allow' },
         admitted: {},
         released: { blank: 'allow', blankMeans: '今' },
+        // no column, or an empty cell: the spell is taken to be in custody (the list is of prisoners)
+        custody: { optional: true, blank: 'allow', blankMeans: '监禁' },
       },
     },
   ],
@@ -30,6 +33,16 @@ export const prisonerPension: TModelSpecInput = {
       to: 'prisoners.released',
       unit: 'month',
       includeFrom: false,
+    },
+    // Pension stops only while the person is held (prison, 看守所, 拘役); it continues under 管制,
+    // 缓刑 and 监外执行 (community sentences, 刑事诉讼法 第二百六十九条): see docs/models.md.
+    {
+      kind: 'in',
+      column: 'prisoners.custody',
+      values: ['管制', '缓刑', '监外执行', '保外就医', '假释', '社区矫正'],
+      match: 'contains',
+      negate: true,
+      blankHolds: true,
     },
   ],
   aggregate: { amount: 'pensions.amount' },

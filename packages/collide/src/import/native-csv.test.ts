@@ -1,0 +1,181 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import {
+  messyAmount,
+  messyDate,
+  messyIdNumber,
+  messyName,
+  prisonerSubsidyScenario,
+  seededRandom,
+} from '../generate/index.ts';
+import { findModel } from '../models/registry.ts';
+import type { TInput } from '../models/spec.ts';
+import { csvLine } from '../output/csv-text.ts';
+import { tempDir } from '../testing/files.ts';
+import { loadInput, type Reject } from './load-input.ts';
+import { loadCsvNatively } from './native-csv.ts';
+import { createInputTable } from './table.ts';
+
+const dir = tempDir();
+const payments = findModel('prisoner-subsidy')!.inputs[0]!;
+
+/** Loads a file through loadInput, with or without DuckDB's own reader; returns what a user sees. */
+async function load(path: string, native: boolean, input: TInput = payments) {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  const rejects: Reject[] = [];
+  const stats = await loadInput({
+    connection,
+    input,
+    files: [path],
+    sources: [],
+    nextId: { value: 1 },
+    rejects,
+    native,
+    workers: 0,
+  });
+  const columns = Object.keys(input.columns)
+    .map((key) => `"${key}"::VARCHAR AS "${key}"`)
+    .join(', ');
+  const table = (
+    await connection.runAndReadAll(`SELECT _row, ${columns} FROM "${input.role}" ORDER BY _row`)
+  ).getRowObjectsJS();
+  const ids = (
+    await connection.runAndReadAll(`SELECT count(DISTINCT _id) = count(*) FROM "${input.role}"`)
+  ).getRows()[0]![0];
+  connection.closeSync();
+  instance.closeSync();
+  return { stats, rejects, table, uniqueIds: ids };
+}
+
+/** Whether DuckDB's reader takes the file (the fast path) or leaves it to JavaScript. */
+async function takesNatively(path: string): Promise<boolean> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  await createInputTable(connection, payments);
+  const native = await loadCsvNatively({ connection, input: payments, path, source: 0, firstId: 1 });
+  await native?.drop();
+  connection.closeSync();
+  instance.closeSync();
+  return native !== null;
+}
+
+const header = ['身份证号', '姓名', '发放日期', '金额', '类别'];
+const clean = ['510108198001011231', '李四', '2022-03-05', '680.50', '低保'];
+
+describe('DuckDB reading a UTF-8 CSV itself', () => {
+  it('gives exactly what the JavaScript reader gives on generated messy data (rows, rejects, counts)', {
+    timeout: 30_000,
+  }, async () => {
+    const scenario = prisonerSubsidyScenario({ seed: 11, payments: 6000, spells: 200 });
+    const random = seededRandom(5);
+    const lines = [csvLine(header)];
+    for (const p of scenario.payments()) {
+      // half the rows clean, half in the messy forms, plus spoiled ones
+      const messy = random() < 0.5;
+      const wrongCheck = `${p.idNumber.slice(0, 17)}${p.idNumber[17] === '0' ? '1' : '0'}`;
+      const id =
+        p.spoiled === 'id'
+          ? p.idNumber.slice(0, 12)
+          : random() < 0.01
+            ? wrongCheck
+            : messy
+              ? messyIdNumber(random, p.idNumber)
+              : p.idNumber;
+      const date = p.spoiled === 'date' ? '2022-13-45' : messy ? messyDate(random, p.paidDate) : p.paidDate;
+      const amount =
+        p.spoiled === 'amount' ? '-680' : messy ? messyAmount(random, p.fen) : (p.fen / 100).toFixed(2);
+      const name = messy ? messyName(random, p.name) : p.name;
+      lines.push(
+        csvLine([id, name, date, amount.replaceAll('"', ''), random() < 0.1 ? ' 低保 ' : '临时救助']),
+      );
+    }
+    const path = join(dir, 'generated.csv');
+    writeFileSync(path, lines.join(''));
+    expect(await takesNatively(path)).toBe(true);
+    const native = await load(path, true);
+    const plain = await load(path, false);
+    expect(native.table).toEqual(plain.table);
+    expect(native.rejects).toEqual(plain.rejects);
+    expect(native.stats).toEqual(plain.stats);
+    expect(native.uniqueIds).toBe(true);
+    expect(plain.stats.rowsRejected).toBeGreaterThan(0);
+    expect(plain.stats.rowsFlagged).toBeGreaterThan(0);
+  });
+
+  it.each([
+    [
+      'a BOM and CRLF line ends',
+      `\ufeff${[header, clean, clean].map((r) => r.join(',')).join('\r\n')}\r\n`,
+      true,
+    ],
+    ['no newline after the last row', [header, clean, clean].map((r) => r.join(',')).join('\n'), true],
+    [
+      'quoted fields, an empty kind and a missing amount',
+      `${header.join(',')}\n"510108198001011231","李四",2022-03-05,"1,200.50",\n510108198001011231,李四,2022-03-05,,低保\n`,
+      true,
+    ],
+    [
+      'edge values: wrong check digit, 15 digits, lower-case x, Feb 29, bad months, full-width, spaces',
+      [
+        header,
+        ['510108198001011232', '李四', '2024-02-29', '0', '低保'],
+        ['510108800101123', '李四', '2023-02-29', '1', '低保'],
+        ['11010519491231002x', '张三', '1899-12-31', '1.5', '低保'],
+        ['11010519491231002X', '张三', '2101-01-01', '01.05', '低保'],
+        ['11010519491231002X', '阿卜杜·热合曼', '2022-3-5', '1.005', '低　保'],
+        ['11010518991231002X', '张 三', '2022-03-05 ', '１２', 'ＡＢ'],
+        ['11010519491331002X', 'Li Si', '2022-03-05', '12345678901234', '低保'],
+        ['', '', '', '', ''],
+        ['11010519491231002X', '', '2022-03-05', '9', ''],
+      ]
+        .map((r) => r.join(','))
+        .join('\n'),
+      true,
+    ],
+    ['a quote after a space', `${header.join(',')}\n510108198001011231, "李四",2022-03-05,1,低保\n`, false],
+    [
+      'a space after a closing quote',
+      `${header.join(',')}\n510108198001011231,"李四" ,2022-03-05,1,低保\n`,
+      false,
+    ],
+    [
+      'text after a closing quote',
+      `${header.join(',')}\n"510108198001011231"x,李四,2022-03-05,"1"0,低保\n`,
+      false,
+    ],
+    ['only a header', `${header.join(',')}\n`, true],
+    ['a blank line in the middle', `${header.join(',')}\n${clean.join(',')}\n\n${clean.join(',')}\n`, false],
+    [
+      'a lone carriage return inside a field',
+      `${header.join(',')}\r\n${clean.join(',')}x\ry\r\n${clean.join(',')}\r\n`,
+      false,
+    ],
+    [
+      'a line break inside quotes',
+      `${header.join(',')}\n${clean.slice(0, 4).join(',')},"多\n行"\n${clean.join(',')}\n`,
+      false,
+    ],
+    [
+      'a row with too many fields',
+      `${header.join(',')}\n${clean.join(',')},多余\n${clean.join(',')}\n`,
+      false,
+    ],
+    ['a title row above the header', `补助金发放名单,,,,\n${header.join(',')}\n${clean.join(',')}\n`, false],
+  ])('with %s: the same result either way', async (name, text, fast) => {
+    const path = join(dir, `${name.replaceAll(/[^a-z]/g, '')}.csv`);
+    writeFileSync(path, text);
+    expect(await takesNatively(path)).toBe(fast);
+    const native = await load(path, true);
+    const plain = await load(path, false);
+    expect(native).toEqual(plain);
+  });
+
+  it('leaves GBK files to the JavaScript decoder', async () => {
+    const path = join(dir, 'gbk.csv');
+    writeFileSync(path, Buffer.from([0xc9, 0xed, 0xb7, 0xdd, 0xd6, 0xa4, 0xba, 0xc5, 0x0a])); // 身份证号
+    expect(await takesNatively(path)).toBe(false);
+  });
+});
