@@ -34,6 +34,7 @@ import { modelRoutes } from './models/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { outreachRoutes } from './outreach/routes.ts';
 import { reassignmentRoutes } from './reassignment/routes.ts';
+import { reminderRoutes } from './reminders/routes.ts';
 import { suggestionRoutes } from './suggestions/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
@@ -54,6 +55,7 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   calendarRoutes,
   reassignmentRoutes,
   notificationRoutes,
+  reminderRoutes,
   modelRoutes,
   juvenileRoutes,
   mailboxRoutes,

@@ -5,3 +5,4 @@ export * from './collide.ts';
 export * from './core.ts';
 export * from './juvenile.ts';
 export * from './prevention.ts';
+export * from './reminders.ts';
