@@ -8,6 +8,7 @@ import { allowedTransitions } from '@procura/domain/cases/stage-machine';
 import { asc, eq } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { sealedFrom } from '../juvenile/scope.ts';
+import { caseParties, relatedCases } from './case-links.ts';
 import { loadCases } from './present-case.ts';
 import { reaches } from './record-reach.ts';
 import type { TCaseDetail } from './schema.ts';
@@ -48,6 +49,11 @@ export async function getCase(db: Executor, id: number, user: SessionUser): Prom
       .orderBy(asc(caseDocuments.id)),
   ]);
   const recorded = new Set(events.map((e) => e.kind));
+  const parties = await caseParties(
+    db,
+    linked.map((c) => c.id),
+  );
+  const related = await relatedCases(db, { caseId: id, parties, user });
   return {
     ...theCase,
     timeline: events.map((e) => ({
@@ -75,6 +81,8 @@ export async function getCase(db: Executor, id: number, user: SessionUser): Prom
       note: o.note,
       createdAt: o.createdAt.toISOString(),
     })),
+    parties,
+    relatedCases: related,
     documents: documents.map((d) => ({
       ...d,
       createdAt: d.createdAt.toISOString(),

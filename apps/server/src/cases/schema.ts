@@ -2,6 +2,7 @@ import { ZCaseType } from '@procura/domain/cases/case-types';
 import { ZCaseEventKind } from '@procura/domain/cases/event-kinds';
 import { ZOutcomeKind } from '@procura/domain/cases/outcomes';
 import { z } from 'zod';
+import { ZParty } from '../clues/schema.ts';
 
 const ZRef = z.object({ id: z.number(), name: z.string() });
 
@@ -61,6 +62,20 @@ export const ZCaseDetail = ZCase.extend({
     z.object({ id: z.number(), title: z.string(), sourceLabel: z.string(), department: z.string() }),
   ),
   outcomes: z.array(ZCaseOutcome),
+  /** The people and organisations of the clues the case came from (a minor masked). */
+  parties: z.array(ZParty),
+  /** Other cases about the same adult or organisation, as far as the user reaches. */
+  relatedCases: z.array(
+    z.object({
+      id: z.number(),
+      caseNumber: z.string(),
+      title: z.string(),
+      department: z.string(),
+      stageLabel: z.string(),
+      /** The names the two cases share. */
+      shared: z.array(z.string()),
+    }),
+  ),
   /** Documents archived on the case (检察建议书, 督促监护令…), newest last. */
   documents: z.array(ZCaseDocument),
   /** Where the case may go next and which records are still missing for each. */

@@ -11,6 +11,7 @@ import { CaseSuggestions } from '../suggestions/CaseSuggestions.tsx';
 import { AdvanceStageModal } from './AdvanceStageModal.tsx';
 import { useCase } from './api.ts';
 import { CaseDocuments } from './CaseDocuments.tsx';
+import { CaseLinks } from './CaseLinks.tsx';
 import { CaseStages } from './CaseStages.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { RecordEventModal } from './RecordEventModal.tsx';
@@ -171,6 +172,7 @@ export default function CaseDetailPage() {
                 data-testid="case-clues"
               />
             </Card>
+            <CaseLinks detail={detail} />
             <CaseDocuments documents={detail.documents} />
           </Flex>
         </Col>

@@ -11,17 +11,7 @@ import { ClueStatusTag } from './ClueStatusTag.tsx';
 import { ClueTransfers } from './ClueTransfers.tsx';
 import { DecisionPanel } from './DecisionPanel.tsx';
 import { DuplicatesAlert } from './DuplicatesAlert.tsx';
-
-const partyColumns = [
-  {
-    title: '类别',
-    key: 'kind',
-    width: 90,
-    render: (_: unknown, p: TParty) => (p.kind === 'person' ? '自然人' : '单位'),
-  },
-  { title: '姓名 / 名称', dataIndex: 'name' },
-  { title: '公民身份号码', dataIndex: 'idNumber', render: (id: string | null) => id ?? '—' },
-];
+import { partyColumns } from './PartiesTable.tsx';
 
 function ClueSummary({ clue }: { clue: TClueDetail }) {
   const from = clue.receivedFrom;
