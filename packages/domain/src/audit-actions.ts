@@ -46,6 +46,7 @@ export const auditActionLabels: Record<string, string> = {
   'case.reassign': '改派案件承办人',
   'clue.reassign': '改派线索承办人',
   'dataset.upload': '上传模型数据集',
+  'model.juvenileRecordsWithheld': '模型运行中依法不予显示涉未成年人犯罪记录的命中（仅记数量）',
   'model.run': '运行大数据监督模型',
   'model.schedule': '设置模型定期运行',
   'hit.confirm': '确认模型命中',

@@ -397,4 +397,34 @@ describe.each(testEngines())('big-data models (%s)', (kind) => {
     const run = (await as('analyst', 'GET', `/api/model-runs/${stale!.id}`)).json<TRun>();
     expect(run).toMatchObject({ status: 'failed', statusLabel: '失败', error: interruptedReason });
   });
+
+  it('withholds a hit that rests on a prison spell begun as a minor, and audits only the count', async () => {
+    const young = { name: '刘小军', id: '510108200606010557' };
+    const payments = writeCsv(join(files, `juvenile-payments-${kind}.csv`), [
+      ['身份证号码', '姓名', '发放日期', '发放金额'],
+      [young.id, young.name, '2024-03-05', '500'],
+      [people.zhao.id, people.zhao.name, '2024-03-05', '700'],
+    ]);
+    const spells = writeCsv(join(files, `juvenile-spells-${kind}.csv`), [
+      ['公民身份号码', '罪犯姓名', '入监日期', '出监日期'],
+      [young.id, young.name, '2024-01-10', '2024-12-31'],
+      [people.zhao.id, people.zhao.name, '2024-01-10', '2024-12-31'],
+    ]);
+    const paid = (await upload('analyst', 'payments', '2024发放.csv', payments)).json<TUploadResult>();
+    const held = (await upload('analyst', 'prisoners', '2024服刑.csv', spells)).json<TUploadResult>();
+    const started = await as('analyst', 'POST', '/api/model-runs', {
+      modelId: 'prisoner-subsidy',
+      datasets: { payments: paid.dataset.id, prisoners: held.dataset.id },
+    });
+    const run = await finished(started.json<TRun>().id);
+    expect(run).toMatchObject({ status: 'succeeded', hitCount: 1, amountFen: 70_000 });
+    const listed = (await as('analyst', 'GET', `/api/model-runs/${run.id}/hits`)).json<THitList>();
+    expect(listed.items.map((h) => h.name)).toEqual([people.zhao.name]);
+    const audit = await t.database.db
+      .select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.action, 'model.juvenileRecordsWithheld'));
+    expect(audit.map((a) => a.detail)).toEqual([{ modelId: 'prisoner-subsidy', withheld: 1 }]);
+    expect(JSON.stringify(audit)).not.toContain(young.name);
+  });
 });

@@ -134,7 +134,7 @@ export class RunQueue {
           percent: 100,
           hitCount: saved.hits,
           newHitCount: saved.newHits,
-          amountFen: Math.round(result.totalAmount * 100),
+          amountFen: saved.amountFen,
           finishedAt: new Date(),
         })
         .where(eq(runs.id, id));

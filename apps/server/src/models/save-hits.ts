@@ -2,22 +2,37 @@ import type { Hit, TModelSpec } from '@procura/collide';
 import type { Db } from '@procura/db';
 import { schema } from '@procura/db';
 import { and, eq, inArray, lt } from 'drizzle-orm';
+import { recordAudit } from '../audit/record-audit.ts';
 import { hitKey } from './hit-key.ts';
+import { restsOnJuvenileRecord } from './juvenile-records.ts';
 
 const { collideHits: hits, collideRuns: runs } = schema;
 
 const batch = 500;
 
 /**
- * Stores a run's hits in one transaction, each marked new unless an earlier successful run of
- * the same model had the same key (定期体检: the analyst reviews only what is new).
+ * Stores a run's hits in one transaction, each marked new unless an earlier successful run of the
+ * same model had the same key (定期体检: the analyst reviews only what is new). Hits resting on a
+ * record of something done as a minor are withheld (see restsOnJuvenileRecord).
  */
 export async function saveHits(
   db: Db,
   options: { run: { id: number; modelId: string }; spec: TModelSpec; hits: Hit[] },
-): Promise<{ hits: number; newHits: number }> {
-  const keyed = options.hits.map((hit) => ({ hit, key: hitKey(options.spec, hit) }));
+): Promise<{ hits: number; newHits: number; amountFen: number; withheld: number }> {
+  const kept = options.hits.filter((hit) => !restsOnJuvenileRecord(hit));
+  const withheld = options.hits.length - kept.length;
+  const keyed = kept.map((hit) => ({ hit, key: hitKey(options.spec, hit) }));
   return db.transaction(async (tx) => {
+    if (withheld > 0) {
+      // Only the count, where the chief and the administrator read it: not who, not what.
+      await recordAudit(tx, {
+        actor: { id: null, name: '系统' },
+        action: 'model.juvenileRecordsWithheld',
+        targetType: 'modelRun',
+        targetId: options.run.id,
+        detail: { modelId: options.run.modelId, withheld },
+      });
+    }
     const seen = new Set<string>();
     for (let i = 0; i < keyed.length; i += batch) {
       const keys = keyed.slice(i, i + batch).map((k) => k.key);
@@ -57,6 +72,7 @@ export async function saveHits(
       });
       await tx.insert(hits).values(values);
     }
-    return { hits: keyed.length, newHits };
+    const amountFen = kept.reduce((sum, hit) => sum + Math.round((hit.amount ?? 0) * 100), 0);
+    return { hits: keyed.length, newHits, amountFen, withheld };
   });
 }
