@@ -3,7 +3,7 @@ import { schema } from '@procura/db';
 import { isMinorOn } from '@procura/domain/juvenile/mask';
 import { and, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
-import { loadClues } from '../clues/present-clue.ts';
+import type { TClue } from '../clues/schema.ts';
 import { todayInChina } from '../deadlines/china-date.ts';
 import { notSealedFor } from '../juvenile/scope.ts';
 import { loadCases } from './present-case.ts';
@@ -16,9 +16,9 @@ type TParty = TCaseDetail['parties'][number];
  * The people and organisations of a case: those of the clues it was opened from, once each, as
  * the clue pages show them (a minor masked).
  */
-export async function caseParties(db: Executor, clueIds: number[]): Promise<TParty[]> {
+export function caseParties(clues: TClue[]): TParty[] {
   const seen = new Map<string, TParty>();
-  for (const clue of await loadClues(db, clueIds)) {
+  for (const clue of clues) {
     for (const party of clue.parties) {
       const key = party.idNumber ? `id:${party.idNumber}` : `${party.kind}:${party.name}`;
       if (!seen.has(key)) seen.set(key, party);

@@ -7,6 +7,7 @@ import { formatOutcome, outcomeKinds, type TOutcomeKind } from '@procura/domain/
 import { allowedTransitions } from '@procura/domain/cases/stage-machine';
 import { asc, eq } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
+import { loadClues } from '../clues/present-clue.ts';
 import { sealedFrom } from '../juvenile/scope.ts';
 import { caseParties, relatedCases } from './case-links.ts';
 import { loadCases } from './present-case.ts';
@@ -49,10 +50,13 @@ export async function getCase(db: Executor, id: number, user: SessionUser): Prom
       .orderBy(asc(caseDocuments.id)),
   ]);
   const recorded = new Set(events.map((e) => e.kind));
-  const parties = await caseParties(
+  // Loaded as the clue pages show them: a minor's name masked in titles and parties.
+  const linkedClues = await loadClues(
     db,
     linked.map((c) => c.id),
   );
+  const maskedTitles = new Map(linkedClues.map((c) => [c.id, c.title]));
+  const parties = caseParties(linkedClues);
   const related = await relatedCases(db, { caseId: id, parties, user });
   return {
     ...theCase,
@@ -67,7 +71,7 @@ export async function getCase(db: Executor, id: number, user: SessionUser): Prom
     })),
     clues: linked.map((c) => ({
       id: c.id,
-      title: c.title,
+      title: maskedTitles.get(c.id) ?? c.title,
       sourceLabel: clueSources[c.source as TClueSource],
       department: c.department,
     })),

@@ -6,6 +6,8 @@ import { and, asc, eq, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { SessionUser } from '../auth/load-user.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
+import { maskCaseTitles } from '../juvenile/mask-lists.ts';
+import { notSealedFor } from '../juvenile/scope.ts';
 import { todayInChina } from './china-date.ts';
 import type { TDeadline } from './schema.ts';
 
@@ -53,6 +55,7 @@ export async function queryDeadlines(
       row: deadlines,
       caseNumber: cases.caseNumber,
       caseTitle: cases.title,
+      caseType: cases.type,
       clueTitle: clues.title,
       department: {
         id: sql<number>`coalesce(${departments.id}, ${clueDepartments.id})`,
@@ -68,7 +71,7 @@ export async function queryDeadlines(
     .leftJoin(clueDepartments, eq(clueDepartments.id, clues.departmentId))
     .leftJoin(users, eq(users.id, cases.handlerId))
     .leftJoin(clueHandlers, eq(clueHandlers.id, clues.handlerId))
-    .where(and(deadlineReach(user), where))
+    .where(and(deadlineReach(user), notSealedFor(user, deadlines.caseId), where))
     .orderBy(sql`${deadlines.dueOn} asc nulls last`, asc(deadlines.id));
   return presentDeadlines(db, rows);
 }
@@ -77,13 +80,29 @@ type QueriedRow = {
   row: typeof deadlines.$inferSelect;
   caseNumber: string | null;
   caseTitle: string | null;
+  caseType: string | null;
   clueTitle: string | null;
   department: { id: number; name: string };
   handlerId: number | null;
   handlerName: string | null;
 };
 
-async function presentDeadlines(db: Executor, rows: QueriedRow[]): Promise<TDeadline[]> {
+async function presentDeadlines(db: Executor, queried: QueriedRow[]): Promise<TDeadline[]> {
+  // Juvenile case titles name minors: masked here as in every list (未成年人保护法 第一百零三条).
+  const masked = await maskCaseTitles(
+    db,
+    queried.flatMap((q) =>
+      q.row.caseId !== null && q.caseType
+        ? [{ id: q.row.caseId, type: q.caseType, title: q.caseTitle ?? '' }]
+        : [],
+    ),
+  );
+  const maskedTitle = new Map(masked.map((c) => [c.id, c.title]));
+  const rows = queried.map((q) =>
+    q.row.caseId !== null && maskedTitle.has(q.row.caseId)
+      ? { ...q, caseTitle: maskedTitle.get(q.row.caseId)! }
+      : q,
+  );
   const today = todayInChina();
   const year = Number(today.slice(0, 4));
   const calendar = await loadCalendar(db, [year, year + 1]);

@@ -108,6 +108,22 @@ describe.each(testEngines())('juvenile casework (%s)', (kind) => {
     );
   });
 
+  it('the suggestion list masks the minor in the case title', async () => {
+    const drafted = await as('head6', 'POST', '/api/suggestions', {
+      caseId: victimCaseId,
+      kind: 'socialGovernance',
+      addressee: '成华区某小学',
+      facts: '学校未落实强制报告制度',
+      legalBasis: '《中华人民共和国未成年人保护法》第十一条',
+      requests: '建立强制报告制度',
+    });
+    expect(drafted.statusCode, drafted.body).toBe(201);
+    const listed = (await as('head6', 'GET', `/api/suggestions?caseId=${victimCaseId}`)).json<{
+      items: { case: { title: string } }[];
+    }>();
+    expect(listed.items.map((i) => i.case.title)).toEqual(['张**被猥亵案']);
+  });
+
   it('xlsx exports and clue lists mask minors too', async () => {
     const exported = await as('chief', 'GET', '/api/cases/export?type=juvenileVictim');
     expect(exported.statusCode).toBe(200);

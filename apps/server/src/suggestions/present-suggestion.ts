@@ -6,6 +6,7 @@ import { attachmentsOf } from '../attachments/present-attachment.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
 import { todayInChina } from '../deadlines/china-date.ts';
 import { statusLabels } from '../deadlines/present-deadline.ts';
+import { maskCaseTitles } from '../juvenile/mask-lists.ts';
 import { followUps, rectificationResults, suggestionKinds, suggestionStates } from './labels.ts';
 import type { TSuggestion } from './schema.ts';
 
@@ -20,7 +21,7 @@ export async function loadSuggestions(db: Executor, ids: number[]): Promise<TSug
     db
       .select({
         row: suggestions,
-        theCase: { id: cases.id, caseNumber: cases.caseNumber, title: cases.title },
+        theCase: { id: cases.id, caseNumber: cases.caseNumber, title: cases.title, type: cases.type },
         department: { id: departments.id, name: departments.name },
         handler: { id: users.id, name: users.displayName },
       })
@@ -48,6 +49,15 @@ export async function loadSuggestions(db: Executor, ids: number[]): Promise<TSug
       .orderBy(asc(caseDocuments.id)),
     attachmentsOf(db, 'suggestion', ids),
   ]);
+  // Juvenile case titles name minors: masked as in every list (未成年人保护法 第一百零三条).
+  const maskedTitles = new Map(
+    (
+      await maskCaseTitles(
+        db,
+        rows.map((r) => r.theCase),
+      )
+    ).map((c) => [c.id, c.title]),
+  );
   const today = todayInChina();
   const year = Number(today.slice(0, 4));
   const calendar = await loadCalendar(db, [year, year + 1]);
@@ -61,7 +71,11 @@ export async function loadSuggestions(db: Executor, ids: number[]): Promise<TSug
       const followUp = row.followUp as keyof typeof followUps | null;
       const presented: TSuggestion = {
         id: row.id,
-        case: theCase,
+        case: {
+          id: theCase.id,
+          caseNumber: theCase.caseNumber,
+          title: maskedTitles.get(theCase.id) ?? theCase.title,
+        },
         department,
         handler: handler?.id ? { id: handler.id, name: handler.name } : null,
         kind: row.kind as TSuggestion['kind'],
