@@ -1,6 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { type RunningServer, startServerProcess } from '../apps/cli/src/testing/spawn-server.ts';
 
 export const screenshotDir = new URL('../test-results/screenshots/', import.meta.url).pathname;
 
@@ -19,6 +22,34 @@ export function launchChromium(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/**
+ * A Procura server on a fresh data folder and a Chromium for one test file: started before its
+ * tests, stopped (and the folder removed) after them. The fields are set once the hook has run.
+ */
+export function serverAndBrowser(name: string): { dataDir: string; server: RunningServer; browser: Browser } {
+  const running = { dataDir: mkdtempSync(join(tmpdir(), `procura-e2e-${name}-`)) } as {
+    dataDir: string;
+    server: RunningServer;
+    browser: Browser;
+  };
+  beforeAll(async () => {
+    [running.server, running.browser] = await Promise.all([
+      startServerProcess({ PROCURA_DATA_DIR: running.dataDir }),
+      launchChromium(),
+    ]);
+  });
+  afterAll(async () => {
+    await running.browser?.close();
+    const { server } = running;
+    if (server && server.child.exitCode === null) {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+    rmSync(running.dataDir, { recursive: true, force: true });
+  });
+  return running;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

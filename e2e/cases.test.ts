@@ -1,51 +1,28 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { idCheckCharacter } from '@procura/domain/clean/id-number';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServerProcess } from '../apps/cli/src/testing/spawn-server.ts';
+import { describe, expect, it } from 'vitest';
 import {
   choose,
-  launchChromium,
   loginThroughPage,
   logout,
   noDialog,
   screenshot,
+  serverAndBrowser,
   settledScreenshot,
 } from './browser.ts';
 
 const demoPassword = 'Chenghua2026';
-const dataDir = mkdtempSync(join(tmpdir(), 'procura-e2e-cases-'));
 const year = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date());
 const idBase = '51010819850315001';
 const idNumber = `${idBase}${idCheckCharacter(idBase)}`;
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServerProcess({ PROCURA_DATA_DIR: dataDir }),
-    launchChromium(),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (server && server.child.exitCode === null) {
-    server.child.kill('SIGTERM');
-    await server.exited;
-  }
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const e2e = serverAndBrowser('cases');
 
 describe('clues and cases in the browser', () => {
   it('a subsidy-fraud clue goes from 第一检察部 to 第五检察部, becomes a case, and its outcome reaches the sender', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const context = await e2e.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
 
     // prosecutor1 (第一检察部) registers the clue with the person involved.
-    await loginThroughPage(page, server.url, 'prosecutor1', demoPassword);
+    await loginThroughPage(page, e2e.server.url, 'prosecutor1', demoPassword);
     const menu = page.getByTestId('side-menu');
     await expect.poll(() => menu.textContent()).toContain('我移送的线索');
     await menu.getByText('线索', { exact: true }).click();
@@ -80,7 +57,7 @@ describe('clues and cases in the browser', () => {
     await logout(page);
 
     // head5 finds the received clue and opens an adminPublicInterest case from it.
-    await loginThroughPage(page, server.url, 'head5', demoPassword);
+    await loginThroughPage(page, e2e.server.url, 'head5', demoPassword);
     await page.getByTestId('side-menu').getByText('线索', { exact: true }).click();
     const clues = page.getByTestId('clues-table');
     await expect.poll(() => clues.textContent()).toContain('张某骗取耕地地力保护补贴线索');
@@ -143,7 +120,7 @@ describe('clues and cases in the browser', () => {
     await logout(page);
 
     // prosecutor1 sees what became of the clue sent: the case number and the amount recovered.
-    await loginThroughPage(page, server.url, 'prosecutor1', demoPassword);
+    await loginThroughPage(page, e2e.server.url, 'prosecutor1', demoPassword);
     await page.getByTestId('side-menu').getByText('我移送的线索').click();
     const sent = page.getByTestId('sent-clues-table');
     await expect.poll(() => sent.textContent()).toContain(caseNumber);

@@ -1,45 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TCaseDetail } from '@procura/server/cases/schema';
 import type { TDeadlineList } from '@procura/server/deadlines/schema';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginCookie, type RunningServer, startServerProcess } from '../apps/cli/src/testing/spawn-server.ts';
+import { describe, expect, it } from 'vitest';
+import { loginCookie } from '../apps/cli/src/testing/spawn-server.ts';
 import {
   choose,
-  launchChromium,
   loginThroughPage,
   logout,
   screenshot,
+  serverAndBrowser,
   settledScreenshot,
 } from './browser.ts';
 
 const demoPassword = 'Chenghua2026';
-const dataDir = mkdtempSync(join(tmpdir(), 'procura-e2e-deadlines-'));
 const year = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date());
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServerProcess({ PROCURA_DATA_DIR: dataDir }),
-    launchChromium(),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (server && server.child.exitCode === null) {
-    server.child.kill('SIGTERM');
-    await server.exited;
-  }
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const e2e = serverAndBrowser('deadlines');
 
 /** Calls the API as a user (the session cookie of an API login), for set-up and expectations. */
 async function apiAs<T>(cookie: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
+  const response = await fetch(`${e2e.server.url}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
     headers: body === undefined ? { cookie } : { cookie, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -51,7 +29,7 @@ async function apiAs<T>(cookie: string, path: string, body?: unknown): Promise<T
 describe('deadlines, reassignment, notifications and the holiday calendar in the browser', () => {
   it('head5 reassigns a case to a prosecutor, who is notified and sees its deadline; admin imports a bad calendar', async () => {
     // Set-up through the API: head5 opens an administrative public-interest case (立案 starts a limit).
-    const head = await loginCookie(server.url, 'head5', demoPassword);
+    const head = await loginCookie(e2e.server.url, 'head5', demoPassword);
     const opened = await apiAs<TCaseDetail>(head, '/api/cases', {
       type: 'adminPublicInterest',
       title: '某街道违规发放补贴案',
@@ -60,7 +38,7 @@ describe('deadlines, reassignment, notifications and the holiday calendar in the
     expect(deadlines.items.length).toBeGreaterThan(0);
     const deadline = deadlines.items[0]!;
     // A 承办人 must be a prosecutor (the server refuses assistants): admin adds 王强 to 第五检察部.
-    const admin = await loginCookie(server.url, 'admin', demoPassword);
+    const admin = await loginCookie(e2e.server.url, 'admin', demoPassword);
     const fifth = (await apiAs<{ id: number; name: string }[]>(admin, '/api/departments')).find(
       (d) => d.name === '第五检察部',
     );
@@ -71,19 +49,19 @@ describe('deadlines, reassignment, notifications and the holiday calendar in the
       departmentId: fifth!.id,
       password: 'Initial2026pw',
     });
-    const first = await loginCookie(server.url, 'prosecutor5', 'Initial2026pw');
-    await fetch(`${server.url}/api/auth/password`, {
+    const first = await loginCookie(e2e.server.url, 'prosecutor5', 'Initial2026pw');
+    await fetch(`${e2e.server.url}/api/auth/password`, {
       method: 'POST',
       headers: { cookie: first, 'content-type': 'application/json' },
       body: JSON.stringify({ currentPassword: 'Initial2026pw', newPassword: 'Changed2026pw' }),
     });
 
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const context = await e2e.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
 
     // head5: the case page shows its 期限 card with how the date was computed.
-    await loginThroughPage(page, server.url, 'head5', demoPassword);
-    await page.goto(`${server.url}/cases/${opened.id}`);
+    await loginThroughPage(page, e2e.server.url, 'head5', demoPassword);
+    await page.goto(`${e2e.server.url}/cases/${opened.id}`);
     const card = page.getByTestId('case-deadlines');
     await expect.poll(() => card.textContent(), { timeout: 10_000 }).toContain(deadline.explanation);
     expect(await card.textContent()).toContain(deadline.due);
@@ -120,7 +98,7 @@ describe('deadlines, reassignment, notifications and the holiday calendar in the
     await logout(page);
 
     // 王强: the bell shows the notification; a click opens the case and marks it read.
-    await loginThroughPage(page, server.url, 'prosecutor5', 'Changed2026pw');
+    await loginThroughPage(page, e2e.server.url, 'prosecutor5', 'Changed2026pw');
     await expect.poll(() => page.getByTestId('notification-unread').textContent()).toBe('1');
     await page.getByTestId('notification-bell').click();
     const list = page.getByTestId('notification-list');
@@ -144,7 +122,7 @@ describe('deadlines, reassignment, notifications and the holiday calendar in the
     await logout(page);
 
     // admin: the holiday calendar; a CSV with bad rows is refused with their line numbers.
-    await loginThroughPage(page, server.url, 'admin', demoPassword);
+    await loginThroughPage(page, e2e.server.url, 'admin', demoPassword);
     await page.getByTestId('side-menu').getByText('节假日日历').click();
     await expect.poll(() => page.getByTestId('calendar-table').textContent()).toContain('国庆节');
     await settledScreenshot(page, 'deadlines-07-calendar');

@@ -1,26 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { idCheckCharacter } from '@procura/domain/clean/id-number';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServerProcess } from '../apps/cli/src/testing/spawn-server.ts';
-import { launchChromium, loginThroughPage, logout, settledScreenshot } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { loginThroughPage, logout, serverAndBrowser, settledScreenshot } from './browser.ts';
 
 const demoPassword = 'Chenghua2026';
-const dataDir = mkdtempSync(join(tmpdir(), 'procura-e2e-employment-'));
+const e2e = serverAndBrowser('employment');
 const id = (first17: string) => `${first17}${idCheckCharacter(first17)}`;
 const zhangSan = id('51010819850312001');
 const liSi = id('51010819880705002');
-let server: RunningServer;
-let browser: Browser;
 
 async function writeXlsx(name: string, rows: string[][]): Promise<string> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Sheet1');
   for (const row of rows) sheet.addRow(row);
-  const path = join(dataDir, name);
+  const path = join(e2e.dataDir, name);
   await workbook.xlsx.writeFile(path);
   return path;
 }
@@ -30,25 +25,9 @@ async function upload(page: Page, testId: string, path: string): Promise<void> {
   await page.getByTestId(`${testId}-submit`).click();
 }
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServerProcess({ PROCURA_DATA_DIR: dataDir }),
-    launchChromium(),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (server && server.child.exitCode === null) {
-    server.child.kill('SIGTERM');
-    await server.exited;
-  }
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
 describe('入职查询 in the browser', () => {
   it('a school account uploads its new hires and gets a result per person', async () => {
-    const context = await browser.newContext({
+    const context = await e2e.browser.newContext({
       locale: 'zh-CN',
       viewport: { width: 1440, height: 900 },
       acceptDownloads: true,
@@ -56,7 +35,7 @@ describe('入职查询 in the browser', () => {
     const page = await context.newPage();
 
     // The juvenile department loads the offence records the checks run against.
-    await loginThroughPage(page, server.url, 'clerk6', demoPassword);
+    await loginThroughPage(page, e2e.server.url, 'clerk6', demoPassword);
     await page.getByTestId('side-menu').getByText('入职查询', { exact: true }).click();
     const records = await writeXlsx('records.xlsx', [
       ['身份证号', '姓名', '罪名', '判决日期'],
@@ -68,7 +47,7 @@ describe('入职查询 in the browser', () => {
     await logout(page);
 
     // The school: a bad file is refused naming the row and column; a good one is checked.
-    await loginThroughPage(page, server.url, 'school1', demoPassword);
+    await loginThroughPage(page, e2e.server.url, 'school1', demoPassword);
     const menu = page.getByTestId('side-menu');
     await expect.poll(() => menu.textContent()).toContain('入职查询');
     expect(await menu.textContent()).not.toContain('线索');
@@ -107,8 +86,8 @@ describe('入职查询 in the browser', () => {
     await logout(page);
 
     // The juvenile department sees why 张三 needs a manual check.
-    await loginThroughPage(page, server.url, 'clerk6', demoPassword);
-    await page.goto(`${server.url}/employment-checks`);
+    await loginThroughPage(page, e2e.server.url, 'clerk6', demoPassword);
+    await page.goto(`${e2e.server.url}/employment-checks`);
     await page.getByTestId('checks-table').getByRole('link').first().click();
     await page.getByTestId('check-people').locator('.ant-table-row-expand-icon').first().click();
     await expect.poll(() => page.getByTestId('check-people').textContent()).toContain('猥亵儿童罪');

@@ -1,40 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { openDatabase } from '@procura/db';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, runCli, startServerProcess } from '../apps/cli/src/testing/spawn-server.ts';
-import { launchChromium, loginThroughPage, screenshot } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../apps/cli/src/testing/spawn-server.ts';
+import { loginThroughPage, screenshot, serverAndBrowser } from './browser.ts';
 
 const demoPassword = 'Chenghua2026';
-const dataDir = mkdtempSync(join(tmpdir(), 'procura-e2e-'));
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServerProcess({ PROCURA_DATA_DIR: dataDir }),
-    launchChromium(),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (server && server.child.exitCode === null) {
-    server.child.kill('SIGTERM');
-    await server.exited;
-  }
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const e2e = serverAndBrowser('foundation');
 
 describe('foundation in the browser', () => {
   it('admin creates a user, the user signs in, and the audit log shows both; tampering is caught', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const context = await e2e.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
 
     // The login page shows the procuratorate and, in demo mode, the demo accounts.
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${e2e.server.url}/login`);
     await expect
       .poll(() => page.getByTestId('login-heading').textContent())
       .toContain('成都市成华区人民检察院');
@@ -47,7 +25,7 @@ describe('foundation in the browser', () => {
     await page.getByTestId('login-submit').click();
     await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('用户名或密码错误');
 
-    await loginThroughPage(page, server.url, 'admin', demoPassword);
+    await loginThroughPage(page, e2e.server.url, 'admin', demoPassword);
     const menu = page.getByTestId('side-menu');
     await expect.poll(() => menu.textContent()).toContain('用户管理');
     expect(await menu.textContent()).toContain('审计日志');
@@ -74,7 +52,7 @@ describe('foundation in the browser', () => {
     await page.waitForURL((url) => url.pathname.startsWith('/login'));
 
     // The new user must replace the initial password before anything else.
-    await loginThroughPage(page, server.url, 'wangfang', 'Welcome2026a');
+    await loginThroughPage(page, e2e.server.url, 'wangfang', 'Welcome2026a');
     await page.waitForURL((url) => url.pathname === '/password');
     await page.getByTestId('password-current').fill('Welcome2026a');
     await page.getByTestId('password-new').fill('Chenghua2027b');
@@ -91,7 +69,7 @@ describe('foundation in the browser', () => {
     await page.waitForURL((url) => url.pathname.startsWith('/login'));
 
     // The admin sees both actions in the audit log, and the chain verifies.
-    await loginThroughPage(page, server.url, 'admin', demoPassword);
+    await loginThroughPage(page, e2e.server.url, 'admin', demoPassword);
     await page.getByTestId('side-menu').getByText('审计日志').click();
     const audit = page.getByTestId('audit-table');
     await expect.poll(() => audit.textContent()).toContain('创建用户');
@@ -105,9 +83,9 @@ describe('foundation in the browser', () => {
     await context.close();
 
     // Tamper with one audit row behind the application's back: the CLI names it.
-    server.child.kill('SIGTERM');
-    await server.exited;
-    const database = await openDatabase({ dataDir });
+    e2e.server.child.kill('SIGTERM');
+    await e2e.server.exited;
+    const database = await openDatabase({ dataDir: e2e.dataDir });
     let tamperedId: number;
     try {
       const [row] = await database.query<{ id: number }>(
@@ -119,7 +97,7 @@ describe('foundation in the browser', () => {
     } finally {
       await database.close();
     }
-    const verify = await runCli(['audit', 'verify'], { PROCURA_DATA_DIR: dataDir });
+    const verify = await runCli(['audit', 'verify'], { PROCURA_DATA_DIR: e2e.dataDir });
     expect(verify.code).toBe(1);
     expect(verify.stderr).toContain(`第 ${tamperedId} 号记录`);
   });

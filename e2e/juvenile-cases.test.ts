@@ -1,43 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TCaseDetail } from '@procura/server/cases/schema';
 import type { TJuvenileCaseDetail } from '@procura/server/juvenile/schema';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginCookie, type RunningServer, startServerProcess } from '../apps/cli/src/testing/spawn-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { loginCookie } from '../apps/cli/src/testing/spawn-server.ts';
 import {
-  launchChromium,
   loginThroughPage,
   logout,
   noDialog,
   screenshot,
+  serverAndBrowser,
   settledScreenshot,
 } from './browser.ts';
 
 const demoPassword = 'Chenghua2026';
-const dataDir = mkdtempSync(join(tmpdir(), 'procura-e2e-juvenile-'));
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServerProcess({ PROCURA_DATA_DIR: dataDir }),
-    launchChromium(),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (server && server.child.exitCode === null) {
-    server.child.kill('SIGTERM');
-    await server.exited;
-  }
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const e2e = serverAndBrowser('juvenile');
 
 async function apiAs<T>(cookie: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
+  const response = await fetch(`${e2e.server.url}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
     headers: body === undefined ? { cookie } : { cookie, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -62,8 +41,8 @@ async function bookInquiry(page: Page): Promise<void> {
 
 describe('juvenile casework in the browser', () => {
   it('a second inquiry is refused until the head approves; a sealed record is hidden and the chief’s view is audited', async () => {
-    const head = await loginCookie(server.url, 'head6', demoPassword);
-    const prosecutor = await loginCookie(server.url, 'prosecutor6', demoPassword);
+    const head = await loginCookie(e2e.server.url, 'head6', demoPassword);
+    const prosecutor = await loginCookie(e2e.server.url, 'prosecutor6', demoPassword);
     const prosecutorId = (await apiAs<{ id: number }>(prosecutor, '/api/auth/me')).id;
     // Set-up through the API: a victim case with its first inquiry already held.
     const victimCase = await apiAs<TCaseDetail>(head, '/api/cases', {
@@ -91,11 +70,11 @@ describe('juvenile casework in the browser', () => {
       attendees: ['孙悦', '心理咨询师王某'],
     });
 
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const context = await e2e.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
 
     // prosecutor6: the list shows the victim masked with one inquiry; a second one is refused.
-    await loginThroughPage(page, server.url, 'prosecutor6', demoPassword);
+    await loginThroughPage(page, e2e.server.url, 'prosecutor6', demoPassword);
     await page.getByTestId('side-menu').getByText('未成年人检察', { exact: true }).click();
     const list = page.getByTestId('juvenile-cases');
     await expect.poll(() => list.textContent()).toContain('张**（询问1次）');
@@ -122,8 +101,8 @@ describe('juvenile casework in the browser', () => {
     await logout(page);
 
     // head6 approves.
-    await loginThroughPage(page, server.url, 'head6', demoPassword);
-    await page.goto(`${server.url}/juvenile/cases/${victimCase.id}`);
+    await loginThroughPage(page, e2e.server.url, 'head6', demoPassword);
+    await page.goto(`${e2e.server.url}/juvenile/cases/${victimCase.id}`);
     await page.getByTestId('inquiry-approve').click();
     await page
       .locator('.ant-popconfirm')
@@ -134,8 +113,8 @@ describe('juvenile casework in the browser', () => {
     await logout(page);
 
     // prosecutor6 books the second inquiry: allowed now, and the count shows 2.
-    await loginThroughPage(page, server.url, 'prosecutor6', demoPassword);
-    await page.goto(`${server.url}/juvenile/cases/${victimCase.id}`);
+    await loginThroughPage(page, e2e.server.url, 'prosecutor6', demoPassword);
+    await page.goto(`${e2e.server.url}/juvenile/cases/${victimCase.id}`);
     await expect.poll(() => page.getByTestId('inquiry-count').textContent()).toBe('1 次');
     await bookInquiry(page);
     await noDialog(page);
@@ -204,8 +183,8 @@ describe('juvenile casework in the browser', () => {
     });
 
     // prosecutor1 (第一检察部) searches cases and clues: nothing.
-    await loginThroughPage(page, server.url, 'prosecutor1', demoPassword);
-    await page.goto(`${server.url}/cases`);
+    await loginThroughPage(page, e2e.server.url, 'prosecutor1', demoPassword);
+    await page.goto(`${e2e.server.url}/cases`);
     await page.getByTestId('cases-search').fill('赵');
     await page.getByTestId('cases-search-submit').click();
     await page.waitForTimeout(500);
@@ -217,13 +196,13 @@ describe('juvenile casework in the browser', () => {
     await page.waitForTimeout(500);
     expect(await page.getByTestId('cases-table').textContent()).not.toContain(suspectCase.caseNumber);
     await settledScreenshot(page, 'juvenile-05-other-department-search');
-    await page.goto(`${server.url}/juvenile/sealed`);
+    await page.goto(`${e2e.server.url}/juvenile/sealed`);
     await expect.poll(() => page.getByTestId('sealed').textContent()).toContain('没有您可以查阅的封存记录');
     await logout(page);
 
     // The chief finds it in the sealed register, opens the full record, and the view is in the audit log.
-    await loginThroughPage(page, server.url, 'chief', demoPassword);
-    await page.goto(`${server.url}/cases`);
+    await loginThroughPage(page, e2e.server.url, 'chief', demoPassword);
+    await page.goto(`${e2e.server.url}/cases`);
     await expect.poll(() => page.getByTestId('cases-table').textContent()).toContain(victimCase.caseNumber);
     expect(await page.getByTestId('cases-table').textContent()).not.toContain(suspectCase.caseNumber);
     await page.getByTestId('side-menu').getByText('未检·封存记录').click();

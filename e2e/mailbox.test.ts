@@ -1,42 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServerProcess } from '../apps/cli/src/testing/spawn-server.ts';
-import { launchChromium, loginThroughPage, logout, screenshot, settledScreenshot } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { loginThroughPage, logout, screenshot, serverAndBrowser, settledScreenshot } from './browser.ts';
 
 const demoPassword = 'Chenghua2026';
-const dataDir = mkdtempSync(join(tmpdir(), 'procura-e2e-mailbox-'));
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServerProcess({ PROCURA_DATA_DIR: dataDir }),
-    launchChromium(),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (server && server.child.exitCode === null) {
-    server.child.kill('SIGTERM');
-    await server.exited;
-  }
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const e2e = serverAndBrowser('mailbox');
 
 /** A student's phone: no session, a narrow screen. */
 async function studentPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 420, height: 860 } });
+  const context = await e2e.browser.newContext({ locale: 'zh-CN', viewport: { width: 420, height: 860 } });
   return context.newPage();
 }
 
 async function staffPage(username: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  const context = await e2e.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  await loginThroughPage(page, server.url, username, demoPassword);
+  await loginThroughPage(page, e2e.server.url, username, demoPassword);
   return page;
 }
 
@@ -79,7 +57,7 @@ describe('校园信箱 in the browser', () => {
       )
       .toBeGreaterThan(0);
     link = (await page.getByTestId('poster-url').textContent())!.trim();
-    expect(link).toMatch(new RegExp(`^${server.url}/campus-mailbox/[A-Za-z0-9_-]{22}$`));
+    expect(link).toMatch(new RegExp(`^${e2e.server.url}/campus-mailbox/[A-Za-z0-9_-]{22}$`));
     await settledScreenshot(page, 'mailbox-01-poster');
     await page.context().close();
   });
@@ -92,7 +70,7 @@ describe('校园信箱 in the browser', () => {
     expect(code).toMatch(/^[2-9A-Z]{4}(-[2-9A-Z]{4}){3}$/);
     await screenshot(student, 'mailbox-02-pickup-code');
 
-    await student.goto(`${server.url}/campus-mailbox/pickup`);
+    await student.goto(`${e2e.server.url}/campus-mailbox/pickup`);
     await student.getByTestId('pickup-input').fill(code);
     await student.getByTestId('pickup-submit').click();
     await expect.poll(() => student.getByTestId('pickup-pending').count()).toBe(1);
@@ -169,7 +147,7 @@ describe('校园信箱 in the browser', () => {
 
   it('shows each school’s letter topics as a chart, and records the lesson given on the topic', async () => {
     const clerk = await staffPage('clerk6');
-    await clerk.goto(`${server.url}/mailbox/statistics`);
+    await clerk.goto(`${e2e.server.url}/mailbox/statistics`);
     await expect.poll(() => clerk.getByTestId('topic-chart').locator('canvas').count()).toBe(1);
     await settledScreenshot(clerk, 'mailbox-09-statistics');
 

@@ -4,43 +4,27 @@ import { join } from 'node:path';
 import { writeCsv, writeXlsx } from '@procura/collide/testing/files';
 import { openDatabase, schema } from '@procura/db';
 import { eq } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginCookie, type RunningServer, startServerProcess } from '../apps/cli/src/testing/spawn-server.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loginCookie, startServerProcess } from '../apps/cli/src/testing/spawn-server.ts';
 import { interruptedReason } from '../apps/server/src/models/run-queue.ts';
 import type { TRun } from '../apps/server/src/models/schema.ts';
 import { paymentRows, prisonerRows } from '../apps/server/src/models/test-files.ts';
 import {
   choose,
-  launchChromium,
   loginThroughPage,
   logout,
   noDialog,
   screenshot,
+  serverAndBrowser,
   settledScreenshot,
 } from './browser.ts';
 
 const demoPassword = 'Chenghua2026';
-const dataDir = mkdtempSync(join(tmpdir(), 'procura-e2e-models-'));
 const files = mkdtempSync(join(tmpdir(), 'procura-e2e-model-files-'));
 const modelName = '服刑人员违规领取补(救)助金';
-let server: RunningServer;
-let browser: Browser;
+const e2e = serverAndBrowser('models');
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServerProcess({ PROCURA_DATA_DIR: dataDir }),
-    launchChromium(),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (server && server.child.exitCode === null) {
-    server.child.kill('SIGTERM');
-    await server.exited;
-  }
-  rmSync(dataDir, { recursive: true, force: true });
+afterAll(() => {
   rmSync(files, { recursive: true, force: true });
 });
 
@@ -48,8 +32,8 @@ describe('big-data model: upload, run, review, clue', () => {
   it('an analyst uploads two files, runs prisoner-subsidy, turns a hit into a clue; 第五检察部 finds it', async () => {
     const payments = writeCsv(join(files, '补助金发放2022.csv'), paymentRows(), 'gbk');
     const prisoners = await writeXlsx(join(files, '服刑人员名单.xlsx'), prisonerRows());
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await loginThroughPage(page, server.url, 'analyst', demoPassword);
+    const page = await e2e.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await loginThroughPage(page, e2e.server.url, 'analyst', demoPassword);
 
     // Data sets: a GBK CSV with one unreadable date, and an .xlsx of prison spells.
     await page.getByRole('menuitem', { name: '模型数据集' }).click();
@@ -101,8 +85,8 @@ describe('big-data model: upload, run, review, clue', () => {
     await logout(page);
 
     // The receiving department's head finds it among its clues, source 大数据模型.
-    await loginThroughPage(page, server.url, 'head5', demoPassword);
-    await page.goto(`${server.url}/clues`);
+    await loginThroughPage(page, e2e.server.url, 'head5', demoPassword);
+    await page.goto(`${e2e.server.url}/clues`);
     const row = page.locator('tr', { hasText: `${modelName}：张伟` });
     await expect.poll(() => row.textContent()).toContain('大数据模型');
     await settledScreenshot(page, 'models-6-clue-list');

@@ -1,44 +1,23 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServerProcess } from '../apps/cli/src/testing/spawn-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   choose,
-  launchChromium,
   loginThroughPage,
   logout,
   noDialog,
   screenshot,
+  serverAndBrowser,
   settledScreenshot,
 } from './browser.ts';
 
 const demoPassword = 'Chenghua2026';
-const dataDir = mkdtempSync(join(tmpdir(), 'procura-e2e-seed-'));
 const year = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date());
 const caseNumber = `成华检公益立〔${year}〕1号`;
 const docNumber = `成华检公益建〔${year}〕1号`;
 const addressee = '成都市成华区农业农村局';
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServerProcess({ PROCURA_DATA_DIR: dataDir }),
-    launchChromium(),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (server && server.child.exitCode === null) {
-    server.child.kill('SIGTERM');
-    await server.exited;
-  }
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const e2e = serverAndBrowser('seed');
 
 /** Waits until nothing is loading, so the card below the deadlines no longer moves. */
 async function settle(page: Page): Promise<void> {
@@ -84,7 +63,7 @@ async function advance(page: Page, to: string, label: string): Promise<void> {
 
 describe('the seed path in the browser', () => {
   it('a subsidy-fraud clue becomes a case, a pre-litigation suggestion recovers 1.19 million yuan, and the sender sees it', async () => {
-    const context = await browser.newContext({
+    const context = await e2e.browser.newContext({
       locale: 'zh-CN',
       viewport: { width: 1440, height: 900 },
       acceptDownloads: true,
@@ -103,7 +82,7 @@ describe('the seed path in the browser', () => {
 
 async function walkSeedPath(page: Page): Promise<void> {
   // prosecutor1 (第一检察部) registers the clue and transfers it to 第五检察部.
-  await loginThroughPage(page, server.url, 'prosecutor1', demoPassword);
+  await loginThroughPage(page, e2e.server.url, 'prosecutor1', demoPassword);
   await page.getByTestId('side-menu').getByText('线索', { exact: true }).click();
   await page.getByTestId('register-clue').click();
   await choose(page, 'clue-source', '自行发现');
@@ -140,7 +119,7 @@ async function walkSeedPath(page: Page): Promise<void> {
   await logout(page);
 
   // head5 opens an adminPublicInterest case and moves it to 诉前程序 (the report comes first).
-  await loginThroughPage(page, server.url, 'head5', demoPassword);
+  await loginThroughPage(page, e2e.server.url, 'head5', demoPassword);
   await page.getByTestId('side-menu').getByText('线索', { exact: true }).click();
   await page.getByTestId('clues-table').getByText('张某骗取耕地地力保护补贴线索').click();
   await page.waitForURL((url) => /^\/clues\/\d+$/.test(url.pathname));
@@ -262,7 +241,7 @@ async function walkSeedPath(page: Page): Promise<void> {
   await logout(page);
 
   // prosecutor1 sees what became of the clue: the case and the money recovered.
-  await loginThroughPage(page, server.url, 'prosecutor1', demoPassword);
+  await loginThroughPage(page, e2e.server.url, 'prosecutor1', demoPassword);
   await page.getByTestId('side-menu').getByText('我移送的线索').click();
   const sent = page.getByTestId('sent-clues-table');
   await expect.poll(() => sent.textContent()).toContain(caseNumber);
