@@ -172,6 +172,35 @@ describe('prisoner-pension on hand-made files', async () => {
   });
 });
 
+describe('prisoner-subsidy with the kind of each spell', async () => {
+  // Assistance paid to someone living at home under 缓刑 or 管制 is not a hit; in prison it is.
+  const prisoners = writeCsv(join(dir, 'ps-kinds.csv'), [
+    ['罪犯姓名', '身份证号码', '入监日期', '出监日期', '执行方式'],
+    ['张三', zhang, '2022-01-01', '2022-12-31', '有期徒刑'],
+    ['李四', li, '2022-01-01', '2023-12-31', '宣告缓刑'],
+    ['王五', wang, '2022-01-01', '2022-06-30', '管制'],
+    ['王五', wang, '2023-01-01', '2023-06-30', ''], // blank: taken as held
+  ]);
+  const payments = writeCsv(join(dir, 'ps-kinds-payments.csv'), [
+    ['身份证号码', '姓名', '发放日期', '发放金额'],
+    [zhang, '张三', '2022-05-05', '680'], // in prison: counts
+    [li, '李四', '2022-05-05', '680'], // 缓刑: due
+    [wang, '王五', '2022-05-05', '680'], // 管制: due
+    [wang, '王五', '2023-05-05', '700'], // blank kind: counts
+  ]);
+  const result = await runModel({
+    spec: findModel('prisoner-subsidy'),
+    inputs: { payments: [payments], prisoners: [prisoners] },
+  });
+
+  it('counts only payments made while the person was held', () => {
+    expect(brief(result.hits)).toEqual([
+      { subject: zhang, name: '张三', count: 1, amount: 680, confidence: 'exact' },
+      { subject: wang, name: '王五', count: 1, amount: 700, confidence: 'exact' },
+    ]);
+  });
+});
+
 describe('prisoner-pension with the kind of each spell', async () => {
   // Pension stops while held (prison, 看守所, 拘役) and continues under 管制, 缓刑, 监外执行, 假释.
   const prisoners = writeCsv(join(dir, 'pp-kinds.csv'), [

@@ -1,4 +1,5 @@
 import type { TModelSpecInput } from '../spec.ts';
+import { custodyColumn, heldInCustody } from './custody.ts';
 
 export const prisonerPension: TModelSpecInput = {
   id: 'prisoner-pension',
@@ -19,8 +20,7 @@ export const prisonerPension: TModelSpecInput = {
         name: { optional: true, blank: 'allow' },
         admitted: {},
         released: { blank: 'allow', blankMeans: '今' },
-        // no column, or an empty cell: the spell is taken to be in custody (the list is of prisoners)
-        custody: { optional: true, blank: 'allow', blankMeans: '监禁' },
+        custody: custodyColumn,
       },
     },
   ],
@@ -34,16 +34,8 @@ export const prisonerPension: TModelSpecInput = {
       unit: 'month',
       includeFrom: false,
     },
-    // Pension stops only while the person is held (prison, 看守所, 拘役); it continues under 管制,
-    // 缓刑 and 监外执行 (community sentences, 刑事诉讼法 第二百六十九条): see docs/models.md.
-    {
-      kind: 'in',
-      column: 'prisoners.custody',
-      values: ['管制', '缓刑', '监外执行', '保外就医', '假释', '社区矫正'],
-      match: 'contains',
-      negate: true,
-      blankHolds: true,
-    },
+    // Pension stops only while the person is held; it continues under community sentences.
+    heldInCustody,
   ],
   aggregate: { amount: 'pensions.amount' },
   explanation:

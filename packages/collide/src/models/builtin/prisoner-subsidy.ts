@@ -1,9 +1,11 @@
 import type { TModelSpecInput } from '../spec.ts';
+import { custodyColumn, heldInCustody } from './custody.ts';
 
 export const prisonerSubsidy: TModelSpecInput = {
   id: 'prisoner-subsidy',
   name: '服刑人员违规领取补(救)助金',
-  description: '补(救)助金发放日期落在某段服刑期间内（含入监当日与出监当日）。',
+  description:
+    '补(救)助金发放日期落在某段在押服刑期间内（含入监当日与出监当日）；判处管制、宣告缓刑、暂予监外执行、假释等在监外的期间不算。',
   inputs: [
     {
       role: 'payments',
@@ -24,12 +26,15 @@ export const prisonerSubsidy: TModelSpecInput = {
         name: { optional: true, blank: 'allow' },
         admitted: {},
         released: { blank: 'allow', blankMeans: '今' },
+        custody: custodyColumn,
       },
     },
   ],
   subject: { facts: 'payments', against: 'prisoners', keys: ['idNumber'], suspected: { minScore: 0.8 } },
   conditions: [
     { kind: 'within', value: 'payments.paidDate', from: 'prisoners.admitted', to: 'prisoners.released' },
+    // A person under a community sentence lives at home and may be owed assistance.
+    heldInCustody,
   ],
   aggregate: { amount: 'payments.amount' },
   explanation:
