@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import {
   messyAmount,
@@ -103,6 +104,22 @@ describe('DuckDB reading a UTF-8 CSV itself', () => {
     expect(native.uniqueIds).toBe(true);
     expect(plain.stats.rowsRejected).toBeGreaterThan(0);
     expect(plain.stats.rowsFlagged).toBeGreaterThan(0);
+    // the same text in GBK and GB18030: decoded once, then read by DuckDB, rejects naming the original file
+    for (const encoding of ['gbk', 'gb18030']) {
+      const encoded = join(dir, `generated-${encoding}.csv`);
+      writeFileSync(encoded, iconv.encode(lines.join(''), encoding));
+      expect(await takesNatively(encoded)).toBe(true);
+      const gbkNative = await load(encoded, true);
+      const gbkPlain = await load(encoded, false);
+      expect(gbkNative).toEqual(gbkPlain);
+      expect(gbkNative.rejects[0]!.file).toBe(`generated-${encoding}.csv`);
+      if (encoding === 'gbk') continue; // GBK has no ¥ (U+00A5): iconv writes ?, a rejected amount
+      expect(gbkNative.table).toEqual(plain.table);
+      expect(gbkNative.stats).toEqual({ ...plain.stats, files: [encoded] });
+      expect(gbkNative.rejects).toEqual(
+        plain.rejects.map((reject) => ({ ...reject, file: `generated-${encoding}.csv` })),
+      );
+    }
   });
 
   it.each([
@@ -171,11 +188,39 @@ describe('DuckDB reading a UTF-8 CSV itself', () => {
     const native = await load(path, true);
     const plain = await load(path, false);
     expect(native).toEqual(plain);
+    // in GBK (no BOM: it is UTF-8's), the same rows, rejects and counts, and DuckDB takes the same files
+    const gbk = join(dir, `${name.replaceAll(/[^a-z]/g, '')}-gbk.csv`);
+    writeFileSync(gbk, iconv.encode(text.replace(/^\ufeff/, ''), 'gbk'));
+    expect(await takesNatively(gbk)).toBe(fast);
+    const gbkNative = await load(gbk, true);
+    const gbkPlain = await load(gbk, false);
+    expect(gbkNative).toEqual(gbkPlain);
+    const file = (rejects: Reject[]) => rejects.map((reject) => ({ ...reject, file: '' }));
+    expect(file(gbkNative.rejects)).toEqual(file(plain.rejects));
+    expect(gbkNative.table).toEqual(plain.table);
   });
 
-  it('leaves GBK files to the JavaScript decoder', async () => {
-    const path = join(dir, 'gbk.csv');
-    writeFileSync(path, Buffer.from([0xc9, 0xed, 0xb7, 0xdd, 0xd6, 0xa4, 0xba, 0xc5, 0x0a])); // 身份证号
-    expect(await takesNatively(path)).toBe(false);
+  it('reads bytes that are not GBK as our decoder does, with the same row numbers', async () => {
+    const path = join(dir, 'broken-gbk.csv');
+    const line = (text: string) => iconv.encode(`${text}\n`, 'gbk');
+    writeFileSync(
+      path,
+      Buffer.concat([
+        line(header.join(',')),
+        line(clean.join(',')),
+        // a lead byte followed by a comma, and a lone 0x80 in a name: replacement characters
+        Buffer.concat([iconv.encode('510108198001011231,李', 'gbk'), Buffer.from([0xc9, 0x2c])]),
+        line('2022-03-05,1,低保'),
+        Buffer.concat([iconv.encode('11010519491231002X,张', 'gbk'), Buffer.from([0x80])]),
+        line(',2022-03-05,2,低保'),
+        line(clean.join(',')),
+      ]),
+    );
+    expect(await takesNatively(path)).toBe(true);
+    const native = await load(path, true);
+    const plain = await load(path, false);
+    expect(native).toEqual(plain);
+    expect(native.table.map((row) => row._row)).toEqual([2, 3, 4, 5]);
+    expect(String(native.table[1]!.name)).toContain('\ufffd');
   });
 });

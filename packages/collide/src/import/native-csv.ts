@@ -1,9 +1,12 @@
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TInput } from '../models/spec.ts';
 import { cellCleaners, isBlank } from './clean-cell.ts';
 import { findHeader } from './clean-rows.ts';
 import { type ColumnKey, type ColumnType, canonicalColumns } from './columns.ts';
+import { createDecoder, type TextEncoding } from './decode.ts';
 import { csvEncoding, readCsv } from './read-csv.ts';
 import type { RowBatch } from './rows.ts';
 import { quoteIdentifier as q } from './table.ts';
@@ -24,26 +27,66 @@ const sqlValue: Record<ColumnType, (c: string) => string> = {
   text: (c) => c,
 };
 
+/** The cleaner's value in a mapping table: day numbers for dates and months, fen for amounts. */
+const mapTypes: Record<ColumnType, string> = {
+  idNumber: 'VARCHAR',
+  name: 'VARCHAR',
+  date: 'INTEGER',
+  month: 'INTEGER',
+  amount: 'BIGINT',
+  vehicleCode: 'VARCHAR',
+  text: 'VARCHAR',
+};
+
 const asNumber = (type: ColumnType, c: string): string =>
   type === 'date' || type === 'month'
     ? `(${sqlValue[type](c)} - DATE '1970-01-01')::INTEGER`
     : sqlValue[type](c);
 
 /**
- * Whether DuckDB's conversion of a raw cell is exactly what the cleaner gives, unflagged: the same
- * test `cleanRows` applies to every cell (blank allowed → null; else the column's cleaner).
+ * What to do with one distinct raw cell value, by the same test `cleanRows` applies to every cell
+ * (blank allowed → null; else the column's cleaner): `cast` when DuckDB's plain conversion is
+ * exactly the cleaner's value, unflagged; `map` to the cleaner's value when it is clean but written
+ * otherwise (full-width digits, 2022年3月5日, ￥680.00…); `bad` when it is rejected or flagged, so
+ * that its rows go through `cleanRows` and are reported with their row numbers.
  */
-function judge(
+function classify(
   type: ColumnType,
   blankAllowed: boolean,
   raw: string | null,
-  converted: string | number | bigint | null,
-): boolean {
+  converted: string | number | null,
+): { as: 'cast' } | { as: 'map'; value: string | number | null } | { as: 'bad' } {
   const text = raw ?? ''; // the JavaScript reader gives '' for an empty field, DuckDB NULL
-  if (blankAllowed && isBlank(text)) return converted === null;
+  if (blankAllowed && isBlank(text)) return converted === null ? { as: 'cast' } : { as: 'map', value: null };
   const result = cellCleaners[type](text);
-  if (!result.ok || result.problem !== undefined || converted === null) return false;
-  return result.value === (typeof converted === 'bigint' ? Number(converted) : converted);
+  if (!result.ok || result.problem !== undefined) return { as: 'bad' };
+  if (result.value === converted) return { as: 'cast' };
+  return raw === null ? { as: 'bad' } : { as: 'map', value: result.value };
+}
+
+/**
+ * Decodes a GBK / GB18030 file to a UTF-8 temporary file with the decoder our own reader uses, chunk
+ * by chunk: the text, and so every line and row number, is the one the JavaScript reader sees.
+ */
+async function decodeToUtf8(path: string, encoding: TextEncoding): Promise<string> {
+  const target = join(
+    tmpdir(),
+    `procura-collide-utf8-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`,
+  );
+  const fd = openSync(target, 'w');
+  try {
+    const decoder = createDecoder(encoding);
+    for await (const chunk of createReadStream(path, { highWaterMark: 4 << 20 }) as AsyncIterable<Buffer>) {
+      writeSync(fd, decoder.write(chunk));
+    }
+    writeSync(fd, decoder.end());
+  } catch (error) {
+    closeSync(fd);
+    rmSync(target, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  return target;
 }
 
 /** Quote characters next to a space or tab: DuckDB trims such spaces, the JavaScript reader keeps them. */
@@ -92,12 +135,13 @@ export interface NativeCsv {
 let staging = 0;
 
 /**
- * The fast path for a UTF-8 CSV whose header is its first line: DuckDB parses the file on all
- * threads, converts in SQL the cells already in canonical form, and hands back the other records for
- * the cleaners. Returns null (and leaves nothing behind) when the file does not qualify or DuckDB's
- * reading could differ from ours (blank lines, lone CRs, quoted newlines, spaces next to quotes,
- * ragged rows, bad UTF-8):
- * the caller then reads it in JavaScript. Row numbers are those of the JavaScript reader.
+ * The fast path for a CSV (UTF-8, or GBK / GB18030 decoded to a UTF-8 copy first) whose header is
+ * its first line: DuckDB parses the file on all threads, converts in SQL the cells already in
+ * canonical form, maps the other clean values through per-column tables built by the cleaners, and
+ * hands back the records with a rejected or flagged cell for the cleaners. Returns null (and leaves
+ * nothing behind) when the file does not qualify or DuckDB's reading could differ from ours (blank
+ * lines, lone CRs, quoted newlines, spaces next to quotes, ragged rows, bad UTF-8): the caller then
+ * reads it in JavaScript. Row numbers are those of the JavaScript reader.
  */
 export async function loadCsvNatively(options: {
   connection: DuckDBConnection;
@@ -109,8 +153,8 @@ export async function loadCsvNatively(options: {
 }): Promise<NativeCsv | null> {
   const { connection, input, path } = options;
   if (!/\.(csv|txt)$/i.test(path)) return null;
-  const { encoding, bom } = await csvEncoding(path).catch(() => ({ encoding: 'none', bom: 0 }));
-  if (encoding !== 'utf8') return null;
+  const detected = await csvEncoding(path).catch(() => null);
+  if (!detected) return null;
   let header: RowBatch | undefined;
   for await (const batch of readCsv(path)) {
     header = batch;
@@ -136,24 +180,37 @@ export async function loadCsvNatively(options: {
       blankAllowed: index === undefined || input.columns[key]!.blank === 'allow',
       bad: q(`_csv_${id}_bad_${i}`),
       badCount: 0,
+      map: q(`_csv_${id}_map_${i}`),
+      mapCount: 0,
       nullIsBad: false,
     };
   });
   // A row with every model column blank is skipped by the JavaScript reader, not loaded.
   if (columns.every((column) => column.blankAllowed)) return null;
-  const file = path.replaceAll("'", "''");
-  const lines = scanFile(path, bom);
+  // GBK and GB18030 are read, like UTF-8, by DuckDB: from a UTF-8 copy, deleted once read.
+  // (no room for the copy, say: our own reader needs none)
+  const utf8 =
+    detected.encoding === 'utf8' ? path : await decodeToUtf8(path, detected.encoding).catch(() => null);
+  if (utf8 === null) return null;
+  const bom = detected.encoding === 'utf8' ? detected.bom : 0;
+  let scanned: Awaited<ReturnType<typeof scanFile>>;
   try {
-    await connection.run(`
-      CREATE TEMP TABLE ${table} AS
-      SELECT * FROM read_csv('${file}', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
-        columns = {${names.map((name) => `'${name}': 'VARCHAR'`).join(', ')}})`);
-  } catch {
-    await lines;
-    await connection.run(`DROP TABLE IF EXISTS ${table}`);
-    return null;
+    const lines = scanFile(utf8, bom);
+    try {
+      await connection.run(`
+        CREATE TEMP TABLE ${table} AS
+        SELECT * FROM read_csv('${utf8.replaceAll("'", "''")}', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+          columns = {${names.map((name) => `'${name}': 'VARCHAR'`).join(', ')}})`);
+    } catch {
+      await lines;
+      await connection.run(`DROP TABLE IF EXISTS ${table}`);
+      return null;
+    }
+    scanned = await lines;
+  } finally {
+    if (utf8 !== path) rmSync(utf8, { force: true });
   }
-  const { lf, cr, endsWithLf, spacedQuote } = await lines;
+  const { lf, cr, endsWithLf, spacedQuote } = scanned;
   const [[records]] = (
     await connection.runAndReadAll(`SELECT count(*)::INTEGER FROM ${table}`)
   ).getRows() as [[number]];
@@ -167,6 +224,7 @@ export async function loadCsvNatively(options: {
   for (const column of columns) {
     if (column.cell === null) continue;
     await connection.run(`CREATE TEMP TABLE ${column.bad} (raw VARCHAR)`);
+    await connection.run(`CREATE TEMP TABLE ${column.map} (raw VARCHAR, value ${mapTypes[column.type]})`);
     // one JSON text for all of them: converting cells one by one into JavaScript costs far more
     const reader = await connection.runAndReadAll(
       `SELECT to_json(list([raw, ${asNumber(column.type, 'raw')}::VARCHAR]))::VARCHAR
@@ -174,35 +232,56 @@ export async function loadCsvNatively(options: {
     );
     const pairs = JSON.parse(String(reader.getRows()[0]![0] ?? '[]')) as [string | null, string | null][];
     const numeric = column.type === 'date' || column.type === 'month' || column.type === 'amount';
-    const raws = pairs.map((pair) => pair[0]);
-    const converted = pairs.map(([, value]) => (value === null ? null : numeric ? Number(value) : value));
-    const appender = await connection.createAppender(column.bad.slice(1, -1));
-    for (let i = 0; i < raws.length; i++) {
-      if (judge(column.type, column.blankAllowed, raws[i]!, converted[i]!)) continue;
-      if (raws[i] === null) column.nullIsBad = true;
+    const bad = await connection.createAppender(column.bad.slice(1, -1));
+    const map = await connection.createAppender(column.map.slice(1, -1));
+    for (const [raw, text] of pairs) {
+      const converted = text === null ? null : numeric ? Number(text) : text;
+      const verdict = classify(column.type, column.blankAllowed, raw, converted);
+      if (verdict.as === 'cast') continue;
+      if (verdict.as === 'map') {
+        map.appendVarchar(raw!);
+        if (verdict.value === null) map.appendNull();
+        else if (typeof verdict.value === 'string') map.appendVarchar(verdict.value);
+        else if (column.type === 'amount') map.appendBigInt(BigInt(verdict.value));
+        else map.appendInteger(verdict.value);
+        map.endRow();
+        column.mapCount++;
+      } else if (raw === null) column.nullIsBad = true;
       else {
-        appender.appendVarchar(raws[i]!);
-        appender.endRow();
+        bad.appendVarchar(raw);
+        bad.endRow();
         column.badCount++;
       }
     }
-    appender.closeSync();
+    bad.closeSync();
+    map.closeSync();
   }
   const good = columns
     .filter((column) => column.cell !== null && column.nullIsBad)
     .map((column) => `r.${column.cell} IS NOT NULL`);
-  const antiJoins = columns
-    .filter((column) => column.badCount > 0)
-    .map((column) => `ANTI JOIN ${column.bad} ON r.${column.cell} = ${column.bad}.raw`)
+  const joins = columns
+    .map((column) =>
+      [
+        column.badCount > 0 ? `ANTI JOIN ${column.bad} ON r.${column.cell} = ${column.bad}.raw` : '',
+        column.mapCount > 0 ? `LEFT JOIN ${column.map} ON r.${column.cell} = ${column.map}.raw` : '',
+      ].join('\n'),
+    )
     .join('\n');
-  const values = columns.map((column) =>
-    column.cell === null ? 'NULL' : sqlValue[column.type](`r.${column.cell}`),
-  );
+  const values = columns.map((column) => {
+    if (column.cell === null) return 'NULL';
+    const cast = sqlValue[column.type](`r.${column.cell}`);
+    if (column.mapCount === 0) return cast;
+    const mapped =
+      column.type === 'date' || column.type === 'month'
+        ? `DATE '1970-01-01' + ${column.map}.value`
+        : `${column.map}.value`;
+    return `CASE WHEN ${column.map}.raw IS NULL THEN ${cast} ELSE ${mapped} END`;
+  });
   await connection.run(`
     INSERT INTO ${q(input.role)}
     SELECT (r.rowid + ${options.firstId})::INTEGER, ${options.source}, (r.rowid + 2)::INTEGER, ${values.join(', ')}
     FROM ${table} AS r
-    ${antiJoins}
+    ${joins}
     ${good.length > 0 ? `WHERE ${good.join(' AND ')}` : ''}`);
   const bad = columns
     .filter((column) => column.cell !== null && (column.nullIsBad || column.badCount > 0))
@@ -220,7 +299,11 @@ export async function loadCsvNatively(options: {
     SELECT (r.rowid + 2)::INTEGER AS _row, ${names.map((name) => `r.${q(name)}`).join(', ')}
     FROM ${table} AS r WHERE ${bad.length > 0 ? bad.join(' OR ') : 'false'} ORDER BY r.rowid`);
   await connection.run(`DROP TABLE ${table}`);
-  for (const column of columns) if (column.cell !== null) await connection.run(`DROP TABLE ${column.bad}`);
+  for (const column of columns) {
+    if (column.cell === null) continue;
+    await connection.run(`DROP TABLE ${column.bad}`);
+    await connection.run(`DROP TABLE ${column.map}`);
+  }
   const [[leftCount]] = (
     await connection.runAndReadAll(`SELECT count(*)::INTEGER FROM ${left}`)
   ).getRows() as [[number]];
