@@ -5,6 +5,9 @@ process.env.TZ = 'Asia/Shanghai';
 
 export default defineConfig({
   test: {
+    // Vitest's default on a 2-core CI machine is one worker, but most of the time a test waits on
+    // PostgreSQL, a spawned server or Chromium: three files at once keep both cores busy.
+    maxWorkers: 3,
     projects: [
       {
         test: {
