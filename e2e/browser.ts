@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { type RunningServer, startServerProcess } from '../apps/cli/src/testing/spawn-server.ts';
 
@@ -70,12 +70,23 @@ export async function loginThroughPage(
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
-/** Opens an antd Select by its test id and picks the option with this exact text. */
-export async function choose(page: Page, testId: string, option: string): Promise<void> {
-  const select = page.getByTestId(testId);
-  await select.click();
+/**
+ * Opens an antd Select (its test id, or a locator such as a form label) and picks the option with
+ * this exact text; `search` types first, for long virtual lists. Returns once the list has closed:
+ * on a loaded machine a list still fading out covers the field below it and takes its click.
+ */
+export async function choose(
+  page: Page,
+  select: string | Locator,
+  option: string,
+  { search = false }: { search?: boolean } = {},
+): Promise<void> {
+  const field = typeof select === 'string' ? page.getByTestId(select) : select;
+  await field.click();
+  if (search) await page.keyboard.type(option);
   await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).click();
-  await expect.poll(() => select.textContent()).toContain(option);
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+  if (typeof select === 'string') await expect.poll(() => field.textContent()).toContain(option);
 }
 
 /** Waits until every dialog has closed (its animation included). */

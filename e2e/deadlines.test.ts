@@ -86,6 +86,7 @@ describe('deadlines, reassignment, notifications and the holiday calendar in the
     await expect.poll(() => options.textContent()).toContain('王强');
     expect(await options.textContent()).not.toContain('赵磊');
     await page.keyboard.press('Escape');
+    await expect.poll(() => options.count()).toBe(0);
     await choose(page, 'reassign-handler', '王强（检察官，第五检察部）');
     await page.getByTestId('reassign-reason').fill('原承办人借调至市院');
     await screenshot(page, 'deadlines-03-reassign');

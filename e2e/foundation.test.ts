@@ -1,7 +1,7 @@
 import { openDatabase } from '@procura/db';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../apps/cli/src/testing/spawn-server.ts';
-import { loginThroughPage, screenshot, serverAndBrowser } from './browser.ts';
+import { choose, loginThroughPage, screenshot, serverAndBrowser } from './browser.ts';
 
 const demoPassword = 'Chenghua2026';
 const e2e = serverAndBrowser('foundation');
@@ -36,10 +36,8 @@ describe('foundation in the browser', () => {
     const form = page.getByTestId('create-user-form');
     await form.getByLabel('用户名').fill('wangfang');
     await form.getByLabel('姓名').fill('王芳');
-    await form.getByLabel('角色').click();
-    await page.locator('.ant-select-dropdown:visible').getByText('检察官', { exact: true }).click();
-    await form.getByLabel('部门').click();
-    await page.locator('.ant-select-dropdown:visible').getByText('第五检察部', { exact: true }).click();
+    await choose(page, form.getByLabel('角色'), '检察官');
+    await choose(page, form.getByLabel('部门'), '第五检察部');
     await form.getByLabel('初始密码').fill('Welcome2026a');
     await screenshot(page, '02-create-user');
     await page.getByTestId('create-user-submit').click();

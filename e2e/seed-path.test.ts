@@ -42,11 +42,7 @@ async function pickDate(page: Page, date: string): Promise<void> {
 
 async function recordEvent(page: Page, kind: string, note: string): Promise<void> {
   await page.getByTestId('record-event').click();
-  const select = page.getByTestId('event-kind');
-  await select.click();
-  await page.keyboard.type(kind); // the list is long and virtual: search it
-  await page.locator('.ant-select-dropdown:visible').getByText(kind, { exact: true }).click();
-  await expect.poll(() => select.textContent()).toContain(kind);
+  await choose(page, 'event-kind', kind, { search: true });
   await page.getByTestId('event-note').fill(note);
   await page.getByTestId('event-submit').click();
   await expect.poll(() => page.getByTestId('case-timeline').textContent()).toContain(kind);
