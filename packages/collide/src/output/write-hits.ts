@@ -24,8 +24,8 @@ async function writeLines(path: string, lines: Iterable<string>): Promise<void> 
 function jsonLine(hit: Hit): string {
   const raw = (hit as Partial<Record<typeof evidenceJson, string[]>>)[evidenceJson];
   if (!raw) return JSON.stringify(hit);
-  const { evidence: _, ...rest } = Object.getOwnPropertyDescriptors(hit);
-  const head = JSON.stringify(Object.defineProperties({}, rest));
+  const { subject, idNumber, name, count, amount, confidence, explanation } = hit;
+  const head = JSON.stringify({ subject, idNumber, name, count, amount, confidence, explanation });
   const rows = raw.map((json) => json.slice(1, -1)).filter((inner) => inner !== '');
   return `${head.slice(0, -1)},"evidence":[${rows.join(',')}]}`;
 }

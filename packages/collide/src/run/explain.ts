@@ -25,51 +25,78 @@ interface Facts {
   amount: number | null;
 }
 
+type Part = string | ((hit: Facts, evidence: Evidence[]) => string);
+
+const byValue = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+const distinct = (values: string[]) => [...new Set(values)].join('、');
+
 /**
- * Fills an explanation template from a hit's evidence. `{role.col}` lists the distinct values,
- * `{role.col|min}`/`|max` picks one, `{role.a~role.b}` lists intervals (a blank end shows as the
- * column's `blankMeans`, e.g. 今).
+ * Compiles an explanation template once per run (a run explains up to hundreds of thousands of
+ * hits). `{role.col}` lists the distinct values, `{role.col|min}`/`|max` picks one,
+ * `{role.a~role.b}` lists intervals (a blank end shows as the column's `blankMeans`, e.g. 今).
  */
-export function explain(spec: TModelSpec, hit: Facts, evidence: Evidence[]): string {
+export function compileExplanation(spec: TModelSpec): (hit: Facts, evidence: Evidence[]) => string {
   const column = (operand: string) => {
     const [role, key] = operand.split('.') as [string, string];
     const type: ColumnType = isColumnKey(key) ? canonicalColumns[key].type : 'text';
     const blankMeans = spec.inputs.find((input) => input.role === role)?.columns[key]?.blankMeans;
-    const rows = evidence.filter((row) => row.role === role);
-    return { key, type, blankMeans, rows };
+    return { role, key, type, blankMeans };
   };
-  const distinct = (values: string[]) => [...new Set(values)].join('、');
-  return spec.explanation.replace(/\{([^}]*)\}/g, (_, placeholder: string) => {
-    if (placeholder === 'name') return hit.name ?? '（姓名不详）';
-    if (placeholder === 'idNumber') return hit.idNumber ?? hit.subject;
-    if (placeholder === 'subject') return hit.subject;
-    if (placeholder === 'count') return String(hit.count);
-    if (placeholder === 'amount') return hit.amount === null ? '' : formatYuan(Math.round(hit.amount * 100));
-    if (placeholder.includes('~')) {
-      const [from, to] = placeholder.split('~').map(column) as [
+  const placeholder = (text: string): Part => {
+    if (text === 'name') return (hit) => hit.name ?? '（姓名不详）';
+    if (text === 'idNumber') return (hit) => hit.idNumber ?? hit.subject;
+    if (text === 'subject') return (hit) => hit.subject;
+    if (text === 'count') return (hit) => String(hit.count);
+    if (text === 'amount')
+      return (hit) => (hit.amount === null ? '' : formatYuan(Math.round(hit.amount * 100)));
+    if (text.includes('~')) {
+      const [from, to] = text.split('~').map(column) as [
         ReturnType<typeof column>,
         ReturnType<typeof column>,
       ];
-      const pairs = from.rows
-        .map((row) => ({ start: row.values[from.key], end: row.values[to.key] }))
-        .filter((pair) => pair.start !== null && pair.start !== undefined)
-        .sort((a, b) => String(a.start).localeCompare(String(b.start)))
-        .map(
+      return (_, evidence) => {
+        const pairs: { start: string | number; end: string | number | null | undefined }[] = [];
+        for (const row of evidence) {
+          const start = row.values[from.key];
+          if (row.role === from.role && start !== null && start !== undefined)
+            pairs.push({ start, end: row.values[to.key] });
+        }
+        pairs.sort((a, b) => byValue(a.start, b.start));
+        const shown = pairs.map(
           ({ start, end }) =>
-            `${formatValue(from.type, start!)}至${end === null || end === undefined ? (to.blankMeans ?? '今') : formatValue(to.type, end)}`,
+            `${formatValue(from.type, start)}至${end === null || end === undefined ? (to.blankMeans ?? '今') : formatValue(to.type, end)}`,
         );
-      return distinct(pairs) || '（不详）';
+        return distinct(shown) || '（不详）';
+      };
     }
-    const [operand, pick] = placeholder.split('|') as [string, 'min' | 'max' | undefined];
-    const { key, type, rows } = column(operand);
-    const values = rows
-      .map((row) => row.values[key])
-      .filter((value): value is string | number => value !== null && value !== undefined);
-    if (values.length === 0) return '（不详）';
-    if (pick) {
-      const sorted = [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      return formatValue(type, pick === 'min' ? sorted[0]! : sorted[sorted.length - 1]!);
-    }
-    return distinct(values.map((value) => formatValue(type, value)));
-  });
+    const [operand, pick] = text.split('|') as [string, 'min' | 'max' | undefined];
+    const { role, key, type } = column(operand);
+    return (_, evidence) => {
+      const values: (string | number)[] = [];
+      for (const row of evidence) {
+        const value = row.values[key];
+        if (row.role === role && value !== null && value !== undefined) values.push(value);
+      }
+      if (values.length === 0) return '（不详）';
+      if (pick) {
+        values.sort(byValue);
+        return formatValue(type, pick === 'min' ? values[0]! : values[values.length - 1]!);
+      }
+      return distinct(values.map((value) => formatValue(type, value)));
+    };
+  };
+  const parts: Part[] = spec.explanation
+    .split(/(\{[^}]*\})/)
+    .filter((part) => part !== '')
+    .map((part) => (part.startsWith('{') && part.endsWith('}') ? placeholder(part.slice(1, -1)) : part));
+  return (hit, evidence) => {
+    let text = '';
+    for (const part of parts) text += typeof part === 'string' ? part : part(hit, evidence);
+    return text;
+  };
+}
+
+/** One hit's explanation (see compileExplanation; compile once when explaining many). */
+export function explain(spec: TModelSpec, hit: Facts, evidence: Evidence[]): string {
+  return compileExplanation(spec)(hit, evidence);
 }

@@ -7,7 +7,7 @@ import { quoteIdentifier as q } from '../import/table.ts';
 import { compile } from '../models/compile.ts';
 import type { TModelSpec } from '../models/spec.ts';
 import { collectEvidenceText, type EvidenceText, parseEvidence } from './collect-evidence.ts';
-import { explain } from './explain.ts';
+import { compileExplanation } from './explain.ts';
 import { type Evidence, evidenceJson, type Hit, type RunProgress } from './hit.ts';
 
 export interface RunModelOptions {
@@ -116,11 +116,21 @@ async function runOn(
   const explained = roles.filter(
     (role) => spec.explanation.includes(`{${role}.`) || spec.explanation.includes(`~${role}.`),
   );
+  const explainHit = compileExplanation(spec);
   const hits: Hit[] = [];
   let totalFen = 0;
-  for (const row of subjects.getRowObjectsJS()) {
-    const subject = String(row.subject);
-    const text = evidence.get(`${subject}\u0000${row.confidence}`) ?? { json: new Map(), first: new Map() };
+  const noEvidence: EvidenceText = { json: new Map(), first: new Map() };
+  const [subjectColumn, confidenceColumn, countColumn, scoreColumn, fenColumn] = subjects.getColumnsJS() as [
+    string[],
+    string[],
+    number[],
+    (number | null)[],
+    (number | null)[],
+  ];
+  for (let i = 0; i < subjectColumn.length; i++) {
+    const subject = String(subjectColumn[i]);
+    const confidence = confidenceColumn[i]!;
+    const text = evidence.get(`${subject}\u0000${confidence}`) ?? noEvidence;
     const pick = (column: string) => {
       for (const role of roles) {
         const found = text.first.get(role)?.[column];
@@ -128,22 +138,20 @@ async function runOn(
       }
       return null;
     };
-    const fen = row.fen === null ? null : Number(row.fen);
+    const fen = fenColumn[i] === null ? null : Number(fenColumn[i]);
     if (fen !== null) totalFen += fen;
     const facts_ = {
       subject,
       idNumber: pick('idNumber'),
       name: pick('name'),
-      count: Number(row.count),
+      count: Number(countColumn[i]),
       amount: fen === null ? null : fen / 100,
     };
     hits.push(
-      withLazyEvidence(
-        {
-          ...facts_,
-          confidence: row.confidence === 'exact' ? 'exact' : { suspected: Number(row.score) },
-          explanation: explain(spec, facts_, parseEvidence(text, explained)),
-        },
+      new RunHit(
+        facts_,
+        confidence === 'exact' ? 'exact' : { suspected: Number(scoreColumn[i]) },
+        explainHit(facts_, parseEvidence(text, explained)),
         text,
         roles,
       ),
@@ -163,26 +171,57 @@ async function runOn(
 /**
  * A hit whose `evidence` is parsed from DuckDB's JSON the first time it is read (a run on 10 million
  * payments has over a million evidence rows; a caller writing .jsonl never needs them as objects:
- * see writeHits).
+ * see writeHits). A class, not per-object accessors: a run makes hundreds of thousands of these.
  */
-function withLazyEvidence(hit: Omit<Hit, 'evidence'>, text: EvidenceText, roles: string[]): Hit {
-  let parsed: Evidence[] | undefined;
-  Object.defineProperty(hit, 'evidence', {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      parsed ??= parseEvidence(text, roles);
-      return parsed;
-    },
-    set: (value: Evidence[]) => {
-      parsed = value;
-      delete (hit as Partial<Record<typeof evidenceJson, unknown>>)[evidenceJson];
-    },
-  });
-  Object.defineProperty(hit, evidenceJson, {
-    value: roles.map((role) => text.json.get(role)).filter((json) => json !== undefined),
-    enumerable: false,
-    configurable: true,
-  });
-  return hit as Hit;
+class RunHit implements Hit {
+  subject: string;
+  idNumber: string | null;
+  name: string | null;
+  count: number;
+  amount: number | null;
+  confidence: Hit['confidence'];
+  explanation: string;
+  #text: EvidenceText | undefined;
+  readonly #roles: string[];
+  #parsed: Evidence[] | undefined;
+
+  constructor(
+    facts: Pick<Hit, 'subject' | 'idNumber' | 'name' | 'count' | 'amount'>,
+    confidence: Hit['confidence'],
+    explanation: string,
+    text: EvidenceText,
+    roles: string[],
+  ) {
+    this.subject = facts.subject;
+    this.idNumber = facts.idNumber;
+    this.name = facts.name;
+    this.count = facts.count;
+    this.amount = facts.amount;
+    this.confidence = confidence;
+    this.explanation = explanation;
+    this.#text = text;
+    this.#roles = roles;
+  }
+
+  get evidence(): Evidence[] {
+    this.#parsed ??= parseEvidence(this.#text!, this.#roles);
+    return this.#parsed;
+  }
+
+  set evidence(value: Evidence[]) {
+    this.#parsed = value;
+    this.#text = undefined;
+  }
+
+  /** The evidence still as DuckDB's JSON arrays, one per role; undefined once set or replaced. */
+  get [evidenceJson](): string[] | undefined {
+    if (this.#text === undefined) return undefined;
+    const text = this.#text;
+    return this.#roles.map((role) => text.json.get(role)).filter((json) => json !== undefined);
+  }
+
+  toJSON(): Hit {
+    const { subject, idNumber, name, count, amount, confidence, explanation } = this;
+    return { subject, idNumber, name, count, amount, confidence, explanation, evidence: this.evidence };
+  }
 }
