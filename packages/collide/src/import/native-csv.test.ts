@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { idCheckCharacter } from '@procura/domain/clean/id-number';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import {
@@ -15,8 +16,9 @@ import { findModel } from '../models/registry.ts';
 import type { TInput } from '../models/spec.ts';
 import { csvLine } from '../output/csv-text.ts';
 import { tempDir } from '../testing/files.ts';
+import { cellCleaners } from './clean-cell.ts';
 import { loadInput, type Reject } from './load-input.ts';
-import { loadCsvNatively } from './native-csv.ts';
+import { loadCsvNatively, valuesToJudge } from './native-csv.ts';
 import { createInputTable } from './table.ts';
 
 const dir = tempDir();
@@ -222,5 +224,95 @@ describe('DuckDB reading a UTF-8 CSV itself', () => {
     expect(native).toEqual(plain);
     expect(native.table.map((row) => row._row)).toEqual([2, 3, 4, 5]);
     expect(String(native.table[1]!.name)).toContain('\ufffd');
+  });
+});
+
+describe('values taken as clean in SQL', () => {
+  /** Which values the SQL condition of this column type accepts. */
+  async function acceptedInSql(type: 'idNumber' | 'name', values: string[]): Promise<Set<string>> {
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    try {
+      await connection.run('CREATE TABLE v (raw VARCHAR)');
+      const appender = await connection.createAppender('v');
+      for (const value of values) {
+        appender.appendVarchar(value);
+        appender.endRow();
+      }
+      appender.closeSync();
+      // what is left for the cleaners; the rest was taken as clean
+      const judged = await connection.runAndReadAll(`SELECT raw FROM ${valuesToJudge(type, 'raw', 'v')}`);
+      const left = new Set(judged.getRows().map(([raw]) => String(raw)));
+      return new Set(values.filter((value) => !left.has(value)));
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  }
+
+  /** What the cleaner does with it: the same text, with nothing to report. */
+  const unchanged = (type: 'idNumber' | 'name', value: string) => {
+    const result = cellCleaners[type](value);
+    return result.ok && result.problem === undefined && result.value === value;
+  };
+
+  it('accepts in SQL only ids the cleaner leaves as they are, and the plain valid ones', async () => {
+    const withCheck = (first17: string) => first17 + idCheckCharacter(first17);
+    const random = seededRandom(7);
+    const valid = ['11010519491231002X', '510108198505120028', '510108200002290014'].map(
+      (id) => id.slice(0, 17) + idCheckCharacter(id.slice(0, 17)),
+    );
+    const tricky = [
+      ...valid,
+      ...valid.map((id) => id.slice(0, 17) + (id[17] === '0' ? '1' : '0')), // wrong check character
+      '11010519491231002x', // lower-case x
+      '１１０１０５１９４９１２３１００２Ｘ',
+      ' 11010519491231002X',
+      "'11010519491231002X",
+      '110105491231002', // 15 digits
+      withCheck('51010819000229001'), // no 29 February in 1900
+      withCheck('51010818991231001'), // born before 1900
+      withCheck('51010821010101001'), // after 2100
+      withCheck('51010819851301001'), // month 13
+      withCheck('51010819850100001'), // day 0
+      '5101081985010100１X',
+      '51010819850101001',
+      '5101081985010100123',
+      'X10108198501010011',
+      '',
+      ...Array.from({ length: 2000 }, (_, i) => {
+        const first17 = `5101${String(10 + (i % 80)).padStart(2, '0')}${1900 + (i % 201)}${String(1 + (i % 13)).padStart(2, '0')}${String(1 + (i % 31)).padStart(2, '0')}${String(i % 1000).padStart(3, '0')}`;
+        const id = first17 + idCheckCharacter(first17);
+        return random() < 0.5 ? id : messyIdNumber(random, id);
+      }),
+    ];
+    const accepted = await acceptedInSql('idNumber', tricky);
+    for (const value of tricky) expect(accepted.has(value), value).toBe(unchanged('idNumber', value));
+    for (const id of valid) expect(accepted.has(id)).toBe(true);
+  });
+
+  it('accepts in SQL only names the cleaner leaves as they are, and plain Chinese names', async () => {
+    const random = seededRandom(11);
+    const names = [
+      '张伟',
+      '阿卜杜·热合曼',
+      'John',
+      '欧阳娜娜',
+      '张 伟',
+      '\u3000张伟',
+      '张伟\u200b',
+      '阿卜杜•热合曼',
+      '阿卜杜.热合曼',
+      'ＡＢＣ',
+      '',
+      '张\u00a0伟',
+      ...Array.from({ length: 500 }, (_, i) => messyName(random, ['王芳', '李娜', '赵强', '司马懿'][i % 4]!)),
+    ];
+    const accepted = await acceptedInSql('name', names);
+    for (const name of names) {
+      if (accepted.has(name)) expect(unchanged('name', name), name).toBe(true);
+    }
+    for (const name of ['张伟', '阿卜杜·热合曼', '欧阳娜娜', 'John'])
+      expect(accepted.has(name), name).toBe(true);
   });
 });
