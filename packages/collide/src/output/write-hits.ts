@@ -10,7 +10,7 @@ import { hitHeaders, hitRow } from './hit-rows.ts';
 
 const bom = '\ufeff';
 
-async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
+async function writeLines(path: string, lines: Iterable<string | Uint8Array>): Promise<void> {
   const stream = createWriteStream(path);
   for (const line of lines) {
     if (!stream.write(line)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
@@ -20,26 +20,50 @@ async function writeLines(path: string, lines: Iterable<string>): Promise<void> 
   );
 }
 
-/** A hit as one JSON line; evidence still in DuckDB's JSON is copied as it is, not parsed. */
-function jsonLine(hit: Hit): string {
-  const raw = (hit as Partial<Record<typeof evidenceJson, string[]>>)[evidenceJson];
-  if (!raw) return JSON.stringify(hit);
-  const { subject, idNumber, name, count, amount, confidence, explanation } = hit;
-  const head = JSON.stringify({ subject, idNumber, name, count, amount, confidence, explanation });
-  const rows = raw.map((json) => json.slice(1, -1)).filter((inner) => inner !== '');
-  return `${head.slice(0, -1)},"evidence":[${rows.join(',')}]}`;
+const comma = Buffer.from(',');
+const lineEnd = Buffer.from(']}\n');
+
+/**
+ * Hits as JSON lines, in blocks of about 4 MB; evidence still in DuckDB's JSON (UTF-8 bytes) is
+ * copied as it is, neither decoded nor parsed.
+ */
+function* jsonLines(hits: Hit[]): Generator<Uint8Array> {
+  let parts: Uint8Array[] = [];
+  let size = 0;
+  const add = (part: Uint8Array) => {
+    parts.push(part);
+    size += part.length;
+  };
+  for (const hit of hits) {
+    const raw = (hit as Partial<Record<typeof evidenceJson, Uint8Array[]>>)[evidenceJson];
+    if (!raw) add(Buffer.from(`${JSON.stringify(hit)}\n`));
+    else {
+      const { subject, idNumber, name, count, amount, confidence, explanation } = hit;
+      const head = JSON.stringify({ subject, idNumber, name, count, amount, confidence, explanation });
+      add(Buffer.from(`${head.slice(0, -1)},"evidence":[`));
+      let first = true;
+      for (const json of raw) {
+        if (json.length <= 2) continue; // []
+        if (!first) add(comma);
+        add(json.subarray(1, -1));
+        first = false;
+      }
+      add(lineEnd);
+    }
+    if (size >= 4 << 20) {
+      yield Buffer.concat(parts);
+      parts = [];
+      size = 0;
+    }
+  }
+  if (parts.length > 0) yield Buffer.concat(parts);
 }
 
 /** Writes hits as .jsonl (one hit a line), .csv (UTF-8 with BOM, Chinese headers) or .xlsx. */
 export async function writeHits(path: string, hits: Hit[]): Promise<void> {
   const extension = extname(path).toLowerCase();
   if (extension === '.jsonl') {
-    await writeLines(
-      path,
-      (function* () {
-        for (const hit of hits) yield `${jsonLine(hit)}\n`;
-      })(),
-    );
+    await writeLines(path, jsonLines(hits));
     return;
   }
   if (extension === '.csv') {

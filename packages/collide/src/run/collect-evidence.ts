@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBBlobVector, DuckDBConnection, DuckDBVarCharVector } from '@duckdb/node-api';
 import { type ColumnKey, canonicalColumns } from '../import/columns.ts';
 import { quoteIdentifier as q } from '../import/table.ts';
 import type { TInput } from '../models/spec.ts';
@@ -27,13 +27,18 @@ const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /** A hit's evidence as DuckDB wrote it, not yet parsed: most runs never need it as objects. */
 export interface EvidenceText {
-  /** role → JSON array of that role's rows behind the hit, in file and row order */
-  json: Map<string, string>;
+  /**
+   * role → JSON array of that role's rows behind the hit, in file and row order, as UTF-8 bytes:
+   * a writer copies them to its file as they are, and nothing pays for decoding them until read
+   */
+  json: Map<string, Uint8Array>;
   /** role → column → the first non-empty value among those rows (name, id number) */
   first: Map<string, Record<string, string | null>>;
 }
 
 const pickable = ['idNumber', 'name'] as const;
+
+const utf8 = new TextDecoder();
 
 /** A row's place in file order, as one number: sorting by it needs no string comparisons. */
 const at = '(t._src::BIGINT * 4294967296 + t._row)';
@@ -58,9 +63,9 @@ export async function collectEvidenceText(
     [against, 'against_id'],
   ] as const) {
     const picks = pickable.filter((key) => key in input.columns);
-    const reader = await connection.runAndReadAll(`
+    const result = await connection.run(`
       SELECT coalesce(subject, 'null') || chr(0) || confidence AS key,
-        '[' || array_to_string(list_select(rows, list_grade_up(ats)), ',') || ']' AS evidence
+        encode('[' || array_to_string(list_select(rows, list_grade_up(ats)), ',') || ']') AS evidence
         ${picks.map((key) => `, ${q(key)}`).join('')}
       FROM (
         SELECT m.subject, m.confidence,
@@ -72,21 +77,28 @@ export async function collectEvidenceText(
         JOIN ${q(input.role)} AS t ON t._id = m.id
         GROUP BY m.subject, m.confidence
       )`);
-    const columns = reader.getColumnsJS() as (string | null)[][];
-    const [keys = [], lists = []] = columns;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
-      let text = evidence.get(key);
-      if (!text) {
-        text = { json: new Map(), first: new Map() };
-        evidence.set(key, text);
+    for (
+      let chunk = await result.fetchChunk();
+      chunk && chunk.rowCount > 0;
+      chunk = await result.fetchChunk()
+    ) {
+      const keys = chunk.getColumnVector(0) as DuckDBVarCharVector;
+      const lists = chunk.getColumnVector(1) as DuckDBBlobVector;
+      const pickColumns = picks.map((_, c) => chunk.getColumnVector(2 + c) as DuckDBVarCharVector);
+      for (let i = 0; i < chunk.rowCount; i++) {
+        const key = keys.getItem(i)!;
+        let text = evidence.get(key);
+        if (!text) {
+          text = { json: new Map(), first: new Map() };
+          evidence.set(key, text);
+        }
+        text.json.set(input.role, lists.getItemBytes(i)!);
+        const first: Record<string, string | null> = {};
+        picks.forEach((column, c) => {
+          first[column] = pickColumns[c]!.getItem(i) ?? null;
+        });
+        text.first.set(input.role, first);
       }
-      text.json.set(input.role, lists[i]!);
-      const first: Record<string, string | null> = {};
-      picks.forEach((column, c) => {
-        first[column] = columns[2 + c]![i] ?? null;
-      });
-      text.first.set(input.role, first);
     }
   }
   return evidence;
@@ -116,7 +128,7 @@ export function parseEvidence(text: EvidenceText, roles: string[]): Evidence[] {
   const rows: Evidence[] = [];
   for (const role of roles) {
     const json = text.json.get(role);
-    if (json) for (const row of JSON.parse(json) as Evidence[]) rows.push(row);
+    if (json) for (const row of JSON.parse(utf8.decode(json)) as Evidence[]) rows.push(row);
   }
   return rows;
 }

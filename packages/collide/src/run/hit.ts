@@ -31,7 +31,7 @@ export interface RunProgress {
 }
 
 /**
- * On hits made by runModel: the evidence as DuckDB wrote it (JSON arrays, one per role), until the
+ * On hits made by runModel: the evidence as DuckDB wrote it (JSON arrays as UTF-8, one per role), until the
  * `evidence` property is set. Lets writers copy it out without building millions of objects.
  */
 export const evidenceJson: unique symbol = Symbol('evidenceJson');

@@ -214,7 +214,7 @@ class RunHit implements Hit {
   }
 
   /** The evidence still as DuckDB's JSON arrays, one per role; undefined once set or replaced. */
-  get [evidenceJson](): string[] | undefined {
+  get [evidenceJson](): Uint8Array[] | undefined {
     if (this.#text === undefined) return undefined;
     const text = this.#text;
     return this.#roles.map((role) => text.json.get(role)).filter((json) => json !== undefined);
