@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, vi } from 'vitest';
 import { type RunningServer, startServerProcess } from '../apps/cli/src/testing/spawn-server.ts';
 
 export const screenshotDir = new URL('../test-results/screenshots/', import.meta.url).pathname;
@@ -73,7 +73,9 @@ export async function loginThroughPage(
 /**
  * Opens an antd Select (its test id, or a locator such as a form label) and picks the option with
  * this exact text; `search` types first, for long virtual lists. Returns once the list has closed:
- * on a loaded machine a list still fading out covers the field below it and takes its click.
+ * on a loaded machine a list still fading out covers the field below it and takes its click. A
+ * click that lands while the virtual list re-renders is lost and leaves the list open: then the
+ * option is clicked again (a list that closed without a choice is opened again).
  */
 export async function choose(
   page: Page,
@@ -82,10 +84,20 @@ export async function choose(
   { search = false }: { search?: boolean } = {},
 ): Promise<void> {
   const field = typeof select === 'string' ? page.getByTestId(select) : select;
-  await field.click();
-  if (search) await page.keyboard.type(option);
-  await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).click();
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+  const list = page.locator('.ant-select-dropdown:visible');
+  const open = async () => {
+    await field.click();
+    if (search) await page.keyboard.type(option);
+  };
+  await open();
+  await vi.waitFor(
+    async () => {
+      if ((await list.count()) === 0) await open();
+      await list.getByText(option, { exact: true }).click({ timeout: 3_000 });
+      await expect.poll(() => list.count(), { timeout: 3_000 }).toBe(0);
+    },
+    { timeout: 20_000, interval: 200 },
+  );
   if (typeof select === 'string') await expect.poll(() => field.textContent()).toContain(option);
 }
 
