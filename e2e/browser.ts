@@ -72,10 +72,10 @@ export async function loginThroughPage(
 
 /**
  * Opens an antd Select (its test id, or a locator such as a form label) and picks the option with
- * this exact text; `search` types first, for long virtual lists. Returns once the list has closed:
- * on a loaded machine a list still fading out covers the field below it and takes its click. A
- * click that lands while the virtual list re-renders is lost and leaves the list open: then the
- * option is clicked again (a list that closed without a choice is opened again).
+ * this exact text; `search` fills the search box first, for long virtual lists. Returns once the
+ * list has closed: on a loaded machine a list still fading out covers the field below it and takes
+ * its click. Until then it tries again: a click that lands while the virtual list re-renders is
+ * lost and leaves the list open, and a list can close without a choice.
  */
 export async function choose(
   page: Page,
@@ -85,14 +85,11 @@ export async function choose(
 ): Promise<void> {
   const field = typeof select === 'string' ? page.getByTestId(select) : select;
   const list = page.locator('.ant-select-dropdown:visible');
-  const open = async () => {
-    await field.click();
-    if (search) await page.keyboard.type(option);
-  };
-  await open();
   await vi.waitFor(
     async () => {
-      if ((await list.count()) === 0) await open();
+      if ((await list.count()) === 0) await field.click();
+      // fill, not type: typed keys can arrive before the search box has the focus
+      if (search) await field.locator('input').first().fill(option);
       await list.getByText(option, { exact: true }).click({ timeout: 3_000 });
       await expect.poll(() => list.count(), { timeout: 3_000 }).toBe(0);
     },
