@@ -27,6 +27,6 @@ export {
 export { confidenceLabel, hitHeaders, hitRow } from './output/hit-rows.ts';
 export { rejectsPath, writeHits, writeRejects } from './output/write-hits.ts';
 export { collectEvidence } from './run/collect-evidence.ts';
-export { explain } from './run/explain.ts';
+export { compileExplanation } from './run/explain.ts';
 export type { Evidence, Hit, RunProgress } from './run/hit.ts';
 export { type RunModelOptions, type RunResult, runModel } from './run/run-model.ts';

@@ -4,8 +4,8 @@ import {
   canonicalColumns,
   collectEvidence,
   compile,
+  compileExplanation,
   createInputTable,
-  explain,
   type Hit,
   quoteIdentifier as q,
   type TInput,
@@ -88,6 +88,7 @@ export async function runOnSnapshots(options: {
       GROUP BY ALL ORDER BY p.subject, p.confidence`);
     options.onProgress?.({ stage: 'explain' });
     const evidence = await collectEvidence(connection, [facts, against], sources);
+    const explain = compileExplanation(spec);
     const hits: Hit[] = [];
     let totalFen = 0;
     for (const row of subjects.getRowObjectsJS()) {
@@ -112,7 +113,7 @@ export async function runOnSnapshots(options: {
       hits.push({
         ...hitFacts,
         confidence: row.confidence === 'exact' ? 'exact' : { suspected: Number(row.score) },
-        explanation: explain(spec, hitFacts, rows),
+        explanation: explain(hitFacts, rows),
         evidence: rows,
       });
     }

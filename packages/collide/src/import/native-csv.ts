@@ -2,6 +2,7 @@ import { closeSync, createReadStream, openSync, rmSync, writeSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { idCheckCharacters, idCheckWeights } from '@procura/domain/clean/id-number';
 import type { TInput } from '../models/spec.ts';
 import { cellCleaners, isBlank } from './clean-cell.ts';
 import { findHeader } from './clean-rows.ts';
@@ -27,8 +28,6 @@ const sqlValue: Record<ColumnType, (c: string) => string> = {
   text: (c) => c,
 };
 
-const idWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-
 /**
  * Cells the cleaner is known to return unchanged and unflagged, tested in SQL so that most distinct
  * values never travel to JavaScript (a file of 10 million payments has about a million distinct
@@ -46,11 +45,11 @@ export const sqlAlreadyClean: Partial<
   idNumber: {
     derived: (c) => `TRY_CAST(substr(${c}, 1, 17) AS BIGINT) AS _digits`,
     test: (c) => {
-      const sum = idWeights.map((w, i) => `((_digits // ${10 ** (16 - i)}) % 10) * ${w}`).join(' + ');
+      const sum = idCheckWeights.map((w, i) => `((_digits // ${10 ** (16 - i)}) % 10) * ${w}`).join(' + ');
       return `coalesce(regexp_full_match(${c}, '[0-9]{17}[0-9X]')
         AND (_digits // 10000000) % 10000 BETWEEN 1900 AND 2100
         AND try_strptime(substr(${c}, 7, 8), '%Y%m%d') IS NOT NULL
-        AND substr('10X98765432', ((${sum}) % 11)::INTEGER + 1, 1) = substr(${c}, 18, 1), false)`;
+        AND substr('${idCheckCharacters}', ((${sum}) % 11)::INTEGER + 1, 1) = substr(${c}, 18, 1), false)`;
     },
   },
   name: { test: (c) => `coalesce(regexp_full_match(${c}, '[\\p{Han}A-Za-z\u00b7]+'), false)` },

@@ -95,8 +95,3 @@ export function compileExplanation(spec: TModelSpec): (hit: Facts, evidence: Evi
     return text;
   };
 }
-
-/** One hit's explanation (see compileExplanation; compile once when explaining many). */
-export function explain(spec: TModelSpec, hit: Facts, evidence: Evidence[]): string {
-  return compileExplanation(spec)(hit, evidence);
-}

@@ -3,16 +3,16 @@ import { type CleanResult, quote, refused } from './result.ts';
 import { removeSpaces, toHalfWidth } from './width.ts';
 
 /** 公民身份号码 (GB 11643-1999): 17 digits and a check character, 0-9 or X. */
-const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const checkCharacters = '10X98765432';
+export const idCheckWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+export const idCheckCharacters = '10X98765432';
 
 /** A cleaned id number; `problem` is set when it is kept but flagged (wrong check character). */
 export type IdNumberResult = { ok: true; value: string; problem?: string } | { ok: false; reason: string };
 
 export function idCheckCharacter(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * weights[i]!;
-  return checkCharacters[sum % 11]!;
+  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * idCheckWeights[i]!;
+  return idCheckCharacters[sum % 11]!;
 }
 
 /** Birth date of an 18-character id as YYYY-MM-DD. */
