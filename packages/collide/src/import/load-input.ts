@@ -130,6 +130,17 @@ export async function loadInput(options: LoadInputOptions): Promise<InputStats> 
       options.nextId.value += spill.rows;
       stats.rowsCleaned += spill.rows;
     }
+    // Files DuckDB read clean stay where they were read: the role becomes a view over them and
+    // the rows cleaned here.
+    const parts = natives.flatMap((native) => (native.part === null ? [] : [native.part]));
+    if (parts.length > 0) {
+      const role = quoteIdentifier(input.role);
+      const rows = quoteIdentifier(`${input.role}__rows`);
+      await connection.run(`ALTER TABLE ${role} RENAME TO ${rows}`);
+      await connection.run(
+        `CREATE VIEW ${role} AS SELECT * FROM ${rows} UNION ALL ${parts.join(' UNION ALL ')}`,
+      );
+    }
   } finally {
     for (const spill of written) spill.discard();
     await Promise.all(spills.map((spill) => rm(spill.path, { force: true })));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { idCheckCharacters, idCheckWeights } from '@procura/domain/clean/id-number';
 import type { TInput } from '../models/spec.ts';
-import { cellCleaners, isBlank } from './clean-cell.ts';
+import { cellCleaners, isBlank, sqlTypes } from './clean-cell.ts';
 import { findHeader } from './clean-rows.ts';
 import { type ColumnKey, type ColumnType, canonicalColumns } from './columns.ts';
 import { createDecoder, type TextEncoding } from './decode.ts';
@@ -164,6 +164,11 @@ export interface NativeCsv {
   records: number;
   /** records DuckDB loaded as they were: already clean */
   loaded: number;
+  /**
+   * When no cell needed mapping: a SELECT of the role's columns over the staging table, which stays
+   * (its rejected rows deleted) instead of being copied into the role's table; null when copied.
+   */
+  part: string | null;
   /** the file's first rows, with the header first: `headerFrom` for cleanRows */
   header: RowBatch;
   /** the other records, all columns as text, for the cleaners; row numbers as Excel shows them */
@@ -234,12 +239,20 @@ export async function loadCsvNatively(options: {
   if (utf8 === null) return null;
   const bom = detected.encoding === 'utf8' ? detected.bom : 0;
   let scanned: Awaited<ReturnType<typeof scanFile>>;
+  // Dates, months and amounts are also cast while DuckDB reads the file, on all its threads: a
+  // clean file is then used as it was read, never copied (see `part`).
+  const typed = columns.map((column, i) =>
+    column.cell !== null && sqlValue[column.type](column.cell) !== column.cell ? q(`_t${i}`) : null,
+  );
+  const typedSelect = columns
+    .map((column, i) => (typed[i] ? `, ${sqlValue[column.type](column.cell!)} AS ${typed[i]}` : ''))
+    .join('');
   try {
     const lines = scanFile(utf8, bom);
     try {
       await connection.run(`
         CREATE TEMP TABLE ${table} AS
-        SELECT * FROM read_csv('${utf8.replaceAll("'", "''")}', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+        SELECT *${typedSelect} FROM read_csv('${utf8.replaceAll("'", "''")}', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
           columns = {${names.map((name) => `'${name}': 'VARCHAR'`).join(', ')}})`);
     } catch {
       await lines;
@@ -307,9 +320,9 @@ export async function loadCsvNatively(options: {
       ].join('\n'),
     )
     .join('\n');
-  const values = columns.map((column) => {
+  const values = columns.map((column, i) => {
     if (column.cell === null) return 'NULL';
-    const cast = sqlValue[column.type](`r.${column.cell}`);
+    const cast = `r.${typed[i] ?? column.cell}`;
     if (column.mapCount === 0) return cast;
     const mapped =
       column.type === 'date' || column.type === 'month'
@@ -317,28 +330,43 @@ export async function loadCsvNatively(options: {
         : `${column.map}.value`;
     return `CASE WHEN ${column.map}.raw IS NULL THEN ${cast} ELSE ${mapped} END`;
   });
-  await connection.run(`
-    INSERT INTO ${q(input.role)}
-    SELECT (r.rowid + ${options.firstId})::INTEGER, ${options.source}, (r.rowid + 2)::INTEGER, ${values.join(', ')}
-    FROM ${table} AS r
-    ${joins}
-    ${good.length > 0 ? `WHERE ${good.join(' AND ')}` : ''}`);
   const bad = columns
     .filter((column) => column.cell !== null && (column.nullIsBad || column.badCount > 0))
     .map((column) =>
       [
-        column.nullIsBad ? `r.${column.cell} IS NULL` : '',
-        column.badCount > 0 ? `r.${column.cell} IN (SELECT raw FROM ${column.bad})` : '',
+        column.nullIsBad ? `${column.cell} IS NULL` : '',
+        column.badCount > 0 ? `${column.cell} IN (SELECT raw FROM ${column.bad})` : '',
       ]
         .filter(Boolean)
         .join(' OR '),
     );
+  const isBad = bad.length > 0 ? bad.join(' OR ') : 'false';
   const left = q(`_csv_${id}_left`);
   await connection.run(`
     CREATE TEMP TABLE ${left} AS
-    SELECT (r.rowid + 2)::INTEGER AS _row, ${names.map((name) => `r.${q(name)}`).join(', ')}
-    FROM ${table} AS r WHERE ${bad.length > 0 ? bad.join(' OR ') : 'false'} ORDER BY r.rowid`);
-  await connection.run(`DROP TABLE ${table}`);
+    SELECT (rowid + 2)::INTEGER AS _row, ${names.map((name) => q(name)).join(', ')}
+    FROM ${table} WHERE ${isBad} ORDER BY rowid`);
+  // Nothing to map: the staging table is the role's data as it stands, its rejected rows deleted
+  // (row ids of the others do not move), instead of a copy of ten million rows.
+  const kept = columns.every((column) => column.mapCount === 0);
+  let part: string | null = null;
+  if (kept) {
+    if (bad.length > 0) await connection.run(`DELETE FROM ${table} WHERE ${isBad}`);
+    const typedValues = columns.map((column, i) =>
+      column.cell === null ? `NULL::${sqlTypes[column.type]}` : (typed[i] ?? column.cell),
+    );
+    part = `SELECT (rowid + ${options.firstId})::INTEGER AS _id, ${options.source}::USMALLINT AS _src,
+      (rowid + 2)::INTEGER AS _row, ${typedValues.map((value, i) => `${value} AS ${q(columns[i]!.key)}`).join(', ')}
+      FROM ${table}`;
+  } else {
+    await connection.run(`
+      INSERT INTO ${q(input.role)}
+      SELECT (r.rowid + ${options.firstId})::INTEGER, ${options.source}, (r.rowid + 2)::INTEGER, ${values.join(', ')}
+      FROM ${table} AS r
+      ${joins}
+      ${good.length > 0 ? `WHERE ${good.join(' AND ')}` : ''}`);
+    await connection.run(`DROP TABLE ${table}`);
+  }
   for (const column of columns) {
     if (column.cell === null) continue;
     await connection.run(`DROP TABLE ${column.bad}`);
@@ -352,6 +380,7 @@ export async function loadCsvNatively(options: {
   return {
     records,
     loaded,
+    part,
     header: headerRows,
     async *leftovers() {
       const page = 65_536;
