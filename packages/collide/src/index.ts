@@ -26,7 +26,6 @@ export {
 } from './models/spec.ts';
 export { confidenceLabel, hitHeaders, hitRow } from './output/hit-rows.ts';
 export { rejectsPath, writeHits, writeRejects } from './output/write-hits.ts';
-export { collectEvidence } from './run/collect-evidence.ts';
-export { compileExplanation } from './run/explain.ts';
-export type { Evidence, Hit, RunProgress } from './run/hit.ts';
-export { type RunModelOptions, type RunResult, runModel } from './run/run-model.ts';
+export { type FoundHits, findHits } from './run/find-hits.ts';
+export type { Evidence, Hit, HitSummary, RunProgress } from './run/hit.ts';
+export { type OpenRun, openRun, type RunModelOptions, type RunResult, runModel } from './run/run-model.ts';

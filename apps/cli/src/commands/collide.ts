@@ -7,10 +7,9 @@ import {
   findModel,
   isColumnKey,
   listModels,
+  openRun,
   type RunProgress,
   rejectsPath,
-  runModel,
-  writeHits,
   writeRejects,
 } from '@procura/collide';
 import { formatYuan } from '@procura/domain/clean/amount';
@@ -137,7 +136,7 @@ export function registerCollideCommands(program: Command): void {
         }
         const out = resolve(options.out);
         const onProgress = progressBar();
-        const result = await runModel({
+        const result = await openRun({
           spec,
           inputs: parseInputs(options.input),
           overrides: parseMaps(options.map),
@@ -146,7 +145,11 @@ export function registerCollideCommands(program: Command): void {
           onProgress,
         });
         if (onProgress) process.stderr.write('\r\u001b[2K');
-        await writeHits(out, result.hits);
+        try {
+          await result.write(out);
+        } finally {
+          result.close();
+        }
         const rejectsFile = rejectsPath(out);
         await writeRejects(rejectsFile, result.rejects);
         const lines = [`模型：${result.model.id} ${result.model.name}`];

@@ -2,10 +2,9 @@ import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import {
   type ColumnKey,
   canonicalColumns,
-  collectEvidence,
   compile,
-  compileExplanation,
   createInputTable,
+  findHits,
   type Hit,
   quoteIdentifier as q,
   type TInput,
@@ -73,51 +72,16 @@ export async function runOnSnapshots(options: {
       );
       offset = Number(counted.getRows()[0]![0]);
     }
-    options.onProgress?.({ stage: 'match' });
-    await connection.run(`CREATE TEMP TABLE matches AS ${compiled.sql}`);
-    const facts = spec.inputs.find((input) => input.role === spec.subject.facts)!;
-    const against = spec.inputs.find((input) => input.role === spec.subject.against)!;
-    const amountColumn =
-      typeof spec.aggregate.amount === 'string' ? spec.aggregate.amount.split('.')[1]! : null;
-    // As in runModel: one row per subject and confidence, amounts summed once per fact row.
-    const subjects = await connection.runAndReadAll(`
-      WITH per_fact AS (SELECT subject, confidence, fact_id, max(score) AS score FROM matches GROUP BY ALL)
-      SELECT p.subject, p.confidence, count(*)::INTEGER AS count, max(p.score)::DOUBLE AS score,
-        ${amountColumn ? `sum(f.${q(amountColumn)})::DOUBLE` : 'NULL::DOUBLE'} AS fen
-      FROM per_fact AS p JOIN ${q(facts.role)} AS f ON f._id = p.fact_id
-      GROUP BY ALL ORDER BY p.subject, p.confidence`);
-    options.onProgress?.({ stage: 'explain' });
-    const evidence = await collectEvidence(connection, [facts, against], sources);
-    const explain = compileExplanation(spec);
-    const hits: Hit[] = [];
-    let totalFen = 0;
-    for (const row of subjects.getRowObjectsJS()) {
-      const subject = String(row.subject);
-      const rows = evidence.get(`${subject}\u0000${row.confidence}`) ?? [];
-      const pick = (column: string) => {
-        for (const role of [facts.role, against.role]) {
-          const found = rows.find((r) => r.role === role && r.values[column]);
-          if (found) return String(found.values[column]);
-        }
-        return null;
-      };
-      const fen = row.fen === null ? null : Number(row.fen);
-      if (fen !== null) totalFen += fen;
-      const hitFacts = {
-        subject,
-        idNumber: pick('idNumber'),
-        name: pick('name'),
-        count: Number(row.count),
-        amount: fen === null ? null : fen / 100,
-      };
-      hits.push({
-        ...hitFacts,
-        confidence: row.confidence === 'exact' ? 'exact' : { suspected: Number(row.score) },
-        explanation: explain(hitFacts, rows),
-        evidence: rows,
-      });
-    }
-    return { hits, totalAmount: totalFen / 100 };
+    const found = await findHits(connection, {
+      spec,
+      sql: compiled.sql,
+      sources,
+      onProgress: (progress) => {
+        if (progress.stage === 'match' || progress.stage === 'explain')
+          options.onProgress?.({ stage: progress.stage });
+      },
+    });
+    return { hits: await found.withEvidence(), totalAmount: found.totalAmount };
   } finally {
     connection.closeSync();
     instance.closeSync();

@@ -13,6 +13,9 @@ import { type ColumnKey, canonicalColumns } from './columns.ts';
 
 export const quoteIdentifier = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
+/** A SQL string literal. */
+export const quoteLiteral = (text: string): string => `'${text.replaceAll("'", "''")}'`;
+
 const duckTypes: Record<string, DuckDBType> = { VARCHAR, DATE, BIGINT };
 
 /** Columns of a role's table: row id, source file index, row number, then the model's columns. */

@@ -1,5 +1,5 @@
 import { canonicalColumns } from '../import/columns.ts';
-import { quoteIdentifier as q } from '../import/table.ts';
+import { quoteLiteral as literal, quoteIdentifier as q } from '../import/table.ts';
 import { checkSpec, operandColumn, type SpecError } from './check-spec.ts';
 import { type TCondition, type TModelSpec, type TOperand, ZModelSpec } from './spec.ts';
 
@@ -15,7 +15,6 @@ export interface Compiled {
   spec?: TModelSpec;
 }
 
-const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 
 /** Compiles a model spec (any JSON) to DuckDB SQL, or says which field is wrong. */

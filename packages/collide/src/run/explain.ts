@@ -1,97 +1,105 @@
-import { formatYuan } from '@procura/domain/clean/amount';
 import { type ColumnType, canonicalColumns, isColumnKey } from '../import/columns.ts';
+import { quoteLiteral as literal, quoteIdentifier as q } from '../import/table.ts';
 import type { TModelSpec } from '../models/spec.ts';
-import type { Evidence } from './hit.ts';
+import { fileOrder } from './collect-evidence.ts';
+
+/** Fen as yuan with thousands separators and two decimals: 3,400.00 (formatYuan in SQL). */
+export const yuanSql = (fen: string): string =>
+  `(CASE WHEN ${fen} < 0 THEN '-' ELSE '' END || format('{:,}', abs(${fen}) // 100) || '.' || lpad((abs(${fen}) % 100)::VARCHAR, 2, '0'))`;
 
 /** A cleaned value as a Chinese sentence shows it: 2022年3月5日, 2022年3月, 3,400.00. */
-export function formatValue(type: ColumnType, value: string | number): string {
-  if (type === 'date' && typeof value === 'string') {
-    const [y, m, d] = value.split('-');
-    return `${y}年${Number(m)}月${Number(d)}日`;
-  }
-  if (type === 'month' && typeof value === 'string') {
-    const [y, m] = value.split('-');
-    return `${y}年${Number(m)}月`;
-  }
-  if (type === 'amount' && typeof value === 'number') return formatYuan(Math.round(value * 100));
-  return String(value);
+export function formatSql(type: ColumnType, value: string): string {
+  if (type === 'date') return `strftime(${value}, '%Y年%-m月%-d日')`;
+  if (type === 'month') return `strftime(${value}, '%Y年%-m月')`;
+  if (type === 'amount') return yuanSql(value);
+  return `${value}::VARCHAR`;
 }
 
-interface Facts {
-  name: string | null;
-  idNumber: string | null;
-  subject: string;
-  count: number;
-  amount: number | null;
+const unknown = literal('（不详）');
+
+export interface ExplanationSql {
+  /** CTEs (`name AS (…)`) over the `matches` table and the role tables, one row a hit */
+  ctes: string[];
+  /** CTE names to LEFT JOIN to the hits USING (subject, confidence) */
+  joins: string[];
+  /**
+   * The sentence, over the hit's columns: subject, count, fen (BIGINT), "idNumber", name. `{role.col}`
+   * lists the distinct values in file order, `|min`/`|max` picks one, `{role.a~role.b}` lists intervals
+   * in order of their start (a blank end shows as the column's `blankMeans`, e.g. 今).
+   */
+  expression: string;
 }
-
-type Part = string | ((hit: Facts, evidence: Evidence[]) => string);
-
-const byValue = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
-const distinct = (values: string[]) => [...new Set(values)].join('、');
 
 /**
- * Compiles an explanation template once per run (a run explains up to hundreds of thousands of
- * hits). `{role.col}` lists the distinct values, `{role.col|min}`/`|max` picks one,
- * `{role.a~role.b}` lists intervals (a blank end shows as the column's `blankMeans`, e.g. 今).
+ * Compiles an explanation template to SQL: DuckDB writes the sentence of every hit in the query that
+ * counts and sums them, so no evidence row has to travel to JavaScript to be quoted (a run on 10
+ * million payments explains 125,000 hits).
  */
-export function compileExplanation(spec: TModelSpec): (hit: Facts, evidence: Evidence[]) => string {
+export function explanationSql(spec: TModelSpec): ExplanationSql {
+  const ctes: string[] = [];
+  const joins: string[] = [];
+  const rolesUsed = new Set<string>();
+  const sideOf = (role: string) => (role === spec.subject.facts ? 0 : 1);
+  const rows = (role: string) => {
+    const side = sideOf(role);
+    if (!rolesUsed.has(role)) {
+      rolesUsed.add(role);
+      ctes.push(`ev_${side} AS (
+        SELECT coalesce(m.subject, 'null') AS subject, m.confidence, t.*, ${fileOrder('t')} AS _at
+        FROM (SELECT DISTINCT subject, confidence, ${side === 0 ? 'fact_id' : 'against_id'} AS id FROM matches) AS m
+        JOIN ${q(role)} AS t ON t._id = m.id)`);
+    }
+    return `ev_${side}`;
+  };
   const column = (operand: string) => {
     const [role, key] = operand.split('.') as [string, string];
     const type: ColumnType = isColumnKey(key) ? canonicalColumns[key].type : 'text';
     const blankMeans = spec.inputs.find((input) => input.role === role)?.columns[key]?.blankMeans;
-    return { role, key, type, blankMeans };
+    return { role, key: q(key), type, blankMeans };
   };
-  const placeholder = (text: string): Part => {
-    if (text === 'name') return (hit) => hit.name ?? '（姓名不详）';
-    if (text === 'idNumber') return (hit) => hit.idNumber ?? hit.subject;
-    if (text === 'subject') return (hit) => hit.subject;
-    if (text === 'count') return (hit) => String(hit.count);
-    if (text === 'amount')
-      return (hit) => (hit.amount === null ? '' : formatYuan(Math.round(hit.amount * 100)));
+  const placeholder = (text: string): string => {
+    if (text === 'name') return `coalesce(h.name, '（姓名不详）')`;
+    if (text === 'idNumber') return 'coalesce(h."idNumber", h.subject)';
+    if (text === 'subject') return 'h.subject';
+    if (text === 'count') return 'h.count::VARCHAR';
+    if (text === 'amount') return `coalesce(${yuanSql('h.fen')}, '')`;
+    const name = `x_${joins.length}`;
     if (text.includes('~')) {
       const [from, to] = text.split('~').map(column) as [
         ReturnType<typeof column>,
         ReturnType<typeof column>,
       ];
-      return (_, evidence) => {
-        const pairs: { start: string | number; end: string | number | null | undefined }[] = [];
-        for (const row of evidence) {
-          const start = row.values[from.key];
-          if (row.role === from.role && start !== null && start !== undefined)
-            pairs.push({ start, end: row.values[to.key] });
-        }
-        pairs.sort((a, b) => byValue(a.start, b.start));
-        const shown = pairs.map(
-          ({ start, end }) =>
-            `${formatValue(from.type, start)}至${end === null || end === undefined ? (to.blankMeans ?? '今') : formatValue(to.type, end)}`,
-        );
-        return distinct(shown) || '（不详）';
-      };
+      const source = rows(from.role);
+      // Sorted by start, then file order (as a stable sort of the rows would); each text once.
+      ctes.push(`${name} AS (
+        SELECT subject, confidence, string_agg(shown, '、' ORDER BY start, first_at) AS v FROM (
+          SELECT subject, confidence,
+            ${formatSql(from.type, from.key)} || '至' || coalesce(${to.role === from.role ? formatSql(to.type, to.key) : 'NULL'}, ${literal(to.blankMeans ?? '今')}) AS shown,
+            min(${from.key}) AS start, min(_at) AS first_at
+          FROM ${source} WHERE ${from.key} IS NOT NULL GROUP BY ALL)
+        GROUP BY ALL)`);
+    } else {
+      const [operand, pick] = text.split('|') as [string, 'min' | 'max' | undefined];
+      const { role, key, type } = column(operand);
+      const source = rows(role);
+      ctes.push(
+        pick
+          ? `${name} AS (SELECT subject, confidence, ${formatSql(type, `${pick}(${key})`)} AS v FROM ${source} GROUP BY ALL)`
+          : `${name} AS (
+              SELECT subject, confidence, string_agg(shown, '、' ORDER BY first_at) AS v FROM (
+                SELECT subject, confidence, ${formatSql(type, key)} AS shown, min(_at) AS first_at
+                FROM ${source} WHERE ${key} IS NOT NULL GROUP BY ALL)
+              GROUP BY ALL)`,
+      );
     }
-    const [operand, pick] = text.split('|') as [string, 'min' | 'max' | undefined];
-    const { role, key, type } = column(operand);
-    return (_, evidence) => {
-      const values: (string | number)[] = [];
-      for (const row of evidence) {
-        const value = row.values[key];
-        if (row.role === role && value !== null && value !== undefined) values.push(value);
-      }
-      if (values.length === 0) return '（不详）';
-      if (pick) {
-        values.sort(byValue);
-        return formatValue(type, pick === 'min' ? values[0]! : values[values.length - 1]!);
-      }
-      return distinct(values.map((value) => formatValue(type, value)));
-    };
+    joins.push(name);
+    return `coalesce(${name}.v, ${unknown})`;
   };
-  const parts: Part[] = spec.explanation
+  const parts = spec.explanation
     .split(/(\{[^}]*\})/)
     .filter((part) => part !== '')
-    .map((part) => (part.startsWith('{') && part.endsWith('}') ? placeholder(part.slice(1, -1)) : part));
-  return (hit, evidence) => {
-    let text = '';
-    for (const part of parts) text += typeof part === 'string' ? part : part(hit, evidence);
-    return text;
-  };
+    .map((part) =>
+      part.startsWith('{') && part.endsWith('}') ? placeholder(part.slice(1, -1)) : literal(part),
+    );
+  return { ctes, joins, expression: parts.length > 0 ? parts.join(' || ') : "''" };
 }

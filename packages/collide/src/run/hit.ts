@@ -21,6 +21,9 @@ export interface Hit {
   evidence: Evidence[];
 }
 
+/** A hit without its evidence rows: what a run knows before anyone reads them. */
+export type HitSummary = Omit<Hit, 'evidence'>;
+
 export interface RunProgress {
   stage: 'import' | 'match' | 'explain' | 'done';
   role?: string;

@@ -5,7 +5,7 @@ import { findModel } from '../models/registry.ts';
 import { writeHits } from '../output/write-hits.ts';
 import { tempDir, utcDate, writeCsv, writeXls, writeXlsx } from '../testing/files.ts';
 import type { Hit } from './hit.ts';
-import { runModel } from './run-model.ts';
+import { openRun, runModel } from './run-model.ts';
 
 const dir = tempDir();
 // Valid ids (check characters computed by hand with GB 11643 weights).
@@ -64,6 +64,24 @@ describe('prisoner-subsidy on hand-made files', async () => {
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines.map((line) => JSON.parse(line))).toEqual(JSON.parse(JSON.stringify(result.hits)));
     expect(JSON.parse(lines[0]!).evidence.length).toBeGreaterThan(1);
+  });
+
+  it('writes the same .jsonl through DuckDB when the run is kept open (what the CLI does)', async () => {
+    const run = await openRun({
+      spec: findModel('prisoner-subsidy'),
+      inputs: { payments: [payments], prisoners: [prisoners] },
+    });
+    const out = join(dir, 'hits-by-duckdb.jsonl');
+    try {
+      await run.write(out);
+    } finally {
+      run.close();
+    }
+    const text = readFileSync(out, 'utf8');
+    expect(text.endsWith('\n')).toBe(true);
+    const lines = text.slice(0, -1).split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines.map((line) => JSON.parse(line))).toEqual(JSON.parse(JSON.stringify(result.hits)));
   });
 
   it('finds exactly the payments made on or between admission and release, over several spells', () => {
@@ -298,5 +316,31 @@ describe('deceased-pension on hand-made files', async () => {
         reason: '「2022年13月」不是可识别的月份',
       }),
     ]);
+  });
+});
+
+describe('a run without hits', () => {
+  it('writes an empty .jsonl and a summary of nothing', async () => {
+    const payments = writeCsv(join(dir, 'none-payments.csv'), [
+      ['身份证号', '姓名', '发放日期', '金额'],
+      [zhao, '赵六', '2022-03-05', '680'],
+    ]);
+    const prisoners = writeCsv(join(dir, 'none-prisoners.csv'), [
+      ['身份证号', '姓名', '入监日期', '出监日期'],
+      [wang, '王五', '2020-01-01', '2020-12-31'],
+    ]);
+    const run = await openRun({
+      spec: findModel('prisoner-subsidy'),
+      inputs: { payments: [payments], prisoners: [prisoners] },
+    });
+    const out = join(dir, 'none.jsonl');
+    try {
+      expect(run.hits).toEqual([]);
+      expect(run.totalAmount).toBe(0);
+      await run.write(out);
+    } finally {
+      run.close();
+    }
+    expect(readFileSync(out, 'utf8')).toBe('');
   });
 });

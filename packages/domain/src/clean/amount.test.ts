@@ -48,6 +48,9 @@ describe('cleanAmount (fen)', () => {
     expect(formatYuan(340000)).toBe('3,400.00');
     expect(formatYuan(5)).toBe('0.05');
     expect(formatYuan(123456789)).toBe('1,234,567.89');
+    expect(formatYuan(-150)).toBe('-1.50');
+    expect(formatYuan(-50)).toBe('-0.50');
+    expect(formatYuan(-123456789)).toBe('-1,234,567.89');
   });
 
   it('printing fen as yuan and cleaning it back is exact', () => {

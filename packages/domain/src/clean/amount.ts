@@ -59,9 +59,10 @@ export function cleanAmount(raw: unknown): CleanResult<number> {
 
 /** `3,400.00` of an amount in fen. */
 export function formatYuan(fen: number): string {
-  const yuan = Math.trunc(fen / 100);
+  const yuan = String(Math.trunc(Math.abs(fen) / 100));
   const cents = String(Math.abs(fen % 100)).padStart(2, '0');
-  return `${yuan.toLocaleString('en-US')}.${cents}`;
+  // Grouped by hand: toLocaleString costs microseconds a call, and a run explains 100,000s of hits.
+  return `${fen < 0 ? '-' : ''}${yuan.replace(/\B(?=(\d{3})+$)/g, ',')}.${cents}`;
 }
 
 /** Fast path for the common `680` / `680.5` / `680.50`: fen, or -1 when the text is anything else. */
