@@ -9,20 +9,20 @@ describe('compile', () => {
     expect(listModels()).toHaveLength(8);
   });
 
-  it('prisoner-subsidy: joins on the id first, then filters on the spell (open end = still in prison)', () => {
+  it('prisoner-subsidy: one join on birth date and region finds exact and suspected matches, then filters on the spell', () => {
     const { sql } = compile(findModel('prisoner-subsidy'));
     expect(sql).toContain(`FROM "payments" AS f
-JOIN "prisoners" AS a ON a."idNumber" = f."idNumber"
-WHERE f."paidDate" >= a."admitted" AND (a."released" IS NULL OR f."paidDate" <= a."released")`);
-    expect(sql).toContain(`JOIN "prisoners" AS a ON a."name" = f."name"
-  AND substr(a."idNumber", 7, 8) = substr(f."idNumber", 7, 8)
-  AND substr(a."idNumber", 1, 6) = substr(f."idNumber", 1, 6)`);
-    expect(sql).toContain('f._id NOT IN (SELECT fact_id FROM exact)');
+JOIN "prisoners" AS a ON left(a."idNumber", 14) = left(f."idNumber", 14)
+WHERE (a."idNumber" = f."idNumber" OR (a."name" = f."name" AND jaro_winkler_similarity(f."idNumber", a."idNumber") >= 0.8))
+  AND f."paidDate" >= a."admitted" AND (a."released" IS NULL OR f."paidDate" <= a."released")`);
+    expect(sql).toContain(
+      "WHERE confidence = 'exact' OR fact_id NOT IN (SELECT fact_id FROM pairs WHERE confidence = 'exact')",
+    );
   });
 
   it('deceased-pension: month after the month of death', () => {
     expect(compile(findModel('deceased-pension')).sql).toContain(
-      `WHERE f."payMonth" > date_trunc('month', a."deathDate")`,
+      `\n  AND f."payMonth" > date_trunc('month', a."deathDate")`,
     );
   });
 

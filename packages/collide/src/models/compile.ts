@@ -104,6 +104,24 @@ JOIN ${q(against)} AS a ON a.${q(k)} = f.${q(k)}${where([...factConditions, ...j
   const exactSql = exact.join('\nUNION\n');
   if (!suspected) return exactSql;
   const score = 'jaro_winkler_similarity(f."idNumber", a."idNumber")';
+  if (keys.length === 1 && keys[0] === 'idNumber') {
+    // Same id, or same name, birth date and region (the id's first 14 characters) with another id:
+    // both share the prefix, so one pass over the facts finds both kinds. A fact matched exactly is
+    // not also reported as suspected.
+    return `WITH pairs AS MATERIALIZED (
+SELECT f._id AS fact_id, a._id AS against_id, f."idNumber" AS subject,
+  CASE WHEN a."idNumber" = f."idNumber" THEN 'exact' ELSE 'suspected' END AS confidence,
+  CASE WHEN a."idNumber" = f."idNumber" THEN 1.0 ELSE round(${score}, 3) END::DOUBLE AS score
+${from}
+JOIN ${q(against)} AS a ON left(a."idNumber", 14) = left(f."idNumber", 14)${where([
+      `(a."idNumber" = f."idNumber" OR (a."name" = f."name" AND ${score} >= ${suspected.minScore}))`,
+      ...factConditions,
+      ...joinConditions,
+    ])}
+)
+SELECT * FROM pairs
+WHERE confidence = 'exact' OR fact_id NOT IN (SELECT fact_id FROM pairs WHERE confidence = 'exact')`;
+  }
   return `WITH exact AS (
 ${exactSql}
 )
