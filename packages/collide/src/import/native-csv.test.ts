@@ -167,6 +167,14 @@ describe('DuckDB reading a UTF-8 CSV itself', () => {
     ],
     ['only a header', `${header.join(',')}\n`, true],
     ['a blank line in the middle', `${header.join(',')}\n${clean.join(',')}\n\n${clean.join(',')}\n`, false],
+    ['a blank line at the end', `${header.join(',')}\n${clean.join(',')}\n${clean.join(',')}\n\n`, false],
+    ['no line break after the last row', `${header.join(',')}\n${clean.join(',')}\n${clean.join(',')}`, true],
+    ['CRLF line ends', `${header.join(',')}\r\n${clean.join(',')}\r\n${clean.join(',')}\r\n`, true],
+    [
+      'CRLF line ends with a blank line',
+      `${header.join(',')}\r\n${clean.join(',')}\r\n\r\n${clean.join(',')}\r\n`,
+      false,
+    ],
     [
       'a lone carriage return inside a field',
       `${header.join(',')}\r\n${clean.join(',')}x\ry\r\n${clean.join(',')}\r\n`,
@@ -200,6 +208,23 @@ describe('DuckDB reading a UTF-8 CSV itself', () => {
     const file = (rejects: Reject[]) => rejects.map((reject) => ({ ...reject, file: '' }));
     expect(file(gbkNative.rejects)).toEqual(file(plain.rejects));
     expect(gbkNative.table).toEqual(plain.table);
+  });
+
+  it('finds a blank line split between two chunks of its scan', async () => {
+    const chunk = 4 << 20; // scanFile's chunk size
+    const row = `${clean.join(',')}\n`;
+    const head = `${header.join(',')}\n`;
+    const rows = Math.floor((chunk - Buffer.byteLength(head)) / Buffer.byteLength(row)) - 2;
+    let text = head + row.repeat(rows);
+    // a last row whose line break is the chunk's last byte, then the blank line's break the next one's first
+    const prefix = `${clean.slice(0, 4).join(',')},`;
+    text += `${prefix}${'x'.repeat(chunk - Buffer.byteLength(text) - Buffer.byteLength(prefix) - 1)}\n`;
+    expect(Buffer.byteLength(text)).toBe(chunk);
+    text += `\n${row}`;
+    const path = join(dir, 'blank-across-chunks.csv');
+    writeFileSync(path, text);
+    expect(await takesNatively(path)).toBe(false);
+    expect(await load(path, true)).toEqual(await load(path, false));
   });
 
   it('reads bytes that are not GBK as our decoder does, with the same row numbers', async () => {

@@ -17,8 +17,15 @@ export function formatSql(type: ColumnType, value: string): string {
 
 const unknown = literal('（不详）');
 
+/**
+ * A group's `shown` texts joined with 、 in the order of the struct's other fields: sorting one list
+ * a group is three times faster than an ordered aggregate (string_agg … ORDER BY).
+ */
+const inOrder = (struct: string) =>
+  `array_to_string(list_transform(list_sort(list(${struct})), x -> x.shown), '、')`;
+
 export interface ExplanationSql {
-  /** CTEs (`name AS (…)`) over the `matches` table and the role tables, one row a hit */
+  /** CTEs (`name AS (…)`) over the matched rows and the role tables, one row a hit */
   ctes: string[];
   /** CTE names to LEFT JOIN to the hits USING (subject, confidence) */
   joins: string[];
@@ -35,7 +42,11 @@ export interface ExplanationSql {
  * counts and sums them, so no evidence row has to travel to JavaScript to be quoted (a run on 10
  * million payments explains 125,000 hits).
  */
-export function explanationSql(spec: TModelSpec): ExplanationSql {
+export function explanationSql(
+  spec: TModelSpec,
+  /** tables of (subject, confidence, id): the facts and the rows matched behind each hit */
+  matched: [facts: string, against: string],
+): ExplanationSql {
   const ctes: string[] = [];
   const joins: string[] = [];
   const rolesUsed = new Set<string>();
@@ -45,8 +56,8 @@ export function explanationSql(spec: TModelSpec): ExplanationSql {
     if (!rolesUsed.has(role)) {
       rolesUsed.add(role);
       ctes.push(`ev_${side} AS (
-        SELECT coalesce(m.subject, 'null') AS subject, m.confidence, t.*, ${fileOrder('t')} AS _at
-        FROM (SELECT DISTINCT subject, confidence, ${side === 0 ? 'fact_id' : 'against_id'} AS id FROM matches) AS m
+        SELECT m.subject, m.confidence, t.*, ${fileOrder('t')} AS _at
+        FROM ${matched[side]} AS m
         JOIN ${q(role)} AS t ON t._id = m.id)`);
     }
     return `ev_${side}`;
@@ -72,7 +83,7 @@ export function explanationSql(spec: TModelSpec): ExplanationSql {
       const source = rows(from.role);
       // Sorted by start, then file order (as a stable sort of the rows would); each text once.
       ctes.push(`${name} AS (
-        SELECT subject, confidence, string_agg(shown, '、' ORDER BY start, first_at) AS v FROM (
+        SELECT subject, confidence, ${inOrder("{'start': start, 'at': first_at, 'shown': shown}")} AS v FROM (
           SELECT subject, confidence,
             ${formatSql(from.type, from.key)} || '至' || coalesce(${to.role === from.role ? formatSql(to.type, to.key) : 'NULL'}, ${literal(to.blankMeans ?? '今')}) AS shown,
             min(${from.key}) AS start, min(_at) AS first_at
@@ -86,7 +97,7 @@ export function explanationSql(spec: TModelSpec): ExplanationSql {
         pick
           ? `${name} AS (SELECT subject, confidence, ${formatSql(type, `${pick}(${key})`)} AS v FROM ${source} GROUP BY ALL)`
           : `${name} AS (
-              SELECT subject, confidence, string_agg(shown, '、' ORDER BY first_at) AS v FROM (
+              SELECT subject, confidence, ${inOrder("{'at': first_at, 'shown': shown}")} AS v FROM (
                 SELECT subject, confidence, ${formatSql(type, key)} AS shown, min(_at) AS first_at
                 FROM ${source} WHERE ${key} IS NOT NULL GROUP BY ALL)
               GROUP BY ALL)`,
