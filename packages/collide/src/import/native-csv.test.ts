@@ -167,6 +167,11 @@ describe('DuckDB reading a UTF-8 CSV itself', () => {
     ],
     ['only a header', `${header.join(',')}\n`, true],
     ['a blank line in the middle', `${header.join(',')}\n${clean.join(',')}\n\n${clean.join(',')}\n`, false],
+    [
+      'dates with a time of day (read by DuckDB, converted where the table is read)',
+      `${header.join(',')}\n${['510108198001011231', '李四', '2022-03-05 09:30:00', '680', '低保'].join(',')}\n`,
+      true,
+    ],
     ['a blank line at the end', `${header.join(',')}\n${clean.join(',')}\n${clean.join(',')}\n\n`, false],
     ['no line break after the last row', `${header.join(',')}\n${clean.join(',')}\n${clean.join(',')}`, true],
     ['CRLF line ends', `${header.join(',')}\r\n${clean.join(',')}\r\n${clean.join(',')}\r\n`, true],
