@@ -215,7 +215,7 @@ describe('DuckDB reading a UTF-8 CSV itself', () => {
     expect(gbkNative.table).toEqual(plain.table);
   });
 
-  it('finds a blank line split between two chunks of its scan', async () => {
+  it('finds a blank line split between two chunks of its scan', { timeout: 60_000 }, async () => {
     const chunk = 4 << 20; // scanFile's chunk size
     const row = `${clean.join(',')}\n`;
     const head = `${header.join(',')}\n`;
@@ -225,11 +225,13 @@ describe('DuckDB reading a UTF-8 CSV itself', () => {
     const prefix = `${clean.slice(0, 4).join(',')},`;
     text += `${prefix}${'x'.repeat(chunk - Buffer.byteLength(text) - Buffer.byteLength(prefix) - 1)}\n`;
     expect(Buffer.byteLength(text)).toBe(chunk);
-    text += `\n${row}`;
-    const path = join(dir, 'blank-across-chunks.csv');
-    writeFileSync(path, text);
-    expect(await takesNatively(path)).toBe(false);
-    expect(await load(path, true)).toEqual(await load(path, false));
+    const plain = join(dir, 'no-blank-across-chunks.csv');
+    writeFileSync(plain, `${text}${row}`);
+    expect(await takesNatively(plain)).toBe(true);
+    // (that DuckDB and our reader then agree is the test of 'a blank line in the middle' above)
+    const blank = join(dir, 'blank-across-chunks.csv');
+    writeFileSync(blank, `${text}\n${row}`);
+    expect(await takesNatively(blank)).toBe(false);
   });
 
   it('reads bytes that are not GBK as our decoder does, with the same row numbers', async () => {
