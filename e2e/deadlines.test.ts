@@ -63,8 +63,16 @@ describe('deadlines, reassignment, notifications and the holiday calendar in the
     await loginThroughPage(page, e2e.server.url, 'head5', demoPassword);
     await page.goto(`${e2e.server.url}/cases/${opened.id}`);
     const card = page.getByTestId('case-deadlines');
-    await expect.poll(() => card.textContent(), { timeout: 10_000 }).toContain(deadline.explanation);
-    expect(await card.textContent()).toContain(deadline.due);
+    // Both in one look: the card may be refetching (rows gone for a moment) between two reads.
+    await expect
+      .poll(
+        async () => {
+          const text = (await card.textContent()) ?? '';
+          return text.includes(String(deadline.explanation)) && text.includes(String(deadline.due));
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     await settledScreenshot(page, 'deadlines-01-case-card');
 
     // …the department board counts it…
