@@ -354,27 +354,6 @@ export async function loadCsvNatively(options: {
     bad.closeSync();
     map.closeSync();
   }
-  const good = columns
-    .filter((column) => column.cell !== null && column.nullIsBad)
-    .map((column) => `r.${column.cell} IS NOT NULL`);
-  const joins = columns
-    .map((column) =>
-      [
-        column.badCount > 0 ? `ANTI JOIN ${column.bad} ON r.${column.cell} = ${column.bad}.raw` : '',
-        column.mapCount > 0 ? `LEFT JOIN ${column.map} ON r.${column.cell} = ${column.map}.raw` : '',
-      ].join('\n'),
-    )
-    .join('\n');
-  const values = columns.map((column, i) => {
-    if (column.cell === null) return 'NULL';
-    const cast = typed[i] ? `r.${typed[i]}` : sqlValue[column.type](`r.${column.cell}`);
-    if (column.mapCount === 0) return cast;
-    const mapped =
-      column.type === 'date' || column.type === 'month'
-        ? `DATE '1970-01-01' + ${column.map}.value`
-        : `${column.map}.value`;
-    return `CASE WHEN ${column.map}.raw IS NULL THEN ${cast} ELSE ${mapped} END`;
-  });
   const bad = columns
     .filter((column) => column.cell !== null && (column.nullIsBad || column.badCount > 0))
     .map((column) =>
@@ -394,18 +373,38 @@ export async function loadCsvNatively(options: {
   // Nothing to map: the staging table is the role's data as it stands, its rejected rows deleted
   // (row ids of the others do not move), instead of a copy of ten million rows.
   const kept = columns.every((column) => column.mapCount === 0);
+  // A cell as the role's column holds it: cast while DuckDB read the file, or converted here.
+  const converted = (i: number, alias: string) => {
+    const column = columns[i]!;
+    if (column.cell === null) return `NULL::${sqlTypes[column.type]}`;
+    return typed[i] ? `${alias}${typed[i]}` : sqlValue[column.type](`${alias}${column.cell}`);
+  };
   let part: string | null = null;
   if (kept) {
     if (bad.length > 0) await connection.run(`DELETE FROM ${table} WHERE ${isBad}`);
-    const typedValues = columns.map((column, i) =>
-      column.cell === null
-        ? `NULL::${sqlTypes[column.type]}`
-        : (typed[i] ?? sqlValue[column.type](column.cell)),
-    );
     part = `SELECT (rowid + ${options.firstId})::INTEGER AS _id, ${options.source}::USMALLINT AS _src,
-      (rowid + 2)::INTEGER AS _row, ${typedValues.map((value, i) => `${value} AS ${q(columns[i]!.key)}`).join(', ')}
+      (rowid + 2)::INTEGER AS _row, ${columns.map((column, i) => `${converted(i, '')} AS ${q(column.key)}`).join(', ')}
       FROM ${table}`;
   } else {
+    const good = columns
+      .filter((column) => column.cell !== null && column.nullIsBad)
+      .map((column) => `r.${column.cell} IS NOT NULL`);
+    const joins = columns
+      .map((column) =>
+        [
+          column.badCount > 0 ? `ANTI JOIN ${column.bad} ON r.${column.cell} = ${column.bad}.raw` : '',
+          column.mapCount > 0 ? `LEFT JOIN ${column.map} ON r.${column.cell} = ${column.map}.raw` : '',
+        ].join('\n'),
+      )
+      .join('\n');
+    const values = columns.map((column, i) => {
+      if (column.mapCount === 0) return converted(i, 'r.');
+      const mapped =
+        column.type === 'date' || column.type === 'month'
+          ? `DATE '1970-01-01' + ${column.map}.value`
+          : `${column.map}.value`;
+      return `CASE WHEN ${column.map}.raw IS NULL THEN ${converted(i, 'r.')} ELSE ${mapped} END`;
+    });
     await connection.run(`
       INSERT INTO ${q(input.role)}
       SELECT (r.rowid + ${options.firstId})::INTEGER, ${options.source}, (r.rowid + 2)::INTEGER, ${values.join(', ')}

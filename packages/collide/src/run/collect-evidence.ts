@@ -5,6 +5,12 @@ import { quoteLiteral as literal, quoteIdentifier as q } from '../import/table.t
 import type { TInput } from '../models/spec.ts';
 import type { Evidence } from './hit.ts';
 
+/**
+ * Tables of (subject, confidence, id) made once a run from its matches (see findHits): the facts
+ * behind each hit (with their best score) and the rows they matched, each row once.
+ */
+export const matchedTables = ['matched_facts', 'matched_against'] as const;
+
 /** A row's place in file order, as one number: sorting by it needs no string comparisons. */
 export const fileOrder = (alias: string): string => `(${alias}._src::BIGINT * 4294967296 + ${alias}._row)`;
 
@@ -59,17 +65,17 @@ export async function collectEvidenceText(
 ): Promise<Map<string, EvidenceText>> {
   const evidence = new Map<string, EvidenceText>();
   const files = sourceFiles(sources);
-  for (const [input, idColumn] of [
-    [facts, 'fact_id'],
-    [against, 'against_id'],
+  for (const [input, matched] of [
+    [facts, matchedTables[0]],
+    [against, matchedTables[1]],
   ] as const) {
     const result = await connection.run(`
-      SELECT coalesce(subject, 'null') || chr(0) || confidence AS key,
+      SELECT subject || chr(0) || confidence AS key,
         encode('[' || array_to_string(list_select(rows, list_grade_up(ats)), ',') || ']') AS evidence
       FROM (
         SELECT m.subject, m.confidence, list(${evidenceRowJson(input, 't', files)}) AS rows,
           list(${fileOrder('t')}) AS ats
-        FROM (SELECT DISTINCT subject, confidence, ${idColumn} AS id FROM matches) AS m
+        FROM ${matched} AS m
         JOIN ${q(input.role)} AS t ON t._id = m.id
         GROUP BY m.subject, m.confidence
       )`);

@@ -2,7 +2,7 @@ import { appendFile } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteLiteral as literal, quoteIdentifier as q } from '../import/table.ts';
 import type { TInput } from '../models/spec.ts';
-import { evidenceRowJson, fileOrder, sourceFiles } from './collect-evidence.ts';
+import { evidenceRowJson, fileOrder, matchedTables, sourceFiles } from './collect-evidence.ts';
 import type { HitSummary } from './hit.ts';
 
 /** Evidence of the matched rows (role 1) sorts after the facts' (role 0): 2^48 > any file order. */
@@ -41,9 +41,9 @@ export async function writeEvidenceLines(
   const fragments = inputs
     .map(
       (input, side) => `
-        SELECT coalesce(m.subject, 'null') AS subject, m.confidence, ${side * roleOrder} + ${fileOrder('t')} AS ord,
+        SELECT m.subject, m.confidence, ${side * roleOrder} + ${fileOrder('t')} AS ord,
           ${evidenceRowJson(input, 't', files)} AS json
-        FROM (SELECT DISTINCT subject, confidence, ${side === 0 ? 'fact_id' : 'against_id'} AS id FROM matches) AS m
+        FROM ${matchedTables[side]} AS m
         JOIN ${q(input.role)} AS t ON t._id = m.id`,
     )
     .join('\nUNION ALL\n');

@@ -1,7 +1,7 @@
 import { type ColumnType, canonicalColumns, isColumnKey } from '../import/columns.ts';
 import { quoteLiteral as literal, quoteIdentifier as q } from '../import/table.ts';
 import type { TModelSpec } from '../models/spec.ts';
-import { fileOrder } from './collect-evidence.ts';
+import { fileOrder, matchedTables } from './collect-evidence.ts';
 
 /** Fen as yuan with thousands separators and two decimals: 3,400.00 (formatYuan in SQL). */
 export const yuanSql = (fen: string): string =>
@@ -25,7 +25,7 @@ const inOrder = (struct: string) =>
   `array_to_string(list_transform(list_sort(list(${struct})), x -> x.shown), '、')`;
 
 export interface ExplanationSql {
-  /** CTEs (`name AS (…)`) over the matched rows and the role tables, one row a hit */
+  /** CTEs (`name AS (…)`) over the matched rows (matchedTables) and the role tables, one row a hit */
   ctes: string[];
   /** CTE names to LEFT JOIN to the hits USING (subject, confidence) */
   joins: string[];
@@ -42,11 +42,7 @@ export interface ExplanationSql {
  * counts and sums them, so no evidence row has to travel to JavaScript to be quoted (a run on 10
  * million payments explains 125,000 hits).
  */
-export function explanationSql(
-  spec: TModelSpec,
-  /** tables of (subject, confidence, id): the facts and the rows matched behind each hit */
-  matched: [facts: string, against: string],
-): ExplanationSql {
+export function explanationSql(spec: TModelSpec): ExplanationSql {
   const ctes: string[] = [];
   const joins: string[] = [];
   const rolesUsed = new Set<string>();
@@ -57,7 +53,7 @@ export function explanationSql(
       rolesUsed.add(role);
       ctes.push(`ev_${side} AS (
         SELECT m.subject, m.confidence, t.*, ${fileOrder('t')} AS _at
-        FROM ${matched[side]} AS m
+        FROM ${matchedTables[side]} AS m
         JOIN ${q(role)} AS t ON t._id = m.id)`);
     }
     return `ev_${side}`;

@@ -1,7 +1,13 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdentifier as q } from '../import/table.ts';
 import type { TInput, TModelSpec } from '../models/spec.ts';
-import { collectEvidenceText, type EvidenceText, fileOrder, parseEvidence } from './collect-evidence.ts';
+import {
+  collectEvidenceText,
+  type EvidenceText,
+  fileOrder,
+  matchedTables,
+  parseEvidence,
+} from './collect-evidence.ts';
 import { writeEvidenceLines } from './evidence-lines.ts';
 import { explanationSql } from './explain.ts';
 import { type Evidence, evidenceJson, type Hit, type HitSummary, type RunProgress } from './hit.ts';
@@ -50,6 +56,11 @@ export async function findHits(
   const { spec, sources } = options;
   options.onProgress?.({ stage: 'match' });
   await connection.run(`CREATE OR REPLACE TEMP TABLE matches AS ${options.sql}`);
+  // Once for the sums, the explanations and the evidence read or written afterwards.
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${matchedTables[0]} AS
+    SELECT coalesce(subject, 'null') AS subject, confidence, fact_id AS id, max(score) AS score FROM matches GROUP BY ALL`);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${matchedTables[1]} AS
+    SELECT DISTINCT coalesce(subject, 'null') AS subject, confidence, against_id AS id FROM matches`);
   const facts = spec.inputs.find((input) => input.role === spec.subject.facts)!;
   const against = spec.inputs.find((input) => input.role === spec.subject.against)!;
   const amountColumn =
@@ -71,7 +82,7 @@ export async function findHits(
     const columns = shown(key);
     return columns.length === 0 ? 'NULL::VARCHAR' : `coalesce(${columns.join(', ')})`;
   };
-  const explanation = explanationSql(spec, ['per_fact', 'matched_against']);
+  const explanation = explanationSql(spec);
   const subjects = await readObjects<{
     subject: string;
     confidence: string;
@@ -83,18 +94,14 @@ export async function findHits(
     explanation: string;
   }>(
     connection,
-    `WITH per_fact AS MATERIALIZED (
-      SELECT coalesce(subject, 'null') AS subject, confidence, fact_id AS id, max(score) AS score FROM matches GROUP BY ALL),
-    matched_against AS MATERIALIZED (
-      SELECT DISTINCT coalesce(subject, 'null') AS subject, confidence, against_id AS id FROM matches),
-    by_facts AS (
+    `WITH by_facts AS (
       SELECT p.subject, p.confidence, count(*)::INTEGER AS count, max(p.score)::DOUBLE AS score,
         ${amountColumn ? `sum(f.${q(amountColumn)})::BIGINT` : 'NULL::BIGINT'} AS fen ${picks(facts, 'f', 0)}
-      FROM per_fact AS p JOIN ${q(facts.role)} AS f ON f._id = p.id
+      FROM ${matchedTables[0]} AS p JOIN ${q(facts.role)} AS f ON f._id = p.id
       GROUP BY ALL),
     by_against AS (
       SELECT m.subject, m.confidence ${picks(against, 'a', 1)}
-      FROM matched_against AS m JOIN ${q(against.role)} AS a ON a._id = m.id
+      FROM ${matchedTables[1]} AS m JOIN ${q(against.role)} AS a ON a._id = m.id
       GROUP BY ALL),
     ${explanation.ctes.map((cte) => `${cte},`).join('\n')}
     h AS (
