@@ -18,7 +18,7 @@ import { csvLine } from '../output/csv-text.ts';
 import { tempDir } from '../testing/files.ts';
 import { cellCleaners } from './clean-cell.ts';
 import { loadInput, type Reject } from './load-input.ts';
-import { loadCsvNatively, valuesToJudge } from './native-csv.ts';
+import { loadCsvNatively, scanFile, valuesToJudge } from './native-csv.ts';
 import { createInputTable } from './table.ts';
 
 const dir = tempDir();
@@ -186,6 +186,28 @@ describe('DuckDB reading a UTF-8 CSV itself', () => {
       false,
     ],
     [
+      'a lone carriage return inside a field, LF line ends',
+      `${header.join(',')}\n${clean.join(',')}x\ry\n${clean.join(',')}\n`,
+      false,
+    ],
+    [
+      'a carriage return before a CRLF',
+      `${header.join(',')}\r\n${clean.join(',')}\r\r\n${clean.join(',')}\r\n`,
+      false,
+    ],
+    ['line ends of both kinds', `${header.join(',')}\r\n${clean.join(',')}\n${clean.join(',')}\r\n`, false],
+    [
+      'only CRs as line ends (old Mac Excel)',
+      `${[header, clean, clean].map((r) => r.join(',')).join('\r')}\r`,
+      false,
+    ],
+    ['a lone carriage return after the last line', `${header.join(',')}\r\n${clean.join(',')}\r\n\r`, false],
+    [
+      'CRLF, no line break after the last row',
+      `${header.join(',')}\r\n${clean.join(',')}\r\n${clean.join(',')}`,
+      true,
+    ],
+    [
       'a line break inside quotes',
       `${header.join(',')}\n${clean.slice(0, 4).join(',')},"多\n行"\n${clean.join(',')}\n`,
       false,
@@ -215,23 +237,28 @@ describe('DuckDB reading a UTF-8 CSV itself', () => {
     expect(gbkNative.table).toEqual(plain.table);
   });
 
-  it('finds a blank line split between two chunks of its scan', { timeout: 60_000 }, async () => {
+  it.each([
+    ['LF', '\n', ''],
+    ['CRLF', '\r\n', ''],
+    ['CRLF, split inside the blank line', '\r\n', '\r'],
+  ])('finds a blank line split between two chunks of its scan (%s)', async (_, end, split) => {
     const chunk = 4 << 20; // scanFile's chunk size
-    const row = `${clean.join(',')}\n`;
-    const head = `${header.join(',')}\n`;
+    const row = `${clean.join(',')}${end}`;
+    const head = `${header.join(',')}${end}`;
     const rows = Math.floor((chunk - Buffer.byteLength(head)) / Buffer.byteLength(row)) - 2;
     let text = head + row.repeat(rows);
-    // a last row whose line break is the chunk's last byte, then the blank line's break the next one's first
+    // a last row padded so that the chunk ends after its line end and `split`, the next one
+    // beginning with the rest of the blank line
     const prefix = `${clean.slice(0, 4).join(',')},`;
-    text += `${prefix}${'x'.repeat(chunk - Buffer.byteLength(text) - Buffer.byteLength(prefix) - 1)}\n`;
-    expect(Buffer.byteLength(text)).toBe(chunk);
-    const plain = join(dir, 'no-blank-across-chunks.csv');
-    writeFileSync(plain, `${text}${row}`);
-    expect(await takesNatively(plain)).toBe(true);
-    // (that DuckDB and our reader then agree is the test of 'a blank line in the middle' above)
+    const pad = chunk - Buffer.byteLength(text) - Buffer.byteLength(prefix) - end.length - split.length;
+    text += `${prefix}${'x'.repeat(pad)}${end}`;
+    const control = join(dir, 'no-blank-across-chunks.csv');
+    writeFileSync(control, `${text}${row}`);
+    expect((await scanFile(control, 0)).blankLine).toBe(false);
     const blank = join(dir, 'blank-across-chunks.csv');
-    writeFileSync(blank, `${text}\n${row}`);
-    expect(await takesNatively(blank)).toBe(false);
+    writeFileSync(blank, `${text}${end}${row}`);
+    expect(Buffer.byteLength(text) + split.length).toBe(chunk);
+    expect((await scanFile(blank, 0)).blankLine).toBe(true);
   });
 
   it('reads bytes that are not GBK as our decoder does, with the same row numbers', async () => {
