@@ -4,6 +4,7 @@ import {
   canonicalColumns,
   compile,
   createInputTable,
+  createPeopleTable,
   findHits,
   type Hit,
   quoteIdentifier as q,
@@ -67,6 +68,9 @@ export async function runOnSnapshots(options: {
       await connection.run(
         `INSERT INTO ${q(input.role)} SELECT _id + ${offset}, ${source}, _row, ${columns} FROM ${parquet} ${where}`,
       );
+      if (spec.subject.suspected && input.role === spec.subject.facts) {
+        await createPeopleTable(connection, { input, table: q(input.role) });
+      }
       const counted = await connection.runAndReadAll(
         `SELECT coalesce(max(_id), 0)::BIGINT FROM ${q(input.role)}`,
       );
@@ -75,6 +79,7 @@ export async function runOnSnapshots(options: {
     const found = await findHits(connection, {
       spec,
       sql: compiled.sql,
+      setup: compiled.setup,
       sources,
       onProgress: (progress) => {
         if (progress.stage === 'match' || progress.stage === 'explain')

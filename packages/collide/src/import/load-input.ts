@@ -7,6 +7,7 @@ import { cleanFile, type Spilled } from './clean-file.ts';
 import { cleanRows, type Reject } from './clean-rows.ts';
 import { type ColumnKey, canonicalColumns } from './columns.ts';
 import { loadCsvNatively, type NativeCsv } from './native-csv.ts';
+import { createPeopleTable } from './people.ts';
 import type { ReadProgress } from './rows.ts';
 import { SpillFile } from './spill.ts';
 import { createInputTable, quoteIdentifier } from './table.ts';
@@ -36,6 +37,8 @@ export interface LoadInputOptions {
   rejects: Reject[];
   /** worker threads cleaning each file: 0 = this thread (default: 2 for a CSV of 32 MB and more) */
   workers?: number;
+  /** make the role's people, for suspected matching on it (see people.ts) */
+  people?: boolean;
   /** false: never let DuckDB read a UTF-8 CSV itself (see loadCsvNatively); for comparing the two paths */
   native?: boolean;
   onProgress?: (progress: ReadProgress & { role: string; file: string }) => void;
@@ -133,14 +136,18 @@ export async function loadInput(options: LoadInputOptions): Promise<InputStats> 
     // Files DuckDB read clean stay where they were read: the role becomes a view over them and
     // the rows cleaned here.
     const parts = natives.flatMap((native) => (native.part === null ? [] : [native.part]));
+    const people = natives.flatMap((native) => (native.people === null ? [] : [native.people]));
+    const role = quoteIdentifier(input.role);
+    // the rows loaded here, and the files kept where DuckDB read them
+    const rows = parts.length > 0 ? quoteIdentifier(`${input.role}__rows`) : role;
     if (parts.length > 0) {
-      const role = quoteIdentifier(input.role);
-      const rows = quoteIdentifier(`${input.role}__rows`);
       await connection.run(`ALTER TABLE ${role} RENAME TO ${rows}`);
       await connection.run(
         `CREATE VIEW ${role} AS SELECT * FROM ${rows} UNION ALL ${parts.join(' UNION ALL ')}`,
       );
     }
+    // (a file without ids or names brings no people: its rows cannot be suspected)
+    if (options.people) await createPeopleTable(connection, { input, table: rows, parts: people });
   } finally {
     for (const spill of written) spill.discard();
     await Promise.all(spills.map((spill) => rm(spill.path, { force: true })));

@@ -210,6 +210,11 @@ export interface NativeCsv {
    * (its rejected rows deleted) instead of being copied into the role's table; null when copied.
    */
   part: string | null;
+  /**
+   * With `part`, when the file has ids and names: a SELECT of its distinct ("idNumber", name) pairs,
+   * for the role's people (see people.ts); they include those of rows later rejected, harmlessly.
+   */
+  people: string | null;
   /** the file's first rows, with the header first: `headerFrom` for cleanRows */
   header: RowBatch;
   /** the other records, all columns as text, for the cleaners; row numbers as Excel shows them */
@@ -324,14 +329,25 @@ export async function loadCsvNatively(options: {
   }
   // Each distinct value of each column is judged once by the cleaner: exact, and cheap because
   // a column has far fewer distinct values than rows (dates, amounts, names; even ids repeat).
+  // Ids and names are judged from their distinct pairs, found in one pass over the rows: the file's
+  // people, kept for suspected matching.
+  const idColumn = columns.find((column) => column.key === 'idNumber' && column.cell !== null);
+  const nameColumn = columns.find((column) => column.key === 'name' && column.cell !== null);
+  const people = idColumn && nameColumn ? q(`_csv_${id}_people`) : null;
+  if (people) {
+    await connection.run(
+      `CREATE TEMP TABLE ${people} AS SELECT DISTINCT ${idColumn!.cell}, ${nameColumn!.cell} FROM ${table}`,
+    );
+  }
   for (const column of columns) {
     if (column.cell === null) continue;
+    const source = people && (column === idColumn || column === nameColumn) ? people : table;
     await connection.run(`CREATE TEMP TABLE ${column.bad} (raw VARCHAR)`);
     await connection.run(`CREATE TEMP TABLE ${column.map} (raw VARCHAR, value ${mapTypes[column.type]})`);
     // one JSON text for all of them: converting cells one by one into JavaScript costs far more
     const reader = await connection.runAndReadAll(
       `SELECT to_json(list([raw, ${asNumber(column.type, 'raw')}::VARCHAR]))::VARCHAR
-       FROM ${valuesToJudge(column.type, column.cell, table)}`,
+       FROM ${valuesToJudge(column.type, column.cell, source)}`,
     );
     const pairs = JSON.parse(String(reader.getRows()[0]![0] ?? '[]')) as [string | null, string | null][];
     const numeric = column.type === 'date' || column.type === 'month' || column.type === 'amount';
@@ -385,12 +401,16 @@ export async function loadCsvNatively(options: {
     return typed[i] ? `${alias}${typed[i]}` : sqlValue[column.type](`${alias}${column.cell}`);
   };
   let part: string | null = null;
+  let peopleOfPart: string | null = null;
   if (kept) {
     if (bad.length > 0) await connection.run(`DELETE FROM ${table} WHERE ${isBad}`);
     part = `SELECT (rowid + ${options.firstId})::INTEGER AS _id, ${options.source}::USMALLINT AS _src,
       (rowid + 2)::INTEGER AS _row, ${columns.map((column, i) => `${converted(i, '')} AS ${q(column.key)}`).join(', ')}
       FROM ${table}`;
+    if (people)
+      peopleOfPart = `SELECT ${idColumn!.cell} AS "idNumber", ${nameColumn!.cell} AS name FROM ${people}`;
   } else {
+    if (people) await connection.run(`DROP TABLE ${people}`);
     const good = columns
       .filter((column) => column.cell !== null && column.nullIsBad)
       .map((column) => `r.${column.cell} IS NOT NULL`);
@@ -432,6 +452,7 @@ export async function loadCsvNatively(options: {
     records,
     loaded,
     part,
+    people: peopleOfPart,
     header: headerRows,
     async *leftovers() {
       const page = 65_536;

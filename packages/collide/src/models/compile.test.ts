@@ -9,11 +9,18 @@ describe('compile', () => {
     expect(listModels()).toHaveLength(8);
   });
 
-  it('prisoner-subsidy: one join on birth date and region finds exact and suspected matches, then filters on the spell', () => {
-    const { sql } = compile(findModel('prisoner-subsidy'));
+  it('prisoner-subsidy: exact and suspected matches in one join on the whole id, then filtered on the spell', () => {
+    const { sql, setup } = compile(findModel('prisoner-subsidy'));
+    // a person among the payments with the prisoner's name, birth date and region, another id
+    expect(setup).toHaveLength(1);
+    expect(
+      setup[0],
+    ).toContain(`JOIN "payments__people" AS p ON p."name" = a."name" AND left(p."idNumber", 14) = left(a."idNumber", 14)
+WHERE p."idNumber" <> a."idNumber" AND jaro_winkler_similarity(p."idNumber", a."idNumber") >= 0.8`);
+    expect(sql).toContain('SELECT * FROM suspect_keys');
     expect(sql).toContain(`FROM "payments" AS f
-JOIN "prisoners" AS a ON left(a."idNumber", 14) = left(f."idNumber", 14)
-WHERE (a."idNumber" = f."idNumber" OR (a."name" = f."name" AND jaro_winkler_similarity(f."idNumber", a."idNumber") >= 0.8))
+JOIN keys AS a ON a._key = f."idNumber"
+WHERE (a."idNumber" = f."idNumber" OR a."name" = f."name")
   AND f."paidDate" >= a."admitted" AND (a."released" IS NULL OR f."paidDate" <= a."released")`);
     expect(sql).toContain(
       "WHERE confidence = 'exact' OR fact_id NOT IN (SELECT fact_id FROM pairs WHERE confidence = 'exact')",

@@ -1,4 +1,5 @@
 import { canonicalColumns } from '../import/columns.ts';
+import { peopleTable } from '../import/people.ts';
 import { quoteLiteral as literal, quoteIdentifier as q } from '../import/table.ts';
 import { checkSpec, operandColumn, type SpecError } from './check-spec.ts';
 import { type TCondition, type TModelSpec, type TOperand, ZModelSpec } from './spec.ts';
@@ -11,6 +12,8 @@ export interface CompileOptions {
 export interface Compiled {
   /** SQL returning one row per match: fact_id, against_id, subject, confidence, score */
   sql: string;
+  /** statements to run first, in order: the temporary tables `sql` reads */
+  setup: string[];
   errors: SpecError[];
   spec?: TModelSpec;
 }
@@ -23,16 +26,17 @@ export function compile(input: unknown, options: CompileOptions = {}): Compiled 
   if (!parsed.success) {
     return {
       sql: '',
+      setup: [],
       errors: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
     };
   }
   const spec = parsed.data;
   const errors = checkSpec(spec);
-  if (errors.length > 0) return { sql: '', errors, spec };
-  return { sql: toSql(spec, options.asOf ?? today()), errors, spec };
+  if (errors.length > 0) return { sql: '', setup: [], errors, spec };
+  return { ...toSql(spec, options.asOf ?? today()), errors, spec };
 }
 
-function toSql(spec: TModelSpec, asOf: string): string {
+function toSql(spec: TModelSpec, asOf: string): { sql: string; setup: string[] } {
   const { facts, against, keys, mode, suspected } = spec.subject;
   const alias = (role: string) => (role === facts ? 'f' : 'a');
   const columnType = (operand: TOperand) => {
@@ -90,8 +94,11 @@ function toSql(spec: TModelSpec, asOf: string): string {
   if (mode === 'absent') {
     const keyTest = keys.map((k) => `a.${q(k)} = f.${q(k)}`).join(' OR ');
     const exists = `NOT EXISTS (\n  SELECT 1 FROM ${q(against)} AS a\n  WHERE ${[keyTest, ...joinConditions].join('\n    AND ')}\n)`;
-    return `SELECT f._id AS fact_id, NULL::INTEGER AS against_id, ${subject} AS subject, 'exact' AS confidence, 1.0::DOUBLE AS score
-${from}${where([...factConditions, exists])}`;
+    return {
+      setup: [],
+      sql: `SELECT f._id AS fact_id, NULL::INTEGER AS against_id, ${subject} AS subject, 'exact' AS confidence, 1.0::DOUBLE AS score
+${from}${where([...factConditions, exists])}`,
+    };
   }
 
   const exact = keys.map(
@@ -102,27 +109,49 @@ ${from}
 JOIN ${q(against)} AS a ON a.${q(k)} = f.${q(k)}${where([...factConditions, ...joinConditions])}`,
   );
   const exactSql = exact.join('\nUNION\n');
-  if (!suspected) return exactSql;
-  const score = 'jaro_winkler_similarity(f."idNumber", a."idNumber")';
+  if (!suspected) return { setup: [], sql: exactSql };
+  /** How alike an id is to the matched row's: the score of a suspected match. */
+  const similarity = (id: string) => `jaro_winkler_similarity(${id}, a."idNumber")`;
+  const score = similarity('f."idNumber"');
   if (keys.length === 1 && keys[0] === 'idNumber') {
-    // Same id, or same name, birth date and region (the id's first 14 characters) with another id:
-    // both share the prefix, so one pass over the facts finds both kinds. A fact matched exactly is
-    // not also reported as suspected.
-    return `WITH pairs AS MATERIALIZED (
+    // Same id, or same name, birth date and region (the id's first 14 characters) with another id.
+    // The facts' people (their distinct ids and names: see people.ts) that are suspected of being a
+    // matched row's person give that row a second key, their id; then one join on the whole id
+    // finds both kinds, where a join on its first 14 characters met every person born on the same
+    // day in the same region. A fact matched exactly is not also reported as suspected.
+    // The suspects are a table, not part of the query: DuckDB then knows how few they are, and
+    // hashes the matched rows, not the facts (on an estimate near the facts' count it sometimes did,
+    // at twice the cost).
+    const suspects = `CREATE OR REPLACE TEMP TABLE suspect_keys AS
+SELECT a.*, p."idNumber" AS _key
+FROM ${q(against)} AS a
+JOIN ${peopleTable(facts)} AS p ON p."name" = a."name" AND left(p."idNumber", 14) = left(a."idNumber", 14)
+WHERE p."idNumber" <> a."idNumber" AND ${similarity('p."idNumber"')} >= ${suspected.minScore}`;
+    return {
+      setup: [suspects],
+      sql: `WITH keys AS (
+SELECT a.*, a."idNumber" AS _key FROM ${q(against)} AS a
+UNION ALL
+SELECT * FROM suspect_keys
+),
+pairs AS MATERIALIZED (
 SELECT f._id AS fact_id, a._id AS against_id, f."idNumber" AS subject,
   CASE WHEN a."idNumber" = f."idNumber" THEN 'exact' ELSE 'suspected' END AS confidence,
   CASE WHEN a."idNumber" = f."idNumber" THEN 1.0 ELSE round(${score}, 3) END::DOUBLE AS score
 ${from}
-JOIN ${q(against)} AS a ON left(a."idNumber", 14) = left(f."idNumber", 14)${where([
-      `(a."idNumber" = f."idNumber" OR (a."name" = f."name" AND ${score} >= ${suspected.minScore}))`,
-      ...factConditions,
-      ...joinConditions,
-    ])}
+JOIN keys AS a ON a._key = f."idNumber"${where([
+        `(a."idNumber" = f."idNumber" OR a."name" = f."name")`,
+        ...factConditions,
+        ...joinConditions,
+      ])}
 )
 SELECT * FROM pairs
-WHERE confidence = 'exact' OR fact_id NOT IN (SELECT fact_id FROM pairs WHERE confidence = 'exact')`;
+WHERE confidence = 'exact' OR fact_id NOT IN (SELECT fact_id FROM pairs WHERE confidence = 'exact')`,
+    };
   }
-  return `WITH exact AS (
+  return {
+    setup: [],
+    sql: `WITH exact AS (
 ${exactSql}
 )
 SELECT * FROM exact
@@ -137,5 +166,6 @@ JOIN ${q(against)} AS a ON a."name" = f."name"
     'f._id NOT IN (SELECT fact_id FROM exact)',
     ...factConditions,
     ...joinConditions,
-  ])}`;
+  ])}`,
+  };
 }

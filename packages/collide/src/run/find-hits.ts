@@ -47,7 +47,9 @@ export async function findHits(
   connection: DuckDBConnection,
   options: {
     spec: TModelSpec;
+    /** the compiled model (see compile) */
     sql: string;
+    setup: string[];
     /** file names by source index, as evidence rows name them */
     sources: string[];
     onProgress?: (progress: RunProgress) => void;
@@ -55,6 +57,7 @@ export async function findHits(
 ): Promise<FoundHits> {
   const { spec, sources } = options;
   options.onProgress?.({ stage: 'match' });
+  for (const statement of options.setup) await connection.run(statement);
   await connection.run(`CREATE OR REPLACE TEMP TABLE matches AS ${options.sql}`);
   // Once for the sums, the explanations and the evidence read or written afterwards.
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${matchedTables[0]} AS

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { idCheckCharacter } from '@procura/domain/clean/id-number';
 import { describe, expect, it } from 'vitest';
 import { findModel } from '../models/registry.ts';
 import { writeHits } from '../output/write-hits.ts';
@@ -153,6 +154,44 @@ describe('prisoner-subsidy on hand-made files', async () => {
         '14 身份证号码 保留 身份证号校验位不正确（应为 X）',
       ],
     );
+  });
+});
+
+describe('prisoner-subsidy on clean files that DuckDB reads itself', async () => {
+  // Another person's valid id with 李四's name, birth date and region: suspected of being 李四.
+  const other = (sequence: string) => {
+    const first17 = `${li.slice(0, 14)}${sequence}`;
+    return first17 + idCheckCharacter(first17);
+  };
+  const payments = writeCsv(join(dir, 'clean-payments.csv'), [
+    ['身份证号', '姓名', '发放日期', '金额'],
+    [li, '李四', '2022-03-05', '680'], // exact
+    [other('124'), '李四', '2022-04-05', '500'], // suspected
+    [other('125'), '王五', '2022-04-05', '300'], // same birth date and region, another name: no
+    [other('124'), '李四', '2021-01-01', '200'], // suspected, but before admission: no
+    [zhao, '赵六', '2022-03-05', '680'], // never in prison
+  ]);
+  const prisoners = writeCsv(join(dir, 'clean-prisoners.csv'), [
+    ['身份证号', '姓名', '入监日期', '出监日期'],
+    [li, '李四', '2022-01-01', '2022-12-31'],
+  ]);
+  const result = await runModel({
+    spec: findModel('prisoner-subsidy'),
+    inputs: { payments: [payments], prisoners: [prisoners] },
+  });
+
+  it('finds the exact and the suspected match', () => {
+    expect(brief(result.hits)).toEqual([
+      { subject: li, name: '李四', count: 1, amount: 680, confidence: 'exact' },
+      {
+        subject: other('124'),
+        name: '李四',
+        count: 1,
+        amount: 500,
+        confidence: { suspected: expect.any(Number) },
+      },
+    ]);
+    expect(result.rejects).toEqual([]);
   });
 });
 

@@ -107,6 +107,7 @@ export async function openRun(options: RunModelOptions): Promise<OpenRun> {
           sources,
           nextId,
           rejects,
+          people: spec.subject.suspected !== undefined && input.role === spec.subject.facts,
           onProgress: (progress) => options.onProgress?.({ stage: 'import', ...progress }),
         }),
       );
@@ -114,6 +115,7 @@ export async function openRun(options: RunModelOptions): Promise<OpenRun> {
     const found = await findHits(connection, {
       spec,
       sql: compiled.sql,
+      setup: compiled.setup,
       sources,
       onProgress: options.onProgress,
     });
