@@ -16,6 +16,9 @@ export const quoteIdentifier = (name: string): string => `"${name.replaceAll('"'
 /** A SQL string literal. */
 export const quoteLiteral = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 
+/** A row's place in file order, as one number: sorting by it needs no string comparisons. */
+export const fileOrder = (alias: string): string => `(${alias}._src::BIGINT * 4294967296 + ${alias}._row)`;
+
 const duckTypes: Record<string, DuckDBType> = { VARCHAR, DATE, BIGINT };
 
 /** Columns of a role's table: row id, source file index, row number, then the model's columns. */

@@ -40,8 +40,9 @@ WHERE (a."idNumber" = f."idNumber" OR a."name" = f."name")
   });
 
   it('loan-interest-tax: an absent match becomes NOT EXISTS, fact-only conditions stay outside', () => {
+    // each match carries the fact's place in file order, the amount summed, the id and name shown
     expect(compile(findModel('loan-interest-tax')).sql).toBe(
-      `SELECT f._id AS fact_id, NULL::INTEGER AS against_id, f."idNumber" AS subject, 'exact' AS confidence, 1.0::DOUBLE AS score
+      `SELECT f._id AS fact_id, NULL::INTEGER AS against_id, f."idNumber" AS subject, 'exact' AS confidence, 1.0::DOUBLE AS score, (f._src::BIGINT * 4294967296 + f._row) AS "f._at", f."interest" AS "f.interest", f."idNumber" AS "f.idNumber", f."name" AS "f.name"
 FROM "judgments" AS f
 WHERE f."interest" > 0
   AND NOT EXISTS (

@@ -1,6 +1,6 @@
 import { canonicalColumns } from '../import/columns.ts';
 import { peopleTable } from '../import/people.ts';
-import { quoteLiteral as literal, quoteIdentifier as q } from '../import/table.ts';
+import { fileOrder, quoteLiteral as literal, quoteIdentifier as q } from '../import/table.ts';
 import { checkSpec, operandColumn, type SpecError } from './check-spec.ts';
 import { type TCondition, type TModelSpec, type TOperand, ZModelSpec } from './spec.ts';
 
@@ -16,6 +16,18 @@ export interface Compiled {
   setup: string[];
   errors: SpecError[];
   spec?: TModelSpec;
+}
+
+/**
+ * The facts' columns each match carries, so that a hit's count, sum, id and name are read from its
+ * matches and not looked up among the facts again (a join to every fact row): the row's place in
+ * file order (`_at`), the amount summed and the id and name shown. Named "f.<column>" in the matches.
+ */
+export function carriedColumns(spec: TModelSpec): string[] {
+  const facts = spec.inputs.find((input) => input.role === spec.subject.facts)!;
+  const amount = typeof spec.aggregate.amount === 'string' ? [operandColumn(spec.aggregate.amount)![1]] : [];
+  const shown = ['idNumber', 'name'].filter((key) => key in facts.columns);
+  return ['_at', ...new Set([...amount, ...shown])];
 }
 
 const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
@@ -90,13 +102,16 @@ function toSql(spec: TModelSpec, asOf: string): { sql: string; setup: string[] }
   const subject =
     keys.length === 1 ? `f.${q(keys[0]!)}` : `coalesce(${keys.map((k) => `f.${q(k)}`).join(', ')})`;
   const from = `FROM ${q(facts)} AS f`;
+  const carried = carriedColumns(spec)
+    .map((column) => `, ${column === '_at' ? fileOrder('f') : `f.${q(column)}`} AS ${q(`f.${column}`)}`)
+    .join('');
 
   if (mode === 'absent') {
     const keyTest = keys.map((k) => `a.${q(k)} = f.${q(k)}`).join(' OR ');
     const exists = `NOT EXISTS (\n  SELECT 1 FROM ${q(against)} AS a\n  WHERE ${[keyTest, ...joinConditions].join('\n    AND ')}\n)`;
     return {
       setup: [],
-      sql: `SELECT f._id AS fact_id, NULL::INTEGER AS against_id, ${subject} AS subject, 'exact' AS confidence, 1.0::DOUBLE AS score
+      sql: `SELECT f._id AS fact_id, NULL::INTEGER AS against_id, ${subject} AS subject, 'exact' AS confidence, 1.0::DOUBLE AS score${carried}
 ${from}${where([...factConditions, exists])}`,
     };
   }
@@ -104,7 +119,7 @@ ${from}${where([...factConditions, exists])}`,
   const exact = keys.map(
     (
       k,
-    ) => `SELECT f._id AS fact_id, a._id AS against_id, ${subject} AS subject, 'exact' AS confidence, 1.0::DOUBLE AS score
+    ) => `SELECT f._id AS fact_id, a._id AS against_id, ${subject} AS subject, 'exact' AS confidence, 1.0::DOUBLE AS score${carried}
 ${from}
 JOIN ${q(against)} AS a ON a.${q(k)} = f.${q(k)}${where([...factConditions, ...joinConditions])}`,
   );
@@ -137,7 +152,7 @@ SELECT * FROM suspect_keys
 pairs AS MATERIALIZED (
 SELECT f._id AS fact_id, a._id AS against_id, f."idNumber" AS subject,
   CASE WHEN a."idNumber" = f."idNumber" THEN 'exact' ELSE 'suspected' END AS confidence,
-  CASE WHEN a."idNumber" = f."idNumber" THEN 1.0 ELSE round(${score}, 3) END::DOUBLE AS score
+  CASE WHEN a."idNumber" = f."idNumber" THEN 1.0 ELSE round(${score}, 3) END::DOUBLE AS score${carried}
 ${from}
 JOIN keys AS a ON a._key = f."idNumber"${where([
         `(a."idNumber" = f."idNumber" OR a."name" = f."name")`,
@@ -156,7 +171,7 @@ ${exactSql}
 )
 SELECT * FROM exact
 UNION ALL
-SELECT f._id AS fact_id, a._id AS against_id, f."idNumber" AS subject, 'suspected' AS confidence, round(${score}, 3) AS score
+SELECT f._id AS fact_id, a._id AS against_id, f."idNumber" AS subject, 'suspected' AS confidence, round(${score}, 3) AS score${carried}
 ${from}
 JOIN ${q(against)} AS a ON a."name" = f."name"
   AND substr(a."idNumber", 7, 8) = substr(f."idNumber", 7, 8)

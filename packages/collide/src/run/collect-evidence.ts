@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { DuckDBBlobVector, DuckDBConnection, DuckDBVarCharVector } from '@duckdb/node-api';
 import { type ColumnKey, canonicalColumns } from '../import/columns.ts';
-import { quoteLiteral as literal, quoteIdentifier as q } from '../import/table.ts';
+import { fileOrder, quoteLiteral as literal, quoteIdentifier as q } from '../import/table.ts';
 import type { TInput } from '../models/spec.ts';
 import type { Evidence } from './hit.ts';
 
@@ -10,9 +10,6 @@ import type { Evidence } from './hit.ts';
  * behind each hit (with their best score) and the rows they matched, each row once.
  */
 export const matchedTables = ['matched_facts', 'matched_against'] as const;
-
-/** A row's place in file order, as one number: sorting by it needs no string comparisons. */
-export const fileOrder = (alias: string): string => `(${alias}._src::BIGINT * 4294967296 + ${alias}._row)`;
 
 /** A cleaned value as evidence shows it: dates ISO, months YYYY-MM, amounts in yuan. */
 function evidenceValue(key: ColumnKey, alias: string): string {

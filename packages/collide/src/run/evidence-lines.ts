@@ -1,8 +1,8 @@
 import { appendFile } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quoteLiteral as literal, quoteIdentifier as q } from '../import/table.ts';
+import { fileOrder, quoteLiteral as literal, quoteIdentifier as q } from '../import/table.ts';
 import type { TInput } from '../models/spec.ts';
-import { evidenceRowJson, fileOrder, matchedTables, sourceFiles } from './collect-evidence.ts';
+import { evidenceRowJson, matchedTables, sourceFiles } from './collect-evidence.ts';
 import type { HitSummary } from './hit.ts';
 
 /** Evidence of the matched rows (role 1) sorts after the facts' (role 0): 2^48 > any file order. */

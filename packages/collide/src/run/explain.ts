@@ -1,7 +1,7 @@
 import { type ColumnType, canonicalColumns, isColumnKey } from '../import/columns.ts';
-import { quoteLiteral as literal, quoteIdentifier as q } from '../import/table.ts';
+import { fileOrder, quoteLiteral as literal, quoteIdentifier as q } from '../import/table.ts';
 import type { TModelSpec } from '../models/spec.ts';
-import { fileOrder, matchedTables } from './collect-evidence.ts';
+import { matchedTables } from './collect-evidence.ts';
 
 /** Fen as yuan with thousands separators and two decimals: 3,400.00 (formatYuan in SQL). */
 export const yuanSql = (fen: string): string =>

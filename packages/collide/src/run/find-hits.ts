@@ -1,13 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quoteIdentifier as q } from '../import/table.ts';
+import { fileOrder, quoteIdentifier as q } from '../import/table.ts';
+import { carriedColumns } from '../models/compile.ts';
 import type { TInput, TModelSpec } from '../models/spec.ts';
-import {
-  collectEvidenceText,
-  type EvidenceText,
-  fileOrder,
-  matchedTables,
-  parseEvidence,
-} from './collect-evidence.ts';
+import { collectEvidenceText, type EvidenceText, matchedTables, parseEvidence } from './collect-evidence.ts';
 import { writeEvidenceLines } from './evidence-lines.ts';
 import { explanationSql } from './explain.ts';
 import { type Evidence, evidenceJson, type Hit, type HitSummary, type RunProgress } from './hit.ts';
@@ -60,8 +55,13 @@ export async function findHits(
   for (const statement of options.setup) await connection.run(statement);
   await connection.run(`CREATE OR REPLACE TEMP TABLE matches AS ${options.sql}`);
   // Once for the sums, the explanations and the evidence read or written afterwards.
+  // The facts' columns the sums read come with each match (see carriedColumns), named as in their table.
+  const carried = carriedColumns(spec)
+    .map((column) => `, any_value(${q(`f.${column}`)}) AS ${q(column)}`)
+    .join('');
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${matchedTables[0]} AS
-    SELECT coalesce(subject, 'null') AS subject, confidence, fact_id AS id, max(score) AS score FROM matches GROUP BY ALL`);
+    SELECT coalesce(subject, 'null') AS subject, confidence, fact_id AS id, max(score) AS score${carried}
+    FROM matches GROUP BY ALL`);
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${matchedTables[1]} AS
     SELECT DISTINCT coalesce(subject, 'null') AS subject, confidence, against_id AS id FROM matches`);
   const facts = spec.inputs.find((input) => input.role === spec.subject.facts)!;
@@ -69,12 +69,12 @@ export async function findHits(
   const amountColumn =
     typeof spec.aggregate.amount === 'string' ? spec.aggregate.amount.split('.')[1]! : null;
   // The id and name shown: the first non-empty one in file order, facts first, then the rows matched.
-  const picks = (input: TInput, alias: string, side: number) =>
+  const picks = (input: TInput, alias: string, side: number, order: string) =>
     pickable
       .filter((key) => key in input.columns)
       .map(
         (key) =>
-          `, arg_min(${alias}.${q(key)}, ${fileOrder(alias)}) FILTER (WHERE ${alias}.${q(key)} <> '') AS ${q(`${key}_${side}`)}`,
+          `, arg_min(${alias}.${q(key)}, ${order}) FILTER (WHERE ${alias}.${q(key)} <> '') AS ${q(`${key}_${side}`)}`,
       )
       .join('');
   const shown = (key: string) =>
@@ -98,12 +98,12 @@ export async function findHits(
   }>(
     connection,
     `WITH by_facts AS (
-      SELECT p.subject, p.confidence, count(*)::INTEGER AS count, max(p.score)::DOUBLE AS score,
-        ${amountColumn ? `sum(f.${q(amountColumn)})::BIGINT` : 'NULL::BIGINT'} AS fen ${picks(facts, 'f', 0)}
-      FROM ${matchedTables[0]} AS p JOIN ${q(facts.role)} AS f ON f._id = p.id
+      SELECT f.subject, f.confidence, count(*)::INTEGER AS count, max(f.score)::DOUBLE AS score,
+        ${amountColumn ? `sum(f.${q(amountColumn)})::BIGINT` : 'NULL::BIGINT'} AS fen ${picks(facts, 'f', 0, 'f._at')}
+      FROM ${matchedTables[0]} AS f
       GROUP BY ALL),
     by_against AS (
-      SELECT m.subject, m.confidence ${picks(against, 'a', 1)}
+      SELECT m.subject, m.confidence ${picks(against, 'a', 1, fileOrder('a'))}
       FROM ${matchedTables[1]} AS m JOIN ${q(against.role)} AS a ON a._id = m.id
       GROUP BY ALL),
     ${explanation.ctes.map((cte) => `${cte},`).join('\n')}
