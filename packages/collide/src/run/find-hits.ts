@@ -55,13 +55,25 @@ export async function findHits(
   for (const statement of options.setup) await connection.run(statement);
   await connection.run(`CREATE OR REPLACE TEMP TABLE matches AS ${options.sql}`);
   // Once for the sums, the explanations and the evidence read or written afterwards.
-  // The facts' columns the sums read come with each match (see carriedColumns), named as in their table.
-  const carried = carriedColumns(spec)
-    .map((column) => `, any_value(${q(`f.${column}`)}) AS ${q(column)}`)
-    .join('');
-  await connection.run(`CREATE OR REPLACE TEMP TABLE ${matchedTables[0]} AS
-    SELECT coalesce(subject, 'null') AS subject, confidence, fact_id AS id, max(score) AS score${carried}
-    FROM matches GROUP BY ALL`);
+  // The facts' columns the sums read come with each match (see carriedColumns), named as in their
+  // table. A fact matched by several rows (overlapping spells, several suspects) is one fact, so
+  // the matches are grouped by fact when any is; most runs have none, and then a view spares
+  // grouping a million and a half matches one by one.
+  const carried = carriedColumns(spec);
+  const [[repeated]] = (
+    await connection.runAndReadAll('SELECT count(*) > count(DISTINCT fact_id) FROM matches')
+  ).getRows() as [[boolean]];
+  await connection.run(
+    repeated
+      ? `CREATE OR REPLACE TEMP TABLE ${matchedTables[0]} AS
+        SELECT coalesce(subject, 'null') AS subject, confidence, fact_id AS id, max(score) AS score
+          ${carried.map((column) => `, any_value(${q(`f.${column}`)}) AS ${q(column)}`).join('')}
+        FROM matches GROUP BY ALL`
+      : `CREATE OR REPLACE TEMP VIEW ${matchedTables[0]} AS
+        SELECT coalesce(subject, 'null') AS subject, confidence, fact_id AS id, score
+          ${carried.map((column) => `, ${q(`f.${column}`)} AS ${q(column)}`).join('')}
+        FROM matches`,
+  );
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${matchedTables[1]} AS
     SELECT DISTINCT coalesce(subject, 'null') AS subject, confidence, against_id AS id FROM matches`);
   const facts = spec.inputs.find((input) => input.role === spec.subject.facts)!;

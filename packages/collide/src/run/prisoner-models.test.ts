@@ -174,6 +174,7 @@ describe('prisoner-subsidy on clean files that DuckDB reads itself', async () =>
   const prisoners = writeCsv(join(dir, 'clean-prisoners.csv'), [
     ['身份证号', '姓名', '入监日期', '出监日期'],
     [li, '李四', '2022-01-01', '2022-12-31'],
+    [li, '李四', '2022-03-01', '2022-06-30'], // entered twice, overlapping: each payment counts once
   ]);
   const result = await runModel({
     spec: findModel('prisoner-subsidy'),
@@ -192,6 +193,15 @@ describe('prisoner-subsidy on clean files that DuckDB reads itself', async () =>
       },
     ]);
     expect(result.rejects).toEqual([]);
+  });
+
+  it('counts a payment inside two spells once, and gives both spells as evidence', () => {
+    expect(result.hits[0]!.evidence.map((e) => `${e.file}:${e.row}`)).toEqual([
+      'clean-payments.csv:2',
+      'clean-prisoners.csv:2',
+      'clean-prisoners.csv:3',
+    ]);
+    expect(result.totalAmount).toBe(1180);
   });
 });
 
