@@ -11,7 +11,7 @@ export { matchHeaders, normaliseHeader } from './import/headers.ts';
 export type { InputStats, Reject } from './import/load-input.ts';
 // The platform (apps/server/src/models) imports uploads into Parquet snapshots and runs models on them.
 export { type LoadInputOptions, loadInput } from './import/load-input.ts';
-export { createPeopleTable, peopleTable } from './import/people.ts';
+export { createPeopleView, peopleTable } from './import/people.ts';
 export { readTable } from './import/read-table.ts';
 export type { ReadProgress } from './import/rows.ts';
 export { createInputTable, quoteIdentifier } from './import/table.ts';

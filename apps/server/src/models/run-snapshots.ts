@@ -4,7 +4,7 @@ import {
   canonicalColumns,
   compile,
   createInputTable,
-  createPeopleTable,
+  createPeopleView,
   findHits,
   type Hit,
   quoteIdentifier as q,
@@ -68,9 +68,7 @@ export async function runOnSnapshots(options: {
       await connection.run(
         `INSERT INTO ${q(input.role)} SELECT _id + ${offset}, ${source}, _row, ${columns} FROM ${parquet} ${where}`,
       );
-      if (spec.subject.suspected && input.role === spec.subject.facts) {
-        await createPeopleTable(connection, { input, table: q(input.role) });
-      }
+      await createPeopleView(connection, { input, table: q(input.role) });
       const counted = await connection.runAndReadAll(
         `SELECT coalesce(max(_id), 0)::BIGINT FROM ${q(input.role)}`,
       );

@@ -7,7 +7,7 @@ import { cleanFile, type Spilled } from './clean-file.ts';
 import { cleanRows, type Reject } from './clean-rows.ts';
 import { type ColumnKey, canonicalColumns } from './columns.ts';
 import { loadCsvNatively, type NativeCsv } from './native-csv.ts';
-import { createPeopleTable } from './people.ts';
+import { createPeopleView } from './people.ts';
 import type { ReadProgress } from './rows.ts';
 import { SpillFile } from './spill.ts';
 import { createInputTable, quoteIdentifier } from './table.ts';
@@ -37,8 +37,6 @@ export interface LoadInputOptions {
   rejects: Reject[];
   /** worker threads cleaning each file: 0 = this thread (default: 2 for a CSV of 32 MB and more) */
   workers?: number;
-  /** make the role's people, for suspected matching on it (see people.ts) */
-  people?: boolean;
   /** false: never let DuckDB read a UTF-8 CSV itself (see loadCsvNatively); for comparing the two paths */
   native?: boolean;
   onProgress?: (progress: ReadProgress & { role: string; file: string }) => void;
@@ -147,7 +145,7 @@ export async function loadInput(options: LoadInputOptions): Promise<InputStats> 
       );
     }
     // (a file without ids or names brings no people: its rows cannot be suspected)
-    if (options.people) await createPeopleTable(connection, { input, table: rows, parts: people });
+    await createPeopleView(connection, { input, table: rows, parts: people });
   } finally {
     for (const spill of written) spill.discard();
     await Promise.all(spills.map((spill) => rm(spill.path, { force: true })));

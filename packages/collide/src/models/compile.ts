@@ -136,9 +136,9 @@ JOIN ${q(against)} AS a ON a.${q(k)} = f.${q(k)}${where([...factConditions, ...j
     // day in the same region. A fact matched exactly is not also reported as suspected.
     // The suspects are a table, not part of the query: DuckDB then knows how few they are, and
     // hashes the matched rows, not the facts (on an estimate near the facts' count it sometimes did,
-    // at twice the cost).
+    // at twice the cost). DISTINCT: a person may appear in the people more than once.
     const suspects = `CREATE OR REPLACE TEMP TABLE suspect_keys AS
-SELECT a.*, p."idNumber" AS _key
+SELECT DISTINCT a.*, p."idNumber" AS _key
 FROM ${q(against)} AS a
 JOIN ${peopleTable(facts)} AS p ON p."name" = a."name" AND left(p."idNumber", 14) = left(a."idNumber", 14)
 WHERE p."idNumber" <> a."idNumber" AND ${similarity('p."idNumber"')} >= ${suspected.minScore}`;

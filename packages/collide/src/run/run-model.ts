@@ -107,7 +107,6 @@ export async function openRun(options: RunModelOptions): Promise<OpenRun> {
           sources,
           nextId,
           rejects,
-          people: spec.subject.suspected !== undefined && input.role === spec.subject.facts,
           onProgress: (progress) => options.onProgress?.({ stage: 'import', ...progress }),
         }),
       );
