@@ -1,13 +1,15 @@
 /**
  * Benchmark of the collision engine against a hand-written DuckDB query (prisoner-subsidy).
- *   npx tsx bench/collide/run.ts --payments 1000000 --spells 20000 [--dir /tmp/procura-bench] [--skip-messy]
- * Writes generated files under --dir (never in the repository) and prints the figures.
+ *   npx tsx bench/collide/run.ts --payments 1000000 --spells 20000 [--dir /tmp/procura-bench] [--skip-messy] [--repeat 3]
+ * Writes generated files under --dir (never in the repository) and prints the figures. With
+ * --repeat N the baseline and the engine run N times in turn and the median ratio is printed too:
+ * on a shared 2-core machine one pair of runs can be 15 % off either way.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findModel, type HitSummary, openRun, type RunProgress } from '@procura/collide';
+import { findModel, type HitSummary, type OpenRun, openRun, type RunProgress } from '@procura/collide';
 import {
   cleanPaymentLines,
   cleanSpellLines,
@@ -26,6 +28,7 @@ const { values } = parseArgs({
     dir: { type: 'string', default: '/tmp/procura-bench' },
     seed: { type: 'string', default: '2026' },
     'skip-messy': { type: 'boolean', default: false },
+    repeat: { type: 'string', default: '1' },
   },
 });
 const payments = Number(values.payments);
@@ -70,29 +73,7 @@ const [, generated] = await time(async () => {
 });
 console.log(reuse ? `沿用已生成的数据（${dir}）` : `生成数据：${seconds(generated)}（${dir}）`);
 
-const [baseline, baselineMs] = await time(() => runBaseline(files.cleanPayments, files.cleanSpells));
-const baselineCpu = lastCpuMs;
-console.log(
-  `手写 SQL 基线（读 CSV + 连接 + 汇总）：${seconds(baselineMs)}（CPU ${seconds(baselineCpu)}），命中 ${baseline.size} 人`,
-);
-
 const clean = { idNumber: 'id_number', name: 'name', paidDate: 'paid_date', amount: 'amount' };
-let engineStart = 0;
-const stageAt: Partial<Record<RunProgress['stage'], number>> = {};
-// What `procura collide … --out hits.jsonl` does: the run (hits found and explained, evidence rows
-// located in DuckDB), then every hit with all its evidence rows written out.
-const [run, engineMs] = await time(async () => {
-  engineStart = performance.now();
-  return openRun({
-    spec: findModel('prisoner-subsidy'),
-    inputs: { payments: [files.cleanPayments], prisoners: [files.cleanSpells] },
-    overrides: { payments: clean, prisoners: { ...clean, admitted: 'admitted', released: 'released' } },
-    onProgress: (p) => {
-      if (p.stage !== 'import') stageAt[p.stage] = performance.now();
-    },
-  });
-});
-const importedAt = stageAt.match ?? 0;
 const exact = (hits: HitSummary[]) => hits.filter((h) => h.confidence === 'exact');
 const same = (hits: HitSummary[], expected: Map<string, { count: number; fen: number }>) =>
   exact(hits).length === expected.size &&
@@ -100,21 +81,66 @@ const same = (hits: HitSummary[], expected: Map<string, { count: number; fen: nu
     const e = expected.get(h.subject);
     return e !== undefined && e.count === h.count && e.fen === Math.round((h.amount ?? 0) * 100);
   });
-const engineCpu = lastCpuMs;
-console.log(
-  `引擎（导入清洗 + 编译 + 碰撞 + 汇总与说明，证据行留在 DuckDB 中待读）：${seconds(engineMs)}，为基线的 ${(engineMs / baselineMs).toFixed(2)} 倍` +
-    `（CPU ${seconds(engineCpu)}，为基线的 ${(engineCpu / baselineCpu).toFixed(2)} 倍）；` +
-    `其中导入清洗 ${seconds(importedAt - engineStart)}，碰撞与汇总 ${seconds((stageAt.explain ?? 0) - importedAt)}，` +
-    `说明 ${seconds((stageAt.done ?? 0) - (stageAt.explain ?? 0))}`,
-);
-console.log(
-  `引擎结果与基线一致：${same(run.hits, baseline) ? '是' : '否'}（精确命中 ${exact(run.hits).length} 人）`,
-);
+
+const rounds = Math.max(1, Number(values.repeat));
+const ratios: { wall: number; cpu: number }[] = [];
+let run: OpenRun | undefined;
+let baselineMs = 0;
+let baselineCpu = 0;
+let engineMs = 0;
+let engineCpu = 0;
+for (let round = 1; round <= rounds; round++) {
+  run?.close();
+  const label = rounds > 1 ? `第 ${round} 轮 ` : '';
+  const [baseline, baselineTime] = await time(() => runBaseline(files.cleanPayments, files.cleanSpells));
+  baselineMs = baselineTime;
+  baselineCpu = lastCpuMs;
+  console.log(
+    `${label}手写 SQL 基线（读 CSV + 连接 + 汇总）：${seconds(baselineMs)}（CPU ${seconds(baselineCpu)}），命中 ${baseline.size} 人`,
+  );
+
+  let engineStart = 0;
+  const stageAt: Partial<Record<RunProgress['stage'], number>> = {};
+  // What `procura collide … --out hits.jsonl` does: the run (hits found and explained, evidence rows
+  // located in DuckDB), then every hit with all its evidence rows written out.
+  const [opened, engineTime] = await time(async () => {
+    engineStart = performance.now();
+    return openRun({
+      spec: findModel('prisoner-subsidy'),
+      inputs: { payments: [files.cleanPayments], prisoners: [files.cleanSpells] },
+      overrides: { payments: clean, prisoners: { ...clean, admitted: 'admitted', released: 'released' } },
+      onProgress: (p) => {
+        if (p.stage !== 'import') stageAt[p.stage] = performance.now();
+      },
+    });
+  });
+  run = opened;
+  engineMs = engineTime;
+  engineCpu = lastCpuMs;
+  const importedAt = stageAt.match ?? 0;
+  ratios.push({ wall: engineMs / baselineMs, cpu: engineCpu / baselineCpu });
+  console.log(
+    `${label}引擎（导入清洗 + 编译 + 碰撞 + 汇总与说明，证据行留在 DuckDB 中待读）：${seconds(engineMs)}，为基线的 ${(engineMs / baselineMs).toFixed(2)} 倍` +
+      `（CPU ${seconds(engineCpu)}，为基线的 ${(engineCpu / baselineCpu).toFixed(2)} 倍）；` +
+      `其中导入清洗 ${seconds(importedAt - engineStart)}，碰撞与汇总 ${seconds((stageAt.explain ?? 0) - importedAt)}，` +
+      `说明 ${seconds((stageAt.done ?? 0) - (stageAt.explain ?? 0))}`,
+  );
+  console.log(
+    `${label}引擎结果与基线一致：${same(run.hits, baseline) ? '是' : '否'}（精确命中 ${exact(run.hits).length} 人）`,
+  );
+}
+if (rounds > 1) {
+  const median = (list: number[]) => list.sort((a, b) => a - b)[Math.floor((list.length - 1) / 2)]!;
+  console.log(
+    `${rounds} 轮的中位数：引擎为基线的 ${median(ratios.map((r) => r.wall)).toFixed(2)} 倍（CPU ${median(ratios.map((r) => r.cpu)).toFixed(2)} 倍）；` +
+      `各轮 ${ratios.map((r) => r.wall.toFixed(2)).join('、')}`,
+  );
+}
 const [, writeMs] = await time(async () => {
   try {
-    await run.write(join(dir, 'hits.jsonl'));
+    await run!.write(join(dir, 'hits.jsonl'));
   } finally {
-    run.close();
+    run!.close();
   }
 });
 console.log(

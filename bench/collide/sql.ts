@@ -22,4 +22,6 @@ if (compiled.errors.length > 0) {
   for (const error of compiled.errors) console.error(`${error.path || '（根）'}：${error.message}`);
   process.exit(1);
 }
+// the statements run first (suspected matches: the suspects' table), then the query
+for (const statement of compiled.setup) console.log(`${statement};\n`);
 console.log(`${compiled.sql};`);
