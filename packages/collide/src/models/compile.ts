@@ -130,8 +130,8 @@ JOIN ${q(against)} AS a ON a.${q(k)} = f.${q(k)}${where([...factConditions, ...j
   const score = similarity('f."idNumber"');
   if (keys.length === 1 && keys[0] === 'idNumber') {
     // Same id, or same name, birth date and region (the id's first 14 characters) with another id.
-    // The facts' people (their distinct ids and names: see people.ts) that are suspected of being a
-    // matched row's person give that row a second key, their id; then one join on the whole id
+    // The facts' people (their ids and names: see people.ts) that are suspected of being a matched
+    // row's person give that row a second key, their id; then one join on the whole id
     // finds both kinds, where a join on its first 14 characters met every person born on the same
     // day in the same region. A fact matched exactly is not also reported as suspected.
     // The suspects are a table, not part of the query: DuckDB then knows how few they are, and

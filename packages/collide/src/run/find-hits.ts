@@ -60,7 +60,7 @@ export async function findHits(
   connection: DuckDBConnection,
   options: {
     spec: TModelSpec;
-    /** the compiled model (see compile) */
+    /** the compiled model (see compile): its query, and the statements to run first */
     sql: string;
     setup: string[];
     /** file names by source index, as evidence rows name them */
@@ -72,11 +72,11 @@ export async function findHits(
   options.onProgress?.({ stage: 'match' });
   for (const statement of options.setup) await connection.run(statement);
   await connection.run(`CREATE OR REPLACE TEMP TABLE matches AS ${options.sql}`);
-  // Once for the sums, the explanations and the evidence read or written afterwards.
-  // The facts' columns the sums read come with each match (see carriedColumns), named as in their
-  // table. A fact matched by several rows (overlapping spells, several suspects) is one fact, so
-  // the matches are grouped by fact when any is; most runs have none, and then a view spares
-  // grouping a million and a half matches one by one.
+  // The matched facts and rows, for the sums, the explanations and the evidence read or written
+  // afterwards. The facts' columns the sums read come with each match (see carriedColumns), named
+  // as in their table. A fact matched by several rows (overlapping spells, several suspects) is one
+  // fact, so the matches are grouped by fact when any is; most runs have none, and then a view
+  // spares grouping a million and a half matches one by one.
   const carried = carriedColumns(spec);
   const [[repeated]] = (
     await connection.runAndReadAll('SELECT count(*) > count(DISTINCT fact_id) FROM matches')
