@@ -18,6 +18,11 @@ export interface Compiled {
   spec?: TModelSpec;
 }
 
+/** The facts' column a hit's amount sums (checkSpec allows only one of theirs), if any. */
+export function amountColumn(spec: TModelSpec): string | null {
+  return typeof spec.aggregate.amount === 'string' ? operandColumn(spec.aggregate.amount)![1] : null;
+}
+
 /**
  * The facts' columns each match carries, so that a hit's count, sum, id and name are read from its
  * matches and not looked up among the facts again (a join to every fact row): the row's place in
@@ -25,9 +30,9 @@ export interface Compiled {
  */
 export function carriedColumns(spec: TModelSpec): string[] {
   const facts = spec.inputs.find((input) => input.role === spec.subject.facts)!;
-  const amount = typeof spec.aggregate.amount === 'string' ? [operandColumn(spec.aggregate.amount)![1]] : [];
+  const amount = amountColumn(spec);
   const shown = ['idNumber', 'name'].filter((key) => key in facts.columns);
-  return ['_at', ...new Set([...amount, ...shown])];
+  return ['_at', ...new Set([...(amount ? [amount] : []), ...shown])];
 }
 
 const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { fileOrder, quoteIdentifier as q } from '../import/table.ts';
-import { carriedColumns } from '../models/compile.ts';
+import { amountColumn, carriedColumns } from '../models/compile.ts';
 import type { TInput, TModelSpec } from '../models/spec.ts';
 import { collectEvidenceText, type EvidenceText, matchedTables, parseEvidence } from './collect-evidence.ts';
 import { writeEvidenceLines } from './evidence-lines.ts';
@@ -96,8 +96,7 @@ export async function findHits(
     SELECT DISTINCT coalesce(subject, 'null') AS subject, confidence, against_id AS id FROM matches`);
   const facts = spec.inputs.find((input) => input.role === spec.subject.facts)!;
   const against = spec.inputs.find((input) => input.role === spec.subject.against)!;
-  const amountColumn =
-    typeof spec.aggregate.amount === 'string' ? spec.aggregate.amount.split('.')[1]! : null;
+  const amount = amountColumn(spec);
   // The id and name shown: the first non-empty one in file order, facts first, then the rows matched.
   const picks = (input: TInput, alias: string, side: number, order: string) =>
     pickable
@@ -120,7 +119,7 @@ export async function findHits(
     connection,
     `WITH by_facts AS (
       SELECT f.subject, f.confidence, count(*)::INTEGER AS count, max(f.score)::DOUBLE AS score,
-        ${amountColumn ? `sum(f.${q(amountColumn)})::BIGINT` : 'NULL::BIGINT'} AS fen ${picks(facts, 'f', 0, 'f._at')}
+        ${amount ? `sum(f.${q(amount)})::BIGINT` : 'NULL::BIGINT'} AS fen ${picks(facts, 'f', 0, 'f._at')}
       FROM ${matchedTables[0]} AS f
       GROUP BY ALL),
     by_against AS (
