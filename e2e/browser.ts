@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, vi } from 'vitest';
-import { type RunningServer, startServerProcess } from '../apps/cli/src/testing/spawn-server.ts';
+import {
+  type RunningServer,
+  startServerProcess,
+  stopStartedProcesses,
+} from '../apps/cli/src/testing/spawn-server.ts';
+import { chinaDate } from '../apps/server/src/deadlines/china-date.ts';
 
 export const screenshotDir = new URL('../test-results/screenshots/', import.meta.url).pathname;
 
@@ -47,9 +52,18 @@ export function serverAndBrowser(name: string): { dataDir: string; server: Runni
       server.child.kill('SIGTERM');
       await server.exited;
     }
+    await stopStartedProcesses();
     rmSync(running.dataDir, { recursive: true, force: true });
   });
   return running;
+}
+
+/**
+ * A day relative to today in China ('YYYY-MM-DD'): tests that set dates the server compares with
+ * today (visits due, bookings ahead) give them relative to the day they run, never as fixed dates.
+ */
+export function chinaDay(offsetDays: number): string {
+  return chinaDate(new Date(Date.now() + offsetDays * 86_400_000));
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

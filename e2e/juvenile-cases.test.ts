@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { loginCookie } from '../apps/cli/src/testing/spawn-server.ts';
 import {
+  chinaDay,
   loginThroughPage,
   logout,
   noDialog,
@@ -25,15 +26,15 @@ async function apiAs<T>(cookie: string, path: string, body?: unknown): Promise<T
   return (await response.json()) as T;
 }
 
-/** Books the inquiry room on 2 December 09:00–10:00 through the case page's dialog. */
+/** Books the inquiry room tomorrow 09:00–10:00 through the case page's dialog. */
 async function bookInquiry(page: Page): Promise<void> {
   await page.getByTestId('session-book').click();
   const dialog = page.getByRole('dialog');
   const inputs = dialog.locator('.ant-picker-range input');
   await inputs.nth(0).click();
-  await inputs.nth(0).fill('2026-12-02 09:00');
+  await inputs.nth(0).fill(`${chinaDay(1)} 09:00`);
   await inputs.nth(0).press('Enter');
-  await inputs.nth(1).fill('2026-12-02 10:00');
+  await inputs.nth(1).fill(`${chinaDay(1)} 10:00`);
   await inputs.nth(1).press('Enter');
   await page.getByTestId('session-form-attendees').fill('检察官孙悦、心理咨询师王某');
   await page.getByTestId('session-form-submit').click();
@@ -64,8 +65,8 @@ describe('juvenile casework in the browser', () => {
     await apiAs(prosecutor, `/api/juvenile/cases/${victimCase.id}/sessions`, {
       minorId: withVictim.minors[0]!.id,
       room: 'inquiryRoom',
-      startsAt: '2026-12-01T09:00:00+08:00',
-      endsAt: '2026-12-01T10:00:00+08:00',
+      startsAt: `${chinaDay(-1)}T09:00:00+08:00`,
+      endsAt: `${chinaDay(-1)}T10:00:00+08:00`,
       functions: ['inquiry', 'counselling'],
       attendees: ['孙悦', '心理咨询师王某'],
     });
@@ -127,10 +128,10 @@ describe('juvenile casework in the browser', () => {
       kind: 'judicialAssistance',
       minorId: victimMinorId,
       data: {
-        appliedOn: '2026-11-20',
+        appliedOn: chinaDay(-12),
         applicant: '张大山',
         decision: 'granted',
-        decidedOn: '2026-11-25',
+        decidedOn: chinaDay(-7),
         amountFen: 500000,
       },
     });
@@ -144,7 +145,7 @@ describe('juvenile casework in the browser', () => {
         facts: '监护人长期外出务工，疏于照料。',
         requirements: '每周与孩子通话不少于三次，按期参加家庭教育指导。',
         partnerBody: '区妇联',
-        sessions: [{ on: '2026-12-05', topic: '亲子沟通' }],
+        sessions: [{ on: chinaDay(3), topic: '亲子沟通' }],
       },
     );
     await apiAs(prosecutor, `/api/juvenile/guardianship-orders/${withOrder.orders[0]!.id}/document`, {});
@@ -179,7 +180,7 @@ describe('juvenile casework in the browser', () => {
       basis: 'sentence',
       ageAtOffence: 16,
       sentenceMonths: 8,
-      sealedOn: '2026-11-20',
+      sealedOn: chinaDay(-12),
     });
 
     // prosecutor1 (第一检察部) searches cases and clues: nothing.
@@ -224,8 +225,9 @@ describe('juvenile casework in the browser', () => {
       caseId: suspectCase.id,
       minorName: '赵小军',
       goal: '完成学业，远离不良交往',
-      startedOn: '2026-10-01',
-      visitDueDates: ['2026-11-01', '2026-12-01', '2027-01-05'],
+      startedOn: chinaDay(-60),
+      // One visit overdue, one due in a few days, one later: whatever day the test runs.
+      visitDueDates: [chinaDay(-30), chinaDay(5), chinaDay(40)],
     });
     const register = await apiAs<{ records: { caseId: number; sealing: { id: number } }[] }>(
       head,
@@ -235,7 +237,7 @@ describe('juvenile casework in the browser', () => {
       requesterBody: '成都市公安局成华区分局',
       requesterName: '刘警官',
       purpose: '办理另案需核实前科情况',
-      receivedOn: '2026-11-25',
+      receivedOn: chinaDay(-7),
     });
     await page.getByTestId('side-menu').getByText('未检·一站式办案场所').click();
     await expect.poll(() => page.getByTestId('centre').textContent()).toContain('第 2 次');

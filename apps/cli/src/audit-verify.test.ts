@@ -2,15 +2,28 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '@procura/db';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from './testing/spawn-server.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli, stopStartedProcesses } from './testing/spawn-server.ts';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'procura-verify-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-const env = { PROCURA_DATA_DIR: dataDir };
+// Each test runs its commands on a data folder of its own, removed afterwards together with any
+// command still running (a timed-out test must not hold the folder for the next one).
+const folders: string[] = [];
+function freshDataDir(): { dataDir: string; env: { PROCURA_DATA_DIR: string } } {
+  const dataDir = mkdtempSync(join(tmpdir(), 'procura-verify-'));
+  folders.push(dataDir);
+  return { dataDir, env: { PROCURA_DATA_DIR: dataDir } };
+}
+afterEach(async () => {
+  await stopStartedProcesses();
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
 
 describe('procura user and audit commands', () => {
-  it('adds users, verifies the chain, then names the first tampered row and exits non-zero', async () => {
+  // Six command runs, each a process that opens the database: minutes on a loaded machine.
+  it('adds users, verifies the chain, then names the first tampered row and exits non-zero', {
+    timeout: 240_000,
+  }, async () => {
+    const { dataDir, env } = freshDataDir();
     for (const username of ['cli1', 'cli2', 'cli3']) {
       const add = await runCli(
         ['user', 'add', username, '--name', `命令行${username}`, '--role', 'analyst'],
@@ -39,7 +52,8 @@ describe('procura user and audit commands', () => {
     expect(tampered.stderr).toContain('被修改');
   });
 
-  it('explains bad arguments in Chinese without changing anything', async () => {
+  it('explains bad arguments in Chinese without changing anything', { timeout: 240_000 }, async () => {
+    const { dataDir, env } = freshDataDir();
     const badRole = await runCli(['user', 'add', 'x1', '--name', '某', '--role', 'boss'], env);
     expect(badRole.code).toBe(1);
     expect(badRole.stderr).toContain('未知角色 boss');

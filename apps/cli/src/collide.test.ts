@@ -16,10 +16,13 @@ import {
 } from '@procura/collide/generate/index';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from './testing/spawn-server.ts';
+import { runCli, stopStartedProcesses } from './testing/spawn-server.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'procura-collide-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await stopStartedProcesses();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const readHits = (path: string): Hit[] =>
   readFileSync(path, 'utf8')

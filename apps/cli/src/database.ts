@@ -1,5 +1,5 @@
 import { type Database, migrate, openDatabase } from '@procura/db';
-import { loadConfig } from '@procura/server';
+import { loadConfig } from '@procura/server/config';
 
 /** Opens the database the server would use (DATABASE_URL or the PGlite folder), migrated. */
 export async function withDatabase<T>(run: (database: Database) => Promise<T>): Promise<T> {

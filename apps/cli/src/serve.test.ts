@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openDatabase } from '@procura/db';
 import { createPostgresDatabase, testEngines } from '@procura/db/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loginCookie, runCli, startServerProcess } from './testing/spawn-server.ts';
+import { loginCookie, runCli, startServerProcess, stopStartedProcesses } from './testing/spawn-server.ts';
 
 const password = 'Chenghua2026';
 const dirs: string[] = [];
@@ -13,7 +13,8 @@ const freshDir = () => {
   dirs.push(dir);
   return dir;
 };
-afterEach(() => {
+afterEach(async () => {
+  await stopStartedProcesses();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 

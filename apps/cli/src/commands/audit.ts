@@ -1,4 +1,4 @@
-import { verifyAudit } from '@procura/server';
+import { verifyAudit } from '@procura/server/audit/verify-audit';
 import type { Command } from 'commander';
 import { withDatabase } from '../database.ts';
 

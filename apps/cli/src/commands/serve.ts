@@ -1,4 +1,4 @@
-import { loadConfig, startServer } from '@procura/server';
+import { loadConfig } from '@procura/server/config';
 import type { Command } from 'commander';
 
 export function registerServeCommand(program: Command): void {
@@ -8,6 +8,8 @@ export function registerServeCommand(program: Command): void {
     .option('-p, --port <port>', '端口（默认取 PORT 环境变量或 3000）')
     .action(async (options: { port?: string }) => {
       const config = loadConfig(options.port ? { ...process.env, PORT: options.port } : process.env);
+      // The whole app (DuckDB, exceljs, docx) loads only for this command, not for `procura user …`.
+      const { startServer } = await import('@procura/server/server');
       const server = await startServer(config);
       process.stdout.write(`Procura 已启动：${server.url}\n`);
       const shutdown = () => {

@@ -1,6 +1,8 @@
 import { type Database, schema } from '@procura/db';
 import { roleLabels, roles, ZRole } from '@procura/domain/roles';
-import { createUser, generatePassword, resetPassword } from '@procura/server';
+import { generatePassword } from '@procura/server/auth/passwords';
+import { createUser } from '@procura/server/users/create-user';
+import { resetPassword } from '@procura/server/users/reset-password';
 import type { Command } from 'commander';
 import { eq, sql } from 'drizzle-orm';
 import { withDatabase } from '../database.ts';

@@ -12,13 +12,44 @@ export interface RunningServer {
   exited: Promise<number | string>;
 }
 
-/** Runs `procura …` as a real process, the way a user starts it. */
+/** Processes the helpers below started and that have not ended yet. */
+const live = new Set<ChildProcess>();
+
+function track(child: ChildProcess): void {
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+}
+
+/**
+ * Kills every process these helpers started that is still running and waits for each to end. A
+ * test file calls it in afterEach/afterAll so a test that failed or timed out does not leave a
+ * process holding its data folder for the next test.
+ */
+export async function stopStartedProcesses(): Promise<void> {
+  await Promise.all(
+    [...live].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGKILL');
+        }),
+    ),
+  );
+}
+
+/**
+ * Runs `procura …` as a real process, the way a user starts it. A run that has not ended after
+ * `timeoutMs` is killed and reported with what it printed, rather than left running.
+ */
 export function runCli(
   args: string[],
   env: Record<string, string>,
+  { timeoutMs = 45_000 }: { timeoutMs?: number } = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, stdio: 'pipe' });
+    track(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {
@@ -27,7 +58,14 @@ export function runCli(
     child.stderr.on('data', (d) => {
       stderr += d;
     });
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`procura ${args.join(' ')} did not end within ${timeoutMs} ms:\n${stdout}${stderr}`));
+    }, timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, stdout, stderr });
+    });
   });
 }
 
@@ -56,6 +94,7 @@ async function startOnce(env: Record<string, string>, port: string): Promise<Run
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: port },
     stdio: 'pipe',
   });
+  track(child);
   let output = '';
   child.stdout?.on('data', (d) => {
     output += d;
