@@ -83,6 +83,15 @@ export function reachFixtures(t: () => TestApp, cookies: Record<string, string>)
     expect(opened.statusCode, opened.body).toBe(200);
     const clue = await as('clerk6', 'GET', `/api/clues/${clueId}`);
     const caseId = clue.json<{ case: { id: number } }>().case.id;
+    const minor = await as('prosecutor6', 'POST', `/api/juvenile/cases/${caseId}/minors`, {
+      role: 'suspect',
+      name,
+      gender: 'male',
+      idNumber,
+      guardianName: '王大山',
+      guardianRelation: '父亲',
+    });
+    expect(minor.statusCode, minor.body).toBe(200);
     const sealed = await as('prosecutor6', 'POST', `/api/juvenile/cases/${caseId}/sealing`, {
       basis: 'sentence',
       ageAtOffence: 16,
