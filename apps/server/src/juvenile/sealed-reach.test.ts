@@ -1,6 +1,6 @@
 import { testEngines } from '@procura/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reachFixtures } from '../testing/reach-fixtures.ts';
+import { minorIdNumber as minorIdNumberOf, reachFixtures } from '../testing/reach-fixtures.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 describe.each(testEngines())('who opens a sealed record (%s)', (kind) => {
@@ -37,5 +37,57 @@ describe.each(testEngines())('who opens a sealed record (%s)', (kind) => {
     // Both pages show the chief the minor masked unless the full view is asked for.
     const casePage = (await f.as('chief', 'GET', `/api/cases/${sealed.caseId}`)).json<{ title: string }>();
     expect(casePage.title).toBe('郑**盗窃电动车案');
+  });
+
+  it('duplicate checks at clue intake never reveal a sealed record or one out of reach', async () => {
+    const sealed = await f.sealedClueAndCase('冯小东', 12);
+    const other = await f.otherDepartmentClue('蒋小梅', 13);
+    const register = (user: string, name: string, idNumber: string) =>
+      f.as(user, 'POST', '/api/clues', {
+        source: 'publicReport',
+        title: '又一起电动车被盗',
+        description: '群众反映电动车被盗',
+        parties: [{ kind: 'person', name, idNumber }],
+      });
+    type Flag = {
+      kind: string;
+      id: number | null;
+      caseNumber: string | null;
+      department: string;
+      reason: string;
+    };
+    const flags = async (user: string, name: string, idNumber: string) => {
+      const response = await register(user, name, idNumber);
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json<{ possibleDuplicates: Flag[] }>().possibleDuplicates;
+    };
+
+    // Outside the juvenile department a sealed record is not there at all.
+    for (const user of ['deputy', 'head5']) {
+      // (Each registration here is itself a new match for the next user: only 第六检察部's matter.)
+      const found = await flags(user, '冯小东', sealed.idNumber);
+      expect(
+        found.filter((d) => d.department === '第六检察部'),
+        user,
+      ).toEqual([]);
+    }
+    // Those who may open it see it, as on its page.
+    for (const user of ['chief', 'clerk6']) {
+      const found = await flags(user, '冯小东', sealed.idNumber);
+      expect(found.map((d) => d.id)).toContain(sealed.caseId);
+    }
+    // Another department's record: flagged, but without id, case number or name.
+    const anonymous = await flags('head5', '蒋小梅', minorIdNumberOf(13));
+    expect(anonymous).toEqual([
+      {
+        kind: 'clue',
+        id: null,
+        caseNumber: null,
+        department: '第四检察部',
+        reason: '同一公民身份号码（您无权查看该记录，请与该部门核实）',
+      },
+    ]);
+    expect(JSON.stringify(anonymous)).not.toContain('蒋');
+    expect(other.id).toBeGreaterThan(0);
   });
 });
