@@ -37,12 +37,14 @@ export async function getClue(db: Executor, id: number, user: SessionUser): Prom
   const transfers = transferRows.map(presentTransfer);
   const possibleDuplicates =
     clue.status === 'pending' || clue.status === 'assessing'
-      ? await findDuplicates(db, user, {
-          clueId: id,
-          description: clue.description,
-          idNumbers: clue.parties.flatMap((p) => (p.idNumber ? [p.idNumber] : [])),
-          organisations: clue.parties.filter((p) => p.kind === 'organisation').map((p) => p.name),
-        })
+      ? (
+          await findDuplicates(db, user, {
+            clueId: id,
+            description: clue.description,
+            idNumbers: clue.parties.flatMap((p) => (p.idNumber ? [p.idNumber] : [])),
+            organisations: clue.parties.filter((p) => p.kind === 'organisation').map((p) => p.name),
+          })
+        ).duplicates
       : [];
   return {
     ...clue,

@@ -42,7 +42,7 @@ export async function registerClue(
       createdBy: user.id,
       parties,
     });
-    const duplicates = await findDuplicates(tx, user, {
+    const { duplicates, matched } = await findDuplicates(tx, user, {
       clueId: id,
       description: input.description,
       idNumbers: parties.flatMap((p) => (p.idNumber ? [p.idNumber] : [])),
@@ -59,7 +59,7 @@ export async function registerClue(
       detail: {
         source: input.source,
         departmentId,
-        possibleDuplicates: duplicates.map((d) => `${d.kind}:${d.id}`),
+        possibleDuplicates: matched,
       },
     });
     await options.alongside?.(tx, id);

@@ -14,7 +14,8 @@ export type TParty = z.infer<typeof ZParty>;
 
 export const ZPossibleDuplicate = z.object({
   kind: z.enum(['clue', 'case']),
-  id: z.number(),
+  /** Null when the user could not open the record (another department's): it is flagged anonymously. */
+  id: z.number().nullable(),
   /** The case number for a case; null for a clue (its title is not shown across departments). */
   caseNumber: z.string().nullable(),
   department: z.string(),

@@ -7,7 +7,7 @@ import type { SessionUser } from '../auth/load-user.ts';
 import { reachCondition } from '../cases/record-reach.ts';
 import { juvenileCaseTypes, type TJuvenileCaseType } from './load-juvenile-case.ts';
 import type { TJuvenileCaseList, TJuvenileCaseQuery } from './schema.ts';
-import { isJuvenileMember } from './scope.ts';
+import { maySeeSealed } from './scope.ts';
 
 const { cases, departments, users, juvenileMinors, juvenileSealings, juvenileSessions } = schema;
 
@@ -22,7 +22,7 @@ export async function listJuvenileCases(
   query: TJuvenileCaseQuery,
   user: SessionUser,
 ): Promise<TJuvenileCaseList> {
-  const seesSealed = user.role === 'chief' || (await isJuvenileMember(db, user));
+  const seesSealed = await maySeeSealed(db, user);
   const conditions: (SQL | undefined)[] = [
     inArray(cases.type, [...juvenileCaseTypes]),
     reachCondition(user, cases),

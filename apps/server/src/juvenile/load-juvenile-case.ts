@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { reaches } from '../cases/record-reach.ts';
 import { DomainError, notFound } from '../errors.ts';
-import { isJuvenileMember, isSealed } from './scope.ts';
+import { isSealed, maySeeSealed } from './scope.ts';
 
 export const juvenileCaseTypes = ['juvenileVictim', 'juvenileSuspect'] as const;
 export type TJuvenileCaseType = (typeof juvenileCaseTypes)[number];
@@ -26,7 +26,7 @@ export async function loadJuvenileCase(
     throw new DomainError('VALIDATION', `案件${row.caseNumber}不是未成年人检察案件`);
   }
   const sealed = await isSealed(db, id);
-  if (sealed && user.role !== 'chief' && !(await isJuvenileMember(db, user))) throw notFound('案件');
+  if (sealed && !(await maySeeSealed(db, user))) throw notFound('案件');
   return { row: { ...row, type: row.type as TJuvenileCaseType }, sealed };
 }
 

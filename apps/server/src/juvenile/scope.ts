@@ -38,11 +38,20 @@ export async function isSealed(db: Executor, caseId: number): Promise<boolean> {
   return Boolean(row);
 }
 
-/** Whether a sealed case is hidden from this user (anyone outside the juvenile department). */
+/**
+ * Who may open a sealed record: the juvenile department and the chief (刑诉规则 第四百八十三条).
+ * One rule for every page that opens a case or clue by id, `/api/cases/:id` as
+ * `/api/juvenile/cases/:id`; lists and searches outside 未检 still leave sealed records out.
+ */
+export async function maySeeSealed(db: Executor, user: Who): Promise<boolean> {
+  return user.role === 'chief' || (await isJuvenileMember(db, user));
+}
+
+/** Whether a sealed case is hidden from this user (anyone but the juvenile department and the chief). */
 export async function sealedFrom(db: Executor, user: Who, caseId: number | null): Promise<boolean> {
   if (caseId === null) return false;
   if (!(await isSealed(db, caseId))) return false;
-  return !(await isJuvenileMember(db, user));
+  return !(await maySeeSealed(db, user));
 }
 
 /**

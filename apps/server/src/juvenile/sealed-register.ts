@@ -7,14 +7,14 @@ import type { SessionUser } from '../auth/load-user.ts';
 import { minorNamesByCase } from './mask-lists.ts';
 import { presentSealQueries } from './present-seal-query.ts';
 import type { TSealedRegister } from './schema.ts';
-import { isJuvenileMember } from './scope.ts';
+import { maySeeSealed } from './scope.ts';
 
 const { juvenileSealings, cases, users } = schema;
 
 /** The register of sealed records (专门的未成年人犯罪档案库, 刑诉规则 第四百八十三条) and the query requests on them. */
 export async function sealedRegister(db: Executor, user: SessionUser): Promise<TSealedRegister> {
   // Outside the juvenile department (and the chief) sealed records do not exist: an empty register.
-  if (user.role !== 'chief' && !(await isJuvenileMember(db, user))) return { records: [], queries: [] };
+  if (!(await maySeeSealed(db, user))) return { records: [], queries: [] };
   const rows = await db
     .select({
       sealing: juvenileSealings,

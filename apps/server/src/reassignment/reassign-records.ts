@@ -4,6 +4,9 @@ import { eq, inArray } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { assertHandler, loadDepartment } from '../cases/assignment.ts';
+import { loadCases } from '../cases/present-case.ts';
+import { reaches } from '../cases/record-reach.ts';
+import { loadClues } from '../clues/present-clue.ts';
 import { DomainError, forbidden } from '../errors.ts';
 import { sealedFrom } from '../juvenile/scope.ts';
 import { notify } from '../notifications/notify.ts';
@@ -16,6 +19,25 @@ function assertMayReassign(user: SessionUser, departmentId: number, what: string
   if (user.role === 'chief' || user.role === 'deputyChief') return;
   if (user.role === 'departmentHead' && user.department?.id === departmentId) return;
   throw forbidden(`${what}不在本部门，不能改派`);
+}
+
+/**
+ * The reach of the GET routes, applied to ids in a body: a record the user could not open
+ * (another department's, a sealed one outside the juvenile department) answers exactly as a
+ * missing id, without its title.
+ */
+async function assertReached(
+  tx: Executor,
+  user: SessionUser,
+  kind: '案件' | '线索',
+  ids: number[],
+  rows: { id: number; departmentId: number; handlerId: number | null; caseId: number | null }[],
+): Promise<void> {
+  for (const id of ids) {
+    const row = rows.find((r) => r.id === id);
+    const reached = row && reaches(user, row) && !(await sealedFrom(tx, user, row.caseId));
+    if (!reached) throw new DomainError('NOT_FOUND', `${kind} ${id} 不存在`);
+  }
 }
 
 async function nameOf(tx: Executor, id: number | null): Promise<string | null> {
@@ -47,14 +69,31 @@ export async function reassignRecords(
     const clueRows = input.clueIds.length
       ? await tx.select().from(clues).where(inArray(clues.id, input.clueIds)).orderBy(clues.id).for('update')
       : [];
-    // A sealed record does not exist outside the juvenile department, here as in the lists.
-    for (const row of caseRows) {
-      if (await sealedFrom(tx, user, row.id)) throw new DomainError('NOT_FOUND', `案件 ${row.id} 不存在`);
-    }
-    const missingCase = input.caseIds.find((id) => !caseRows.some((r) => r.id === id));
-    if (missingCase) throw new DomainError('NOT_FOUND', `案件 ${missingCase} 不存在`);
-    const missingClue = input.clueIds.find((id) => !clueRows.some((r) => r.id === id));
-    if (missingClue) throw new DomainError('NOT_FOUND', `线索 ${missingClue} 不存在`);
+    await assertReached(
+      tx,
+      user,
+      '案件',
+      input.caseIds,
+      caseRows.map((r) => ({ ...r, caseId: r.id })),
+    );
+    await assertReached(tx, user, '线索', input.clueIds, clueRows);
+    // Titles as the pages show them: a minor's name masked.
+    const caseTitles = new Map(
+      (
+        await loadCases(
+          tx,
+          caseRows.map((r) => r.id),
+        )
+      ).map((c) => [c.id, c.title]),
+    );
+    const clueTitles = new Map(
+      (
+        await loadClues(
+          tx,
+          clueRows.map((r) => r.id),
+        )
+      ).map((c) => [c.id, c.title]),
+    );
     const now = new Date();
     for (const row of caseRows) {
       assertMayReassign(user, row.departmentId, `案件${row.caseNumber}`);
@@ -81,7 +120,7 @@ export async function reassignRecords(
       await notify(tx, {
         userId: target.id,
         kind: 'reassigned',
-        text: `${user.displayName}将案件${row.caseNumber}「${row.title}」改派由您承办：${input.reason}`,
+        text: `${user.displayName}将案件${row.caseNumber}「${caseTitles.get(row.id) ?? ''}」改派由您承办：${input.reason}`,
         link: `/cases/${row.id}`,
       });
       await recordAudit(tx, {
@@ -100,16 +139,17 @@ export async function reassignRecords(
       result.cases.push({ id: row.id, caseNumber: row.caseNumber, from });
     }
     for (const row of clueRows) {
-      assertMayReassign(user, row.departmentId, `线索「${row.title}」`);
+      const title = clueTitles.get(row.id) ?? '';
+      assertMayReassign(user, row.departmentId, `线索 ${row.id} `);
       if (row.handlerId === target.id)
-        throw new DomainError('CONFLICT', `线索「${row.title}」已由${target.displayName}承办`);
+        throw new DomainError('CONFLICT', `线索「${title}」已由${target.displayName}承办`);
       await assertHandler(tx, target.id, await loadDepartment(tx, row.departmentId));
       const from = await nameOf(tx, row.handlerId);
       await tx.update(clues).set({ handlerId: target.id, updatedAt: now }).where(eq(clues.id, row.id));
       await notify(tx, {
         userId: target.id,
         kind: 'reassigned',
-        text: `${user.displayName}将线索「${row.title}」改派由您承办：${input.reason}`,
+        text: `${user.displayName}将线索「${title}」改派由您承办：${input.reason}`,
         link: `/clues/${row.id}`,
       });
       await recordAudit(tx, {
@@ -120,7 +160,7 @@ export async function reassignRecords(
         ip: options.ip,
         detail: { fromHandlerId: row.handlerId, toHandlerId: target.id, reason: input.reason },
       });
-      result.clues.push({ id: row.id, title: row.title, from });
+      result.clues.push({ id: row.id, title, from });
     }
     return result;
   });
