@@ -66,7 +66,7 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
 
 export interface BuildAppOptions {
   database: Database;
-  config: Pick<Config, 'demo' | 'webDist' | 'trustProxy' | 'loginRateLimit'>;
+  config: Pick<Config, 'demo' | 'webDist' | 'trustProxy' | 'loginRateLimit' | 'publicUrl'>;
   /** Omitted in tests: no request logs. */
   logger?: FastifyBaseLogger;
 }

@@ -13,6 +13,26 @@ export interface Config {
   trustProxy: boolean;
   /** Login attempts per client address per minute. */
   loginRateLimit: number;
+  /**
+   * The address students and staff reach the platform at (e.g. https://jcy.example.cn), without a
+   * trailing slash: the campus-mailbox QR codes and posters link there. Unset: no QR codes.
+   */
+  publicUrl: string | undefined;
+}
+
+/** PROCURA_PUBLIC_URL as an origin (plus an optional path prefix), or an error naming the value. */
+export function parsePublicUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`PROCURA_PUBLIC_URL 无效：${value}（应形如 https://jcy.example.cn）`);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username) {
+    throw new Error(`PROCURA_PUBLIC_URL 无效：${value}（应形如 https://jcy.example.cn）`);
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
 /** Reads the environment once; every setting the README documents is here. */
@@ -32,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.PROCURA_TRUST_PROXY === '1',
     loginRateLimit: Number.parseInt(env.PROCURA_LOGIN_RATE_LIMIT ?? '30', 10) || 30,
+    publicUrl: parsePublicUrl(env.PROCURA_PUBLIC_URL),
   };
 }

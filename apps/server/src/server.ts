@@ -29,6 +29,9 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
 
   const app = await buildApp({ database, config, logger });
   const address = await app.listen({ port: config.port, host: config.host });
+  if (!config.publicUrl) {
+    logger.warn('PROCURA_PUBLIC_URL 未设置：校园信箱二维码和海报无法生成');
+  }
 
   let stopping: Promise<void> | undefined;
   const stop = () => {

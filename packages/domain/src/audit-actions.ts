@@ -60,6 +60,7 @@ export const auditActionLabels: Record<string, string> = {
   'mailbox.read': '阅读校园信箱来信',
   'mailbox.answer': '答复校园信箱来信',
   'mailbox.toClue': '校园信箱来信转为线索',
+  'mailbox.release': '解除校园信箱来信的疑似刷信标记',
   'offenceRecords.load': '载入入职查询比对记录',
   'employmentCheck.submit': '入职查询',
   'employmentCheck.download': '下载入职查询结果',

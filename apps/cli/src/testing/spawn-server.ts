@@ -91,7 +91,14 @@ export async function startServerProcess(env: Record<string, string>): Promise<R
 
 async function startOnce(env: Record<string, string>, port: string): Promise<RunningServer> {
   const child = spawn(process.execPath, [bin, 'serve'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: port },
+    // QR codes and posters link to the public address; by default the server's own.
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      PROCURA_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      ...env,
+      PORT: port,
+    },
     stdio: 'pipe',
   });
   track(child);

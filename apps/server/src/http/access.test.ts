@@ -360,6 +360,14 @@ const routeTable: Record<string, RouteCase> = {
     access: 'mailbox.read',
     request: () => ({ url: '/api/mailbox/letters/999999' }),
   },
+  'POST /api/mailbox/letters/:id/read': {
+    access: 'mailbox.read',
+    request: () => ({ url: '/api/mailbox/letters/999999/read' }),
+  },
+  'POST /api/mailbox/letters/:id/release': {
+    access: 'mailbox.answer',
+    request: () => ({ url: '/api/mailbox/letters/999999/release' }),
+  },
   'POST /api/mailbox/letters/:id/answer': {
     access: 'mailbox.answer',
     request: () => ({ url: '/api/mailbox/letters/999999/answer', payload: { answer: '矩阵测试' } }),

@@ -20,5 +20,5 @@ export type App = FastifyInstance<
 /** What every route module receives. */
 export interface RouteDeps {
   database: Database;
-  config: Pick<Config, 'demo' | 'loginRateLimit'>;
+  config: Pick<Config, 'demo' | 'loginRateLimit' | 'publicUrl'>;
 }

@@ -20,6 +20,7 @@ export async function listLetters(
     query.status ? eq(mailboxLetters.status, query.status) : undefined,
     query.topic ? eq(mailboxLetters.topic, query.topic) : undefined,
     query.urgent ? eq(mailboxLetters.urgent, query.urgent === 'true') : undefined,
+    query.suspected ? eq(mailboxLetters.suspected, query.suspected === 'true') : undefined,
   );
   const [page, [total], [unread]] = await Promise.all([
     db

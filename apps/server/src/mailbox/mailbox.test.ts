@@ -1,17 +1,19 @@
+import { schema } from '@procura/db';
 import { testEngines } from '@procura/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TClueList } from '../clues/schema.ts';
 import type { TNotificationList } from '../notifications/schema.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { createTestApp, type TestApp, testPublicUrl } from '../testing/test-app.ts';
 import { mailboxRateLimits } from './routes.ts';
 import type {
   TLetter,
   TLetterList,
   TLetterStatistics,
+  TPartnerSchool,
   TPartnerSchoolList,
   TPickedUpLetter,
 } from './schema.ts';
-import { lettersPerSchoolPerHour } from './submit-letter.ts';
+import { mailboxCeiling } from './submit-letter.ts';
 
 describe.each(testEngines())('campus mailbox (%s)', (kind) => {
   let t: TestApp;
@@ -44,7 +46,8 @@ describe.each(testEngines())('campus mailbox (%s)', (kind) => {
 
   beforeAll(async () => {
     t = await createTestApp(kind);
-    for (const user of ['chief', 'clerk6', 'prosecutor1', 'school1']) cookies[user] = await t.login(user);
+    for (const user of ['chief', 'clerk6', 'prosecutor1', 'school1', 'admin'])
+      cookies[user] = await t.login(user);
     const schools = (await as('clerk6', 'GET', '/api/partner-schools')).json<TPartnerSchoolList>();
     for (const s of schools.items) token[s.name] = s.mailboxPath.split('/').pop()!;
   });
@@ -81,8 +84,15 @@ describe.each(testEngines())('campus mailbox (%s)', (kind) => {
       grade: '六年级',
       topicSource: 'keywords',
     });
-    const opened = (await as('clerk6', 'GET', `/api/mailbox/letters/${letter.id}`)).json<TLetter>();
+    // Looking at a letter changes nothing; marking it read is a POST of its own.
+    const looked = (await as('clerk6', 'GET', `/api/mailbox/letters/${letter.id}`)).json<TLetter>();
+    expect(looked.status).toBe('new');
+    const opened = (await as('clerk6', 'POST', `/api/mailbox/letters/${letter.id}/read`)).json<TLetter>();
     expect(opened.status).toBe('read');
+    const readAudit = (await as('chief', 'GET', '/api/audit?action=mailbox.read')).json<{
+      items: { targetId: string }[];
+    }>();
+    expect(readAudit.items.filter((e) => e.targetId === String(letter.id))).toHaveLength(1);
     const answered = await as('clerk6', 'POST', `/api/mailbox/letters/${letter.id}/answer`, {
       answer: '同学你好：根据劳动法，禁止用人单位招用未满十六周岁的未成年人。',
     });
@@ -154,20 +164,125 @@ describe.each(testEngines())('campus mailbox (%s)', (kind) => {
     expect(limited.json()).toEqual({ code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' });
   });
 
-  it(`limits one school to ${lettersPerSchoolPerHour} letters an hour, whatever the addresses`, async () => {
-    const school = '成华区演示幼儿园';
-    const existing = (await as('chief', 'GET', '/api/mailbox/statistics')).json<TLetterStatistics>();
-    const already = existing.schools.find((s) => s.name === school)!.total;
-    for (let i = already; i < lettersPerSchoolPerHour; i++) {
-      expect((await write(school, { body: `第${i}封：上学路上的安全` })).statusCode).toBe(201);
+  it('a flood of 60 letters from 6 addresses never refuses a genuine student: stored, marked, folded', async () => {
+    // The issue's scenario: a leaked link and a script. Before, the 60 letters filled the
+    // school's hourly cap and the genuine letter from a new address got 429.
+    const created = await as('chief', 'POST', '/api/partner-schools', {
+      name: '成华区刷信测试小学',
+      kind: 'primary',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const school = created.json<TPartnerSchool>();
+    token[school.name] = school.mailboxPath.split('/').pop()!;
+    const floodNotices = async (user: string) =>
+      (await as(user, 'GET', '/api/notifications'))
+        .json<TNotificationList>()
+        .items.filter((n) => n.kind === 'mailbox.flood' && n.text.includes(school.name));
+    const urgentNotices = async () =>
+      (await as('clerk6', 'GET', '/api/notifications'))
+        .json<TNotificationList>()
+        .items.filter((n) => n.kind === 'mailbox.urgent' && n.text.includes(school.name));
+
+    const addresses = ['10.66.0.1', '10.66.0.2', '10.66.0.3', '10.66.0.4', '10.66.0.5', '10.66.0.6'];
+    for (let i = 0; i < 60; i++) {
+      const junk = await write(school.name, { body: `第${i}封：我要自杀，垃圾垃圾垃圾` }, addresses[i % 6]);
+      expect(junk.statusCode, junk.body).toBe(201);
     }
-    const limited = await write(school, { body: '再写一封：上学路上的安全' });
-    expect(limited.statusCode).toBe(429);
-    expect(limited.json<{ message: string }>().message).toContain(
-      `本校信箱一小时内收到的来信已达上限（${lettersPerSchoolPerHour} 封）`,
+    const genuine = await write(
+      school.name,
+      { body: '老师您好，班上有几个同学天天欺负我，还抢我的零花钱，我不敢告诉爸妈。', grade: '四年级' },
+      '10.66.1.77',
     );
-    // Another school's mailbox is not affected.
-    expect((await write('成华区演示中学', { body: '上学路上的安全问题' })).statusCode).toBe(201);
+    expect(genuine.statusCode, genuine.body).toBe(201);
+
+    // The genuine letter is among the letters; the flood is apart, under 疑似刷信.
+    const letters = (
+      await as('clerk6', 'GET', `/api/mailbox/letters?schoolId=${school.id}&suspected=false`)
+    ).json<TLetterList>();
+    expect(letters.items.map((l) => l.body)).toEqual([
+      '老师您好，班上有几个同学天天欺负我，还抢我的零花钱，我不敢告诉爸妈。',
+    ]);
+    expect(letters.items[0]).toMatchObject({ suspected: false, suspectedReason: null, urgent: true });
+    const suspected = (
+      await as('clerk6', 'GET', `/api/mailbox/letters?schoolId=${school.id}&suspected=true&pageSize=100`)
+    ).json<TLetterList>();
+    expect(suspected.total).toBe(60);
+    expect(suspected.items.every((l) => l.suspected && l.body.includes('垃圾'))).toBe(true);
+    expect(suspected.items[0]!.suspectedReason).toContain('内容重复');
+
+    // One urgent notice per staff member for the school, with the count, instead of 61.
+    const urgent = await urgentNotices();
+    expect(urgent).toHaveLength(1);
+    expect(urgent[0]!.text).toContain('5 分钟内收到 61 封紧急来信');
+    expect(urgent[0]!.text).toContain('校园欺凌');
+    expect(urgent[0]!.readAt).toBeNull();
+    // The admin (and the juvenile staff) are told of the flood once, not per letter.
+    expect(await floodNotices('admin')).toHaveLength(1);
+    expect(await floodNotices('clerk6')).toHaveLength(1);
+    expect(await floodNotices('prosecutor1')).toHaveLength(0);
+    expect((await floodNotices('admin'))[0]!.text).toContain('疑似刷信');
+
+    // A prosecutor judges one suspected letter genuine: it joins the letters, and stays there.
+    const one = suspected.items[0]!;
+    expect((await as('prosecutor1', 'POST', `/api/mailbox/letters/${one.id}/release`)).statusCode).toBe(404);
+    const released = await as('clerk6', 'POST', `/api/mailbox/letters/${one.id}/release`);
+    expect(released.statusCode, released.body).toBe(200);
+    expect(released.json<TLetter>()).toMatchObject({ suspected: false, releasedAt: expect.any(String) });
+    expect(released.json<TLetter>().suspectedReason).toContain('内容重复');
+    const after = (
+      await as('clerk6', 'GET', `/api/mailbox/letters?schoolId=${school.id}&suspected=false`)
+    ).json<TLetterList>();
+    expect(after.total).toBe(2);
+    const more = await write(school.name, { body: `第99封：我要自杀，垃圾垃圾垃圾` }, '10.66.2.1');
+    expect(more.statusCode).toBe(201);
+    expect(
+      (
+        await as('clerk6', 'GET', `/api/mailbox/letters?schoolId=${school.id}&suspected=true&pageSize=100`)
+      ).json<TLetterList>().total,
+    ).toBe(60);
+    const audit = (await as('chief', 'GET', '/api/audit?action=mailbox.release')).json<{
+      items: { targetId: string }[];
+    }>();
+    expect(audit.items.map((e) => e.targetId)).toEqual([String(one.id)]);
+    // Still one word to the admin: the episode goes on.
+    expect(await floodNotices('admin')).toHaveLength(1);
+  });
+
+  it(`refuses suspected letters beyond ${mailboxCeiling.suspected.letters} a day per school, but not genuine ones`, async () => {
+    const created = await as('chief', 'POST', '/api/partner-schools', {
+      name: '成华区容量测试中学',
+      kind: 'middle',
+    });
+    const school = created.json<TPartnerSchool>();
+    token[school.name] = school.mailboxPath.split('/').pop()!;
+    // The day's letters so far, stored directly: the ceiling counts what is stored, however it came.
+    await t.database.db.insert(schema.mailboxLetters).values(
+      Array.from({ length: mailboxCeiling.suspected.letters - 1 }, (_, i) => ({
+        schoolId: school.id,
+        topic: 'other',
+        topicSource: 'keywords',
+        body: `早些时候的来信 ${i}`,
+        pickupCodeHash: `ceiling-test-${kind}-${i}`,
+        createdAt: new Date(Date.now() - 3 * 3_600_000),
+      })),
+    );
+    const address = '10.67.0.1';
+    const questions = [
+      '食堂的饭菜很贵',
+      '周末补课合法吗',
+      '宿舍晚上太吵了',
+      '体育课总被占用',
+      '图书馆能延长开放吗',
+    ];
+    for (const body of questions.slice(0, 4)) {
+      expect((await write(school.name, { body }, address)).statusCode).toBe(201);
+    }
+    // The fifth from one address is suspected and over the ceiling for suspected letters.
+    const refused = await write(school.name, { body: questions[4]! }, address);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json<{ message: string }>().message).toContain('本校信箱今天收到的来信过多');
+    const genuine = await write(school.name, { body: '老师，放学路上总有人跟着我，我很害怕。' }, '10.67.0.2');
+    expect(genuine.statusCode, genuine.body).toBe(201);
   });
 
   it('an urgent letter notifies the juvenile department at once and becomes one of its clues', async () => {
@@ -178,7 +293,9 @@ describe.each(testEngines())('campus mailbox (%s)', (kind) => {
     expect(sent.statusCode).toBe(201);
 
     const bell = (await as('clerk6', 'GET', '/api/notifications?unread=true')).json<TNotificationList>();
-    const notice = bell.items.find((n) => n.kind === 'mailbox.urgent')!;
+    const notice = bell.items.find(
+      (n) => n.kind === 'mailbox.urgent' && n.text.includes('成华区演示实验小学'),
+    )!;
     expect(notice.text).toContain('校园欺凌（“欺负”）');
     expect(notice.text).toContain('自伤、自杀风险（“不想活”）');
     const other = (
@@ -251,7 +368,21 @@ describe.each(testEngines())('campus mailbox (%s)', (kind) => {
       url: string;
     }>();
     expect(qr.svg).toMatch(/^<svg/);
-    expect(qr.url).toMatch(new RegExp(`^http://localhost(:\\d+)?${school.mailboxPath}$`));
+    expect(qr.url).toBe(`${testPublicUrl}${school.mailboxPath}`);
+    // A forged Host (or forwarded host) never puts another site on the poster.
+    const spoofed = await t.app.inject({
+      method: 'GET',
+      url: `/api/partner-schools/${school.id}/mailbox-qr`,
+      headers: {
+        cookie: cookies.chief!,
+        host: 'evil.example',
+        'x-forwarded-host': 'evil.example',
+        'x-forwarded-proto': 'http',
+      },
+    });
+    expect(spoofed.statusCode, spoofed.body).toBe(200);
+    expect(spoofed.json<{ url: string }>().url).toBe(qr.url);
+    expect(spoofed.json<{ svg: string }>().svg).toBe(qr.svg);
     const renewed = await as('chief', 'POST', `/api/partner-schools/${school.id}/mailbox-link`);
     expect(renewed.json<{ mailboxPath: string }>().mailboxPath).not.toBe(school.mailboxPath);
     const old = await t.app.inject({
@@ -259,5 +390,28 @@ describe.each(testEngines())('campus mailbox (%s)', (kind) => {
       url: `/api/public/mailbox/${school.mailboxPath.split('/').pop()}`,
     });
     expect(old.statusCode).toBe(404);
+  });
+});
+
+describe('campus mailbox QR code without PROCURA_PUBLIC_URL', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('pglite', { publicUrl: null });
+  });
+  afterAll(() => t?.close());
+
+  it('answers 503 in Chinese instead of trusting the Host header', async () => {
+    const cookie = await t.login('chief');
+    const schools = (
+      await t.app.inject({ method: 'GET', url: '/api/partner-schools', headers: { cookie } })
+    ).json<TPartnerSchoolList>();
+    const qr = await t.app.inject({
+      method: 'GET',
+      url: `/api/partner-schools/${schools.items[0]!.id}/mailbox-qr`,
+      headers: { cookie, host: 'evil.example' },
+    });
+    expect(qr.statusCode).toBe(503);
+    expect(qr.json<{ message: string }>().message).toContain('PROCURA_PUBLIC_URL');
+    expect(qr.body).not.toContain('evil.example');
   });
 });

@@ -1,5 +1,6 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
+import { floodReasonText } from '@procura/domain/mailbox/flood';
 import type { TLetterTopic } from '@procura/domain/mailbox/topics';
 import { urgentReasonText } from '@procura/domain/mailbox/urgency';
 import { eq, inArray } from 'drizzle-orm';
@@ -40,6 +41,9 @@ export async function loadLetters(db: Executor, ids: number[]): Promise<TLetter[
         anonymous: letter.contact === null,
         urgent: letter.urgent,
         urgentReason: letter.urgent ? urgentReasonText(letter.urgentReasons as never) : null,
+        suspected: letter.suspected,
+        suspectedReason: letter.suspectedReasons.length > 0 ? floodReasonText(letter.suspectedReasons) : null,
+        releasedAt: letter.releasedAt?.toISOString() ?? null,
         status,
         statusLabel: letterStatuses[status],
         answer: letter.answer,

@@ -10,7 +10,7 @@ import { letterStatistics } from './letter-statistics.ts';
 import { letterToClue } from './letter-to-clue.ts';
 import { listLetters } from './list-letters.ts';
 import { mailboxQrSvg } from './mailbox-qr.ts';
-import { openLetter } from './open-letter.ts';
+import { markLetterRead, openLetter, releaseLetter } from './open-letter.ts';
 import { pickUpLetter } from './pick-up-letter.ts';
 import {
   ZAnswerBody,
@@ -34,12 +34,14 @@ import {
   ZUpdateSchoolBody,
 } from './schema.ts';
 import { createSchool, listSchools, renewMailboxLink, schoolByToken, updateSchool } from './schools.ts';
+import { SenderMemory } from './sender-memory.ts';
 import { submitLetter } from './submit-letter.ts';
 
 /**
  * Per client address, in this process's memory (the address is never stored with a letter).
  * A school's Wi-Fi puts many students behind one address, so the letter limit is per address
- * loose and the hard cap is per school (submit-letter.ts).
+ * loose; a school has no cap that a flood could fill, only a storage ceiling that letters looking
+ * genuine stay well below (submit-letter.ts).
  */
 export const mailboxRateLimits = {
   submit: { max: 10, timeWindow: '10 minutes' },
@@ -59,6 +61,7 @@ const publicTags = ['mailbox (public)'];
 const tags = ['mailbox'];
 
 export async function mailboxRoutes(app: App, { database, config }: RouteDeps) {
+  const senders = new SenderMemory();
   app.get(
     '/api/public/mailbox/:token',
     {
@@ -95,7 +98,12 @@ export async function mailboxRoutes(app: App, { database, config }: RouteDeps) {
       },
     },
     async (request, reply) => {
-      const result = await submitLetter(database, { token: request.params.token, input: request.body });
+      const result = await submitLetter(database, {
+        token: request.params.token,
+        input: request.body,
+        address: request.ip,
+        senders,
+      });
       return reply.status(201).header('cache-control', 'no-store').send(result);
     },
   );
@@ -152,12 +160,42 @@ export async function mailboxRoutes(app: App, { database, config }: RouteDeps) {
       config: { access: 'mailbox.read' },
       schema: {
         tags,
-        summary: '来信详情（首次查看标记已读）',
+        summary: '来信详情',
         params: ZIdParams,
         response: { 200: ZLetter },
       },
     },
-    (request) => openLetter(database, { id: request.params.id, user: currentUser(request), ip: request.ip }),
+    (request) => openLetter(database.db, { id: request.params.id, user: currentUser(request) }),
+  );
+
+  app.post(
+    '/api/mailbox/letters/:id/read',
+    {
+      config: { access: 'mailbox.read' },
+      schema: {
+        tags,
+        summary: '标记来信已读（团队由此看到有人在处理）',
+        params: ZIdParams,
+        response: { 200: ZLetter },
+      },
+    },
+    (request) =>
+      markLetterRead(database, { id: request.params.id, user: currentUser(request), ip: request.ip }),
+  );
+
+  app.post(
+    '/api/mailbox/letters/:id/release',
+    {
+      config: { access: 'mailbox.answer' },
+      schema: {
+        tags,
+        summary: '解除疑似刷信标记（确认为正常来信）',
+        params: ZIdParams,
+        response: { 200: ZLetter },
+      },
+    },
+    (request) =>
+      releaseLetter(database, { id: request.params.id, user: currentUser(request), ip: request.ip }),
   );
 
   app.post(
@@ -277,7 +315,7 @@ export async function mailboxRoutes(app: App, { database, config }: RouteDeps) {
     (request) =>
       mailboxQrSvg(database.db, {
         id: request.params.id,
-        origin: `${request.protocol}://${request.host}`,
+        publicUrl: config.publicUrl,
         user: currentUser(request),
       }),
   );

@@ -118,6 +118,11 @@ export const ZLetter = z.object({
   anonymous: z.boolean(),
   urgent: z.boolean(),
   urgentReason: z.string().nullable(),
+  /** Looks like part of a flood (疑似刷信): stored, listed apart until released. */
+  suspected: z.boolean(),
+  /** Why it was (or, once released, had been) suspected; null if never. */
+  suspectedReason: z.string().nullable(),
+  releasedAt: z.string().nullable(),
   status: ZLetterStatus,
   statusLabel: z.string(),
   answer: z.string().nullable(),
@@ -136,6 +141,8 @@ export const ZLetterQuery = z.strictObject({
   status: ZLetterStatus.optional(),
   topic: ZLetterTopic.optional(),
   urgent: z.enum(['true', 'false']).optional(),
+  /** true: only 疑似刷信; false: only the others; absent: all. */
+  suspected: z.enum(['true', 'false']).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

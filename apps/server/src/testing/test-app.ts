@@ -13,10 +13,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** The public address test apps are configured with (PROCURA_PUBLIC_URL). */
+export const testPublicUrl = 'https://jcy.procura.test';
+
 /** The real app on a fresh database of the given engine, seeded with the demo procuratorate. */
 export async function createTestApp(
   kind: DatabaseKind,
-  options: { loginRateLimit?: number } = {},
+  options: { loginRateLimit?: number; publicUrl?: string | null } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   await initialise(database, { demo: true });
@@ -28,6 +31,8 @@ export async function createTestApp(
       trustProxy: false,
       // Tests log in hundreds of times from one address; the limit has its own test.
       loginRateLimit: options.loginRateLimit ?? 100_000,
+      // null: as if PROCURA_PUBLIC_URL were unset.
+      publicUrl: options.publicUrl === null ? undefined : (options.publicUrl ?? testPublicUrl),
     },
   });
   await app.ready();

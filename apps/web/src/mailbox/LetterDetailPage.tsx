@@ -11,11 +11,12 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import { useEffect } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { notifySuccess } from '../api/notify.ts';
 import { useMe } from '../auth/hooks.ts';
 import { formatDateTime } from '../shared/dates.ts';
-import { useAnswerLetter, useLetter, useLetterToClue } from './api.ts';
+import { useAnswerLetter, useLetter, useLetterToClue, useMarkLetterRead, useReleaseLetter } from './api.ts';
 
 /** One letter in full, as plain text; answer it, or register it as a clue of the juvenile department. */
 export default function LetterDetailPage() {
@@ -25,7 +26,15 @@ export default function LetterDetailPage() {
   const letter = useLetter(id);
   const answer = useAnswerLetter(id);
   const toClue = useLetterToClue(id);
+  const markRead = useMarkLetterRead(id);
+  const release = useReleaseLetter(id);
   const data = letter.data;
+  const unread = data?.status === 'new';
+  const { mutate: markAsRead, isIdle: notYetMarked } = markRead;
+  // Showing the letter to its first reader marks it read, by a POST (a GET changes nothing).
+  useEffect(() => {
+    if (unread && notYetMarked) markAsRead();
+  }, [unread, notYetMarked, markAsRead]);
   if (!data) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
 
   return (
@@ -38,6 +47,30 @@ export default function LetterDetailPage() {
             style={{ marginBottom: 16 }}
             title={`紧急来信：涉及${data.urgentReason}`}
             data-testid="letter-urgent"
+          />
+        )}
+        {data.suspected && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={`疑似刷信：${data.suspectedReason ?? ''}`}
+            description="来信已照常保存。如判断为学生的正常来信，可解除标记，来信回到来信列表。"
+            action={
+              me.actions.includes('mailbox.answer') && (
+                <Button
+                  size="small"
+                  loading={release.isPending}
+                  onClick={() =>
+                    release.mutate(undefined, { onSuccess: () => notifySuccess('已解除疑似刷信标记') })
+                  }
+                  data-testid="letter-release"
+                >
+                  解除标记
+                </Button>
+              )
+            }
+            data-testid="letter-suspected"
           />
         )}
         <Descriptions

@@ -11,8 +11,8 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { formatDateTime } from '../shared/dates.ts';
 import { type TLetterFilters, useLetters, useSchools } from './api.ts';
 import { letterStatusOptions, topicOptions } from './options.ts';
@@ -29,6 +29,7 @@ const columns: TableColumnsType<TLetter> = [
     render: (_, l) => (
       <Space orientation="vertical" size={2}>
         {l.urgent && <Tag color="red">紧急：{l.urgentReason}</Tag>}
+        {l.suspected && <Tag color="orange">疑似刷信：{l.suspectedReason}</Tag>}
         <Link to={`/mailbox/letters/${l.id}`} data-testid={`letter-link-${l.id}`}>
           <Typography.Text ellipsis style={{ maxWidth: 420, color: 'inherit' }}>
             {l.body}
@@ -51,12 +52,32 @@ const columns: TableColumnsType<TLetter> = [
   },
 ];
 
-/** 校园信箱: every partner school's letters, urgent ones first. */
+/** Filters a notification's link asks for, e.g. /mailbox?schoolId=3&urgent=true or ?suspected=true. */
+function filtersOf(search: URLSearchParams): TLetterFilters {
+  const schoolId = Number(search.get('schoolId'));
+  return {
+    ...(Number.isInteger(schoolId) && schoolId > 0 ? { schoolId } : {}),
+    ...(search.get('urgent') === 'true' ? { urgent: 'true' as const } : {}),
+    suspected: search.get('suspected') === 'true' ? 'true' : 'false',
+  };
+}
+
+/**
+ * 校园信箱: every partner school's letters, urgent ones first; letters that look like a flood
+ * (疑似刷信) on a tab of their own, so a flood never buries a student's letter.
+ */
 export default function LettersPage() {
-  const [filters, setFilters] = useState<TLetterFilters>({});
+  const [search] = useSearchParams();
+  const [filters, setFilters] = useState<TLetterFilters>(() => filtersOf(search));
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const letters = useLetters({ ...filters, ...page });
   const schools = useSchools();
+  // A notification's link followed while this page is open asks for other filters.
+  const searchKey = search.toString();
+  useEffect(() => {
+    setFilters(filtersOf(new URLSearchParams(searchKey)));
+    setPage((current) => ({ ...current, page: 1 }));
+  }, [searchKey]);
   const change = (next: TLetterFilters) => {
     setFilters(next);
     setPage((current) => ({ ...current, page: 1 }));
@@ -69,6 +90,12 @@ export default function LettersPage() {
           <Badge count={letters.data?.unread ?? 0} title="未读" data-testid="letters-unread" />
         </Space>
       }
+      tabList={[
+        { key: 'false', label: '来信' },
+        { key: 'true', label: <span data-testid="letters-suspected-tab">疑似刷信</span> },
+      ]}
+      activeTabKey={filters.suspected ?? 'false'}
+      onTabChange={(key) => change({ ...filters, suspected: key === 'true' ? 'true' : 'false' })}
       extra={
         <Space>
           <Link to="/mailbox/statistics">主题统计</Link>
@@ -81,6 +108,7 @@ export default function LettersPage() {
           allowClear
           placeholder="学校"
           style={{ width: 200 }}
+          value={filters.schoolId}
           options={schools.data?.items.map((s) => ({ value: s.id, label: s.name }))}
           onChange={(schoolId?: number) => change({ ...filters, schoolId })}
         />
@@ -101,6 +129,7 @@ export default function LettersPage() {
         <Space>
           <Switch
             size="small"
+            checked={filters.urgent === 'true'}
             onChange={(on) => change({ ...filters, urgent: on ? 'true' : undefined })}
             data-testid="letters-urgent-only"
           />

@@ -55,6 +55,7 @@ export type TLetterFilters = {
   status?: TLetterStatus;
   topic?: TLetterTopic;
   urgent?: 'true';
+  suspected?: 'true' | 'false';
 };
 
 export function useLetters(query: TLetterFilters & { page: number; pageSize: number }) {
@@ -66,15 +67,31 @@ export function useLetters(query: TLetterFilters & { page: number; pageSize: num
 }
 
 export function useLetter(id: number) {
-  const queryClient = useQueryClient();
   return useQuery({
     queryKey: ['mailbox', 'letter', id],
-    queryFn: async () => {
-      const letter = await api<TLetter>(`/api/mailbox/letters/${id}`);
-      // Opening marks the letter read: the list's unread count changes.
+    queryFn: () => api<TLetter>(`/api/mailbox/letters/${id}`),
+  });
+}
+
+/** Reading a letter changes nothing on the server; the page marks it read with this POST. */
+export function useMarkLetterRead(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<TLetter>(`/api/mailbox/letters/${id}/read`, { method: 'POST' }),
+    onSuccess: (letter) => {
+      queryClient.setQueryData(['mailbox', 'letter', id], letter);
+      // The list's unread count changes.
       void queryClient.invalidateQueries({ queryKey: ['mailbox', 'letters'] });
-      return letter;
     },
+  });
+}
+
+/** A suspected letter (疑似刷信) judged genuine goes back among the letters. */
+export function useReleaseLetter(id: number) {
+  const invalidate = useInvalidateMailbox();
+  return useMutation({
+    mutationFn: () => api<TLetter>(`/api/mailbox/letters/${id}/release`, { method: 'POST' }),
+    onSuccess: invalidate,
   });
 }
 

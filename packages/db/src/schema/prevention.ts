@@ -85,6 +85,13 @@ export const mailboxLetters = pgTable(
     answeredAt: timestamp('answered_at', { withTimezone: true }),
     answeredBy: integer('answered_by').references(() => users.id),
     clueId: integer('clue_id').references(() => clues.id),
+    /** Looks like part of a flood (a leaked link and a script): stored, shown apart as 疑似刷信. */
+    suspected: boolean('suspected').notNull().default(false),
+    /** sameAddress / repeatedText / burst: why it was suspected (kept after release). */
+    suspectedReasons: jsonb('suspected_reasons').$type<string[]>().notNull().default([]),
+    /** Set when a prosecutor judged a suspected letter genuine. */
+    releasedAt: timestamp('released_at', { withTimezone: true }),
+    releasedBy: integer('released_by').references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [
@@ -92,6 +99,28 @@ export const mailboxLetters = pgTable(
     index('mailbox_letters_school_created_idx').on(t.schoolId, t.createdAt),
     index('mailbox_letters_status_idx').on(t.status),
   ],
+);
+
+/**
+ * One episode of mailbox alerts for a school: `urgent` folds urgent-letter notifications of a few
+ * minutes into one with a count; `flood` tells the admin once while suspected letters keep coming.
+ */
+export const mailboxAlerts = pgTable(
+  'mailbox_alerts',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    schoolId: integer('school_id')
+      .notNull()
+      .references(() => partnerSchools.id),
+    /** urgent / flood */
+    kind: text('kind').notNull(),
+    letters: integer('letters').notNull().default(1),
+    /** The link the episode's notifications carry, so they are found again to be updated. */
+    link: text('link'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    lastAt: timestamp('last_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('mailbox_alerts_school_idx').on(t.schoolId, t.kind, t.lastAt)],
 );
 
 /** A snapshot of offence records loaded by the juvenile department for employment checks. */
