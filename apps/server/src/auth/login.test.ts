@@ -210,6 +210,10 @@ describe.each(testEngines())('login, sessions and passwords (%s)', (kind) => {
       ['without a digit', 'onlyletterspassword', '字母和数字'],
       ['without a letter', '12345678901234', '字母和数字'],
       ['containing the username', 'changer-pw-2026', '用户名'],
+      ['from the common-password list', 'password12', '常见'],
+      ['that is a common word with digits', 'Qwerty1234', '常见'],
+      ['of one letter repeated', 'Aaaaaaaaa1', '重复'],
+      ['naming the procuratorate', 'Ch3nghua2027', '本院名称'],
     ])('refuses a new password %s with 400 WEAK_PASSWORD naming the rule', async (_case, weak, rule) => {
       const newPassword = weak.replace('changer', username);
       const response = await change(initialPassword, newPassword);
