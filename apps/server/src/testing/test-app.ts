@@ -4,6 +4,7 @@ import { buildApp } from '../app.ts';
 import { demoPassword } from '../bootstrap/demo.ts';
 import { initialise } from '../bootstrap/initialise.ts';
 import type { App } from '../http/app-types.ts';
+import type { TrustProxy } from '../http/trust-proxy.ts';
 
 export interface TestApp {
   app: App;
@@ -16,7 +17,7 @@ export interface TestApp {
 /** The real app on a fresh database of the given engine, seeded with the demo procuratorate. */
 export async function createTestApp(
   kind: DatabaseKind,
-  options: { loginRateLimit?: number } = {},
+  options: { loginRateLimit?: number; trustProxy?: TrustProxy } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   await initialise(database, { demo: true });
@@ -25,7 +26,7 @@ export async function createTestApp(
     config: {
       demo: true,
       webDist: '/nonexistent',
-      trustProxy: false,
+      trustProxy: options.trustProxy ?? false,
       // Tests log in hundreds of times from one address; the limit has its own test.
       loginRateLimit: options.loginRateLimit ?? 100_000,
     },
