@@ -53,8 +53,8 @@ describe('foundation in the browser', () => {
     await loginThroughPage(page, e2e.server.url, 'wangfang', 'Welcome2026a');
     await page.waitForURL((url) => url.pathname === '/password');
     await page.getByTestId('password-current').fill('Welcome2026a');
-    await page.getByTestId('password-new').fill('Chenghua2027b');
-    await page.getByTestId('password-confirm').fill('Chenghua2027b');
+    await page.getByTestId('password-new').fill('Foundation2027b');
+    await page.getByTestId('password-confirm').fill('Foundation2027b');
     await page.getByTestId('password-submit').click();
     await page.waitForURL((url) => url.pathname === '/');
     await expect.poll(() => page.getByTestId('welcome-card').textContent()).toContain('王芳');

@@ -27,7 +27,7 @@ async function createUser(url: string, cookie: string, username: string): Promis
       displayName: `用户${username}`,
       role: 'prosecutor',
       departmentId: 2,
-      password: 'Initial12345',
+      password: 'Initial2026pw',
     }),
   });
 }

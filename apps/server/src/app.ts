@@ -28,6 +28,7 @@ import { healthRoutes } from './health/routes.ts';
 import { registerAccessControl } from './http/access.ts';
 import type { App, RouteDeps } from './http/app-types.ts';
 import { registerErrorHandler } from './http/errors.ts';
+import { fastifyTrustProxy } from './http/trust-proxy.ts';
 import { juvenileRoutes } from './juvenile/routes.ts';
 import { mailboxRoutes } from './mailbox/routes.ts';
 import { modelRoutes } from './models/routes.ts';
@@ -77,7 +78,7 @@ export async function buildApp({ database, config, logger }: BuildAppOptions): P
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     bodyLimit,
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     // A client that never finishes sending its request must not hold a socket forever.
     requestTimeout: 60_000,
   }).withTypeProvider<ZodTypeProvider>();

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
 
 export interface Config {
   port: number;
@@ -9,8 +10,11 @@ export interface Config {
   adminPassword: string | undefined;
   webDist: string;
   logLevel: string;
-  /** Behind a reverse proxy the client address comes from X-Forwarded-For. */
-  trustProxy: boolean;
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed (their addresses or networks, or a hop
+   * count); false: the peer's own address is the client's.
+   */
+  trustProxy: TrustProxy;
   /** Login attempts per client address per minute. */
   loginRateLimit: number;
   /**
@@ -50,7 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.PROCURA_ADMIN_PASSWORD || undefined,
     webDist: resolve(env.PROCURA_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     logLevel: env.LOG_LEVEL ?? 'info',
-    trustProxy: env.PROCURA_TRUST_PROXY === '1',
+    trustProxy: parseTrustProxy(env.PROCURA_TRUST_PROXY),
     loginRateLimit: Number.parseInt(env.PROCURA_LOGIN_RATE_LIMIT ?? '30', 10) || 30,
     publicUrl: parsePublicUrl(env.PROCURA_PUBLIC_URL),
   };

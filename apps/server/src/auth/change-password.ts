@@ -3,7 +3,7 @@ import { schema } from '@procura/db';
 import { and, eq, ne } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.ts';
 import { DomainError } from '../errors.ts';
-import { countFailedAttempt, lockedError } from './failed-attempts.ts';
+import { activeLock, clearFailures, countFailedAttempt, lockedError } from './failed-attempts.ts';
 import type { SessionUser } from './load-user.ts';
 import { assertStrongPassword, hashPassword, verifyPassword } from './passwords.ts';
 
@@ -19,6 +19,17 @@ export async function changePassword(
 ): Promise<void> {
   const { user } = options;
   const [row] = await database.db.select().from(schema.users).where(eq(schema.users.id, user.id));
+  const now = new Date();
+  // Sessions survive a lock, so the lock is checked here too: a borrowed session cannot keep guessing.
+  const lock =
+    row &&
+    (await activeLock(database.db, {
+      userId: user.id,
+      userLockedUntil: row.lockedUntil,
+      ip: options.ip,
+      now,
+    }));
+  if (lock) throw lockedError(lock);
   if (!row || !(await verifyPassword(row.passwordHash, options.currentPassword))) {
     // Counted like a failed login: a borrowed session must not allow unlimited guessing.
     const { lockedUntil } = await database.db.transaction((tx) =>
@@ -26,7 +37,7 @@ export async function changePassword(
         userId: user.id,
         actorName: user.displayName,
         ip: options.ip,
-        now: new Date(),
+        now,
       }),
     );
     if (lockedUntil) throw lockedError(lockedUntil);
@@ -40,8 +51,9 @@ export async function changePassword(
   await database.db.transaction(async (tx) => {
     await tx
       .update(schema.users)
-      .set({ passwordHash, mustChangePassword: false, failedLogins: 0, passwordChangedAt: new Date() })
+      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date() })
       .where(eq(schema.users.id, user.id));
+    await clearFailures(tx, user.id, options.ip);
     // Other sessions (another browser, a stolen cookie) end with the old password.
     await tx
       .delete(schema.sessions)

@@ -97,8 +97,88 @@ describe.each(testEngines())('login, sessions and passwords (%s)', (kind) => {
     expect(right.statusCode).toBe(423);
     expect(right.json<ErrorBody>().code).toBe('ACCOUNT_LOCKED');
 
-    await t.database.query(`update users set locked_until = now() - interval '1 minute' where id = $1`, [id]);
+    await t.database.query(
+      `update login_failures set locked_until = now() - interval '1 minute' where user_id = $1`,
+      [id],
+    );
     expect((await attempt(username, initialPassword)).statusCode).toBe(200);
+  });
+
+  describe('lock-out cannot be turned against the account holder', () => {
+    const attacker = '203.0.113.50';
+    const office = '192.0.2.20';
+    const attemptFrom = (remoteAddress: string, username: string, password: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress,
+        payload: { username, password },
+      });
+    async function loginFrom(remoteAddress: string, username: string): Promise<string> {
+      const response = await attemptFrom(remoteAddress, username, initialPassword);
+      expect(response.statusCode, response.body).toBe(200);
+      return `procura_session=${response.cookies.find((c) => c.name === 'procura_session')!.value}`;
+    }
+
+    it('a flood from one address locks the account there only; the holder logs in elsewhere and stays signed in', async () => {
+      const { username, id } = await newUser('flooded');
+      const cookie = await loginFrom(office, username);
+      const statuses: number[] = [];
+      for (let i = 1; i <= 12; i++)
+        statuses.push((await attemptFrom(attacker, username, `Flood${i}guess`)).statusCode);
+      expect(statuses).toEqual([401, 401, 401, 401, ...Array(8).fill(423)]);
+      // Even the right password is refused from the flooding address.
+      expect((await attemptFrom(attacker, username, initialPassword)).statusCode).toBe(423);
+      // The session opened before the flood still works, and was not deleted.
+      expect((await me(cookie)).statusCode).toBe(200);
+      expect(await sessionCount(id)).toBe(1);
+      // The holder, from the office, signs in as usual.
+      await loginFrom(office, username);
+      expect(await sessionCount(id)).toBe(2);
+    });
+
+    it('wrong passwords from five addresses lock the account everywhere, but open sessions survive', async () => {
+      const { username } = await newUser('spread');
+      const cookie = await loginFrom(office, username);
+      const statuses: number[] = [];
+      for (let i = 1; i <= 5; i++)
+        statuses.push((await attemptFrom(`198.51.100.${i}`, username, 'Spread1guess')).statusCode);
+      expect(statuses).toEqual([401, 401, 401, 401, 423]);
+      const locked = await attemptFrom('192.0.2.99', username, initialPassword);
+      expect(locked.statusCode).toBe(423);
+      expect(locked.json<ErrorBody>().message).toContain('已锁定');
+      expect((await me(cookie)).statusCode).toBe(200);
+    });
+
+    it('four addresses with four wrong passwords each do not lock the holder out', async () => {
+      const { username } = await newUser('fourfold');
+      for (let a = 1; a <= 4; a++) {
+        for (let i = 1; i <= 4; i++) {
+          expect((await attemptFrom(`198.51.101.${a}`, username, `Four${i}guess`)).statusCode).toBe(401);
+        }
+      }
+      await loginFrom(office, username);
+    });
+
+    it('wrong current passwords lock password changes from that address without ending the session', async () => {
+      const { username } = await newUser('borrowed');
+      const cookie = await loginFrom(attacker, username);
+      const change = (currentPassword: string) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/auth/password',
+          remoteAddress: attacker,
+          headers: { cookie },
+          payload: { currentPassword, newPassword: 'Takeover2026zz' },
+        });
+      const statuses: number[] = [];
+      for (let i = 1; i <= 6; i++) statuses.push((await change(`Guess${i}current`)).statusCode);
+      expect(statuses).toEqual([400, 400, 400, 400, 423, 423]);
+      // Locked at this address: even the right current password does not get through.
+      expect((await change(initialPassword)).statusCode).toBe(423);
+      expect((await me(cookie)).statusCode).toBe(200);
+      await loginFrom(office, username);
+    });
   });
 
   it('answers a wrong password exactly like an unknown user, so usernames cannot be probed', async () => {
@@ -210,6 +290,10 @@ describe.each(testEngines())('login, sessions and passwords (%s)', (kind) => {
       ['without a digit', 'onlyletterspassword', '字母和数字'],
       ['without a letter', '12345678901234', '字母和数字'],
       ['containing the username', 'changer-pw-2026', '用户名'],
+      ['from the common-password list', 'password12', '常见'],
+      ['that is a common word with digits', 'Qwerty1234', '常见'],
+      ['of one letter repeated', 'Aaaaaaaaa1', '重复'],
+      ['naming the procuratorate', 'Ch3nghua2027', '本院名称'],
     ])('refuses a new password %s with 400 WEAK_PASSWORD naming the rule', async (_case, weak, rule) => {
       const newPassword = weak.replace('changer', username);
       const response = await change(initialPassword, newPassword);

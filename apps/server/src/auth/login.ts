@@ -1,9 +1,9 @@
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.ts';
 import { DomainError } from '../errors.ts';
-import { countFailedAttempt, lockedError } from './failed-attempts.ts';
+import { activeLock, clearFailures, countFailedAttempt, lockedError } from './failed-attempts.ts';
 import { burnPasswordCheck, verifyPassword } from './passwords.ts';
 import { createSession } from './sessions.ts';
 
@@ -15,7 +15,10 @@ interface LoginOptions {
   now?: Date;
 }
 
-/** Checks the password, counts failures (5 → locked for 15 minutes) and opens a session. */
+/**
+ * Checks the password, counts failures (5 from one address → locked there for 15 minutes; from 5
+ * addresses → locked everywhere) and opens a session.
+ */
 export async function login(
   database: Database,
   options: LoginOptions,
@@ -39,9 +42,13 @@ export async function login(
     throw invalidCredentials();
   }
 
-  if (user.lockedUntil && user.lockedUntil > now) {
-    throw lockedError(user.lockedUntil);
-  }
+  const lock = await activeLock(database.db, {
+    userId: user.id,
+    userLockedUntil: user.lockedUntil,
+    ip: options.ip,
+    now,
+  });
+  if (lock) throw lockedError(lock);
 
   const passwordOk = await verifyPassword(user.passwordHash, options.password);
   if (!passwordOk) {
@@ -57,10 +64,7 @@ export async function login(
   }
 
   const token = await database.db.transaction(async (tx) => {
-    await tx
-      .update(schema.users)
-      .set({ failedLogins: 0, lockedUntil: null })
-      .where(eq(schema.users.id, user.id));
+    await clearFailures(tx, user.id, options.ip);
     await recordAudit(tx, {
       actor: { id: user.id, name: user.displayName },
       action: 'auth.login',

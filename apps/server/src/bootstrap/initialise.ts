@@ -2,7 +2,7 @@ import type { Database, Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.ts';
-import { generatePassword, hashPassword } from '../auth/passwords.ts';
+import { assertStrongPassword, generatePassword, hashPassword } from '../auth/passwords.ts';
 import { seedDemoSchools } from '../mailbox/demo-schools.ts';
 import { demoDepartments, demoPassword, demoProcuratorate, demoUsers } from './demo.ts';
 
@@ -30,6 +30,13 @@ export async function initialise(database: Database, options: InitialiseOptions)
     if (options.demo) {
       await seedDemo(tx);
       return { status: 'demo' } as const;
+    }
+    if (options.adminPassword) {
+      try {
+        assertStrongPassword(options.adminPassword, 'admin');
+      } catch (error) {
+        throw new Error(`PROCURA_ADMIN_PASSWORD 不符合密码规则：${(error as Error).message}`);
+      }
     }
     const generatedPassword = options.adminPassword ? null : generatePassword();
     const name = options.procuratorateName ?? '人民检察院';

@@ -4,6 +4,7 @@ import { buildApp } from '../app.ts';
 import { demoPassword } from '../bootstrap/demo.ts';
 import { initialise } from '../bootstrap/initialise.ts';
 import type { App } from '../http/app-types.ts';
+import type { TrustProxy } from '../http/trust-proxy.ts';
 
 export interface TestApp {
   app: App;
@@ -19,7 +20,7 @@ export const testPublicUrl = 'https://jcy.procura.test';
 /** The real app on a fresh database of the given engine, seeded with the demo procuratorate. */
 export async function createTestApp(
   kind: DatabaseKind,
-  options: { loginRateLimit?: number; publicUrl?: string | null } = {},
+  options: { loginRateLimit?: number; publicUrl?: string | null; trustProxy?: TrustProxy } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   await initialise(database, { demo: true });
@@ -28,7 +29,7 @@ export async function createTestApp(
     config: {
       demo: true,
       webDist: '/nonexistent',
-      trustProxy: false,
+      trustProxy: options.trustProxy ?? false,
       // Tests log in hundreds of times from one address; the limit has its own test.
       loginRateLimit: options.loginRateLimit ?? 100_000,
       // null: as if PROCURA_PUBLIC_URL were unset.

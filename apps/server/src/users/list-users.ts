@@ -1,12 +1,15 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { escapeLike } from '../audit/list-audit.ts';
 import { presentUser } from './present-user.ts';
 import type { TUser, TUserList, ZUserQuery } from './schema.ts';
 
-const { users, departments } = schema;
+const { users, departments, loginFailures } = schema;
+
+/** Whether five wrong passwords from some address lock the account there now. */
+const lockedSomewhere = sql<boolean>`exists (select 1 from ${loginFailures} where ${loginFailures.userId} = ${users.id} and ${loginFailures.lockedUntil} > now())`;
 
 export async function listUsers(db: Executor, query: z.infer<typeof ZUserQuery>): Promise<TUserList> {
   const conditions: SQL[] = [];
@@ -19,7 +22,7 @@ export async function listUsers(db: Executor, query: z.infer<typeof ZUserQuery>)
   const where = conditions.length ? and(...conditions) : undefined;
   const [rows, [total]] = await Promise.all([
     db
-      .select({ user: users, department: departments })
+      .select({ user: users, department: departments, lockedSomewhere })
       .from(users)
       .leftJoin(departments, eq(departments.id, users.departmentId))
       .where(where)
@@ -28,14 +31,17 @@ export async function listUsers(db: Executor, query: z.infer<typeof ZUserQuery>)
       .offset((query.page - 1) * query.pageSize),
     db.select({ value: count() }).from(users).where(where),
   ]);
-  return { total: Number(total?.value ?? 0), items: rows.map((r) => presentUser(r.user, r.department)) };
+  return {
+    total: Number(total?.value ?? 0),
+    items: rows.map((r) => presentUser(r.user, r.department, r.lockedSomewhere)),
+  };
 }
 
 export async function getUser(db: Executor, id: number): Promise<TUser | null> {
   const [row] = await db
-    .select({ user: users, department: departments })
+    .select({ user: users, department: departments, lockedSomewhere })
     .from(users)
     .leftJoin(departments, eq(departments.id, users.departmentId))
     .where(eq(users.id, id));
-  return row ? presentUser(row.user, row.department) : null;
+  return row ? presentUser(row.user, row.department, row.lockedSomewhere) : null;
 }

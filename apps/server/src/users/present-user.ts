@@ -5,7 +5,13 @@ import type { TUser } from './schema.ts';
 type UserRow = typeof schema.users.$inferSelect;
 type DepartmentRow = typeof schema.departments.$inferSelect;
 
-export function presentUser(user: UserRow, department: DepartmentRow | null, now = new Date()): TUser {
+/** `lockedSomewhere`: five wrong passwords from one address still lock it out there. */
+export function presentUser(
+  user: UserRow,
+  department: DepartmentRow | null,
+  lockedSomewhere = false,
+  now = new Date(),
+): TUser {
   return {
     id: user.id,
     username: user.username,
@@ -14,7 +20,7 @@ export function presentUser(user: UserRow, department: DepartmentRow | null, now
     roleLabel: roleLabels[user.role as TRole],
     department: department ? { id: department.id, name: department.name } : null,
     disabled: user.disabled,
-    locked: Boolean(user.lockedUntil && user.lockedUntil > now),
+    locked: lockedSomewhere || Boolean(user.lockedUntil && user.lockedUntil > now),
     mustChangePassword: user.mustChangePassword,
     createdAt: user.createdAt.toISOString(),
   };

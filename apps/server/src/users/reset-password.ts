@@ -3,6 +3,7 @@ import { schema } from '@procura/db';
 import { eq } from 'drizzle-orm';
 import type { AuditActor } from '../audit/record-audit.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { unlockAccount } from '../auth/failed-attempts.ts';
 import { assertStrongPassword, hashPassword } from '../auth/passwords.ts';
 import { deleteUserSessions } from '../auth/sessions.ts';
 import { notFound } from '../errors.ts';
@@ -22,11 +23,10 @@ export async function resetPassword(
       .set({
         passwordHash,
         mustChangePassword: true,
-        failedLogins: 0,
-        lockedUntil: null,
         passwordChangedAt: new Date(),
       })
       .where(eq(schema.users.id, options.id));
+    await unlockAccount(tx, options.id);
     await deleteUserSessions(tx, options.id);
     await recordAudit(tx, {
       actor: options.actor,

@@ -164,6 +164,14 @@ describe.each(testEngines())('user administration (%s)', (kind) => {
     ['too short', 'Short1pw', '至少 10 位'],
     ['without a digit', 'NoDigitsPassword', '字母和数字'],
     ['containing the username', 'weakling-2026', '用户名'],
+    ['containing the username reversed', 'Gnilkaew2026', '用户名'],
+    ['from the common-password list', 'password12', '常见'],
+    ['that is a common word with digits', 'Qwerty1234', '常见'],
+    ['with a letter swapped for a digit', 'P@ssw0rd2026!', '常见'],
+    ['of one letter repeated', 'Aaaaaaaaa1', '重复'],
+    ['naming the procuratorate in pinyin', 'Chenghua2026', '本院名称'],
+    ['naming the procuratorate in Chinese', '成华检察院2026ab', '本院名称'],
+    ['with its abbreviation', 'Jcy20261203', '本院名称'],
   ])('refuses a password %s with 400 WEAK_PASSWORD naming the rule', async (_case, password, rule) => {
     const before = await userCount();
     const response = await asAdmin('POST', '/api/users', createBody({ username: 'weakling', password }));

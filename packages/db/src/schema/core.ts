@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -48,7 +49,7 @@ export const users = pgTable(
     departmentId: integer('department_id').references(() => departments.id),
     disabled: boolean('disabled').notNull().default(false),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
-    failedLogins: integer('failed_logins').notNull().default(0),
+    /** Locked for every address: wrong passwords came from many (auth/failed-attempts.ts). */
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: createdAt(),
@@ -70,6 +71,28 @@ export const sessions = pgTable(
     userAgent: text('user_agent'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * Wrong passwords per account and client address: five from one address lock the account for
+ * that address only, so a flood from one place does not lock the holder out everywhere.
+ */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The client address ('' when unknown). */
+    ip: text('ip').notNull(),
+    failures: integer('failures').notNull().default(0),
+    lastFailedAt: timestamp('last_failed_at', { withTimezone: true }).notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.ip] }),
+    index('login_failures_recent_idx').on(t.userId, t.lastFailedAt),
+  ],
 );
 
 /** Append-only; every row carries the SM3 hash of its content and of the previous row's hash. */
