@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { loginCookie } from '../apps/cli/src/testing/spawn-server.ts';
 import { loginThroughPage, logout, screenshot, serverAndBrowser, settledScreenshot } from './browser.ts';
 
 const demoPassword = 'Chenghua2026';
@@ -164,6 +165,46 @@ describe('校园信箱 in the browser', () => {
       .toContain('法治进校园：向校园欺凌说不');
     expect(await clerk.getByText('共 1 次活动，参加 320 人次').count()).toBe(1);
     await settledScreenshot(clerk, 'mailbox-10-outreach');
+    await clerk.context().close();
+  });
+
+  it('a flood lands under 疑似刷信, apart from the letters, and a letter judged genuine is released', async () => {
+    const cookie = await loginCookie(e2e.server.url, 'clerk6', demoPassword);
+    const schools = (await (
+      await fetch(`${e2e.server.url}/api/partner-schools`, { headers: { cookie } })
+    ).json()) as { items: { name: string; mailboxPath: string }[] };
+    const token = schools.items
+      .find((s) => s.name === '成华区演示中学')!
+      .mailboxPath.split('/')
+      .pop();
+    for (let i = 0; i < 5; i++) {
+      const sent = await fetch(`${e2e.server.url}/api/public/mailbox/${token}/letters`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ body: `第${i}封：刷信刷信刷信，垃圾内容` }),
+      });
+      expect(sent.status).toBe(201);
+    }
+
+    const clerk = await staffPage('clerk6');
+    await clerk.getByTestId('side-menu').getByText('校园信箱', { exact: true }).click();
+    await expect.poll(() => clerk.getByTestId('letters-table').textContent()).toContain('奶茶店');
+    expect(await clerk.getByTestId('letters-table').textContent()).not.toContain('刷信刷信');
+    await clerk.getByTestId('letters-suspected-tab').click();
+    await expect.poll(() => clerk.getByTestId('letters-table').textContent()).toContain('第4封：刷信刷信');
+    expect(await clerk.getByTestId('letters-table').textContent()).toContain('疑似刷信：');
+    await settledScreenshot(clerk, 'mailbox-11-suspected');
+    await clerk
+      .getByTestId('letters-table')
+      .getByText(/第0封：刷信刷信/)
+      .click();
+    // Showing the letter marks it read (a POST); the warning offers the release.
+    await expect.poll(() => clerk.getByTestId('letter-status').textContent()).toBe('已读');
+    await expect.poll(() => clerk.getByTestId('letter-suspected').textContent()).toContain('内容重复');
+    await clerk.getByTestId('letter-release').click();
+    await expect.poll(() => clerk.getByTestId('letter-suspected').count()).toBe(0);
+    await clerk.getByText('返回来信列表').click();
+    await expect.poll(() => clerk.getByTestId('letters-table').textContent()).toContain('第0封：刷信刷信');
     await clerk.context().close();
   });
 });

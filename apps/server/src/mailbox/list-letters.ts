@@ -31,7 +31,11 @@ export async function listLetters(
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(mailboxLetters).where(where),
-    db.select({ n: count() }).from(mailboxLetters).where(eq(mailboxLetters.status, 'new')),
+    // Unread letters a student wrote: a flood's suspected letters do not inflate the badge.
+    db
+      .select({ n: count() })
+      .from(mailboxLetters)
+      .where(and(eq(mailboxLetters.status, 'new'), eq(mailboxLetters.suspected, false))),
   ]);
   return {
     items: await loadLetters(

@@ -183,6 +183,7 @@ describe.each(testEngines())('campus mailbox (%s)', (kind) => {
         .json<TNotificationList>()
         .items.filter((n) => n.kind === 'mailbox.urgent' && n.text.includes(school.name));
 
+    const unreadBefore = (await as('clerk6', 'GET', '/api/mailbox/letters')).json<TLetterList>().unread;
     const addresses = ['10.66.0.1', '10.66.0.2', '10.66.0.3', '10.66.0.4', '10.66.0.5', '10.66.0.6'];
     for (let i = 0; i < 60; i++) {
       const junk = await write(school.name, { body: `第${i}封：我要自杀，垃圾垃圾垃圾` }, addresses[i % 6]);
@@ -209,6 +210,8 @@ describe.each(testEngines())('campus mailbox (%s)', (kind) => {
     expect(suspected.total).toBe(60);
     expect(suspected.items.every((l) => l.suspected && l.body.includes('垃圾'))).toBe(true);
     expect(suspected.items[0]!.suspectedReason).toContain('内容重复');
+    // The unread badge counts the student's letter, not the flood.
+    expect(letters.unread).toBe(unreadBefore + 1);
 
     // One urgent notice per staff member for the school, with the count, instead of 61.
     const urgent = await urgentNotices();

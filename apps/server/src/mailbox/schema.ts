@@ -133,6 +133,7 @@ export const ZLetter = z.object({
 });
 export type TLetter = z.infer<typeof ZLetter>;
 
+/** unread: letters not yet read and not suspected (疑似刷信), whatever the filters. */
 export const ZLetterList = z.object({ items: z.array(ZLetter), total: z.number(), unread: z.number() });
 export type TLetterList = z.infer<typeof ZLetterList>;
 

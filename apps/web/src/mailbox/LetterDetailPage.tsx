@@ -86,7 +86,11 @@ export default function LetterDetailPage() {
             },
             { key: 'grade', label: '年级', children: data.grade ?? '—' },
             { key: 'contact', label: '联系方式', children: data.contact ?? '匿名' },
-            { key: 'status', label: '状态', children: <Tag>{data.statusLabel}</Tag> },
+            {
+              key: 'status',
+              label: '状态',
+              children: <Tag data-testid="letter-status">{data.statusLabel}</Tag>,
+            },
           ]}
         />
         <Typography.Title level={5}>来信内容</Typography.Title>
