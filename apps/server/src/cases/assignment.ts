@@ -16,19 +16,22 @@ export async function loadDepartment(
   return { ...department, line: department.line as TLine };
 }
 
-/** A handler (承办人) is an active prosecutor, head or chief of the department that holds the record. */
+/**
+ * A handler (承办人) is an active prosecutor, head or chief of the department that holds the record.
+ * Someone outside that department answers exactly as a missing user: the id tells nothing, and
+ * no name of another department's staff is given away.
+ */
 export async function assertHandler(
   tx: Executor,
   handlerId: number,
   department: { id: number; name: string },
 ) {
   const [user] = await tx.select().from(schema.users).where(eq(schema.users.id, handlerId));
-  if (!user || user.disabled) throw new DomainError('VALIDATION', `承办人 ${handlerId} 不存在或已停用`);
+  const isLeader = user?.role === 'chief' || user?.role === 'deputyChief';
+  if (!user || user.disabled || (!isLeader && user.departmentId !== department.id)) {
+    throw new DomainError('VALIDATION', `承办人 ${handlerId} 不存在或不在${department.name}`);
+  }
   if (!handlerRoles.includes(user.role as TRole)) {
     throw new DomainError('VALIDATION', `${user.displayName}不是检察官，不能担任承办人`);
-  }
-  const isLeader = user.role === 'chief' || user.role === 'deputyChief';
-  if (!isLeader && user.departmentId !== department.id) {
-    throw new DomainError('VALIDATION', `承办人${user.displayName}不在${department.name}`);
   }
 }

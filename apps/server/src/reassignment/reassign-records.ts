@@ -56,13 +56,6 @@ export async function reassignRecords(
 ): Promise<TReassignResult> {
   const { input, user } = options;
   return database.db.transaction(async (tx) => {
-    const [target] = await tx.select().from(users).where(eq(users.id, input.toHandlerId));
-    if (!target) throw new DomainError('VALIDATION', `承办人 ${input.toHandlerId} 不存在或已停用`);
-    const result: TReassignResult = {
-      toHandler: { id: target.id, name: target.displayName },
-      clues: [],
-      cases: [],
-    };
     const caseRows = input.caseIds.length
       ? await tx.select().from(cases).where(inArray(cases.id, input.caseIds)).orderBy(cases.id).for('update')
       : [];
@@ -77,6 +70,18 @@ export async function reassignRecords(
       caseRows.map((r) => ({ ...r, caseId: r.id })),
     );
     await assertReached(tx, user, '线索', input.clueIds, clueRows);
+    const [target] = await tx.select().from(users).where(eq(users.id, input.toHandlerId));
+    if (!target) {
+      // As assertHandler answers for someone of another department: a user id tells nothing.
+      const first = caseRows[0] ?? clueRows[0];
+      await assertHandler(tx, input.toHandlerId, await loadDepartment(tx, first!.departmentId));
+      throw new DomainError('VALIDATION', `承办人 ${input.toHandlerId} 不存在`);
+    }
+    const result: TReassignResult = {
+      toHandler: { id: target.id, name: target.displayName },
+      clues: [],
+      cases: [],
+    };
     // Titles as the pages show them: a minor's name masked.
     const caseTitles = new Map(
       (
