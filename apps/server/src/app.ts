@@ -28,6 +28,7 @@ import { healthRoutes } from './health/routes.ts';
 import { registerAccessControl } from './http/access.ts';
 import type { App, RouteDeps } from './http/app-types.ts';
 import { registerErrorHandler } from './http/errors.ts';
+import { registerNulByteGuard } from './http/nul-bytes.ts';
 import { juvenileRoutes } from './juvenile/routes.ts';
 import { mailboxRoutes } from './mailbox/routes.ts';
 import { modelRoutes } from './models/routes.ts';
@@ -115,6 +116,7 @@ export async function buildApp({ database, config, logger }: BuildAppOptions): P
 
   registerErrorHandler(app);
   registerAccessControl(app, database);
+  registerNulByteGuard(app);
   for (const routes of routeModules) await routes(app, { database, config });
   await registerWeb(app, config.webDist);
   return app;
