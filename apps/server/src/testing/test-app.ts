@@ -1,5 +1,6 @@
 import type { DatabaseKind } from '@procura/db';
 import { createTestDatabase, type TestDatabase } from '@procura/db/testing';
+import type { FastifyBaseLogger } from 'fastify';
 import { buildApp } from '../app.ts';
 import { demoPassword } from '../bootstrap/demo.ts';
 import { initialise } from '../bootstrap/initialise.ts';
@@ -16,7 +17,7 @@ export interface TestApp {
 /** The real app on a fresh database of the given engine, seeded with the demo procuratorate. */
 export async function createTestApp(
   kind: DatabaseKind,
-  options: { loginRateLimit?: number } = {},
+  options: { loginRateLimit?: number; logger?: FastifyBaseLogger } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   await initialise(database, { demo: true });
@@ -29,6 +30,7 @@ export async function createTestApp(
       // Tests log in hundreds of times from one address; the limit has its own test.
       loginRateLimit: options.loginRateLimit ?? 100_000,
     },
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   await app.ready();
   return {
