@@ -61,7 +61,7 @@ describe.each(testEngines())('a NUL character in a request (%s)', (kind) => {
     const before = await count('attachments');
     const response = await t.app.inject({
       method: 'POST',
-      url: `/api/clues/${clue.json<{ id: number }>().id}/attachments?name=${encodeURIComponent('材料\u0000.pdf')}`,
+      url: `/api/clues/${clue.json<{ clue: { id: number } }>().clue.id}/attachments?name=${encodeURIComponent('材料\u0000.pdf')}`,
       headers: { cookie, 'content-type': 'application/octet-stream' },
       payload: Buffer.from('%PDF-1.7\n%%EOF\n'),
     });
