@@ -129,3 +129,20 @@ export async function logout(page: Page): Promise<void> {
   await page.getByTestId('logout-button').click();
   await page.waitForURL((url) => url.pathname.startsWith('/login'));
 }
+
+/**
+ * Collects the Content-Security-Policy violations of a page (its own `securitypolicyviolation`
+ * events and Chromium's "Refused to …" console errors). Call before the first navigation; the
+ * array fills as the page runs.
+ */
+export async function cspViolations(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) found.push(message.text());
+  });
+  // Injected through the DevTools protocol, which the page's CSP does not govern.
+  await page.addInitScript(`document.addEventListener('securitypolicyviolation', (event) => {
+    console.error('Content Security Policy violation: ' + event.violatedDirective + ' ' + event.blockedURI);
+  });`);
+  return found;
+}

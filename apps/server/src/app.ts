@@ -28,6 +28,8 @@ import { healthRoutes } from './health/routes.ts';
 import { registerAccessControl } from './http/access.ts';
 import type { App, RouteDeps } from './http/app-types.ts';
 import { registerErrorHandler } from './http/errors.ts';
+import { registerNulByteGuard } from './http/nul-bytes.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { fastifyTrustProxy } from './http/trust-proxy.ts';
 import { juvenileRoutes } from './juvenile/routes.ts';
 import { mailboxRoutes } from './mailbox/routes.ts';
@@ -93,6 +95,7 @@ export async function buildApp({ database, config, logger }: BuildAppOptions): P
     done(null, body),
   );
   await app.register(fastifyCookie);
+  await registerSecurityHeaders(app);
   // Only routes that opt in (login) are limited; the limit is per client address.
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
@@ -102,7 +105,8 @@ export async function buildApp({ database, config, logger }: BuildAppOptions): P
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // No validator badge: it would load an image from validator.swagger.io, which the CSP refuses.
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null } });
 
   // Once shutdown begins, answers tell keep-alive clients to disconnect, so close() does not
   // wait on sockets that would otherwise stay open after their last response.
@@ -116,6 +120,7 @@ export async function buildApp({ database, config, logger }: BuildAppOptions): P
 
   registerErrorHandler(app);
   registerAccessControl(app, database);
+  registerNulByteGuard(app);
   for (const routes of routeModules) await routes(app, { database, config });
   await registerWeb(app, config.webDist);
   return app;

@@ -1,15 +1,15 @@
 import { migrate, openDatabase } from '@procura/db';
-import pino from 'pino';
 import { buildApp } from './app.ts';
 import { initialise } from './bootstrap/initialise.ts';
 import type { Config } from './config.ts';
+import { createLogger } from './http/logger.ts';
 
 /**
  * Opens the database, applies migrations, seeds an empty database, serves, and on SIGTERM/SIGINT
  * lets in-flight requests finish before closing the database.
  */
 export async function startServer(config: Config): Promise<{ url: string; stop: () => Promise<void> }> {
-  const logger = pino({ level: config.logLevel });
+  const logger = createLogger({ level: config.logLevel });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   logger.info({ database: database.kind, location: database.location }, 'database opened');
   try {

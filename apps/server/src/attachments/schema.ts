@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZIdParam } from '../http/ids.ts';
 
 export const ZAttachment = z.object({
   id: z.number().int(),
@@ -17,6 +18,6 @@ export const ZUploadQuery = z.object({
 });
 
 export const ZOwnerFileParams = z.object({
-  id: z.coerce.number().int().positive(),
-  attachmentId: z.coerce.number().int().positive(),
+  id: ZIdParam,
+  attachmentId: ZIdParam,
 });

@@ -1,9 +1,11 @@
 import { allowedActions } from '@procura/domain/policy';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit.ts';
 import { getPublicInfo } from '../bootstrap/public-info.ts';
 import { currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
+import { withoutNul } from '../http/nul-bytes.ts';
 import { changePassword } from './change-password.ts';
 import type { SessionUser } from './load-user.ts';
 import { loadUser } from './load-user.ts';
@@ -25,6 +27,20 @@ const presentMe = (user: SessionUser): TMe => ({
 const cookieOptions = (protocol: string) =>
   ({ httpOnly: true, sameSite: 'strict', path: '/', secure: protocol === 'https' }) as const;
 
+/** A login refused for a NUL in its fields is audited like any other failed login. */
+async function auditRefusedLogin(database: RouteDeps['database'], request: FastifyRequest): Promise<void> {
+  const body = request.body as { username?: unknown } | undefined;
+  const username = typeof body?.username === 'string' ? withoutNul(body.username).slice(0, 64) : '';
+  await database.db.transaction((tx) =>
+    recordAudit(tx, {
+      actor: { id: null, name: username },
+      action: 'auth.loginFailed',
+      ip: request.ip,
+      detail: { reason: '请求含有不允许的控制字符' },
+    }),
+  );
+}
+
 export async function authRoutes(app: App, { database, config }: RouteDeps) {
   app.get(
     '/api/public/info',
@@ -39,7 +55,12 @@ export async function authRoutes(app: App, { database, config }: RouteDeps) {
     '/api/auth/login',
     {
       // Lock-out stops guessing one account; this stops one address guessing many.
-      config: { access: 'public', rateLimit: { max: config.loginRateLimit, timeWindow: '1 minute' } },
+      config: {
+        access: 'public',
+        rateLimit: { max: config.loginRateLimit, timeWindow: '1 minute' },
+        // Refused before validation, yet still a failed login the audit log must show.
+        onNulRefused: (request) => auditRefusedLogin(database, request),
+      },
       schema: {
         tags: ['auth'],
         summary: '登录',

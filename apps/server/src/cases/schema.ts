@@ -3,6 +3,7 @@ import { ZCaseEventKind } from '@procura/domain/cases/event-kinds';
 import { ZOutcomeKind } from '@procura/domain/cases/outcomes';
 import { z } from 'zod';
 import { ZParty } from '../clues/schema.ts';
+import { ZId, ZIdParam } from '../http/ids.ts';
 
 const ZRef = z.object({ id: z.number(), name: z.string() });
 
@@ -94,10 +95,10 @@ export type TCaseList = z.infer<typeof ZCaseList>;
 
 export const ZCaseQuery = z.strictObject({
   q: z.string().trim().max(64).optional(),
-  departmentId: z.coerce.number().int().positive().optional(),
+  departmentId: ZIdParam.optional(),
   type: ZCaseType.optional(),
   stage: z.string().max(32).optional(),
-  handlerId: z.coerce.number().int().positive().optional(),
+  handlerId: ZIdParam.optional(),
   open: z.enum(['true', 'false']).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
@@ -110,8 +111,8 @@ export const ZOpenCaseBody = z.strictObject({
   type: ZCaseType,
   phase: z.string().max(32).optional(),
   title: z.string().trim().min(2, '案件名称至少 2 个字').max(200),
-  departmentId: z.number().int().positive().optional(),
-  handlerId: z.number().int().positive().optional(),
+  departmentId: ZId.optional(),
+  handlerId: ZId.optional(),
 });
 export type TOpenCaseBody = z.infer<typeof ZOpenCaseBody>;
 
@@ -138,7 +139,7 @@ export const ZRecordOutcomeBody = z.strictObject({
 });
 export type TRecordOutcomeBody = z.infer<typeof ZRecordOutcomeBody>;
 
-export const ZCaseIdParams = z.strictObject({ id: z.coerce.number().int().positive() });
+export const ZCaseIdParams = z.strictObject({ id: ZIdParam });
 
 /** The list's filters without paging: what an export selects. */
 export const ZCaseExportQuery = ZCaseQuery.omit({ page: true, pageSize: true });

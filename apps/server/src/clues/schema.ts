@@ -2,6 +2,7 @@ import { ZCaseType } from '@procura/domain/cases/case-types';
 import { ZClueSource, ZClueStatus } from '@procura/domain/cases/clue-sources';
 import { z } from 'zod';
 import { ZAttachment } from '../attachments/schema.ts';
+import { ZId, ZIdParam } from '../http/ids.ts';
 
 const ZRef = z.object({ id: z.number(), name: z.string() });
 
@@ -90,8 +91,8 @@ export const ZRegisterClueBody = z.strictObject({
   title: z.string().trim().min(2, '标题至少 2 个字').max(200),
   description: z.string().trim().min(2, '请填写线索内容').max(20_000),
   /** The receiving department; by default the registering user's. */
-  departmentId: z.number().int().positive().optional(),
-  handlerId: z.number().int().positive().optional(),
+  departmentId: ZId.optional(),
+  handlerId: ZId.optional(),
   assessmentDueOn: z.iso.date().optional(),
   parties: z.array(ZPartyInput).max(200).default([]),
 });
@@ -104,7 +105,7 @@ export const ZRegisterClueResult = z.object({
 
 export const ZTransferInput = z
   .strictObject({
-    toDepartmentId: z.number().int().positive().optional(),
+    toDepartmentId: ZId.optional(),
     toOutsideBody: z.string().trim().min(2).max(128).optional(),
     reason: z.string().trim().min(2, '请填写移送理由').max(2000),
   })
@@ -119,7 +120,7 @@ export const ZDecideClueBody = z.discriminatedUnion('decision', [
     caseType: ZCaseType,
     phase: z.string().max(32).optional(),
     title: z.string().trim().min(2).max(200).optional(),
-    handlerId: z.number().int().positive().optional(),
+    handlerId: ZId.optional(),
   }),
   z.strictObject({
     decision: z.literal('decline'),
@@ -140,10 +141,10 @@ export type TTransferFeedbackBody = z.infer<typeof ZTransferFeedbackBody>;
 
 export const ZClueQuery = z.strictObject({
   q: z.string().trim().max(64).optional(),
-  departmentId: z.coerce.number().int().positive().optional(),
+  departmentId: ZIdParam.optional(),
   source: ZClueSource.optional(),
   status: ZClueStatus.optional(),
-  handlerId: z.coerce.number().int().positive().optional(),
+  handlerId: ZIdParam.optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   page: z.coerce.number().int().min(1).default(1),
@@ -189,12 +190,12 @@ export const ZSentClueList = z.object({ items: z.array(ZSentClue), total: z.numb
 export type TSentClueList = z.infer<typeof ZSentClueList>;
 
 export const ZSentClueQuery = z.strictObject({
-  departmentId: z.coerce.number().int().positive().optional(),
+  departmentId: ZIdParam.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 
-export const ZIdParams = z.strictObject({ id: z.coerce.number().int().positive() });
+export const ZIdParams = z.strictObject({ id: ZIdParam });
 
 /** The list's filters without paging: what an export selects. */
 export const ZClueExportQuery = ZClueQuery.omit({ page: true, pageSize: true });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZIdParam } from '../http/ids.ts';
 
 export const deadlineStatuses = ['open', 'dueSoon', 'overdue', 'done', 'paused'] as const;
 export const ZDeadlineStatus = z.enum(deadlineStatuses);
@@ -53,13 +54,13 @@ export const ZDeadlineBoard = z.object({
 export type TDeadlineBoard = z.infer<typeof ZDeadlineBoard>;
 
 export const ZDeadlineQuery = z.strictObject({
-  caseId: z.coerce.number().int().positive().optional(),
-  clueId: z.coerce.number().int().positive().optional(),
-  suggestionId: z.coerce.number().int().positive().optional(),
+  caseId: ZIdParam.optional(),
+  clueId: ZIdParam.optional(),
+  suggestionId: ZIdParam.optional(),
 });
 export type TDeadlineQuery = z.infer<typeof ZDeadlineQuery>;
 
-export const ZBoardQuery = z.strictObject({ departmentId: z.coerce.number().int().positive().optional() });
+export const ZBoardQuery = z.strictObject({ departmentId: ZIdParam.optional() });
 
 export const pauseReasons = { appraisal: '鉴定', audit: '审计', approval: '审批' } as const;
 
@@ -77,4 +78,4 @@ export const ZResumeBody = z.strictObject({
 });
 export type TResumeBody = z.infer<typeof ZResumeBody>;
 
-export const ZDeadlineIdParams = z.strictObject({ id: z.coerce.number().int().positive() });
+export const ZDeadlineIdParams = z.strictObject({ id: ZIdParam });

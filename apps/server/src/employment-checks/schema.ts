@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZIdParam } from '../http/ids.ts';
 
 export const ZUploadBody = z.strictObject({
   fileName: z.string().trim().min(1).max(200),
@@ -62,14 +63,14 @@ export const ZCheckBatchList = z.object({ items: z.array(ZCheckBatch), total: z.
 export type TCheckBatchList = z.infer<typeof ZCheckBatchList>;
 
 export const ZCheckQuery = z.strictObject({
-  schoolId: z.coerce.number().int().positive().optional(),
+  schoolId: ZIdParam.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 export type TCheckQuery = z.infer<typeof ZCheckQuery>;
 
-export const ZIdParams = z.strictObject({ id: z.coerce.number().int().positive() });
+export const ZIdParams = z.strictObject({ id: ZIdParam });
 export const ZDocumentParams = z.strictObject({
-  id: z.coerce.number().int().positive(),
+  id: ZIdParam,
   format: z.enum(['docx', 'xlsx']),
 });

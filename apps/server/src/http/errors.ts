@@ -13,6 +13,30 @@ const fastifyCodes: Record<string, { code: ErrorCode; message: string }> = {
 const sizeLabel = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
 
+/**
+ * PostgreSQL data errors a request's values can cause (SQLSTATE class 22): a number too large for
+ * its column, a NUL or an invalid character in text, an impossible date.
+ */
+const databaseRefusals: Record<string, string> = {
+  '22003': '数值超出允许范围',
+  '22021': '文字含有不允许的字符',
+  '22P05': '文字含有不允许的字符',
+  '22007': '日期或时间格式不正确',
+  '22008': '日期或时间超出允许范围',
+  '22P02': '参数格式不正确',
+};
+
+/** The Chinese message for a database error caused by the request's data (searched along `cause`). */
+function databaseRefusal(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && 'severity' in current && databaseRefusals[code])
+      return databaseRefusals[code];
+    current = current.cause;
+  }
+  return undefined;
+}
+
 /** The one HTTP mapping of errors: every failure leaves as `{ code, message }` in Chinese. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -37,6 +61,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (error.statusCode === 429) {
       return reply.status(429).send({ code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' });
+    }
+    const refused = databaseRefusal(error);
+    if (refused) {
+      // A value our validation should have stopped reached the database; the client still gets 400.
+      request.log.warn({ err: error }, 'the database refused a value of the request');
+      return reply.status(400).send({ code: 'VALIDATION', message: refused });
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'response did not match its schema');

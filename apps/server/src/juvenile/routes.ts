@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
+import { ZIdParam } from '../http/ids.ts';
 import { addCaseRecord } from './add-case-record.ts';
 import { addMinor } from './add-minor.ts';
 import { bookSession } from './book-session.ts';
@@ -56,8 +57,8 @@ import { updateFollowUp } from './update-follow-up.ts';
 const tags = ['juvenile'];
 const detail = { 200: ZJuvenileCaseDetail };
 const ZFeedbackParams = z.strictObject({
-  id: z.coerce.number().int().positive(),
-  referralId: z.coerce.number().int().positive(),
+  id: ZIdParam,
+  referralId: ZIdParam,
 });
 
 export async function juvenileRoutes(app: App, { database }: RouteDeps) {

@@ -2,12 +2,13 @@ import { ZCaseRecordKind } from '@procura/domain/juvenile/case-records';
 import { ZFollowUpOutcome, ZFollowUpSubject, ZReferralBodyKind } from '@procura/domain/juvenile/follow-up';
 import { ZOneStopFunction, ZOneStopRoom } from '@procura/domain/juvenile/one-stop';
 import { z } from 'zod';
+import { ZId, ZIdParam } from '../http/ids.ts';
 
 const ZRef = z.object({ id: z.number(), name: z.string() });
 const day = z.iso.date();
 const text = (max = 2000) => z.string().trim().min(1, '不能为空').max(max);
 
-export const ZIdParams = z.strictObject({ id: z.coerce.number().int().positive() });
+export const ZIdParams = z.strictObject({ id: ZIdParam });
 
 export const ZMinor = z.object({
   id: z.number(),
@@ -180,7 +181,7 @@ export type TAddMinorBody = z.infer<typeof ZAddMinorBody>;
 
 export const ZAddRecordBody = z.strictObject({
   kind: ZCaseRecordKind,
-  minorId: z.number().int().positive().optional(),
+  minorId: ZId.optional(),
   data: z.record(z.string(), z.unknown()),
 });
 export type TAddRecordBody = z.infer<typeof ZAddRecordBody>;
@@ -188,7 +189,7 @@ export type TAddRecordBody = z.infer<typeof ZAddRecordBody>;
 export const ZUpdateRecordBody = z.strictObject({ data: z.record(z.string(), z.unknown()) });
 
 export const ZInquiryRequestBody = z.strictObject({
-  minorId: z.number().int().positive(),
+  minorId: ZId,
   reason: text(1000),
 });
 export const ZDecisionBody = z.strictObject({
@@ -197,7 +198,7 @@ export const ZDecisionBody = z.strictObject({
 });
 
 export const ZBookSessionBody = z.strictObject({
-  minorId: z.number().int().positive(),
+  minorId: ZId,
   room: ZOneStopRoom,
   startsAt: z.iso.datetime({ offset: true }),
   endsAt: z.iso.datetime({ offset: true }),
@@ -211,7 +212,7 @@ export const ZCalendarQuery = z.strictObject({ from: day, to: day });
 export const ZSessionList = z.array(ZSession);
 
 export const ZOrderBody = z.strictObject({
-  minorId: z.number().int().positive(),
+  minorId: ZId,
   guardianName: z.string().trim().max(50).default(''),
   relation: z.string().trim().max(20).default(''),
   facts: z.string().trim().max(5000).default(''),
@@ -277,15 +278,15 @@ export const ZFollowUpBody = z.strictObject({
   minorName: text(50),
   goal: text(2000),
   startedOn: day,
-  caseId: z.number().int().positive().optional(),
-  handlerId: z.number().int().positive().optional(),
+  caseId: ZId.optional(),
+  handlerId: ZId.optional(),
   visitDueDates: z.array(day).min(1, '至少安排一次回访').max(60),
 });
 export type TFollowUpBody = z.infer<typeof ZFollowUpBody>;
 
 export const ZVisitParams = z.strictObject({
-  id: z.coerce.number().int().positive(),
-  visitId: z.coerce.number().int().positive(),
+  id: ZIdParam,
+  visitId: ZIdParam,
 });
 export const ZVisitBody = z.strictObject({ doneOn: day, notes: text(5000), progress: text(2000) });
 export const ZAddVisitBody = z.strictObject({ dueOn: day });

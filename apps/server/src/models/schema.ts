@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { maxId, ZId, ZIdParam } from '../http/ids.ts';
 
 const ZRef = z.object({ id: z.number(), name: z.string() });
 
-export const ZIdParams = z.strictObject({ id: z.coerce.number().int().positive() });
+export const ZIdParams = z.strictObject({ id: ZIdParam });
 export const ZModelParams = z.strictObject({ id: z.string().min(1).max(100) });
 
 // ── data sets ────────────────────────────────────────────────────────────────
@@ -113,7 +114,7 @@ export const ZRunQuery = z.strictObject({ modelId: z.string().optional() });
 export const ZStartRunBody = z.strictObject({
   modelId: z.string().min(1),
   /** role → data set id */
-  datasets: z.record(z.string(), z.number().int().positive()),
+  datasets: z.record(z.string(), ZId),
 });
 export type TStartRunBody = z.infer<typeof ZStartRunBody>;
 
@@ -172,7 +173,7 @@ export const ZHitList = z.object({
 });
 export type THitList = z.infer<typeof ZHitList>;
 
-const ZHitIds = z.array(z.number().int().positive()).min(1, '请至少选择一条命中').max(1000);
+const ZHitIds = z.array(ZId).min(1, '请至少选择一条命中').max(1000);
 
 export const ZReviewBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('confirm'), hitIds: ZHitIds }),
@@ -186,7 +187,11 @@ export type TReviewBody = z.infer<typeof ZReviewBody>;
 
 export const ZToCluesBody = z.strictObject({
   hitIds: ZHitIds,
-  departmentId: z.number().int().positive({ message: '请选择接收部门' }),
+  departmentId: z
+    .number({ message: '请选择接收部门' })
+    .int()
+    .positive({ message: '请选择接收部门' })
+    .max(maxId, '部门编号无效'),
 });
 export type TToCluesBody = z.infer<typeof ZToCluesBody>;
 

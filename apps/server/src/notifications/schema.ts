@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZIdParam } from '../http/ids.ts';
 
 export const ZNotification = z.object({
   id: z.number(),
@@ -14,4 +15,4 @@ export const ZNotificationList = z.object({ items: z.array(ZNotification), unrea
 export type TNotificationList = z.infer<typeof ZNotificationList>;
 
 export const ZNotificationQuery = z.strictObject({ unread: z.enum(['true', 'false']).optional() });
-export const ZNotificationIdParams = z.strictObject({ id: z.coerce.number().int().positive() });
+export const ZNotificationIdParams = z.strictObject({ id: ZIdParam });

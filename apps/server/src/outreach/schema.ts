@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZId, ZIdParam } from '../http/ids.ts';
 
 export const outreachKinds = {
   lawToSchool: '法治进校园',
@@ -42,7 +43,7 @@ export const ZOutreachBody = z.strictObject({
   participantCount: z.number().int('人数应为整数').min(1, '人数至少为 1').max(100_000),
   /** 宣传材料、课件、发放资料，one per line. */
   materials: z.string().trim().max(2000).default(''),
-  schoolId: z.number().int().positive().nullable().optional(),
+  schoolId: ZId.nullable().optional(),
 });
 export type TOutreachBody = z.infer<typeof ZOutreachBody>;
 // No default on a patch: an absent field stays as it was.
@@ -64,4 +65,4 @@ export const ZOutreachQuery = ZOutreachFilter.extend({
 });
 export type TOutreachQuery = z.infer<typeof ZOutreachQuery>;
 
-export const ZIdParams = z.strictObject({ id: z.coerce.number().int().positive() });
+export const ZIdParams = z.strictObject({ id: ZIdParam });

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { ZId } from '../http/ids.ts';
 
 export const ZReassignBody = z
   .strictObject({
-    clueIds: z.array(z.number().int().positive()).max(500).default([]),
-    caseIds: z.array(z.number().int().positive()).max(500).default([]),
-    toHandlerId: z.number().int().positive(),
+    clueIds: z.array(ZId).max(500).default([]),
+    caseIds: z.array(ZId).max(500).default([]),
+    toHandlerId: ZId,
     reason: z.string().trim().min(2, '请填写改派理由（至少 2 个字）').max(500),
   })
   .refine((b) => b.clueIds.length + b.caseIds.length > 0, {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZAttachment } from '../attachments/schema.ts';
 import { ZCaseDocument } from '../cases/schema.ts';
 import { ZDeadlineStatus } from '../deadlines/schema.ts';
+import { ZId, ZIdParam } from '../http/ids.ts';
 
 const ZRef = z.object({ id: z.number(), name: z.string() });
 export const ZSuggestionKind = z.enum(['preLitigation', 'general', 'socialGovernance', 'classCase']);
@@ -68,9 +69,9 @@ export type TSuggestionList = z.infer<typeof ZSuggestionList>;
 
 export const ZSuggestionQuery = z.strictObject({
   q: z.string().trim().max(64).optional(),
-  departmentId: z.coerce.number().int().positive().optional(),
+  departmentId: ZIdParam.optional(),
   /** The suggestions of one case (the case page). */
-  caseId: z.coerce.number().int().positive().optional(),
+  caseId: ZIdParam.optional(),
   kind: ZSuggestionKind.optional(),
   state: ZSuggestionState.optional(),
   /** Drafted on or after / on or before (China days). */
@@ -91,7 +92,7 @@ const fields = {
 
 /** A draft may leave fields empty; submitting, issuing and printing refuse until they are filled. */
 export const ZDraftSuggestionBody = z.strictObject({
-  caseId: z.number().int().positive(),
+  caseId: ZId,
   kind: ZSuggestionKind,
   addressee: fields.addressee.optional(),
   facts: fields.facts.optional(),
@@ -135,4 +136,4 @@ export const ZRectificationBody = z.strictObject({
 });
 export type TRectificationBody = z.infer<typeof ZRectificationBody>;
 
-export const ZIdParams = z.strictObject({ id: z.coerce.number().int().positive() });
+export const ZIdParams = z.strictObject({ id: ZIdParam });

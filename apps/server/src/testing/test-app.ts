@@ -1,5 +1,6 @@
 import type { DatabaseKind } from '@procura/db';
 import { createTestDatabase, type TestDatabase } from '@procura/db/testing';
+import type { FastifyBaseLogger } from 'fastify';
 import { buildApp } from '../app.ts';
 import { demoPassword } from '../bootstrap/demo.ts';
 import { initialise } from '../bootstrap/initialise.ts';
@@ -20,7 +21,12 @@ export const testPublicUrl = 'https://jcy.procura.test';
 /** The real app on a fresh database of the given engine, seeded with the demo procuratorate. */
 export async function createTestApp(
   kind: DatabaseKind,
-  options: { loginRateLimit?: number; publicUrl?: string | null; trustProxy?: TrustProxy } = {},
+  options: {
+    loginRateLimit?: number;
+    publicUrl?: string | null;
+    trustProxy?: TrustProxy;
+    logger?: FastifyBaseLogger;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   await initialise(database, { demo: true });
@@ -35,6 +41,7 @@ export async function createTestApp(
       // null: as if PROCURA_PUBLIC_URL were unset.
       publicUrl: options.publicUrl === null ? undefined : (options.publicUrl ?? testPublicUrl),
     },
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   await app.ready();
   return {

@@ -1,5 +1,6 @@
 import { ZRole } from '@procura/domain/roles';
 import { z } from 'zod';
+import { ZId, ZIdParam } from '../http/ids.ts';
 
 export const ZUser = z.object({
   id: z.number(),
@@ -21,7 +22,7 @@ export type TUserList = z.infer<typeof ZUserList>;
 export const ZUserQuery = z.strictObject({
   q: z.string().trim().max(64).optional(),
   role: ZRole.optional(),
-  departmentId: z.coerce.number().int().positive().optional(),
+  departmentId: ZIdParam.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
@@ -37,7 +38,7 @@ export const ZCreateUserBody = z.strictObject({
   username: ZUsername,
   displayName: z.string().trim().min(1, '请输入姓名').max(32, '姓名不能超过 32 个字符'),
   role: ZRole,
-  departmentId: z.number().int().positive().nullable(),
+  departmentId: ZId.nullable(),
   password: z.string().max(256),
 });
 export type TCreateUserBody = z.infer<typeof ZCreateUserBody>;
@@ -45,11 +46,11 @@ export type TCreateUserBody = z.infer<typeof ZCreateUserBody>;
 export const ZUpdateUserBody = z.strictObject({
   displayName: z.string().trim().min(1, '请输入姓名').max(32).optional(),
   role: ZRole.optional(),
-  departmentId: z.number().int().positive().nullable().optional(),
+  departmentId: ZId.nullable().optional(),
   disabled: z.boolean().optional(),
 });
 export type TUpdateUserBody = z.infer<typeof ZUpdateUserBody>;
 
 export const ZResetPasswordBody = z.strictObject({ password: z.string().max(256) });
 
-export const ZUserIdParams = z.strictObject({ id: z.coerce.number().int().positive() });
+export const ZUserIdParams = z.strictObject({ id: ZIdParam });
