@@ -112,7 +112,8 @@ describe.each(testEngines())('campus mailbox (%s)', (kind) => {
   });
 
   it('keeps HTML as the text the student typed and drops invisible control characters', async () => {
-    const body = '<script>alert("x")</script><b>老师</b>我想问\u0000\u202e一个问题';
+    // (a NUL character is refused before any route sees it, like on every route: http/nul-bytes.ts)
+    const body = '<script>alert("x")</script><b>老师</b>我想问\u202e\u200b一个问题';
     const sent = await write('成华区演示中学', { body, contact: '<img src=x onerror=alert(1)>' });
     expect(sent.statusCode, sent.body).toBe(201);
     const picked = (await pickUp(sent.json<{ pickupCode: string }>().pickupCode)).json<TPickedUpLetter>();

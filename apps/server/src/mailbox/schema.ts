@@ -1,5 +1,6 @@
 import { ZLetterTopic } from '@procura/domain/mailbox/topics';
 import { z } from 'zod';
+import { ZId, ZIdParam } from '../http/ids.ts';
 
 // Control characters other than tab and newline are dropped: letters are plain text, shown as text.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
@@ -59,7 +60,7 @@ export const ZUpdateSchoolBody = z.strictObject({
 });
 export type TUpdateSchoolBody = z.infer<typeof ZUpdateSchoolBody>;
 
-export const ZIdParams = z.strictObject({ id: z.coerce.number().int().positive() });
+export { ZIdParams } from '../http/ids.ts';
 export const ZTokenParams = z.strictObject({ token: z.string().min(16).max(64) });
 
 // --- public (no account) -------------------------------------------------------------------
@@ -138,7 +139,7 @@ export const ZLetterList = z.object({ items: z.array(ZLetter), total: z.number()
 export type TLetterList = z.infer<typeof ZLetterList>;
 
 export const ZLetterQuery = z.strictObject({
-  schoolId: z.coerce.number().int().positive().optional(),
+  schoolId: ZIdParam.optional(),
   status: ZLetterStatus.optional(),
   topic: ZLetterTopic.optional(),
   urgent: z.enum(['true', 'false']).optional(),
@@ -154,7 +155,7 @@ export type TAnswerBody = z.infer<typeof ZAnswerBody>;
 
 export const ZLetterToClueBody = z.strictObject({
   title: z.string().trim().min(2, '标题至少 2 个字').max(200).optional(),
-  handlerId: z.number().int().positive().optional(),
+  handlerId: ZId.optional(),
 });
 export type TLetterToClueBody = z.infer<typeof ZLetterToClueBody>;
 
