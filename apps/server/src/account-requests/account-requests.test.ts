@@ -175,6 +175,18 @@ describe.each(testEngines())('leadership accounts need the chief (%s)', (kind) =
     expect((await decide(999999, true)).statusCode).toBe(404);
   });
 
+  it('the admin cannot ask to make themself a leader', async () => {
+    const adminId = (await userRow('admin'))!.id;
+    const response = await as(admin, 'PATCH', `/api/users/${adminId}`, { role: 'chief' });
+    expect(response.statusCode).toBe(409);
+    expect(response.json<ErrorBody>().message).toBe('不能修改自己的角色');
+    expect(
+      (await as(chief, 'GET', '/api/account-requests'))
+        .json<{ items: { username: string }[] }>()
+        .items.map((i) => i.username),
+    ).not.toContain('admin');
+  });
+
   it('refuses a second request for the same account while one is pending', async () => {
     const body = await createBody('departmentHead');
     expect((await as(admin, 'POST', '/api/users', body)).statusCode).toBe(202);

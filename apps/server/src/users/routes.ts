@@ -9,7 +9,7 @@ import {
 } from '../account-requests/account-requests.ts';
 import { ZAccountRequestPending } from '../account-requests/schema.ts';
 import { actorOf } from '../audit/record-audit.ts';
-import { notFound } from '../errors.ts';
+import { DomainError, notFound } from '../errors.ts';
 import { currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
 import { createUser } from './create-user.ts';
@@ -103,6 +103,9 @@ export async function userRoutes(app: App, { database }: RouteDeps) {
         .from(schema.users)
         .where(eq(schema.users.id, request.params.id));
       if (!before) throw notFound('用户');
+      if (before.id === admin.id && role !== undefined && role !== before.role) {
+        throw new DomainError('CONFLICT', '不能修改自己的角色');
+      }
       const newRole = role ?? before.role;
       const newDepartment = departmentId === undefined ? before.departmentId : departmentId;
       // Raising someone to a leadership role, or a leader to another department's lead, waits for the chief.
