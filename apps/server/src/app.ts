@@ -14,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { accountRequestRoutes } from './account-requests/routes.ts';
 import { attachmentRoutes } from './attachments/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -50,6 +51,7 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   authRoutes,
   departmentRoutes,
   userRoutes,
+  accountRequestRoutes,
   auditRoutes,
   clueRoutes,
   caseRoutes,

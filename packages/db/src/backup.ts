@@ -12,8 +12,11 @@ const format = 'procura-backup';
 const formatVersion = 1;
 const batchSize = 1000;
 
-/** Sessions are not worth restoring: everyone signs in again after a restore. */
-const skipped = new Set(['sessions']);
+/**
+ * Sessions are not worth restoring: everyone signs in again after a restore. Nor are the counts
+ * of wrong passwords per address (login_failures): a restore starts them afresh.
+ */
+const skipped = new Set(['sessions', 'login_failures']);
 
 interface TableInfo {
   name: string;

@@ -19,6 +19,9 @@ export const policy = {
   'user.create': { roles: ['admin'], scope: 'all', label: '创建用户' },
   'user.update': { roles: ['admin'], scope: 'all', label: '修改用户' },
   'user.resetPassword': { roles: ['admin'], scope: 'all', label: '重置密码' },
+  // Leadership accounts (检察长/副检察长/部门负责人): the admin asks, the chief decides.
+  'accountRequest.read': { roles: ['chief', 'admin'], scope: 'all', label: '查看领导账号审批' },
+  'accountRequest.decide': { roles: ['chief'], scope: 'all', label: '审批领导账号的创建、升级和密码重置' },
   'audit.list': { roles: ['chief', 'admin'], scope: 'all', label: '查看审计日志' },
   'audit.verify': { roles: ['chief', 'admin'], scope: 'all', label: '校验审计日志' },
   'clue.read': { roles: caseworkers, scope: 'department', label: '查看线索' },

@@ -30,6 +30,12 @@ export const roleLabels: Record<TRole, string> = {
 };
 
 /**
+ * 院领导 and heads: they reach sealed and juvenile records, so the administrator alone may not
+ * create such an account, raise anyone to it or reset its password; the chief approves.
+ */
+export const leadershipRoles: readonly TRole[] = ['chief', 'deputyChief', 'departmentHead'];
+
+/**
  * Who may be a record's 承办人: a prosecutor (检察官), a head, the chief or a deputy. Assistants and
  * clerks help on a case but never hold it; analysts and admins do no casework.
  */

@@ -90,6 +90,14 @@ const routeTable: Record<string, RouteCase> = {
       payload: { password: 'Matrix2026reset' },
     }),
   },
+  'GET /api/account-requests': {
+    access: 'accountRequest.read',
+    request: () => ({ url: '/api/account-requests' }),
+  },
+  'POST /api/account-requests/:id/decision': {
+    access: 'accountRequest.decide',
+    request: () => ({ url: '/api/account-requests/999999/decision', payload: { approve: false } }),
+  },
   'GET /api/audit': { access: 'audit.list', request: () => ({ url: '/api/audit' }) },
   'GET /api/audit/verify': { access: 'audit.verify', request: () => ({ url: '/api/audit/verify' }) },
   // Clues and cases: a record id nobody has (404) or an empty body (400) reaches the handler or

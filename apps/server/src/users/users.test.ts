@@ -212,14 +212,14 @@ describe.each(testEngines())('user administration (%s)', (kind) => {
 
   it('renames a user and changes the role, recorded as user.update with before and after', async () => {
     const user = await create();
-    const response = await patch(user.id, { displayName: ' 新名字 ', role: 'departmentHead' });
+    const response = await patch(user.id, { displayName: ' 新名字 ', role: 'assistant' });
     expect(response.statusCode).toBe(200);
-    expect(response.json<TUser>()).toMatchObject({ displayName: '新名字', role: 'departmentHead' });
+    expect(response.json<TUser>()).toMatchObject({ displayName: '新名字', role: 'assistant' });
     const [entry] = await auditOf(user.id);
     expectAdminEntry(entry, 'user.update', user.id);
     expect(entry!.detail).toEqual({
       from: { displayName: user.displayName, role: 'prosecutor' },
-      to: { displayName: '新名字', role: 'departmentHead' },
+      to: { displayName: '新名字', role: 'assistant' },
     });
   });
 

@@ -13,6 +13,7 @@ import {
   LockOutlined,
   MailOutlined,
   RadarChartOutlined,
+  SafetyOutlined,
   ScheduleFilled,
   ScheduleOutlined,
   SendOutlined,
@@ -265,6 +266,13 @@ export const appRoutes: TAppRoute[] = [
     access: 'user.list',
     menu: { icon: <TeamOutlined /> },
     component: lazy(() => import('../users/UsersPage.tsx')),
+  },
+  {
+    path: '/account-requests',
+    title: '账号审批',
+    access: 'accountRequest.read',
+    menu: { icon: <SafetyOutlined /> },
+    component: lazy(() => import('../account-requests/AccountRequestsPage.tsx')),
   },
   {
     path: '/admin/audit',

@@ -4,7 +4,7 @@ import { notifySuccess } from '../api/notify.ts';
 import { showFormError } from '../shared/formErrors.ts';
 import { PasswordRulesHint } from '../shared/PasswordRulesHint.tsx';
 import { passwordRule } from '../shared/password.ts';
-import { useCreateUser } from './api.ts';
+import { isPendingApproval, useCreateUser } from './api.ts';
 import { DepartmentSelect } from './DepartmentSelect.tsx';
 import { roleOptions, usernamePattern } from './options.ts';
 
@@ -24,8 +24,12 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
     create.mutate(
       { ...values, username: values.username.trim(), displayName: values.displayName.trim() },
       {
-        onSuccess: (user) => {
-          notifySuccess(`已创建用户 ${user.displayName}（${user.username}）`);
+        onSuccess: (answer) => {
+          notifySuccess(
+            isPendingApproval(answer)
+              ? answer.message
+              : `已创建用户 ${answer.displayName}（${answer.username}）`,
+          );
           onClose();
         },
         onError: (error) =>

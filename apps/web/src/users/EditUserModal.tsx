@@ -4,7 +4,7 @@ import { Form, Input, Modal, Select } from 'antd';
 import { notifySuccess } from '../api/notify.ts';
 import { showFormError } from '../shared/formErrors.ts';
 import { useLast } from '../shared/useLast.ts';
-import { useUpdateUser } from './api.ts';
+import { isPendingApproval, useUpdateUser } from './api.ts';
 import { DepartmentSelect } from './DepartmentSelect.tsx';
 import { roleOptions } from './options.ts';
 
@@ -33,7 +33,7 @@ export function EditUserModal({ user: selected, onClose }: { user: TUser | null;
       { id: user.id, body },
       {
         onSuccess: (saved) => {
-          notifySuccess(`已保存 ${saved.displayName} 的信息`);
+          notifySuccess(isPendingApproval(saved) ? saved.message : `已保存 ${saved.displayName} 的信息`);
           onClose();
         },
         onError: (error) => showFormError(form, error, {}),

@@ -5,7 +5,7 @@ import { showFormError } from '../shared/formErrors.ts';
 import { PasswordRulesHint } from '../shared/PasswordRulesHint.tsx';
 import { passwordRule } from '../shared/password.ts';
 import { useLast } from '../shared/useLast.ts';
-import { useResetPassword } from './api.ts';
+import { isPendingApproval, useResetPassword } from './api.ts';
 
 type TValues = { password: string };
 
@@ -19,8 +19,12 @@ export function ResetPasswordModal({ user: selected, onClose }: { user: TUser | 
     reset.mutate(
       { id: user.id, password },
       {
-        onSuccess: () => {
-          notifySuccess(`已重置 ${user.displayName} 的密码，其下次登录时须修改密码`);
+        onSuccess: (answer) => {
+          notifySuccess(
+            isPendingApproval(answer)
+              ? `${answer.message}；新密码将在批准时生成，只向检察长显示`
+              : `已重置 ${user.displayName} 的密码，其下次登录时须修改密码`,
+          );
           onClose();
         },
         onError: (error) => showFormError(form, error, { WEAK_PASSWORD: 'password' }),

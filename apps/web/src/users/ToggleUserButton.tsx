@@ -20,7 +20,7 @@ export function ToggleUserButton({ user }: { user: TUser }) {
       onConfirm={() =>
         update.mutateAsync(
           { id: user.id, body: { disabled: !user.disabled } },
-          { onSuccess: (saved) => notifySuccess(`已${verb}用户 ${saved.displayName}`) },
+          { onSuccess: () => notifySuccess(`已${verb}用户 ${user.displayName}`) },
         )
       }
     >

@@ -1,4 +1,5 @@
 import type { TRole } from '@procura/domain/roles';
+import type { TAccountRequestPending } from '@procura/server/account-requests/schema';
 import type { TCreateUserBody, TUpdateUserBody, TUser, TUserList } from '@procura/server/users/schema';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
@@ -11,16 +12,27 @@ export function fetchUsers(query: TUserQuery): Promise<TUserList> {
   return api<TUserList>('/api/users', { query });
 }
 
-export function createUser(body: TCreateUserBody): Promise<TUser> {
-  return api<TUser>('/api/users', { method: 'POST', body });
+/**
+ * Leadership accounts (检察长/副检察长/部门负责人): the server answers 202 with an account request
+ * the chief must approve instead of making the change.
+ */
+export function isPendingApproval(answer: unknown): answer is TAccountRequestPending {
+  return typeof answer === 'object' && answer !== null && 'accountRequest' in answer;
 }
 
-export function updateUser(id: number, body: TUpdateUserBody): Promise<TUser> {
-  return api<TUser>(`/api/users/${id}`, { method: 'PATCH', body });
+export function createUser(body: TCreateUserBody): Promise<TUser | TAccountRequestPending> {
+  return api<TUser | TAccountRequestPending>('/api/users', { method: 'POST', body });
 }
 
-export function resetPassword(id: number, password: string): Promise<void> {
-  return api<void>(`/api/users/${id}/reset-password`, { method: 'POST', body: { password } });
+export function updateUser(id: number, body: TUpdateUserBody): Promise<TUser | TAccountRequestPending> {
+  return api<TUser | TAccountRequestPending>(`/api/users/${id}`, { method: 'PATCH', body });
+}
+
+export function resetPassword(id: number, password: string): Promise<TAccountRequestPending | undefined> {
+  return api<TAccountRequestPending | undefined>(`/api/users/${id}/reset-password`, {
+    method: 'POST',
+    body: { password },
+  });
 }
 
 export function useUsers(query: TUserQuery) {

@@ -95,6 +95,35 @@ export const loginFailures = pgTable(
   ],
 );
 
+/**
+ * 账号审批: the administrator's creation or elevation of a 检察长/副检察长/部门负责人 account, or
+ * the reset of such an account's password, waits for the chief's decision (two people).
+ */
+export const accountRequests = pgTable(
+  'account_requests',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    /** create | elevate | resetPassword */
+    kind: text('kind').notNull(),
+    /** The account concerned; null for a creation until it is approved. */
+    userId: integer('user_id').references(() => users.id),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('role').notNull(),
+    departmentId: integer('department_id').references(() => departments.id),
+    /** pending | approved | rejected */
+    status: text('status').notNull().default('pending'),
+    requestedBy: integer('requested_by')
+      .notNull()
+      .references(() => users.id),
+    requestedAt: createdAt(),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    note: text('note'),
+  },
+  (t) => [index('account_requests_status_idx').on(t.status, t.id)],
+);
+
 /** Append-only; every row carries the SM3 hash of its content and of the previous row's hash. */
 export const auditLog = pgTable(
   'audit_log',
