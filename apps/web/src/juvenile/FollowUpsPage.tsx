@@ -19,8 +19,8 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { hasAccess } from '../auth/access.ts';
 import { useMe } from '../auth/hooks.ts';
+import { FormModal } from '../shared/FormModal.tsx';
 import { useFollowUpMutation, useFollowUps } from './api.ts';
-import { FormModal } from './FormModal.tsx';
 
 const optionsOf = (labels: Record<string, string>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));

@@ -9,8 +9,8 @@ import { api } from '../api/client.ts';
 import { hasAccess } from '../auth/access.ts';
 import { useMe } from '../auth/hooks.ts';
 import { formatDate } from '../shared/dates.ts';
+import { FormModal } from '../shared/FormModal.tsx';
 import { useJuvenileCases } from './api.ts';
-import { FormModal } from './FormModal.tsx';
 
 const columns = [
   {

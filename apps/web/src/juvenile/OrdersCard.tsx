@@ -18,8 +18,8 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorText } from '../api/errors.ts';
+import { FormModal } from '../shared/FormModal.tsx';
 import { useJuvenileMutation, useOrderDocument } from './api.ts';
-import { FormModal } from './FormModal.tsx';
 
 type TOrder = TJuvenileCaseDetail['orders'][number];
 type TValues = Omit<TOrderBody, 'sessions'> & { sessions?: { on: Dayjs; topic: string }[] };

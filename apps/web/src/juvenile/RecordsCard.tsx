@@ -5,9 +5,9 @@ import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Table } fro
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { formatDateTime } from '../shared/dates.ts';
+import { FormModal } from '../shared/FormModal.tsx';
 import { yuanToFen } from '../shared/money.ts';
 import { useJuvenileMutation } from './api.ts';
-import { FormModal } from './FormModal.tsx';
 import { describeRecord, recordFields, type TFieldSpec } from './record-fields.ts';
 
 type TRecord = TJuvenileCaseDetail['records'][number];

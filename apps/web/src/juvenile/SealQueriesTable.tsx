@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { hasAccess } from '../auth/access.ts';
 import { useMe } from '../auth/hooks.ts';
 import { formatDateTime } from '../shared/dates.ts';
+import { FormModal } from '../shared/FormModal.tsx';
 import { useSealQueryMutation } from './api.ts';
-import { FormModal } from './FormModal.tsx';
 
 type TDecision = { approve: boolean; note: string };
 

@@ -5,8 +5,8 @@ import { Button, Card, DatePicker, Flex, Form, Input, Popconfirm, Select, Space,
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { formatDateTime } from '../shared/dates.ts';
+import { FormModal } from '../shared/FormModal.tsx';
 import { useJuvenileMutation } from './api.ts';
-import { FormModal } from './FormModal.tsx';
 
 type TRequest = TJuvenileCaseDetail['inquiryRequests'][number];
 type TSessionRow = TJuvenileCaseDetail['sessions'][number];
