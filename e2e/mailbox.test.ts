@@ -159,7 +159,7 @@ describe('校园信箱 in the browser', () => {
     await clerk.getByTestId('outreach-audience').fill('五、六年级学生');
     await clerk.getByTestId('outreach-count').fill('320');
     await clerk.getByTestId('outreach-materials').fill('防欺凌课件\n《未成年人保护法》宣传册 300 份');
-    await clerk.getByTestId('outreach-save').click();
+    await clerk.getByTestId('outreach-submit').click();
     await expect
       .poll(() => clerk.getByTestId('outreach-table').textContent())
       .toContain('法治进校园：向校园欺凌说不');

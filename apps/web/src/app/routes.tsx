@@ -23,12 +23,9 @@ import {
 } from '@ant-design/icons';
 import type { TRouteAccess } from '@procura/domain/policy';
 import type { TMe } from '@procura/server/auth/schema';
-import { type ComponentType, lazy, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { matchPath } from 'react-router';
 import { hasAccess } from '../auth/access.ts';
-import { LoginPage } from '../auth/LoginPage.tsx';
-import { PasswordPage } from '../auth/PasswordPage.tsx';
-import { HomePage } from '../home/HomePage.tsx';
 
 export type TAppRoute = {
   path: string;
@@ -42,230 +39,199 @@ export type TAppRoute = {
   menu?: { icon: ReactNode };
   /** A page without a menu entry of its own (a detail page) highlights this menu entry. */
   menuParent?: string;
-  component: ComponentType;
 };
 
 /**
  * The single list of pages: the router and the side menu are both derived from it, so the menu
- * never shows a module that does not exist or that the user may not use.
+ * never shows a module that does not exist or that the user may not use. The component of each
+ * is in app/pages.tsx, so that pages may read this list without importing themselves.
  */
-export const appRoutes: TAppRoute[] = [
-  { path: '/login', title: '登录', access: 'public', component: LoginPage },
+const routes = [
+  { path: '/login', title: '登录', access: 'public' },
   // 校园信箱 for students, without an account or the staff layout.
   {
     path: '/campus-mailbox/pickup',
     title: '查看答复',
     access: 'public',
-    component: lazy(() => import('../mailbox/PickupPage.tsx')),
   },
   {
     path: '/campus-mailbox/:token',
     title: '校园信箱',
     access: 'public',
-    component: lazy(() => import('../mailbox/PublicMailboxPage.tsx')),
   },
   {
     path: '/',
     title: '工作台',
     access: 'authenticated',
     menu: { icon: <HomeOutlined /> },
-    component: HomePage,
   },
   {
     path: '/clues',
     title: '线索',
     access: 'clue.read',
     menu: { icon: <FileSearchOutlined /> },
-    component: lazy(() => import('../clues/CluesPage.tsx')),
   },
   {
     path: '/clues/sent',
     title: '我移送的线索',
     access: 'clue.read',
     menu: { icon: <SendOutlined /> },
-    component: lazy(() => import('../clues/SentCluesPage.tsx')),
   },
   {
     path: '/clues/:id',
     title: '线索详情',
     access: 'clue.read',
     menuParent: '/clues',
-    component: lazy(() => import('../clues/ClueDetailPage.tsx')),
   },
   {
     path: '/cases',
     title: '案件',
     access: 'case.read',
     menu: { icon: <FolderOpenOutlined /> },
-    component: lazy(() => import('../cases/CasesPage.tsx')),
   },
   {
     path: '/cases/:id',
     title: '案件详情',
     access: 'case.read',
     menuParent: '/cases',
-    component: lazy(() => import('../cases/CaseDetailPage.tsx')),
   },
   {
     path: '/suggestions',
     title: '检察建议',
     access: 'suggestion.read',
     menu: { icon: <FileProtectOutlined /> },
-    component: lazy(() => import('../suggestions/SuggestionsPage.tsx')),
   },
   {
     path: '/deadlines',
     title: '我的期限',
     access: 'deadline.read',
     menu: { icon: <ScheduleOutlined /> },
-    component: lazy(() => import('../deadlines/MyDeadlinesPage.tsx')),
   },
   {
     path: '/deadlines/board',
     title: '部门期限看板',
     access: 'deadline.board',
     menu: { icon: <DashboardOutlined /> },
-    component: lazy(() => import('../deadlines/DeadlineBoardPage.tsx')),
   },
   {
     path: '/reassign',
     title: '改派',
     access: 'record.reassign',
     menu: { icon: <SwapOutlined /> },
-    component: lazy(() => import('../reassignment/ReassignPage.tsx')),
   },
   {
     path: '/models',
     title: '大数据法律监督模型',
     access: 'model.read',
     menu: { icon: <RadarChartOutlined /> },
-    component: lazy(() => import('../models/ModelsPage.tsx')),
   },
   {
     path: '/models/datasets',
     title: '模型数据集',
     access: 'dataset.read',
     menu: { icon: <DatabaseOutlined /> },
-    component: lazy(() => import('../models/DatasetsPage.tsx')),
   },
   {
     path: '/models/runs/:id',
     title: '模型运行',
     access: 'model.read',
     menuParent: '/models',
-    component: lazy(() => import('../models/RunPage.tsx')),
   },
   {
     path: '/models/:id',
     title: '模型详情',
     access: 'model.read',
     menuParent: '/models',
-    component: lazy(() => import('../models/ModelDetailPage.tsx')),
   },
   {
     path: '/mailbox',
     title: '校园信箱',
     access: 'mailbox.read',
     menu: { icon: <MailOutlined /> },
-    component: lazy(() => import('../mailbox/LettersPage.tsx')),
   },
   {
     path: '/mailbox/letters/:id',
     title: '来信',
     access: 'mailbox.read',
     menuParent: '/mailbox',
-    component: lazy(() => import('../mailbox/LetterDetailPage.tsx')),
   },
   {
     path: '/mailbox/statistics',
     title: '来信主题统计',
     access: 'mailbox.read',
     menuParent: '/mailbox',
-    component: lazy(() => import('../mailbox/StatisticsPage.tsx')),
   },
   {
     path: '/mailbox/schools',
     title: '对接学校',
     access: 'mailbox.read',
     menuParent: '/mailbox',
-    component: lazy(() => import('../mailbox/SchoolsPage.tsx')),
   },
   {
     path: '/mailbox/schools/:id/poster',
     title: '信箱二维码',
     access: 'mailbox.read',
     menuParent: '/mailbox',
-    component: lazy(() => import('../mailbox/MailboxPosterPage.tsx')),
   },
   {
     path: '/employment-checks',
     title: '入职查询',
     access: 'employmentCheck.read',
     menu: { icon: <IdcardOutlined /> },
-    component: lazy(() => import('../employment-checks/EmploymentChecksPage.tsx')),
   },
   {
     path: '/employment-checks/:id',
     title: '入职查询结果',
     access: 'employmentCheck.read',
     menuParent: '/employment-checks',
-    component: lazy(() => import('../employment-checks/EmploymentCheckDetailPage.tsx')),
   },
   {
     path: '/outreach',
     title: '法治宣传活动',
     access: 'outreach.read',
     menu: { icon: <BulbOutlined /> },
-    component: lazy(() => import('../outreach/OutreachPage.tsx')),
   },
   {
     path: '/juvenile',
     title: '未成年人检察',
     access: 'juvenile.read',
     menu: { icon: <SmileOutlined /> },
-    component: lazy(() => import('../juvenile/JuvenileCasesPage.tsx')),
   },
   {
     path: '/juvenile/cases/:id',
     title: '未检案件',
     access: 'juvenile.read',
     menuParent: '/juvenile',
-    component: lazy(() => import('../juvenile/JuvenileCaseDetailPage.tsx')),
   },
   {
     path: '/juvenile/centre',
     title: '未检·一站式办案场所',
     access: 'juvenile.read',
     menu: { icon: <ScheduleFilled /> },
-    component: lazy(() => import('../juvenile/CentrePage.tsx')),
   },
   {
     path: '/juvenile/follow-ups',
     title: '未检·跟踪帮教',
     access: 'juvenile.read',
     menu: { icon: <HeartOutlined /> },
-    component: lazy(() => import('../juvenile/FollowUpsPage.tsx')),
   },
   {
     path: '/juvenile/sealed',
     title: '未检·封存记录',
     access: 'juvenile.read',
     menu: { icon: <LockOutlined /> },
-    component: lazy(() => import('../juvenile/SealedPage.tsx')),
   },
   {
     path: '/admin/calendar',
     title: '节假日日历',
     access: 'calendar.manage',
     menu: { icon: <CalendarOutlined /> },
-    component: lazy(() => import('../calendar/CalendarPage.tsx')),
   },
   {
     path: '/admin/users',
     title: '用户管理',
     access: 'user.list',
     menu: { icon: <TeamOutlined /> },
-    component: lazy(() => import('../users/UsersPage.tsx')),
   },
   {
     path: '/account-requests',
@@ -279,10 +245,13 @@ export const appRoutes: TAppRoute[] = [
     title: '审计日志',
     access: 'audit.list',
     menu: { icon: <AuditOutlined /> },
-    component: lazy(() => import('../audit/AuditPage.tsx')),
   },
-  { path: '/password', title: '修改密码', access: 'authenticated', component: PasswordPage },
-];
+  { path: '/password', title: '修改密码', access: 'authenticated' },
+] as const satisfies readonly TAppRoute[];
+
+export type TAppPath = (typeof routes)[number]['path'];
+
+export const appRoutes: readonly (TAppRoute & { path: TAppPath })[] = routes;
 
 /** The route a pathname belongs to: an exact path first (/clues/sent), then a pattern (/clues/:id). */
 export function routeOf(pathname: string): TAppRoute | undefined {

@@ -1,10 +1,12 @@
-import type { TAuditList, TAuditVerifyResult } from '@procura/server/audit/schema';
+import type { TAuditList, TAuditVerifyResult, ZAuditQuery } from '@procura/server/audit/schema';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from '../api/client.ts';
 
-/** `from` / `to` are ISO datetimes with offset, as the server expects. */
-export type TAuditFilters = { actor?: string; action?: string; from?: string; to?: string };
-export type TAuditQuery = TAuditFilters & { page: number; pageSize: number };
+type TServerAuditQuery = z.infer<typeof ZAuditQuery>;
+/** The filters this page offers; `from` / `to` are ISO datetimes with offset, as the server expects. */
+export type TAuditFilters = Pick<TServerAuditQuery, 'actor' | 'action' | 'from' | 'to'>;
+export type TAuditQuery = TAuditFilters & Pick<TServerAuditQuery, 'page' | 'pageSize'>;
 
 export function fetchAudit(query: TAuditQuery): Promise<TAuditList> {
   return api<TAuditList>('/api/audit', { query });

@@ -1,8 +1,9 @@
-import type { TMe, TPublicInfo } from '@procura/server/auth/schema';
+import type { TMe, TPublicInfo, ZChangePasswordBody, ZLoginBody } from '@procura/server/auth/schema';
+import type { z } from 'zod';
 import { api } from '../api/client.ts';
 
-export type TLoginBody = { username: string; password: string };
-export type TChangePasswordBody = { currentPassword: string; newPassword: string };
+export type TLoginBody = z.infer<typeof ZLoginBody>;
+export type TChangePasswordBody = z.infer<typeof ZChangePasswordBody>;
 
 export function fetchPublicInfo(): Promise<TPublicInfo> {
   return api<TPublicInfo>('/api/public/info');

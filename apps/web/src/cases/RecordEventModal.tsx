@@ -1,8 +1,7 @@
 import type { TCaseEventKind } from '@procura/domain/cases/event-kinds';
-import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { errorText } from '../api/errors.ts';
-import { notifySuccess } from '../api/notify.ts';
+import { FormModal } from '../shared/FormModal.tsx';
 import { useRecordEvent } from './api.ts';
 import { eventKindOptions } from './options.ts';
 
@@ -20,68 +19,41 @@ export function RecordEventModal({
   open: boolean;
   onClose: () => void;
 }) {
-  const [form] = Form.useForm<TValues>();
   const record = useRecordEvent(caseId);
-  const close = () => {
-    record.reset();
-    onClose();
-  };
-
-  const onFinish = (values: TValues) =>
-    record.mutate(
-      {
+  return (
+    <FormModal
+      title="记录事件"
+      open={open}
+      onClose={onClose}
+      mutation={record}
+      toBody={(values: TValues) => ({
         kind: values.kind,
         at: values.at ? values.at.format() : undefined,
         note: values.note?.trim() || undefined,
-      },
-      {
-        onSuccess: () => {
-          notifySuccess('已记录');
-          close();
-        },
-      },
-    );
-
-  return (
-    <Modal
-      title="记录事件"
-      open={open}
+      })}
+      done="已记录"
+      testId="event"
       okText="记录"
-      onOk={() => form.submit()}
-      onCancel={close}
-      confirmLoading={record.isPending}
-      okButtonProps={{ 'data-testid': 'event-submit' }}
-      destroyOnHidden
+      width={520}
     >
-      {record.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={errorText(record.error)}
-          style={{ marginBottom: 16 }}
-          data-testid="event-error"
+      <Form.Item label="事项" name="kind" rules={[{ required: true, message: '请选择事项' }]}>
+        <Select
+          options={eventKindOptions}
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="请选择事项"
+          data-testid="event-kind"
         />
-      )}
-      <Form form={form} name="case-event" layout="vertical" onFinish={onFinish} clearOnDestroy>
-        <Form.Item label="事项" name="kind" rules={[{ required: true, message: '请选择事项' }]}>
-          <Select
-            options={eventKindOptions}
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder="请选择事项"
-            data-testid="event-kind"
-          />
-        </Form.Item>
-        <Form.Item label="时间" name="at" extra="不填则为当前时间">
-          <DatePicker
-            showTime={{ format: 'HH:mm' }}
-            format="YYYY-MM-DD HH:mm"
-            disabledDate={(day) => day.isAfter(dayjs(), 'day') || day.isBefore(dayjs(openedAt), 'day')}
-          />
-        </Form.Item>
-        <Form.Item label="说明" name="note" rules={[{ max: 5000, message: '不能超过 5000 个字' }]}>
-          <Input.TextArea rows={3} data-testid="event-note" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      </Form.Item>
+      <Form.Item label="时间" name="at" extra="不填则为当前时间">
+        <DatePicker
+          showTime={{ format: 'HH:mm' }}
+          format="YYYY-MM-DD HH:mm"
+          disabledDate={(day) => day.isAfter(dayjs(), 'day') || day.isBefore(dayjs(openedAt), 'day')}
+        />
+      </Form.Item>
+      <Form.Item label="说明" name="note" rules={[{ max: 5000, message: '不能超过 5000 个字' }]}>
+        <Input.TextArea rows={3} data-testid="event-note" />
+      </Form.Item>
+    </FormModal>
   );
 }

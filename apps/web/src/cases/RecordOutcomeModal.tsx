@@ -1,8 +1,7 @@
 import { outcomeKinds, type TOutcomeKind } from '@procura/domain/cases/outcomes';
 import type { TRecordOutcomeBody } from '@procura/server/cases/schema';
-import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
-import { errorText } from '../api/errors.ts';
-import { notifySuccess } from '../api/notify.ts';
+import { Form, Input, InputNumber, Select } from 'antd';
+import { FormModal } from '../shared/FormModal.tsx';
 import { yuanRule, yuanToFen } from '../shared/money.ts';
 import { useRecordOutcome } from './api.ts';
 import { outcomeKindOptions } from './options.ts';
@@ -31,69 +30,42 @@ export function RecordOutcomeModal({
   const record = useRecordOutcome(caseId);
   const kind = Form.useWatch('kind', form);
   const definition = kind ? outcomeKinds[kind] : undefined;
-  const close = () => {
-    record.reset();
-    onClose();
-  };
-
   return (
-    <Modal
+    <FormModal
       title="记录办案成效"
       open={open}
+      onClose={onClose}
+      mutation={record}
+      toBody={toBody}
+      done="已记录办案成效"
+      testId="outcome"
+      form={form}
       okText="记录"
-      onOk={() => form.submit()}
-      onCancel={close}
-      confirmLoading={record.isPending}
-      okButtonProps={{ 'data-testid': 'outcome-submit' }}
-      destroyOnHidden
+      width={520}
     >
-      {record.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={errorText(record.error)}
-          style={{ marginBottom: 16 }}
-          data-testid="outcome-error"
-        />
+      <Form.Item label="成效类型" name="kind" rules={[{ required: true, message: '请选择成效类型' }]}>
+        <Select options={outcomeKindOptions} placeholder="请选择成效类型" data-testid="outcome-kind" />
+      </Form.Item>
+      {definition?.measure === 'amount' && (
+        <Form.Item label="金额" name="amount" required rules={[yuanRule]}>
+          <Input suffix="元" inputMode="decimal" placeholder="如 1190000.00" data-testid="outcome-amount" />
+        </Form.Item>
       )}
-      <Form
-        form={form}
-        name="case-outcome"
-        layout="vertical"
-        clearOnDestroy
-        onFinish={(values) =>
-          record.mutate(toBody(values), {
-            onSuccess: () => {
-              notifySuccess('已记录办案成效');
-              close();
-            },
-          })
-        }
-      >
-        <Form.Item label="成效类型" name="kind" rules={[{ required: true, message: '请选择成效类型' }]}>
-          <Select options={outcomeKindOptions} placeholder="请选择成效类型" data-testid="outcome-kind" />
+      {definition?.measure === 'count' && (
+        <Form.Item label="数量" name="count" rules={[{ required: true, message: '请输入数量' }]}>
+          <InputNumber
+            min={1}
+            max={1_000_000_000}
+            precision={0}
+            suffix={definition.unit}
+            style={{ width: 200 }}
+            data-testid="outcome-count"
+          />
         </Form.Item>
-        {definition?.measure === 'amount' && (
-          <Form.Item label="金额" name="amount" required rules={[yuanRule]}>
-            <Input suffix="元" inputMode="decimal" placeholder="如 1190000.00" data-testid="outcome-amount" />
-          </Form.Item>
-        )}
-        {definition?.measure === 'count' && (
-          <Form.Item label="数量" name="count" rules={[{ required: true, message: '请输入数量' }]}>
-            <InputNumber
-              min={1}
-              max={1_000_000_000}
-              precision={0}
-              suffix={definition.unit}
-              style={{ width: 200 }}
-              data-testid="outcome-count"
-            />
-          </Form.Item>
-        )}
-        <Form.Item label="备注" name="note" rules={[{ max: 2000, message: '不能超过 2000 个字' }]}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item label="备注" name="note" rules={[{ max: 2000, message: '不能超过 2000 个字' }]}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,7 +1,8 @@
-import type { TCaseType } from '@procura/domain/cases/case-types';
 import type {
   TCaseDetail,
+  TCaseFilter,
   TCaseList,
+  TCaseQuery,
   TRecordEventBody,
   TRecordOutcomeBody,
   TTransitionBody,
@@ -9,18 +10,10 @@ import type {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 
-export type TCaseFilters = {
-  q?: string;
-  type?: TCaseType;
-  stage?: string;
-  departmentId?: number;
-  handlerId?: number;
-  open?: 'true' | 'false';
-  from?: string;
-  to?: string;
-};
+/** The list's filters, as the server's query schema has them. */
+export type TCaseFilters = TCaseFilter;
 
-export function useCases(query: TCaseFilters & { page: number; pageSize: number }) {
+export function useCases(query: TCaseQuery) {
   return useQuery({
     queryKey: ['cases', 'list', query],
     queryFn: () => api<TCaseList>('/api/cases', { query }),

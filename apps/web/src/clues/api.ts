@@ -1,30 +1,26 @@
-import type { TClueSource, TClueStatus } from '@procura/domain/cases/clue-sources';
 import type {
   TClueDetail,
+  TClueFilter,
   TClueList,
+  TClueQuery,
   TClueTransfer,
   TDecideClueBody,
-  TPossibleDuplicate,
   TRegisterClueBody,
   TSentClueList,
   TTransferFeedbackBody,
+  ZRegisterClueResult,
+  ZSentClueQuery,
 } from '@procura/server/clues/schema';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from '../api/client.ts';
 
-export type TClueFilters = {
-  q?: string;
-  source?: TClueSource;
-  status?: TClueStatus;
-  departmentId?: number;
-  handlerId?: number;
-  from?: string;
-  to?: string;
-};
-export type TPage = { page: number; pageSize: number };
-export type TRegisterClueResult = { clue: TClueDetail; possibleDuplicates: TPossibleDuplicate[] };
+/** The list's filters, as the server's query schema has them. */
+export type TClueFilters = TClueFilter;
+export type TPage = Pick<TClueQuery, 'page' | 'pageSize'>;
+export type TRegisterClueResult = z.infer<typeof ZRegisterClueResult>;
 
-export function useClues(query: TClueFilters & TPage) {
+export function useClues(query: TClueQuery) {
   return useQuery({
     queryKey: ['clues', 'list', query],
     queryFn: () => api<TClueList>('/api/clues', { query }),
@@ -40,7 +36,7 @@ export function useClue(id: number) {
   });
 }
 
-export function useSentClues(query: { departmentId?: number } & TPage) {
+export function useSentClues(query: z.infer<typeof ZSentClueQuery>) {
   return useQuery({
     queryKey: ['clues', 'sent', query],
     queryFn: () => api<TSentClueList>('/api/clues/sent', { query }),

@@ -31,16 +31,18 @@ export function useDeadlineBoard(departmentId: number | undefined, enabled: bool
   });
 }
 
+/** Pause (from a day, with a reason) or resume (to a day) one deadline. */
+export type TDeadlineChange =
+  | { id: number; action: 'pause'; body: TPauseBody }
+  | { id: number; action: 'resume'; body: TResumeBody };
+
 /** Pause or resume: the answer is the recomputed deadline; every deadline list is refreshed. */
-function useDeadlineChange<TBody>(action: 'pause' | 'resume') {
+export function useChangeDeadline() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: number; body: TBody }) =>
+    mutationFn: ({ id, action, body }: TDeadlineChange) =>
       api<TDeadline>(`/api/deadlines/${id}/${action}`, { method: 'POST', body }),
     meta: { silent: true },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['deadlines'] }),
   });
 }
-
-export const usePauseDeadline = () => useDeadlineChange<TPauseBody>('pause');
-export const useResumeDeadline = () => useDeadlineChange<TResumeBody>('resume');

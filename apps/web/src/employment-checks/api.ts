@@ -1,6 +1,7 @@
 import type {
   TCheckBatchDetail,
   TCheckBatchList,
+  TCheckQuery,
   TOffenceRecordSet,
   TOffenceRecordSetList,
   TUploadBody,
@@ -17,7 +18,7 @@ export async function uploadBodyOf(file: File): Promise<TUploadBody> {
   return { fileName: file.name, content: btoa(binary) };
 }
 
-export function useChecks(query: { page: number; pageSize: number }) {
+export function useChecks(query: TCheckQuery) {
   return useQuery({
     queryKey: ['employment-checks', 'list', query],
     queryFn: () => api<TCheckBatchList>('/api/employment-checks', { query }),

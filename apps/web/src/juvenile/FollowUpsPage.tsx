@@ -19,8 +19,16 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { hasAccess } from '../auth/access.ts';
 import { useMe } from '../auth/hooks.ts';
-import { useFollowUpMutation, useFollowUps } from './api.ts';
-import { FormModal } from './FormModal.tsx';
+import { FormModal } from '../shared/FormModal.tsx';
+import {
+  type TAddVisitBody,
+  type TCloseFollowUpBody,
+  type TReferralBody,
+  type TReferralFeedbackBody,
+  type TVisitBody,
+  useFollowUpMutation,
+  useFollowUps,
+} from './api.ts';
 
 const optionsOf = (labels: Record<string, string>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -42,18 +50,12 @@ function PlanActions({ plan }: { plan: TFollowUp }) {
   );
   const [visitId, setVisitId] = useState<number | null>(null);
   const base = `/api/juvenile/follow-ups/${plan.id}`;
-  const visit = useFollowUpMutation<{ doneOn: string; notes: string; progress: string }>(
-    `${base}/visits/${visitId ?? 0}`,
-  );
-  const addVisit = useFollowUpMutation<{ dueOn: string }>(`${base}/visits`);
-  const refer = useFollowUpMutation<{ bodyKind: string; body: string; reason: string; sentOn: string }>(
-    `${base}/referrals`,
-  );
-  const close = useFollowUpMutation<{ outcome: string; note?: string }>(`${base}/close`);
+  const visit = useFollowUpMutation<TVisitBody>(`${base}/visits/${visitId ?? 0}`);
+  const addVisit = useFollowUpMutation<TAddVisitBody>(`${base}/visits`);
+  const refer = useFollowUpMutation<TReferralBody>(`${base}/referrals`);
+  const close = useFollowUpMutation<TCloseFollowUpBody>(`${base}/close`);
   const feedbackId = typeof open === 'object' && open ? open.feedback : 0;
-  const feedback = useFollowUpMutation<{ feedback: string; feedbackOn: string }>(
-    `${base}/referrals/${feedbackId}/feedback`,
-  );
+  const feedback = useFollowUpMutation<TReferralFeedbackBody>(`${base}/referrals/${feedbackId}/feedback`);
   const day = (d: Dayjs) => d.format('YYYY-MM-DD');
   const closed = Boolean(plan.closedAt);
   const visitColumns = [
@@ -149,10 +151,7 @@ function PlanActions({ plan }: { plan: TFollowUp }) {
           </Button>
         </Space>
       )}
-      <FormModal<
-        { doneOn: Dayjs; notes: string; progress: string },
-        { doneOn: string; notes: string; progress: string }
-      >
+      <FormModal<Omit<TVisitBody, 'doneOn'> & { doneOn: Dayjs }, TVisitBody>
         title="记录回访"
         open={open === 'visit'}
         onClose={() => setOpen(null)}
@@ -171,7 +170,7 @@ function PlanActions({ plan }: { plan: TFollowUp }) {
           <Input />
         </Form.Item>
       </FormModal>
-      <FormModal<{ dueOn: Dayjs }, { dueOn: string }>
+      <FormModal<{ dueOn: Dayjs }, TAddVisitBody>
         title="增加回访"
         open={open === 'addVisit'}
         onClose={() => setOpen(null)}
@@ -184,10 +183,7 @@ function PlanActions({ plan }: { plan: TFollowUp }) {
           <DatePicker />
         </Form.Item>
       </FormModal>
-      <FormModal<
-        { bodyKind: string; body: string; reason: string; sentOn: Dayjs },
-        { bodyKind: string; body: string; reason: string; sentOn: string }
-      >
+      <FormModal<Omit<TReferralBody, 'sentOn'> & { sentOn: Dayjs }, TReferralBody>
         title="转介"
         open={open === 'refer'}
         onClose={() => setOpen(null)}
@@ -210,7 +206,7 @@ function PlanActions({ plan }: { plan: TFollowUp }) {
           <DatePicker />
         </Form.Item>
       </FormModal>
-      <FormModal<{ feedback: string; feedbackOn: Dayjs }, { feedback: string; feedbackOn: string }>
+      <FormModal<{ feedback: string; feedbackOn: Dayjs }, TReferralFeedbackBody>
         title="记录转介反馈"
         open={typeof open === 'object' && open !== null}
         onClose={() => setOpen(null)}
@@ -226,7 +222,7 @@ function PlanActions({ plan }: { plan: TFollowUp }) {
           <DatePicker />
         </Form.Item>
       </FormModal>
-      <FormModal<{ outcome: string; note?: string }, { outcome: string; note?: string }>
+      <FormModal<TCloseFollowUpBody, TCloseFollowUpBody>
         title="帮教结案"
         open={open === 'close'}
         onClose={() => setOpen(null)}

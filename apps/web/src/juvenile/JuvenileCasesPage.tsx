@@ -1,5 +1,5 @@
 import { LockOutlined, PlusOutlined } from '@ant-design/icons';
-import type { TCaseDetail } from '@procura/server/cases/schema';
+import type { TCaseDetail, TOpenCaseBody } from '@procura/server/cases/schema';
 import type { TJuvenileCase } from '@procura/server/juvenile/schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Flex, Form, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
@@ -9,8 +9,8 @@ import { api } from '../api/client.ts';
 import { hasAccess } from '../auth/access.ts';
 import { useMe } from '../auth/hooks.ts';
 import { formatDate } from '../shared/dates.ts';
+import { FormModal } from '../shared/FormModal.tsx';
 import { useJuvenileCases } from './api.ts';
-import { FormModal } from './FormModal.tsx';
 
 const columns = [
   {
@@ -60,7 +60,7 @@ function OpenCaseButton() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const mutation = useMutation({
-    mutationFn: (body: TOpenValues) => api<TCaseDetail>('/api/cases', { method: 'POST', body }),
+    mutationFn: (body: TOpenCaseBody) => api<TCaseDetail>('/api/cases', { method: 'POST', body }),
     meta: { silent: true },
     onSuccess: async (detail) => {
       await queryClient.invalidateQueries({ queryKey: ['juvenile'] });
@@ -77,7 +77,7 @@ function OpenCaseButton() {
       >
         新建未检案件
       </Button>
-      <FormModal<TOpenValues, TOpenValues>
+      <FormModal<TOpenValues, TOpenCaseBody>
         title="新建未成年人检察案件"
         open={open}
         onClose={() => setOpen(false)}

@@ -3,8 +3,8 @@ import type { TAddMinorBody, TJuvenileCaseDetail } from '@procura/server/juvenil
 import { Button, Card, DatePicker, Form, Input, Select, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { FormModal } from '../shared/FormModal.tsx';
 import { useJuvenileMutation } from './api.ts';
-import { FormModal } from './FormModal.tsx';
 
 type TMinor = TJuvenileCaseDetail['minors'][number];
 type TValues = Omit<TAddMinorBody, 'birthDate'> & { birthDate?: Dayjs };

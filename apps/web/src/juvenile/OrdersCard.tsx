@@ -18,19 +18,19 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorText } from '../api/errors.ts';
-import { useJuvenileMutation, useOrderDocument } from './api.ts';
-import { FormModal } from './FormModal.tsx';
+import { FormModal } from '../shared/FormModal.tsx';
+import { type TAttendanceBody, type TEvaluationBody, useJuvenileMutation, useOrderDocument } from './api.ts';
 
 type TOrder = TJuvenileCaseDetail['orders'][number];
 type TValues = Omit<TOrderBody, 'sessions'> & { sessions?: { on: Dayjs; topic: string }[] };
 
 function OrderView({ order, canWrite }: { order: TOrder; canWrite: boolean }) {
   const document = useOrderDocument();
-  const attendance = useJuvenileMutation<{ index: number; attended: boolean }>(
+  const attendance = useJuvenileMutation<TAttendanceBody>(
     `/api/juvenile/guardianship-orders/${order.id}/attendance`,
   );
   const [evaluating, setEvaluating] = useState(false);
-  const evaluate = useJuvenileMutation<{ evaluation: string }>(
+  const evaluate = useJuvenileMutation<TEvaluationBody>(
     `/api/juvenile/guardianship-orders/${order.id}/evaluation`,
   );
   return (
@@ -107,7 +107,7 @@ function OrderView({ order, canWrite }: { order: TOrder; canWrite: boolean }) {
           )}
         </Space>
       </Flex>
-      <FormModal<{ evaluation: string }, { evaluation: string }>
+      <FormModal<TEvaluationBody, TEvaluationBody>
         title="督促监护令结案评估"
         open={evaluating}
         onClose={() => setEvaluating(false)}

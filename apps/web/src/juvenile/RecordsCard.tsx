@@ -5,9 +5,9 @@ import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Table } fro
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { formatDateTime } from '../shared/dates.ts';
+import { FormModal } from '../shared/FormModal.tsx';
 import { yuanToFen } from '../shared/money.ts';
-import { useJuvenileMutation } from './api.ts';
-import { FormModal } from './FormModal.tsx';
+import { type TUpdateRecordBody, useJuvenileMutation } from './api.ts';
 import { describeRecord, recordFields, type TFieldSpec } from './record-fields.ts';
 
 type TRecord = TJuvenileCaseDetail['records'][number];
@@ -53,10 +53,7 @@ export function RecordsCard({ detail, canWrite }: { detail: TJuvenileCaseDetail;
   const [form] = Form.useForm<TValues>();
   const kind = Form.useWatch('kind', form);
   const add = useJuvenileMutation<TAddRecordBody>(`/api/juvenile/cases/${detail.id}/records`);
-  const update = useJuvenileMutation<{ data: Record<string, unknown> }>(
-    `/api/juvenile/records/${editing?.id ?? 0}`,
-    'PATCH',
-  );
+  const update = useJuvenileMutation<TUpdateRecordBody>(`/api/juvenile/records/${editing?.id ?? 0}`, 'PATCH');
   const kinds = recordKindsFor[detail.type].map((k) => ({ value: k, label: caseRecordKinds[k].label }));
   const columns = [
     { title: '事项', dataIndex: 'label', width: 150 },
@@ -142,7 +139,7 @@ export function RecordsCard({ detail, canWrite }: { detail: TJuvenileCaseDetail;
         {fields(kind)}
       </FormModal>
       {editing && (
-        <FormModal<Record<string, unknown>, { data: Record<string, unknown> }>
+        <FormModal<Record<string, unknown>, TUpdateRecordBody>
           title={`修改${editing.label}`}
           open
           onClose={() => setEditing(null)}

@@ -6,14 +6,12 @@ import { useState } from 'react';
 import { hasAccess } from '../auth/access.ts';
 import { useMe } from '../auth/hooks.ts';
 import { formatDateTime } from '../shared/dates.ts';
-import { useSealQueryMutation } from './api.ts';
-import { FormModal } from './FormModal.tsx';
-
-type TDecision = { approve: boolean; note: string };
+import { FormModal } from '../shared/FormModal.tsx';
+import { type TDecisionBody, useSealQueryMutation } from './api.ts';
 
 function DecideQuery({ query }: { query: TSealQuery }) {
   const [approve, setApprove] = useState<boolean | null>(null);
-  const decide = useSealQueryMutation<TDecision>(`/api/juvenile/seal-queries/${query.id}/decision`);
+  const decide = useSealQueryMutation<TDecisionBody>(`/api/juvenile/seal-queries/${query.id}/decision`);
   return (
     <Space>
       <Button size="small" type="primary" onClick={() => setApprove(true)}>
@@ -22,7 +20,7 @@ function DecideQuery({ query }: { query: TSealQuery }) {
       <Button size="small" danger onClick={() => setApprove(false)}>
         不予许可
       </Button>
-      <FormModal<{ note: string }, TDecision>
+      <FormModal<{ note: string }, TDecisionBody>
         title={approve ? '许可查询封存记录' : '不予许可查询'}
         open={approve !== null}
         onClose={() => setApprove(null)}

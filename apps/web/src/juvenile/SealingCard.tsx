@@ -4,8 +4,8 @@ import type { TJuvenileCaseDetail, TSealBody } from '@procura/server/juvenile/sc
 import { Alert, Button, Card, DatePicker, Descriptions, Form, InputNumber, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { FormModal } from '../shared/FormModal.tsx';
 import { useJuvenileMutation } from './api.ts';
-import { FormModal } from './FormModal.tsx';
 import { SealQueriesTable } from './SealQueriesTable.tsx';
 
 type TValues = Omit<TSealBody, 'sealedOn'> & { sealedOn: Dayjs };

@@ -5,8 +5,8 @@ import { Button, Card, DatePicker, Flex, Form, Input, Popconfirm, Select, Space,
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { formatDateTime } from '../shared/dates.ts';
-import { useJuvenileMutation } from './api.ts';
-import { FormModal } from './FormModal.tsx';
+import { FormModal } from '../shared/FormModal.tsx';
+import { type TDecisionBody, type TInquiryRequestBody, useJuvenileMutation } from './api.ts';
 
 type TRequest = TJuvenileCaseDetail['inquiryRequests'][number];
 type TSessionRow = TJuvenileCaseDetail['sessions'][number];
@@ -19,9 +19,7 @@ const roomOptions = Object.entries(oneStopRooms).map(([value, label]) => ({ valu
 const functionOptions = Object.entries(oneStopFunctions).map(([value, label]) => ({ value, label }));
 
 function DecideButtons({ request }: { request: TRequest }) {
-  const decide = useJuvenileMutation<{ approve: boolean; note?: string }>(
-    `/api/juvenile/inquiry-requests/${request.id}/decision`,
-  );
+  const decide = useJuvenileMutation<TDecisionBody>(`/api/juvenile/inquiry-requests/${request.id}/decision`);
   const [refusing, setRefusing] = useState(false);
   return (
     <Space>
@@ -33,7 +31,7 @@ function DecideButtons({ request }: { request: TRequest }) {
       <Button size="small" danger onClick={() => setRefusing(true)}>
         不予批准
       </Button>
-      <FormModal<{ note: string }, { approve: boolean; note?: string }>
+      <FormModal<{ note: string }, TDecisionBody>
         title="不予批准再次询问"
         open={refusing}
         onClose={() => setRefusing(false)}
@@ -63,7 +61,7 @@ export function SessionsCard({
   const [booking, setBooking] = useState(false);
   const [requesting, setRequesting] = useState(false);
   const book = useJuvenileMutation<TBookSessionBody>(`/api/juvenile/cases/${detail.id}/sessions`);
-  const request = useJuvenileMutation<{ minorId: number; reason: string }>(
+  const request = useJuvenileMutation<TInquiryRequestBody>(
     `/api/juvenile/cases/${detail.id}/inquiry-requests`,
   );
   const victims = detail.minors
@@ -215,7 +213,7 @@ export function SessionsCard({
           <Input.TextArea rows={2} />
         </Form.Item>
       </FormModal>
-      <FormModal<{ minorId: number; reason: string }, { minorId: number; reason: string }>
+      <FormModal<TInquiryRequestBody, TInquiryRequestBody>
         title="申请再次询问未成年被害人"
         open={requesting}
         onClose={() => setRequesting(false)}

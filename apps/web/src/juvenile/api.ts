@@ -2,14 +2,39 @@ import type {
   TFollowUp,
   TJuvenileCaseDetail,
   TJuvenileCaseList,
+  TJuvenileCaseQuery,
   TSealedRegister,
   TSealQuery,
   TSession,
+  ZAddVisitBody,
+  ZAttendanceBody,
+  ZCloseFollowUpBody,
+  ZDecisionBody,
+  ZDocumentResult,
+  ZEvaluationBody,
+  ZInquiryRequestBody,
+  ZReferralBody,
+  ZReferralFeedbackBody,
+  ZUpdateRecordBody,
+  ZVisitBody,
 } from '@procura/server/juvenile/schema';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from '../api/client.ts';
 
-export function useJuvenileCases(query: { page: number; pageSize: number; sealed?: 'true' | 'false' }) {
+// Bodies the server's schemas define without naming a type for them.
+export type TDecisionBody = z.infer<typeof ZDecisionBody>;
+export type TInquiryRequestBody = z.infer<typeof ZInquiryRequestBody>;
+export type TUpdateRecordBody = z.infer<typeof ZUpdateRecordBody>;
+export type TAttendanceBody = z.infer<typeof ZAttendanceBody>;
+export type TEvaluationBody = z.infer<typeof ZEvaluationBody>;
+export type TVisitBody = z.infer<typeof ZVisitBody>;
+export type TAddVisitBody = z.infer<typeof ZAddVisitBody>;
+export type TCloseFollowUpBody = z.infer<typeof ZCloseFollowUpBody>;
+export type TReferralBody = z.infer<typeof ZReferralBody>;
+export type TReferralFeedbackBody = z.infer<typeof ZReferralFeedbackBody>;
+
+export function useJuvenileCases(query: TJuvenileCaseQuery) {
   return useQuery({
     queryKey: ['juvenile', 'cases', query],
     queryFn: () => api<TJuvenileCaseList>('/api/juvenile/cases', { query }),
@@ -44,7 +69,7 @@ export function useOrderDocument() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (orderId: number) =>
-      api<{ documentId: number }>(`/api/juvenile/guardianship-orders/${orderId}/document`, {
+      api<z.infer<typeof ZDocumentResult>>(`/api/juvenile/guardianship-orders/${orderId}/document`, {
         method: 'POST',
       }),
     meta: { silent: true },

@@ -1,12 +1,12 @@
 import { Spin } from 'antd';
-import { Suspense, useEffect } from 'react';
+import { type ComponentType, Suspense, useEffect } from 'react';
 import type { TAppRoute } from '../app/routes.tsx';
 import { hasAccess } from '../auth/access.ts';
 import { useMeQuery, usePublicInfo } from '../auth/hooks.ts';
 import { Forbidden } from './Forbidden.tsx';
 
 /** Shows the page of `route` if the user may use it (403 otherwise), and titles the browser tab. */
-export function RouteGuard({ route }: { route: TAppRoute }) {
+export function RouteGuard({ route, page: Page }: { route: TAppRoute; page: ComponentType }) {
   const { data: me } = useMeQuery();
   const { data: info } = usePublicInfo();
   const allowed = hasAccess(me, route.access);
@@ -17,7 +17,6 @@ export function RouteGuard({ route }: { route: TAppRoute }) {
   }, [allowed, route.title, info]);
 
   if (!allowed) return <Forbidden />;
-  const Page = route.component;
   return (
     <Suspense fallback={<Spin style={{ display: 'block', margin: '64px auto' }} />}>
       <Page />

@@ -5,20 +5,25 @@ import type {
   THitList,
   THitQuery,
   TModelDetail,
-  TModelSummary,
   TReviewBody,
   TRun,
   TSchedule,
   TStartRunBody,
   TToCluesBody,
+  ZModelList,
+  ZRunList,
+  ZScheduleList,
+  ZToCluesResult,
+  ZUpdateScheduleBody,
 } from '@procura/server/models/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from '../api/client.ts';
 
 export function useModels() {
   return useQuery({
     queryKey: ['models', 'list'],
-    queryFn: () => api<{ items: TModelSummary[] }>('/api/models'),
+    queryFn: () => api<z.infer<typeof ZModelList>>('/api/models'),
   });
 }
 
@@ -48,7 +53,7 @@ export function useDataset(id: number | null) {
 export function useRuns(modelId: string) {
   return useQuery({
     queryKey: ['models', 'runs', modelId],
-    queryFn: () => api<{ items: TRun[] }>('/api/model-runs', { query: { modelId } }),
+    queryFn: () => api<z.infer<typeof ZRunList>>('/api/model-runs', { query: { modelId } }),
     // A queued or running run moves on its own: follow it until it is done.
     refetchInterval: (query) =>
       query.state.data?.items.some((run) => run.status === 'queued' || run.status === 'running')
@@ -108,7 +113,7 @@ export function useHitsToClues() {
   const invalidate = useInvalidateModels();
   return useMutation({
     mutationFn: (body: TToCluesBody) =>
-      api<{ items: { hitId: number; clueId: number }[] }>('/api/model-hits/clues', { method: 'POST', body }),
+      api<z.infer<typeof ZToCluesResult>>('/api/model-hits/clues', { method: 'POST', body }),
     meta: { silent: true },
     onSuccess: invalidate,
   });
@@ -117,7 +122,7 @@ export function useHitsToClues() {
 export function useSchedules(modelId: string) {
   return useQuery({
     queryKey: ['models', 'schedules', modelId],
-    queryFn: () => api<{ items: TSchedule[] }>('/api/model-schedules', { query: { modelId } }),
+    queryFn: () => api<z.infer<typeof ZScheduleList>>('/api/model-schedules', { query: { modelId } }),
   });
 }
 
@@ -134,7 +139,7 @@ export function useCreateSchedule() {
 export function useToggleSchedule() {
   const invalidate = useInvalidateModels();
   return useMutation({
-    mutationFn: ({ id, enabled }: { id: number; enabled: boolean }) =>
+    mutationFn: ({ id, enabled }: { id: number } & z.infer<typeof ZUpdateScheduleBody>) =>
       api<TSchedule>(`/api/model-schedules/${id}`, { method: 'PATCH', body: { enabled } }),
     onSuccess: invalidate,
   });

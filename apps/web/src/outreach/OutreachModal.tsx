@@ -1,9 +1,8 @@
 import type { TOutreachEvent, TOutreachKind } from '@procura/server/outreach/schema';
-import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { errorText } from '../api/errors.ts';
-import { notifySuccess } from '../api/notify.ts';
 import { useSchools } from '../mailbox/api.ts';
+import { FormModal } from '../shared/FormModal.tsx';
 import { useSaveOutreachEvent } from './api.ts';
 import { outreachKindOptions } from './options.ts';
 
@@ -30,73 +29,54 @@ export function OutreachModal({
 }) {
   const save = useSaveOutreachEvent(event?.id ?? null);
   const schools = useSchools();
-  const [form] = Form.useForm<TForm>();
-  const submit = (values: TForm) =>
-    save.mutate(
-      {
+  return (
+    <FormModal
+      title={event ? '修改活动' : '登记法治宣传活动'}
+      open
+      onClose={onClose}
+      mutation={save}
+      toBody={(values: TForm) => ({
         ...values,
         heldOn: values.heldOn.format('YYYY-MM-DD'),
         materials: values.materials ?? '',
         schoolId: values.schoolId ?? null,
-      },
-      {
-        onSuccess: () => {
-          notifySuccess(event ? '已保存' : '已登记活动');
-          onClose();
-        },
-      },
-    );
-  return (
-    <Modal
-      open
-      title={event ? '修改活动' : '登记法治宣传活动'}
+      })}
+      done={event ? '已保存' : '已登记活动'}
+      testId="outreach"
+      initialValues={
+        event
+          ? { ...event, heldOn: dayjs(event.heldOn), schoolId: event.school?.id ?? null }
+          : { kind: 'lawToSchool', heldOn: dayjs() }
+      }
       okText="保存"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'outreach-save' }}
-      destroyOnHidden
+      width={520}
     >
-      {save.error && (
-        <Alert type="error" showIcon title={errorText(save.error)} style={{ marginBottom: 16 }} />
+      <Form.Item label="类别" name="kind" rules={[{ required: true }]}>
+        <Select options={outreachKindOptions} data-testid="outreach-kind" />
+      </Form.Item>
+      <Form.Item label="活动名称" name="title" rules={[{ required: true, message: '请填写活动名称' }]}>
+        <Input maxLength={100} data-testid="outreach-title" />
+      </Form.Item>
+      <Form.Item label="日期" name="heldOn" rules={[{ required: true, message: '请选择日期' }]}>
+        <DatePicker data-testid="outreach-date" />
+      </Form.Item>
+      <Form.Item label="地点" name="place" rules={[{ required: true, message: '请填写活动地点' }]}>
+        <Input maxLength={100} data-testid="outreach-place" />
+      </Form.Item>
+      <Form.Item label="参加对象" name="audience" rules={[{ required: true, message: '请填写参加对象' }]}>
+        <Input maxLength={100} placeholder="如：七年级学生、社区居民" data-testid="outreach-audience" />
+      </Form.Item>
+      <Form.Item label="人数" name="participantCount" rules={[{ required: true, message: '请填写人数' }]}>
+        <InputNumber min={1} max={100000} precision={0} data-testid="outreach-count" />
+      </Form.Item>
+      {withSchools && (
+        <Form.Item label="对接学校（可不选）" name="schoolId">
+          <Select allowClear options={schools.data?.items.map((s) => ({ value: s.id, label: s.name }))} />
+        </Form.Item>
       )}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={
-          event
-            ? { ...event, heldOn: dayjs(event.heldOn), schoolId: event.school?.id ?? null }
-            : { kind: 'lawToSchool', heldOn: dayjs() }
-        }
-      >
-        <Form.Item label="类别" name="kind" rules={[{ required: true }]}>
-          <Select options={outreachKindOptions} data-testid="outreach-kind" />
-        </Form.Item>
-        <Form.Item label="活动名称" name="title" rules={[{ required: true, message: '请填写活动名称' }]}>
-          <Input maxLength={100} data-testid="outreach-title" />
-        </Form.Item>
-        <Form.Item label="日期" name="heldOn" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker data-testid="outreach-date" />
-        </Form.Item>
-        <Form.Item label="地点" name="place" rules={[{ required: true, message: '请填写活动地点' }]}>
-          <Input maxLength={100} data-testid="outreach-place" />
-        </Form.Item>
-        <Form.Item label="参加对象" name="audience" rules={[{ required: true, message: '请填写参加对象' }]}>
-          <Input maxLength={100} placeholder="如：七年级学生、社区居民" data-testid="outreach-audience" />
-        </Form.Item>
-        <Form.Item label="人数" name="participantCount" rules={[{ required: true, message: '请填写人数' }]}>
-          <InputNumber min={1} max={100000} precision={0} data-testid="outreach-count" />
-        </Form.Item>
-        {withSchools && (
-          <Form.Item label="对接学校（可不选）" name="schoolId">
-            <Select allowClear options={schools.data?.items.map((s) => ({ value: s.id, label: s.name }))} />
-          </Form.Item>
-        )}
-        <Form.Item label="宣传材料（课件、资料，每行一项）" name="materials">
-          <Input.TextArea rows={3} maxLength={2000} data-testid="outreach-materials" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item label="宣传材料（课件、资料，每行一项）" name="materials">
+        <Input.TextArea rows={3} maxLength={2000} data-testid="outreach-materials" />
+      </Form.Item>
+    </FormModal>
   );
 }

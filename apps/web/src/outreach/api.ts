@@ -1,16 +1,18 @@
 import type {
   TOutreachBody,
   TOutreachEvent,
-  TOutreachKind,
+  TOutreachFilter,
   TOutreachList,
   TOutreachPatch,
+  TOutreachQuery,
 } from '@procura/server/outreach/schema';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 
-export type TOutreachFilters = { kind?: TOutreachKind; from?: string; to?: string; q?: string };
+/** The list's filters, as the server's query schema has them. */
+export type TOutreachFilters = TOutreachFilter;
 
-export function useOutreachEvents(query: TOutreachFilters & { page: number; pageSize: number }) {
+export function useOutreachEvents(query: TOutreachQuery) {
   return useQuery({
     queryKey: ['outreach', query],
     queryFn: () => api<TOutreachList>('/api/outreach-events', { query }),

@@ -1,81 +1,32 @@
 import type { TSuggestion } from '@procura/server/suggestions/schema';
-import { Alert, DatePicker, Form, Input, Modal, Radio } from 'antd';
+import { DatePicker, Form, Input, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { ReactNode } from 'react';
-import { errorText } from '../api/errors.ts';
-import { notifySuccess } from '../api/notify.ts';
+import { FormModal } from '../shared/FormModal.tsx';
 import { useSuggestionStep } from './api.ts';
 import { followUpOptions, rectificationOptions } from './options.ts';
 
 type TProps = { suggestion: TSuggestion; open: boolean; onClose: () => void };
-type TStepMutation = ReturnType<typeof useSuggestionStep>;
 
 const day = (value: Dayjs) => value.format('YYYY-MM-DD');
 const afterToday = (value: Dayjs) => value.isAfter(dayjs(), 'day');
-
-/** The frame of a step dialog: its refusal shown inside, as the server words it. */
-function StepModal<T extends object>(props: {
-  title: string;
-  name: string;
-  step: TStepMutation;
-  open: boolean;
-  onClose: () => void;
-  onFinish: (values: T) => void;
-  children: ReactNode;
-}) {
-  const [form] = Form.useForm<T>();
-  const close = () => {
-    props.step.reset();
-    props.onClose();
-  };
-  return (
-    <Modal
-      title={props.title}
-      open={props.open}
-      okText="记录"
-      onOk={() => form.submit()}
-      onCancel={close}
-      confirmLoading={props.step.isPending}
-      okButtonProps={{ 'data-testid': `${props.name}-submit` }}
-      destroyOnHidden
-    >
-      {props.step.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={errorText(props.step.error)}
-          style={{ marginBottom: 16 }}
-          data-testid={`${props.name}-error`}
-        />
-      )}
-      <Form form={form} name={props.name} layout="vertical" clearOnDestroy onFinish={props.onFinish}>
-        {props.children}
-      </Form>
-    </Modal>
-  );
-}
 
 /** 记录送达: the day of receipt starts the reply period. */
 export function DeliveryModal({ suggestion, open, onClose }: TProps) {
   const step = useSuggestionStep(suggestion);
   return (
-    <StepModal<{ deliveredOn: Dayjs }>
+    <FormModal
       title={`记录送达：${suggestion.docNumber ?? ''}`}
-      name="delivery"
-      step={step}
       open={open}
       onClose={onClose}
-      onFinish={(values) =>
-        step.mutate(
-          { step: 'delivery', body: { deliveredOn: day(values.deliveredOn) } },
-          {
-            onSuccess: () => {
-              notifySuccess('已记录送达，回复期限开始计算');
-              onClose();
-            },
-          },
-        )
-      }
+      mutation={step}
+      toBody={(values: { deliveredOn: Dayjs }) => ({
+        step: 'delivery' as const,
+        body: { deliveredOn: day(values.deliveredOn) },
+      })}
+      done="已记录送达，回复期限开始计算"
+      testId="delivery"
+      okText="记录"
+      width={520}
     >
       <Form.Item
         label="送达日期"
@@ -85,7 +36,7 @@ export function DeliveryModal({ suggestion, open, onClose }: TProps) {
       >
         <DatePicker disabledDate={afterToday} data-testid="delivery-date" />
       </Form.Item>
-    </StepModal>
+    </FormModal>
   );
 }
 
@@ -93,23 +44,19 @@ export function DeliveryModal({ suggestion, open, onClose }: TProps) {
 export function ReturnModal({ suggestion, open, onClose }: TProps) {
   const step = useSuggestionStep(suggestion);
   return (
-    <StepModal<{ reason: string }>
+    <FormModal
       title={`退回修改：致${suggestion.addressee}的${suggestion.kindLabel}`}
-      name="return"
-      step={step}
       open={open}
       onClose={onClose}
-      onFinish={(values) =>
-        step.mutate(
-          { step: 'return', body: { reason: values.reason.trim() } },
-          {
-            onSuccess: () => {
-              notifySuccess('已退回，承办人会收到通知');
-              onClose();
-            },
-          },
-        )
-      }
+      mutation={step}
+      toBody={(values: { reason: string }) => ({
+        step: 'return' as const,
+        body: { reason: values.reason.trim() },
+      })}
+      done="已退回，承办人会收到通知"
+      testId="return"
+      okText="记录"
+      width={520}
     >
       <Form.Item
         label="退回理由"
@@ -122,7 +69,7 @@ export function ReturnModal({ suggestion, open, onClose }: TProps) {
       >
         <Input.TextArea rows={3} data-testid="return-reason" />
       </Form.Item>
-    </StepModal>
+    </FormModal>
   );
 }
 
@@ -131,23 +78,19 @@ export function ReplyModal({ suggestion, open, onClose }: TProps) {
   const step = useSuggestionStep(suggestion);
   const delivered = suggestion.deliveredOn ? dayjs(suggestion.deliveredOn) : null;
   return (
-    <StepModal<{ repliedOn: Dayjs; content: string }>
+    <FormModal
       title={`记录回复：${suggestion.docNumber ?? ''}`}
-      name="reply"
-      step={step}
       open={open}
       onClose={onClose}
-      onFinish={(values) =>
-        step.mutate(
-          { step: 'reply', body: { repliedOn: day(values.repliedOn), content: values.content.trim() } },
-          {
-            onSuccess: () => {
-              notifySuccess('已记录书面回复');
-              onClose();
-            },
-          },
-        )
-      }
+      mutation={step}
+      toBody={(values: { repliedOn: Dayjs; content: string }) => ({
+        step: 'reply' as const,
+        body: { repliedOn: day(values.repliedOn), content: values.content.trim() },
+      })}
+      done="已记录书面回复"
+      testId="reply"
+      okText="记录"
+      width={520}
     >
       <Form.Item label="回复日期" name="repliedOn" rules={[{ required: true, message: '请选择回复日期' }]}>
         <DatePicker
@@ -167,7 +110,7 @@ export function ReplyModal({ suggestion, open, onClose }: TProps) {
       >
         <Input.TextArea rows={4} data-testid="reply-content" />
       </Form.Item>
-    </StepModal>
+    </FormModal>
   );
 }
 
@@ -181,30 +124,23 @@ type TRectificationValues = {
 export function RectificationModal({ suggestion, open, onClose }: TProps) {
   const step = useSuggestionStep(suggestion);
   return (
-    <StepModal<TRectificationValues>
+    <FormModal
       title={`整改情况：${suggestion.docNumber ?? ''}`}
-      name="rectification"
-      step={step}
       open={open}
       onClose={onClose}
-      onFinish={(values) =>
-        step.mutate(
-          {
-            step: 'rectification',
-            body: {
-              result: values.result,
-              followUp: values.followUp,
-              note: values.note?.trim() || undefined,
-            },
-          },
-          {
-            onSuccess: () => {
-              notifySuccess('已记录整改情况，检察建议办结');
-              onClose();
-            },
-          },
-        )
-      }
+      mutation={step}
+      toBody={(values: TRectificationValues) => ({
+        step: 'rectification' as const,
+        body: {
+          result: values.result,
+          followUp: values.followUp,
+          note: values.note?.trim() || undefined,
+        },
+      })}
+      done="已记录整改情况，检察建议办结"
+      testId="rectification"
+      okText="记录"
+      width={520}
     >
       <Form.Item label="整改情况" name="result" rules={[{ required: true, message: '请选择整改情况' }]}>
         <Radio.Group data-testid="rectification-result">
@@ -227,6 +163,6 @@ export function RectificationModal({ suggestion, open, onClose }: TProps) {
       <Form.Item label="说明" name="note" rules={[{ max: 5000, message: '不能超过 5000 个字' }]}>
         <Input.TextArea rows={2} data-testid="rectification-note" />
       </Form.Item>
-    </StepModal>
+    </FormModal>
   );
 }

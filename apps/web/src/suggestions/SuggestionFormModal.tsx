@@ -1,7 +1,6 @@
 import type { TSuggestion } from '@procura/server/suggestions/schema';
-import { Alert, Checkbox, Form, Input, Modal, Select } from 'antd';
-import { errorText } from '../api/errors.ts';
-import { notifySuccess } from '../api/notify.ts';
+import { Checkbox, Form, Input, Select } from 'antd';
+import { FormModal } from '../shared/FormModal.tsx';
 import { useSaveSuggestion } from './api.ts';
 import { kindOptions } from './options.ts';
 
@@ -35,94 +34,62 @@ export function SuggestionFormModal({
   const [form] = Form.useForm<TValues>();
   const save = useSaveSuggestion(caseId, editing?.id ?? null);
   const kind = Form.useWatch('kind', form);
-  const close = () => {
-    save.reset();
-    onClose();
-  };
-
-  const onFinish = (values: TValues) =>
-    save.mutate(
-      {
+  return (
+    <FormModal
+      title={editing ? '修改检察建议草稿' : '制发检察建议'}
+      open={open}
+      onClose={onClose}
+      mutation={save}
+      toBody={(values: TValues) => ({
         kind: values.kind,
         addressee: text(values.addressee),
         urgent: values.kind === 'preLitigation' && Boolean(values.urgent),
         facts: text(values.facts),
         legalBasis: text(values.legalBasis),
         requests: text(values.requests),
-      },
-      {
-        onSuccess: () => {
-          notifySuccess(editing ? '已保存草稿' : '已起草检察建议');
-          close();
-        },
-      },
-    );
-
-  return (
-    <Modal
-      title={editing ? '修改检察建议草稿' : '制发检察建议'}
-      open={open}
-      width={720}
+      })}
+      done={editing ? '已保存草稿' : '已起草检察建议'}
+      testId="suggestion-form"
+      form={form}
+      initialValues={
+        editing
+          ? {
+              kind: editing.kind,
+              addressee: editing.addressee,
+              urgent: editing.urgent,
+              facts: editing.facts,
+              legalBasis: editing.legalBasis,
+              requests: editing.requests,
+            }
+          : { kind: 'preLitigation', urgent: false }
+      }
       okText="保存草稿"
-      onOk={() => form.submit()}
-      onCancel={close}
-      confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'suggestion-form-submit' }}
-      destroyOnHidden
+      width={720}
     >
-      {save.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={errorText(save.error)}
-          style={{ marginBottom: 16 }}
-          data-testid="suggestion-form-error"
-        />
+      <Form.Item label="种类" name="kind" rules={[{ required: true, message: '请选择检察建议种类' }]}>
+        <Select options={kindOptions} style={{ width: 200 }} data-testid="suggestion-kind" />
+      </Form.Item>
+      <Form.Item label="被建议单位" name="addressee" rules={[{ max: 200, message: '不能超过 200 个字' }]}>
+        <Input placeholder="如 成都市成华区农业农村局" data-testid="suggestion-addressee" />
+      </Form.Item>
+      {kind === 'preLitigation' && (
+        <Form.Item
+          name="urgent"
+          valuePropName="checked"
+          extra="国家利益或社会公共利益损害继续扩大等紧急情形：回复期限为十五日"
+        >
+          <Checkbox data-testid="suggestion-urgent">紧急</Checkbox>
+        </Form.Item>
       )}
-      <Form
-        form={form}
-        name="suggestion-form"
-        layout="vertical"
-        clearOnDestroy
-        initialValues={
-          editing
-            ? {
-                kind: editing.kind,
-                addressee: editing.addressee,
-                urgent: editing.urgent,
-                facts: editing.facts,
-                legalBasis: editing.legalBasis,
-                requests: editing.requests,
-              }
-            : { kind: 'preLitigation', urgent: false }
-        }
-        onFinish={onFinish}
-      >
-        <Form.Item label="种类" name="kind" rules={[{ required: true, message: '请选择检察建议种类' }]}>
-          <Select options={kindOptions} style={{ width: 200 }} data-testid="suggestion-kind" />
-        </Form.Item>
-        <Form.Item label="被建议单位" name="addressee" rules={[{ max: 200, message: '不能超过 200 个字' }]}>
-          <Input placeholder="如 成都市成华区农业农村局" data-testid="suggestion-addressee" />
-        </Form.Item>
-        {kind === 'preLitigation' && (
-          <Form.Item
-            name="urgent"
-            valuePropName="checked"
-            extra="国家利益或社会公共利益损害继续扩大等紧急情形：回复期限为十五日"
-          >
-            <Checkbox data-testid="suggestion-urgent">紧急</Checkbox>
-          </Form.Item>
-        )}
-        <Form.Item label="事实" name="facts" rules={[{ max: 20000, message: '不能超过 20000 个字' }]}>
-          <Input.TextArea rows={4} data-testid="suggestion-facts" />
-        </Form.Item>
-        <Form.Item label="法律依据" name="legalBasis" rules={[{ max: 5000, message: '不能超过 5000 个字' }]}>
-          <Input.TextArea rows={2} data-testid="suggestion-legal-basis" />
-        </Form.Item>
-        <Form.Item label="建议内容" name="requests" rules={[{ max: 20000, message: '不能超过 20000 个字' }]}>
-          <Input.TextArea rows={4} data-testid="suggestion-requests" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item label="事实" name="facts" rules={[{ max: 20000, message: '不能超过 20000 个字' }]}>
+        <Input.TextArea rows={4} data-testid="suggestion-facts" />
+      </Form.Item>
+      <Form.Item label="法律依据" name="legalBasis" rules={[{ max: 5000, message: '不能超过 5000 个字' }]}>
+        <Input.TextArea rows={2} data-testid="suggestion-legal-basis" />
+      </Form.Item>
+      <Form.Item label="建议内容" name="requests" rules={[{ max: 20000, message: '不能超过 20000 个字' }]}>
+        <Input.TextArea rows={4} data-testid="suggestion-requests" />
+      </Form.Item>
+    </FormModal>
   );
 }

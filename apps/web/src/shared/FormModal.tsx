@@ -5,32 +5,38 @@ import { errorText } from '../api/errors.ts';
 import { notifySuccess } from '../api/notify.ts';
 
 /**
- * One modal form for the juvenile pages: fields as children, the server's Chinese error shown
- * above them, closed with a success message once the mutation succeeds.
+ * One modal form: fields as children, the server's Chinese error shown above them, closed once the
+ * mutation succeeds with a success message (`done`, which may read the answer) and then `onDone`.
+ * The submit button and the error carry the test ids `${testId}-submit` and `${testId}-error`.
  */
-export function FormModal<TValues, TBody>({
+export function FormModal<TValues, TBody, TResult = unknown>({
   title,
   open,
   onClose,
   mutation,
   toBody,
   done,
+  onDone,
   children,
   testId,
   form: given,
   initialValues,
+  okText = '提交',
+  width = 640,
 }: {
-  title: string;
+  title: ReactNode;
   open: boolean;
   onClose: () => void;
-  // biome-ignore lint/suspicious/noExplicitAny: the response type does not matter here
-  mutation: UseMutationResult<any, Error, TBody>;
+  mutation: UseMutationResult<TResult, Error, TBody>;
   toBody: (values: TValues) => TBody;
-  done: string;
+  done?: string | ((result: TResult) => string);
+  onDone?: (result: TResult) => void;
   children: ReactNode;
   testId: string;
   form?: FormInstance<TValues>;
   initialValues?: Partial<TValues>;
+  okText?: string;
+  width?: number;
 }) {
   const [own] = Form.useForm<TValues>();
   const form = given ?? own;
@@ -42,13 +48,13 @@ export function FormModal<TValues, TBody>({
     <Modal
       title={title}
       open={open}
-      okText="提交"
+      okText={okText}
       onOk={() => form.submit()}
       onCancel={close}
       confirmLoading={mutation.isPending}
       okButtonProps={{ 'data-testid': `${testId}-submit` }}
       destroyOnHidden
-      width={640}
+      width={width}
     >
       {mutation.error && (
         <Alert
@@ -67,9 +73,10 @@ export function FormModal<TValues, TBody>({
         initialValues={initialValues}
         onFinish={(values) =>
           mutation.mutate(toBody(values as TValues), {
-            onSuccess: () => {
-              notifySuccess(done);
+            onSuccess: (result) => {
+              if (done) notifySuccess(typeof done === 'string' ? done : done(result));
               close();
+              onDone?.(result);
             },
           })
         }
