@@ -41,6 +41,7 @@ export const pages: Record<TAppPath, ComponentType> = {
   '/juvenile/sealed': lazy(() => import('../juvenile/SealedPage.tsx')),
   '/admin/calendar': lazy(() => import('../calendar/CalendarPage.tsx')),
   '/admin/users': lazy(() => import('../users/UsersPage.tsx')),
+  '/account-requests': lazy(() => import('../account-requests/AccountRequestsPage.tsx')),
   '/admin/audit': lazy(() => import('../audit/AuditPage.tsx')),
   '/password': PasswordPage,
 };

@@ -238,7 +238,6 @@ const routes = [
     title: '账号审批',
     access: 'accountRequest.read',
     menu: { icon: <SafetyOutlined /> },
-    component: lazy(() => import('../account-requests/AccountRequestsPage.tsx')),
   },
   {
     path: '/admin/audit',
