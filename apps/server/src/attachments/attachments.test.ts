@@ -99,6 +99,28 @@ describe.each(testEngines())('attachments (%s)', (kind) => {
     expect(clue.attachments).toHaveLength(1);
   });
 
+  it('refuses a file name with a direction override or control characters, and stores nothing', async () => {
+    // 举报材料\u202Efdp.exe shows as 举报材料exe.pdf
+    const disguised = await upload(
+      'prosecutor1',
+      `/api/clues/${clueId}/attachments`,
+      '举报材料\u202Efdp.exe',
+      pdf,
+    );
+    expect(disguised.statusCode).toBe(400);
+    expect(disguised.json().message).toBe(
+      '文件名“举报材料�fdp.exe”含有控制字符或文字方向控制符（U+202E），可能用于伪装文件类型，请重命名后再上传',
+    );
+    for (const name of ['举报\u2067材料.pdf', '举报\u0000.pdf', '举报\u0007材料.pdf']) {
+      const response = await upload('prosecutor1', `/api/clues/${clueId}/attachments`, name, pdf);
+      expect(response.statusCode).toBe(400);
+      expect(response.json().message).toContain('含有控制字符或文字方向控制符');
+    }
+    expect((await get('prosecutor1', `/api/clues/${clueId}`)).json<TClueDetail>().attachments).toHaveLength(
+      1,
+    );
+  });
+
   it('refuses a file over the size limit, naming the file, and stores nothing', async () => {
     const big = Buffer.alloc(maxAttachmentBytes + 1);
     pdf.copy(big);
