@@ -1,3 +1,5 @@
+import { formSheetLimits } from '@procura/collide/import/sheet-limits';
+import { warmSpreadsheetReader } from '@procura/collide/import/spreadsheet';
 import { migrate, openDatabase } from '@procura/db';
 import pino from 'pino';
 import { buildApp } from './app.ts';
@@ -29,6 +31,8 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
 
   const app = await buildApp({ database, config, logger });
   const address = await app.listen({ port: config.port, host: config.host });
+  // The first uploaded form need not wait for the spreadsheet reader's worker to start.
+  warmSpreadsheetReader(formSheetLimits);
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
