@@ -1,3 +1,5 @@
+import { formSheetLimits } from '@procura/collide/import/sheet-limits';
+import { warmSpreadsheetReader } from '@procura/collide/import/spreadsheet';
 import { migrate, openDatabase } from '@procura/db';
 import { buildApp } from './app.ts';
 import { initialise } from './bootstrap/initialise.ts';
@@ -32,6 +34,8 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
   if (!config.publicUrl) {
     logger.warn('PROCURA_PUBLIC_URL 未设置：校园信箱二维码和海报无法生成');
   }
+  // The first uploaded form need not wait for the spreadsheet reader's worker to start.
+  warmSpreadsheetReader(formSheetLimits);
 
   let stopping: Promise<void> | undefined;
   const stop = () => {

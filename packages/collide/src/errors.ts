@@ -5,7 +5,9 @@ export type CollideErrorCode =
   | 'missingInput'
   | 'missingFile'
   | 'badFile'
-  | 'missingColumn';
+  | 'missingColumn'
+  /** a spreadsheet beyond the reader's limits (size, compression ratio, rows, columns, time, memory) */
+  | 'tooLarge';
 
 export class CollideError extends Error {
   constructor(

@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { zipOfTexts } from '@procura/collide/testing/zip-bomb';
 import { backupDatabase, restoreDatabase } from '@procura/db';
 import { createTestDatabase, testEngines } from '@procura/db/testing';
 import { maxAttachmentBytes } from '@procura/domain/attachments/file-kinds';
+import { Document, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TClueDetail } from '../clues/schema.ts';
 import type { TSuggestion } from '../suggestions/schema.ts';
@@ -99,6 +101,78 @@ describe.each(testEngines())('attachments (%s)', (kind) => {
     expect(clue.attachments).toHaveLength(1);
   });
 
+  it('takes a real .docx, and refuses a zip that only looks like one', async () => {
+    const registered = await f.as('prosecutor1', 'POST', '/api/clues', {
+      source: 'publicReport',
+      title: '整改材料核查',
+      description: '被建议单位提交的整改材料',
+      parties: [],
+    });
+    const clueId = registered.json<{ clue: TClueDetail }>().clue.id;
+    const real = await Packer.toBuffer(
+      new Document({ sections: [{ children: [new Paragraph('整改报告')] }] }),
+    );
+    const stored = await upload('prosecutor1', `/api/clues/${clueId}/attachments`, '整改报告.docx', real);
+    expect(stored.statusCode, stored.body).toBe(201);
+    expect(stored.json<TAttachment>()).toMatchObject({ kind: 'docx' });
+
+    const types = (main: string, part = '/word/document.xml') =>
+      `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="${part}" ContentType="${main}"/></Types>`;
+    const wordMain = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
+    const fakes: [string, Buffer, string][] = [
+      ['缺少声明.docx', zipOfTexts({ 'word/document.xml': '<w:document/>' }), '缺少 [Content_Types].xml'],
+      [
+        '启用宏.docx',
+        zipOfTexts({
+          '[Content_Types].xml': types('application/vnd.ms-word.document.macroEnabled.main+xml'),
+          'word/document.xml': '<w:document/>',
+        }),
+        '[Content_Types].xml 未声明Word 文档的正文部件',
+      ],
+      [
+        '缺正文.docx',
+        zipOfTexts({ '[Content_Types].xml': types(wordMain), 'word/other.xml': '<x/>' }),
+        '缺少声明的正文部件 word/document.xml',
+      ],
+      [
+        '损坏.docx',
+        Buffer.from('PK\x03\x04....[Content_Types].xml....word/document.xml'),
+        '无法读取其 zip 目录',
+      ],
+    ];
+    for (const [name, bytes, reason] of fakes) {
+      const response = await upload('prosecutor1', `/api/clues/${clueId}/attachments`, name, bytes);
+      expect(response.statusCode, name).toBe(400);
+      expect(response.json().message).toBe(
+        `文件“${name}”不是有效的Word 文档：${reason}（文件可能已损坏、被改名或含有宏）`,
+      );
+    }
+    const clue = (await get('prosecutor1', `/api/clues/${clueId}`)).json<TClueDetail>();
+    expect(clue.attachments.map((a) => a.fileName)).toEqual(['整改报告.docx']);
+  });
+
+  it('refuses a file name with a direction override or control characters, and stores nothing', async () => {
+    // 举报材料\u202Efdp.exe shows as 举报材料exe.pdf
+    const disguised = await upload(
+      'prosecutor1',
+      `/api/clues/${clueId}/attachments`,
+      '举报材料\u202Efdp.exe',
+      pdf,
+    );
+    expect(disguised.statusCode).toBe(400);
+    expect(disguised.json().message).toBe(
+      '文件名“举报材料�fdp.exe”含有控制字符或文字方向控制符（U+202E），可能用于伪装文件类型，请重命名后再上传',
+    );
+    for (const name of ['举报\u2067材料.pdf', '举报\u0000.pdf', '举报\u0007材料.pdf']) {
+      const response = await upload('prosecutor1', `/api/clues/${clueId}/attachments`, name, pdf);
+      expect(response.statusCode).toBe(400);
+      expect(response.json().message).toContain('含有控制字符或文字方向控制符');
+    }
+    expect((await get('prosecutor1', `/api/clues/${clueId}`)).json<TClueDetail>().attachments).toHaveLength(
+      1,
+    );
+  });
+
   it('refuses a file over the size limit, naming the file, and stores nothing', async () => {
     const big = Buffer.alloc(maxAttachmentBytes + 1);
     pdf.copy(big);
@@ -179,7 +253,7 @@ describe.each(testEngines())('attachments (%s)', (kind) => {
       const query =
         "select id, file_name, sha256, encode(sha256(content), 'hex') as actual, size from attachments order by id";
       const restored = await target.query<{ sha256: string; actual: string }>(query);
-      expect(restored).toHaveLength(3);
+      expect(restored).toHaveLength(4); // the .docx of the Word test among them
       for (const row of restored) expect(row.actual).toBe(row.sha256);
       expect(restored).toEqual(await t.database.query(query));
     } finally {

@@ -5,6 +5,7 @@ import { checkAttachment } from '@procura/domain/attachments/file-kinds';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { DomainError } from '../errors.ts';
+import { officeFileProblem } from './check-office.ts';
 import { lockOwnerForUpload, type TAttachmentOwner } from './owners.ts';
 import { presentAttachment } from './present-attachment.ts';
 import type { TAttachment } from './schema.ts';
@@ -18,6 +19,8 @@ export async function storeAttachment(
   const fileName = options.fileName.trim();
   const check = checkAttachment(fileName, bytes);
   if (!check.ok) throw new DomainError('VALIDATION', check.message, { fileName });
+  const officeProblem = officeFileProblem(fileName, check.kind, bytes);
+  if (officeProblem) throw new DomainError('VALIDATION', officeProblem, { fileName });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const row = await database.db.transaction(async (tx) => {
     const target = await lockOwnerForUpload(tx, owner, user);

@@ -1,5 +1,5 @@
 import { isIsoDate } from '@procura/domain/deadlines/index';
-import ExcelJS from 'exceljs';
+import { readFormSheet } from '../employment-checks/read-sheet.ts';
 import { DomainError } from '../errors.ts';
 
 export interface CalendarRow {
@@ -43,37 +43,11 @@ export function csvLines(text: string): { line: number; cells: string[] }[] {
   return out;
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value)
-      return value.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text).trim();
-  }
-  return String(value).trim();
-}
-
-/** Cells of each non-empty row of the first worksheet. */
+/** Cells (日期, 类型, 名称) of each non-empty row of the first worksheet, through the bounded reader. */
 export async function xlsxLines(base64: string): Promise<{ line: number; cells: string[] }[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
-  } catch {
-    throw new DomainError('VALIDATION', '无法读取 .xlsx 文件：文件已损坏或不是 Excel 工作簿');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new DomainError('VALIDATION', '.xlsx 文件中没有工作表');
-  const out: { line: number; cells: string[] }[] = [];
-  sheet.eachRow((row, line) => {
-    const cells = [1, 2, 3].map((col) => cellText(row.getCell(col).value));
-    if (cells.some(Boolean)) out.push({ line, cells });
-  });
-  return out;
+  // A year has at most 366 days, a header and a title: a few hundred rows are plenty.
+  const rows = await readFormSheet(base64, '节假日安排表', { maxRows: 1000 });
+  return rows.map(({ row, cells }) => ({ line: row, cells: [0, 1, 2].map((col) => cells[col] ?? '') }));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { zipBombXlsx } from '@procura/collide/testing/zip-bomb';
 import { testEngines } from '@procura/db/testing';
 import { idCheckCharacter } from '@procura/domain/clean/id-number';
 import ExcelJS from 'exceljs';
@@ -166,6 +167,55 @@ describe.each(testEngines())('employment checks (%s)', (kind) => {
     });
     expect(notExcel.json<{ message: string }>().message).toContain('不是 .xlsx 工作簿');
     expect((await as('school1', 'GET', '/api/employment-checks')).json<TCheckBatchList>().total).toBe(1);
+  });
+
+  it('refuses a zip bomb at once with a Chinese message naming the file, the server answering throughout', async () => {
+    // 200 MB of sheet XML in a few hundred KB: once as the zip directory states it, once with a
+    // directory that claims 1 MB (caught while inflating, on the reader's worker thread).
+    const bombs = [
+      {
+        fileName: '新入职人员名单.xlsx',
+        bytes: await zipBombXlsx({ inflatedBytes: 200 << 20 }),
+        message:
+          /^文件 新入职人员名单\.xlsx 中的 xl\/worksheets\/sheet1\.xml 压缩比异常（\d+ 倍，上限 100 倍，解压后 200 MB），可能是“压缩炸弹”，已拒绝读取$/,
+      },
+      {
+        fileName: '名单（伪装）.xlsx',
+        bytes: await zipBombXlsx({ inflatedBytes: 200 << 20, claimedBytes: 1 << 20 }),
+        message:
+          /^文件 名单（伪装）\.xlsx 中的 xl\/worksheets\/sheet1\.xml 解压后比目录所记大小更大，文件已损坏或被篡改，已拒绝读取$/,
+      },
+    ];
+    for (const { fileName, bytes, message } of bombs) {
+      expect(bytes.length).toBeLessThan(1 << 20);
+      let pending = true;
+      const upload = as('school1', 'POST', '/api/employment-checks', {
+        fileName,
+        content: bytes.toString('base64'),
+      }).finally(() => {
+        pending = false;
+      });
+      const health: number[] = [];
+      do {
+        health.push((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      } while (pending);
+      const response = await upload;
+      expect(response.statusCode).toBe(400);
+      expect(response.json<{ message: string }>().message).toMatch(message);
+      expect(health.every((status) => status === 200)).toBe(true);
+    }
+    expect((await as('school1', 'GET', '/api/employment-checks')).json<TCheckBatchList>().total).toBe(1);
+  });
+
+  it('refuses a file name with a direction override or control characters', async () => {
+    for (const fileName of ['名单\u202Exslx.exe', '名单\u0000.xlsx', '名单\n.xlsx']) {
+      const response = await upload('school1', '/api/employment-checks', fileName, hires);
+      expect(response.statusCode).toBe(400);
+      expect(response.json<{ message: string }>().message).toMatch(
+        /^文件名“名单�.*”含有控制字符或文字方向控制符（U\+/,
+      );
+    }
   });
 
   it('a school account sees only its own checks', async () => {

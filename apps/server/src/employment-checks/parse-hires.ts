@@ -30,7 +30,8 @@ export const maxHiresPerCheck = 2000;
 
 /** 新入职人员名单 (.xlsx: 姓名, 身份证号, 岗位…), every cell checked through the shared cleaners. */
 export async function parseHires(base64: string, fileName: string): Promise<Hire[]> {
-  const rows = await readSheet(base64, hireColumns, fileName);
+  // Far more rows than a check may hold still get the message below; the reader stops beyond.
+  const rows = await readSheet(base64, hireColumns, fileName, { maxRows: 10 * maxHiresPerCheck });
   if (rows.length === 0) throw new DomainError('VALIDATION', `文件 ${fileName} 中没有人员`);
   if (rows.length > maxHiresPerCheck) {
     throw new DomainError(

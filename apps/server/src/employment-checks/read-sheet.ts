@@ -1,5 +1,8 @@
+import { CollideError } from '@procura/collide/errors';
+import { formSheetLimits, type SheetLimits } from '@procura/collide/import/sheet-limits';
+import { readSpreadsheetRows } from '@procura/collide/import/spreadsheet';
+import { fileNameProblem } from '@procura/domain/attachments/file-name';
 import { cellText } from '@procura/domain/clean/width';
-import ExcelJS from 'exceljs';
 import { DomainError } from '../errors.ts';
 
 export interface SheetRow {
@@ -17,10 +20,45 @@ export interface ColumnSpec {
   required: boolean;
 }
 
-function cellString(value: ExcelJS.CellValue): string {
+function cellString(value: unknown): string {
   // A date cell: the calendar day as typed (exceljs gives midnight UTC).
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   return cellText(value).trim();
+}
+
+/**
+ * The first worksheet of an uploaded form (base64) as rows of cell texts, through the platform's
+ * one bounded spreadsheet reader (size, ratio, row, column, time and memory limits; parsed on a
+ * worker thread, so a zip bomb never stalls the server). A refusal names the file.
+ */
+export async function readFormSheet(
+  base64: string,
+  fileName: string,
+  limits: Partial<SheetLimits> = {},
+): Promise<{ row: number; cells: string[] }[]> {
+  const badName = fileNameProblem(fileName);
+  if (badName) throw new DomainError('VALIDATION', badName);
+  let rows: Awaited<ReturnType<typeof readSpreadsheetRows>>;
+  try {
+    rows = await readSpreadsheetRows(
+      { bytes: Buffer.from(base64, 'base64') },
+      { fileName, limits: { ...formSheetLimits, ...limits } },
+    );
+  } catch (error) {
+    if (error instanceof CollideError && error.code === 'tooLarge') {
+      throw new DomainError('VALIDATION', error.message);
+    }
+    throw new DomainError(
+      'VALIDATION',
+      `无法读取文件 ${fileName}：文件已损坏或不是 .xlsx 工作簿（旧版 .xls 请在 Excel/WPS 中另存为 .xlsx）`,
+    );
+  }
+  const lines: { row: number; cells: string[] }[] = [];
+  for (const { number, values } of rows) {
+    const cells = Array.from(values, cellString);
+    if (cells.some(Boolean)) lines.push({ row: number, cells });
+  }
+  return lines;
 }
 
 /**
@@ -31,26 +69,9 @@ export async function readSheet(
   base64: string,
   columns: readonly ColumnSpec[],
   fileName: string,
+  limits: Partial<SheetLimits> = {},
 ): Promise<SheetRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
-  } catch {
-    throw new DomainError(
-      'VALIDATION',
-      `无法读取文件 ${fileName}：文件已损坏或不是 .xlsx 工作簿（旧版 .xls 请在 Excel/WPS 中另存为 .xlsx）`,
-    );
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new DomainError('VALIDATION', `文件 ${fileName} 中没有工作表`);
-  const lines: { row: number; cells: string[] }[] = [];
-  sheet.eachRow((row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellString(cell.value);
-    });
-    if (cells.some(Boolean)) lines.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? '') });
-  });
+  const lines = await readFormSheet(base64, fileName, limits);
   const normalise = (text: string) => text.replace(/[\s\u3000*＊]/g, '');
   let header: { row: number; positions: Map<string, number> } | null = null;
   for (const line of lines.slice(0, 10)) {

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.ts';
 import { assertExportable, exportFileName } from './send-xlsx.ts';
@@ -51,6 +52,24 @@ describe('xlsx export helper', () => {
     expect(sheet.getColumn(1).width).toBe(displayWidth(rows[0]!.name) + 2);
     expect(sheet.getColumn(3).width).toBe(12);
     expect(sheet.rowCount).toBe(3);
+  });
+
+  it('writes text that looks like a formula with a leading apostrophe, never as a formula', async () => {
+    const typed = ['=HYPERLINK("http://evil.example","点此")', '+86 138', '-1+2', '@SUM(A1)', '\t=1'];
+    const rows = typed.map((name) => ({ name, amountFen: -500, on: null, at: new Date() }));
+    const buffer = await xlsxBuffer({ sheetName: '名单', columns, rows });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    typed.forEach((name, i) => {
+      const cell = sheet.getRow(i + 2).getCell(1);
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+      expect(cell.value).toBe(`'${name}`);
+    });
+    // Numbers stay numbers (a negative amount is not text).
+    expect(sheet.getRow(2).getCell(2).value).toBe(-5);
+    const xml = await (await JSZip.loadAsync(buffer)).file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(xml).not.toContain('<f>');
   });
 
   it('an empty export still has its header row', async () => {

@@ -1,4 +1,5 @@
 import { PassThrough, type Writable } from 'node:stream';
+import { inertCellText } from '@procura/domain/export/inert-cell';
 import ExcelJS from 'exceljs';
 
 /**
@@ -133,7 +134,8 @@ function cellValue<Row>(column: XlsxColumn<Row>, row: Row): ExcelJS.CellValue {
       // Excel has no time zones: write the wall-clock time in China.
       return value instanceof Date ? new Date(value.getTime() + chinaOffsetMs) : excelDay(value);
     default:
-      return value instanceof Date ? value.toISOString() : value;
+      if (value instanceof Date) return value.toISOString();
+      return typeof value === 'string' ? inertCellText(value) : value;
   }
 }
 

@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tempDir, writeCsv, writeXlsx } from '@procura/collide/testing/files';
+import { zipBombXlsx } from '@procura/collide/testing/zip-bomb';
 import { schema } from '@procura/db';
 import { testEngines } from '@procura/db/testing';
 import { eq } from 'drizzle-orm';
@@ -106,6 +107,19 @@ describe.each(testEngines())('big-data models (%s)', (kind) => {
     expect(unknownKind.json<{ message: string }>().message).toContain('未知的数据集类型');
     const wrongType = await upload('analyst', 'payments', '名单.pdf', path);
     expect(wrongType.json<{ message: string }>().message).toContain('不支持的文件类型 .pdf');
+    const disguised = await upload('analyst', 'payments', '名单\u202Efdp.csv', path);
+    expect(disguised.statusCode).toBe(400);
+    expect(disguised.json<{ message: string }>().message).toBe(
+      '文件名“名单�fdp.csv”含有控制字符或文字方向控制符（U+202E），可能用于伪装文件类型，请重命名后再上传',
+    );
+    // A data set goes through the same bounded spreadsheet reader as every other import.
+    const bomb = join(files, `bomb-${kind}.xlsx`);
+    writeFileSync(bomb, await zipBombXlsx({ inflatedBytes: 200 << 20 }));
+    const bombed = await upload('analyst', 'payments', '发放明细.xlsx', bomb);
+    expect(bombed.statusCode).toBe(400);
+    expect(bombed.json<{ message: string }>().message).toMatch(
+      /^文件 发放明细\.xlsx 中的 xl\/worksheets\/sheet1\.xml 压缩比异常/,
+    );
     const after = (await as('analyst', 'GET', '/api/datasets')).json<{ items: unknown[] }>().items.length;
     expect(after).toBe(before);
     const uploads = await t.database.db

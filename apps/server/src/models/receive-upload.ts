@@ -4,6 +4,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { fileNameProblem } from '@procura/domain/attachments/file-name';
 import { DomainError } from '../errors.ts';
 import { datasetsDir } from './snapshot-store.ts';
 
@@ -20,6 +21,8 @@ const extensions = ['.csv', '.txt', '.xlsx', '.xls'];
 
 /** The name the analyst's file had, without any folder part. */
 export function safeFileName(name: string): string {
+  const badName = fileNameProblem(name);
+  if (badName) throw new DomainError('VALIDATION', badName);
   const cleaned = basename(name.replaceAll('\\', '/')).trim();
   const extension = extname(cleaned).toLowerCase();
   if (!cleaned || cleaned.startsWith('.')) throw new DomainError('VALIDATION', '请提供文件名（fileName）');

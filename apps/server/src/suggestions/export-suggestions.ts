@@ -1,5 +1,6 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
+import { inertCellText } from '@procura/domain/export/inert-cell';
 import { desc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { SessionUser } from '../auth/load-user.ts';
@@ -54,25 +55,29 @@ export async function exportSuggestions(
   sheet.columns = columns;
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  const inert = (row: Record<string, string>) =>
+    Object.fromEntries(Object.entries(row).map(([key, text]) => [key, inertCellText(text)]));
   for (const s of items) {
-    sheet.addRow({
-      docNumber: s.docNumber ?? '',
-      caseNumber: s.case.caseNumber,
-      caseTitle: s.case.title,
-      department: s.department.name,
-      handler: s.handler?.name ?? '',
-      kind: s.kindLabel,
-      addressee: s.addressee,
-      urgent: s.urgent ? '是' : '',
-      state: s.stateLabel,
-      issuedOn: s.issuedAt ? chinaDate(new Date(s.issuedAt)) : '',
-      deliveredOn: s.deliveredOn ?? '',
-      replyDue: s.replyDue ?? '',
-      replyStatus: s.replyStatusLabel ?? '',
-      replyOn: s.replyOn ?? '',
-      rectification: s.rectificationLabel ?? '',
-      followUp: s.followUpLabel ?? '',
-    });
+    sheet.addRow(
+      inert({
+        docNumber: s.docNumber ?? '',
+        caseNumber: s.case.caseNumber,
+        caseTitle: s.case.title,
+        department: s.department.name,
+        handler: s.handler?.name ?? '',
+        kind: s.kindLabel,
+        addressee: s.addressee,
+        urgent: s.urgent ? '是' : '',
+        state: s.stateLabel,
+        issuedOn: s.issuedAt ? chinaDate(new Date(s.issuedAt)) : '',
+        deliveredOn: s.deliveredOn ?? '',
+        replyDue: s.replyDue ?? '',
+        replyStatus: s.replyStatusLabel ?? '',
+        replyOn: s.replyOn ?? '',
+        rectification: s.rectificationLabel ?? '',
+        followUp: s.followUpLabel ?? '',
+      }),
+    );
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

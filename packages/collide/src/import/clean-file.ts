@@ -7,6 +7,7 @@ import { splitCsv } from './csv-split.ts';
 import { csvEncoding } from './read-csv.ts';
 import { readTable } from './read-table.ts';
 import type { ReadProgress } from './rows.ts';
+import { datasetSheetLimits, tooMuchMemory } from './sheet-limits.ts';
 
 /** Rows a worker wrote to a spill file (see SpillFile), for DuckDB to read. */
 export interface Spilled {
@@ -47,9 +48,15 @@ export async function* cleanFile(
     isCsv && workerCount > 1
       ? await splitCsv(data.path, workerCount, (await csvEncoding(data.path)).bom)
       : [undefined];
+  // A spreadsheet parsed in the cleaning worker gets the reader's heap cap, plus room for cleaning.
+  const heap = { ...datasetSheetLimits, maxMemoryMb: datasetSheetLimits.maxMemoryMb + 512 };
+  const resourceLimits = isCsv ? undefined : { maxOldGenerationSizeMb: heap.maxMemoryMb };
   const workers = ranges.map(
     (range) =>
-      new Worker(new URL('./clean-worker.mjs', import.meta.url), { workerData: { ...workerData, range } }),
+      new Worker(new URL('./clean-worker.mjs', import.meta.url), {
+        workerData: { ...workerData, range },
+        resourceLimits,
+      }),
   );
   const queue: { message: WorkerMessage; worker: Worker }[] = [];
   const bytes = new Map<Worker, number>();
@@ -60,7 +67,17 @@ export async function* cleanFile(
       wake?.();
     };
     worker.on('message', push);
-    worker.on('error', (error) => push({ type: 'error', code: 'badFile', message: error.message }));
+    worker.on('error', (error: Error & { code?: string }) =>
+      push(
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? {
+              type: 'error',
+              code: 'tooLarge',
+              message: tooMuchMemory(data.file, heap).message,
+            }
+          : { type: 'error', code: 'badFile', message: error.message },
+      ),
+    );
   }
   let running = workers.length;
   let rowsRead = 0;

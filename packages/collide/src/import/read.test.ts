@@ -171,4 +171,18 @@ describe('loading an input', () => {
     // header row 1; the two-line record is row 2 as Excel shows it; 3,000 rows 3–3002; the bad id row 3003
     expect(inline.rejects.map((r) => r.row)).toEqual([2, 3003]);
   });
+
+  it('cleans an .xlsx the same on its reader worker as on a cleaning worker (heap-capped)', async () => {
+    const path = await writeXlsx(join(dir, 'worker.xlsx'), [
+      rows[0]!,
+      ...Array.from({ length: 500 }, (_, i) => ['510108198001011231', '李四', utcDate('2022-03-05'), i]),
+      ['bad', '李四', utcDate('2022-03-05'), 1],
+    ]);
+    const inline = await load(path, { workers: 0 });
+    const threaded = await load(path, { workers: 1 });
+    expect(threaded.table).toEqual(inline.table);
+    expect(threaded.rejects).toEqual(inline.rejects);
+    expect(inline.stats.rowsCleaned).toBe(500);
+    expect(inline.rejects.map((r) => r.row)).toEqual([502]);
+  });
 });

@@ -1,3 +1,5 @@
+import type { SheetLimits } from './sheet-limits.ts';
+
 /** Rows of a sheet as read, in batches; `rowNumbers[i]` is the row Excel would show (header = 1). */
 export interface RowBatch {
   rows: unknown[][];
@@ -12,6 +14,10 @@ export interface ReadProgress {
 }
 
 export interface ReadOptions {
+  /** the file's name as the user knows it, for messages (default: the path's last part) */
+  fileName?: string;
+  /** spreadsheets: how much the reader may take (see SheetLimits; default datasetSheetLimits) */
+  limits?: Partial<SheetLimits>;
   /** worksheet name for spreadsheets; default the first sheet */
   sheet?: string;
   onProgress?: (progress: ReadProgress) => void;

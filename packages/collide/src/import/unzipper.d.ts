@@ -1,4 +1,4 @@
-// The one unzipper call readXlsx makes (unzipper 0.10, the version exceljs 4.4 uses): the archive
+// The unzipper calls readXlsx makes (unzipper 0.10, the version exceljs 4.4 uses): the archive
 // read through its central directory, each part streamed from its offset.
 declare module 'unzipper' {
   import type { Readable } from 'node:stream';
@@ -6,6 +6,8 @@ declare module 'unzipper' {
   interface CentralDirectory {
     files: { path: string; stream(): Readable }[];
   }
-  const unzipper: { Open: { file(path: string): Promise<CentralDirectory> } };
+  const unzipper: {
+    Open: { file(path: string): Promise<CentralDirectory>; buffer(bytes: Buffer): Promise<CentralDirectory> };
+  };
   export default unzipper;
 }

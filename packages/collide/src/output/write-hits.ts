@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { inertCellText } from '@procura/domain/export/inert-cell';
 import ExcelJS from 'exceljs';
 import { CollideError } from '../errors.ts';
 import type { Reject } from '../import/clean-rows.ts';
@@ -80,7 +81,10 @@ export async function writeHits(path: string, hits: Hit[]): Promise<void> {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false });
     const sheet = workbook.addWorksheet('命中');
     sheet.columns = hitHeaders.map((header, i) => ({ header, width: [6, 21, 10, 21, 6, 14, 12, 60, 40][i] }));
-    for (const [i, hit] of hits.entries()) sheet.addRow(hitRow(hit, i)).commit();
+    for (const [i, hit] of hits.entries()) {
+      const cells = hitRow(hit, i).map((cell) => (typeof cell === 'string' ? inertCellText(cell) : cell));
+      sheet.addRow(cells).commit();
+    }
     sheet.commit();
     await workbook.commit();
     return;

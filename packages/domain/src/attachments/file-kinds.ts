@@ -1,3 +1,5 @@
+import { fileNameProblem } from './file-name.ts';
+
 /**
  * Which files may be attached to a clue or a reply, recognised from their bytes: a name ending in
  * .pdf says nothing about what is inside, and an executable renamed to 举报材料.pdf must not be
@@ -81,6 +83,8 @@ export function extensionOf(fileName: string): string {
 
 /** Decides whether a file may be attached, with a message naming the file when it may not. */
 export function checkAttachment(fileName: string, bytes: Uint8Array): TFileCheck {
+  const badName = fileNameProblem(fileName);
+  if (badName) return { ok: false, message: badName };
   const name = `文件“${fileName}”`;
   if (bytes.length === 0) return { ok: false, message: `${name}是空文件` };
   if (bytes.length > maxAttachmentBytes) {
