@@ -5,6 +5,7 @@ import type { SessionUser } from '../auth/load-user.ts';
 import { reaches } from '../cases/record-reach.ts';
 import { clueVisible } from '../clues/get-clue.ts';
 import { DomainError, notFound } from '../errors.ts';
+import { sealedFrom } from '../juvenile/scope.ts';
 import { suggestionStates, type TSuggestionState } from '../suggestions/labels.ts';
 
 /** What an attachment belongs to: a clue's material, or the reply to a suggestion. */
@@ -20,6 +21,7 @@ const selectClueReach = (db: Executor, clueId: number) =>
       departmentId: schema.clues.departmentId,
       handlerId: schema.clues.handlerId,
       createdBy: schema.clues.createdBy,
+      caseId: schema.clues.caseId,
     })
     .from(schema.clues)
     .where(eq(schema.clues.id, clueId));
@@ -31,7 +33,8 @@ const selectClueReach = (db: Executor, clueId: number) =>
 export async function lockOwnerForUpload(tx: Executor, owner: TAttachmentOwner, user: SessionUser) {
   if ('clueId' in owner) {
     const [clue] = await selectClueReach(tx, owner.clueId).for('update');
-    if (!clue || !clueVisible(user, clue)) throw notFound('线索');
+    if (!clue || !clueVisible(user, clue) || (await sealedFrom(tx, user, clue.caseId)))
+      throw notFound('线索');
     return { purpose: 'material' as const, targetType: 'clue', targetId: owner.clueId };
   }
   const [found] = await tx
@@ -40,7 +43,8 @@ export async function lockOwnerForUpload(tx: Executor, owner: TAttachmentOwner, 
     .innerJoin(schema.cases, eq(schema.cases.id, schema.suggestions.caseId))
     .where(eq(schema.suggestions.id, owner.suggestionId))
     .for('update', { of: schema.suggestions });
-  if (!found || !reaches(user, found.theCase)) throw notFound('检察建议');
+  if (!found || !reaches(user, found.theCase) || (await sealedFrom(tx, user, found.caseId)))
+    throw notFound('检察建议');
   if (!replyStates.includes(found.state as TSuggestionState)) {
     const label = suggestionStates[found.state as TSuggestionState] ?? found.state;
     throw new DomainError('CONFLICT', `检察建议当前为「${label}」，送达之后才能上传回复附件`);
@@ -56,12 +60,16 @@ export async function ownerVisible(
 ): Promise<boolean> {
   if ('clueId' in owner) {
     const [clue] = await selectClueReach(db, owner.clueId);
-    return Boolean(clue && clueVisible(user, clue));
+    return Boolean(clue && clueVisible(user, clue) && !(await sealedFrom(db, user, clue.caseId)));
   }
   const [row] = await db
-    .select({ departmentId: schema.cases.departmentId, handlerId: schema.cases.handlerId })
+    .select({
+      caseId: schema.cases.id,
+      departmentId: schema.cases.departmentId,
+      handlerId: schema.cases.handlerId,
+    })
     .from(schema.suggestions)
     .innerJoin(schema.cases, eq(schema.cases.id, schema.suggestions.caseId))
     .where(eq(schema.suggestions.id, owner.suggestionId));
-  return Boolean(row && reaches(user, row));
+  return Boolean(row && reaches(user, row) && !(await sealedFrom(db, user, row.caseId)));
 }

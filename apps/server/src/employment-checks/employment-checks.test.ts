@@ -126,6 +126,11 @@ describe.each(testEngines())('employment checks (%s)', (kind) => {
     expect(audit.items[0]!.detail).toMatchObject({ people: 4, review: 2 });
 
     const detail = (await as('clerk6', 'GET', `/api/employment-checks/${batchId}`)).json<TCheckBatchDetail>();
+    // The per-person results (names, id numbers, records) are a read of personal data: audited.
+    const viewed = (
+      await as('chief', 'GET', `/api/audit?action=employmentCheck.view&targetId=${batchId}`)
+    ).json<{ items: { actorName: string; detail: Record<string, unknown> }[] }>();
+    expect(viewed.items.map((e) => e.actorName)).toEqual(['吴悦（演示）']);
     expect(detail.people[0]!.review![0]).toMatchObject({ confidence: '身份证号一致' });
     expect(detail.people[0]!.review![0]!.records[0]).toMatchObject({
       kind: '猥亵儿童罪',

@@ -1,3 +1,4 @@
+import { audited } from '../audit/audit-read.ts';
 import { currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
 import { checkDocument } from './check-documents.ts';
@@ -63,7 +64,19 @@ export async function employmentCheckRoutes(app: App, { database }: RouteDeps) {
         response: { 200: ZCheckBatchDetail },
       },
     },
-    (request) => getCheck(database.db, { id: request.params.id, user: currentUser(request) }),
+    (request) =>
+      audited(
+        database,
+        getCheck(database.db, { id: request.params.id, user: currentUser(request) }),
+        (check) => ({
+          user: currentUser(request),
+          ip: request.ip,
+          action: 'employmentCheck.view',
+          targetType: 'employmentCheck',
+          targetId: check.id,
+          detail: { people: check.people.length },
+        }),
+      ),
   );
 
   app.get(

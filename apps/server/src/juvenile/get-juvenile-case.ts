@@ -46,6 +46,18 @@ export async function getJuvenileCase(
         detail: { caseNumber: row.caseNumber, sealed },
       }),
     );
+  } else if (sealed) {
+    // Even masked, a sealed record's page is a read of the sealed archive (刑诉规则 第四百八十三条).
+    await db.transaction((tx) =>
+      recordAudit(tx, {
+        actor: actorOf(user),
+        action: 'juvenile.sealedView',
+        targetType: 'case',
+        targetId: id,
+        ip: options.ip,
+        detail: { caseNumber: row.caseNumber },
+      }),
+    );
   }
   return buildDetail(db, { row, sealed, full: options.full, mayViewFull: allowed });
 }

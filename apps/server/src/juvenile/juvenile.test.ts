@@ -358,6 +358,12 @@ describe.each(testEngines())('juvenile casework (%s)', (kind) => {
       `/api/case-documents/${printed.json<{ documentId: number }>().documentId}`,
     );
     expect(file.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const downloads = (await as('chief', 'GET', '/api/audit?action=caseDocument.download')).json<{
+      items: { actorName: string; targetId: string }[];
+    }>();
+    expect(downloads.items.map((e) => [e.actorName, e.targetId])).toEqual([
+      ['孙悦（演示）', String(printed.json<{ documentId: number }>().documentId)],
+    ]);
     const early = await as(
       'prosecutor6',
       'POST',

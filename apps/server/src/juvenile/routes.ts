@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { audited } from '../audit/audit-read.ts';
 import { currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
 import { ZIdParam } from '../http/ids.ts';
@@ -321,7 +322,14 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       config: { access: 'juvenile.read' },
       schema: { tags, summary: '跟踪帮教计划（含临期、逾期回访）', response: { 200: ZFollowUpList } },
     },
-    (request) => listFollowUps(db, currentUser(request)),
+    (request) =>
+      audited(database, listFollowUps(db, currentUser(request)), (list) => ({
+        user: currentUser(request),
+        ip: request.ip,
+        action: 'juvenile.followUpList',
+        targetType: 'followUp',
+        ids: list.map((f) => f.id),
+      })),
   );
 
   app.post(
@@ -344,7 +352,14 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       config: { access: 'juvenile.read' },
       schema: { tags, summary: '帮教计划详情', params: ZIdParams, response: { 200: ZFollowUp } },
     },
-    (request) => getFollowUp(db, request.params.id, currentUser(request)),
+    (request) =>
+      audited(database, getFollowUp(db, request.params.id, currentUser(request)), (followUp) => ({
+        user: currentUser(request),
+        ip: request.ip,
+        action: 'juvenile.followUpView',
+        targetType: 'followUp',
+        targetId: followUp.id,
+      })),
   );
 
   const change = (
@@ -441,7 +456,14 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
         response: { 200: ZSealedRegister },
       },
     },
-    (request) => sealedRegister(db, currentUser(request)),
+    (request) =>
+      audited(database, sealedRegister(db, currentUser(request)), (register) => ({
+        user: currentUser(request),
+        ip: request.ip,
+        action: 'juvenile.sealedList',
+        targetType: 'case',
+        ids: register.records.map((r) => r.caseId),
+      })),
   );
 
   app.post(

@@ -90,4 +90,34 @@ describe.each(testEngines())('who opens a sealed record (%s)', (kind) => {
     expect(JSON.stringify(anonymous)).not.toContain('蒋');
     expect(other.id).toBeGreaterThan(0);
   });
+
+  it("a sealed case's suggestion and a sealed clue's material follow the case page", async () => {
+    const sealed = await f.sealedClueAndCase('卫小龙', 14);
+    const drafted = await f.as('head6', 'POST', '/api/suggestions', {
+      caseId: sealed.caseId,
+      kind: 'socialGovernance',
+      addressee: '成华区某中学',
+      facts: '学校未落实校园安全管理制度',
+      legalBasis: '《中华人民共和国未成年人保护法》第三十五条',
+      requests: '健全校园安全管理制度',
+    });
+    expect(drafted.statusCode, drafted.body).toBe(201);
+    const suggestionId = drafted.json<{ id: number }>().id;
+    const material = await t.app.inject({
+      method: 'POST',
+      url: `/api/clues/${sealed.clueId}/attachments?name=${encodeURIComponent('笔录.pdf')}`,
+      headers: { cookie: cookies.clerk6!, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('%PDF-1.7\n%%EOF\n'),
+    });
+    expect(material.statusCode, material.body).toBe(201);
+    const attachmentId = material.json<{ id: number }>().id;
+    const answers: Record<string, number[]> = {};
+    for (const user of ['chief', 'deputy', 'head5', 'head6']) {
+      answers[user] = [
+        (await f.as(user, 'GET', `/api/suggestions/${suggestionId}`)).statusCode,
+        (await f.as(user, 'GET', `/api/clues/${sealed.clueId}/attachments/${attachmentId}`)).statusCode,
+      ];
+    }
+    expect(answers).toEqual({ chief: [200, 200], deputy: [404, 404], head5: [404, 404], head6: [200, 200] });
+  });
 });

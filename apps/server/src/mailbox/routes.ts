@@ -1,6 +1,7 @@
 import { letterTopicIds, letterTopics } from '@procura/domain/mailbox/topics';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { audited } from '../audit/audit-read.ts';
 import { getPublicInfo } from '../bootstrap/public-info.ts';
 import { DomainError } from '../errors.ts';
 import { currentUser } from '../http/access.ts';
@@ -137,7 +138,14 @@ export async function mailboxRoutes(app: App, { database, config }: RouteDeps) {
         response: { 200: ZLetterList },
       },
     },
-    (request) => listLetters(database.db, request.query, currentUser(request)),
+    (request) =>
+      audited(database, listLetters(database.db, request.query, currentUser(request)), (list) => ({
+        user: currentUser(request),
+        ip: request.ip,
+        action: 'mailbox.list',
+        targetType: 'letter',
+        ids: list.items.map((l) => l.id),
+      })),
   );
 
   app.get(

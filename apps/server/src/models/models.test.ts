@@ -77,6 +77,13 @@ describe.each(testEngines())('big-data models (%s)', (kind) => {
     expect(dataset.rejects).toHaveLength(1);
     expect(dataset.rejects[0]).toMatchObject({ file: '补助金发放2022.csv', row: 6, column: '发放日期' });
     expect(dataset.rejects[0]!.reason).toMatch(/[\u4e00-\u9fa5]/);
+    // Its page shows the rejected values (id numbers, names): each view is audited.
+    expect((await as('chief', 'GET', `/api/datasets/${dataset.id}`)).statusCode).toBe(200);
+    const views = await t.database.db
+      .select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.action, 'dataset.view'));
+    expect(views.map((v) => [v.actorName, v.targetId])).toEqual([['林正（演示）', String(dataset.id)]]);
     const [row] = await t.database.db
       .select()
       .from(schema.collideDatasets)
@@ -184,6 +191,17 @@ describe.each(testEngines())('big-data models (%s)', (kind) => {
       ['王芳', 1, 50_000],
     ]);
     const zhang = hits.items[0]!;
+    // Reading people hit by a model is audited: one entry naming the hits shown.
+    const hitReads = await t.database.db
+      .select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.action, 'hit.list'));
+    expect(hitReads.at(-1)).toMatchObject({
+      actorName: '孙晓（演示）',
+      targetType: 'modelRun',
+      targetId: String(runId),
+      detail: { ids: hits.items.map((h) => h.id) },
+    });
     expect(zhang.explanation).toContain('张伟');
     expect(zhang.explanation).toContain('1,360.00');
     expect(zhang.evidence).toContainEqual(expect.objectContaining({ file: '补助金发放2022.csv', row: 2 }));

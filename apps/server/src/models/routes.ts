@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { can } from '@procura/domain/policy';
 import { z } from 'zod';
+import { audited } from '../audit/audit-read.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { sendXlsx } from '../export/send-xlsx.ts';
 import { currentUser } from '../http/access.ts';
@@ -16,6 +17,7 @@ import { reviewHits } from './review-hits.ts';
 import { runQueueOf } from './run-queue.ts';
 import { startScheduler } from './scheduler.ts';
 import { createSchedule, listSchedules, setScheduleEnabled } from './schedules.ts';
+import type { TDatasetDetail } from './schema.ts';
 import {
   ZCreateScheduleBody,
   ZDatasetDetail,
@@ -124,8 +126,22 @@ async function routes(app: App, { database }: RouteDeps) {
         response: { 200: ZDatasetDetail },
       },
     },
-    async (request) =>
-      (await getDataset(database.db, request.params.id)) ?? Promise.reject(notFound('数据集')),
+    (request) =>
+      audited<TDatasetDetail>(
+        database,
+        getDataset(database.db, request.params.id).then((d) => {
+          if (!d) throw notFound('数据集');
+          return d;
+        }),
+        (dataset) => ({
+          user: currentUser(request),
+          ip: request.ip,
+          action: 'dataset.view',
+          targetType: 'dataset',
+          targetId: dataset.id,
+          detail: { rejects: dataset.rejects.length },
+        }),
+      ),
   );
 
   app.post(
@@ -209,7 +225,14 @@ async function routes(app: App, { database }: RouteDeps) {
     },
     async (request) => {
       if (!(await getRun(database.db, request.params.id))) throw notFound('模型运行');
-      return listHits(database.db, request.params.id, request.query);
+      return audited(database, listHits(database.db, request.params.id, request.query), (list) => ({
+        user: currentUser(request),
+        ip: request.ip,
+        action: 'hit.list',
+        targetType: 'modelRun',
+        targetId: request.params.id,
+        ids: list.items.map((h) => h.id),
+      }));
     },
   );
 

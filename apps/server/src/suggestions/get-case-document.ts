@@ -3,6 +3,7 @@ import { schema } from '@procura/db';
 import { eq } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { reaches } from '../cases/record-reach.ts';
+import { sealedFrom } from '../juvenile/scope.ts';
 
 /** A document archived on a case, with its bytes; null when missing or the case is out of reach. */
 export async function getCaseDocument(db: Executor, id: number, user: SessionUser) {
@@ -16,6 +17,8 @@ export async function getCaseDocument(db: Executor, id: number, user: SessionUse
     .innerJoin(schema.cases, eq(schema.cases.id, schema.caseDocuments.caseId))
     .where(eq(schema.caseDocuments.id, id));
   if (!row || !reaches(user, row)) return null;
+  // A sealed case's documents are as out of reach as the case page.
+  if (await sealedFrom(db, user, row.document.caseId)) return null;
   return row.document;
 }
 

@@ -3,6 +3,7 @@ import { schema } from '@procura/db';
 import { eq } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { reaches } from '../cases/record-reach.ts';
+import { sealedFrom } from '../juvenile/scope.ts';
 import { loadSuggestions } from './present-suggestion.ts';
 import type { TSuggestion } from './schema.ts';
 
@@ -13,11 +14,15 @@ export async function getSuggestion(
   user: SessionUser,
 ): Promise<TSuggestion | null> {
   const [row] = await db
-    .select({ departmentId: schema.cases.departmentId, handlerId: schema.cases.handlerId })
+    .select({
+      caseId: schema.cases.id,
+      departmentId: schema.cases.departmentId,
+      handlerId: schema.cases.handlerId,
+    })
     .from(schema.suggestions)
     .innerJoin(schema.cases, eq(schema.cases.id, schema.suggestions.caseId))
     .where(eq(schema.suggestions.id, id));
-  if (!row || !reaches(user, row)) return null;
+  if (!row || !reaches(user, row) || (await sealedFrom(db, user, row.caseId))) return null;
   const [suggestion] = await loadSuggestions(db, [id]);
   return suggestion ?? null;
 }

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { reaches } from '../cases/record-reach.ts';
 import { DomainError, notFound } from '../errors.ts';
+import { sealedFrom } from '../juvenile/scope.ts';
 import { suggestionStates, type TSuggestionState } from './labels.ts';
 
 const { suggestions, cases } = schema;
@@ -19,7 +20,8 @@ export async function lockSuggestion(tx: Executor, id: number, user: SessionUser
     .innerJoin(cases, eq(cases.id, suggestions.caseId))
     .where(eq(suggestions.id, id))
     .for('update', { of: suggestions });
-  if (!found || !reaches(user, found.theCase)) throw notFound('检察建议');
+  if (!found || !reaches(user, found.theCase) || (await sealedFrom(tx, user, found.theCase.id)))
+    throw notFound('检察建议');
   return found;
 }
 

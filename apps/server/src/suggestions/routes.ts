@@ -1,3 +1,4 @@
+import { auditRead } from '../audit/audit-read.ts';
 import { chinaDate } from '../deadlines/china-date.ts';
 import { notFound } from '../errors.ts';
 import { currentUser } from '../http/access.ts';
@@ -240,6 +241,14 @@ export async function suggestionRoutes(app: App, { database }: RouteDeps) {
     async (request, reply) => {
       const document = await getCaseDocument(database.db, request.params.id, currentUser(request));
       if (!document) throw notFound('文书');
+      await auditRead(database, {
+        user: currentUser(request),
+        ip: request.ip,
+        action: 'caseDocument.download',
+        targetType: 'caseDocument',
+        targetId: document.id,
+        detail: { caseId: document.caseId },
+      });
       return reply
         .header('content-type', document.mime)
         .header('content-disposition', attachment(document.name))
