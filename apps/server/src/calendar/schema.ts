@@ -19,6 +19,11 @@ export const ZCalendarYear = z.object({
   year: z.number(),
   /** false: neither chinese-days nor an admin has this year; deadlines touching it carry a warning. */
   loaded: z.boolean(),
+  /**
+   * chinese-days knows this year but it is not stored yet: `POST /api/calendar/:year/seed` stores
+   * it (reading never writes). Editing or importing a day stores it first too.
+   */
+  seedable: z.boolean(),
   days: z.array(ZCalendarDay),
 });
 export type TCalendarYear = z.infer<typeof ZCalendarYear>;
