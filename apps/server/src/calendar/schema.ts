@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-const ZIsoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
+import { ZDay } from '../http/dates.ts';
 
 export const ZCalendarDay = z.object({
   id: z.number(),
@@ -29,7 +28,7 @@ export const ZCalendarYear = z.object({
 export type TCalendarYear = z.infer<typeof ZCalendarYear>;
 
 export const ZYearParams = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
-export const ZDateParams = z.strictObject({ date: ZIsoDate });
+export const ZDateParams = z.strictObject({ date: ZDay });
 
 export const ZSetDayBody = z.strictObject({
   kind: z.enum(['rest', 'work']),
