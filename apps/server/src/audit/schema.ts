@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZDateTime } from '../http/dates.ts';
 
 export const ZAuditEntry = z.object({
   id: z.number(),
@@ -22,8 +23,8 @@ export const ZAuditQuery = z.strictObject({
   action: z.string().trim().max(64).optional(),
   targetType: z.string().trim().max(64).optional(),
   targetId: z.string().trim().max(64).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: ZDateTime.optional(),
+  to: ZDateTime.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -29,13 +29,48 @@ describe.each(testEngines())('holiday calendar (%s)', (kind) => {
     (await f.as('head5', 'GET', `/api/deadlines?suggestionId=${suggestionId}`)).json<TDeadlineList>()
       .items[0]!;
 
-  it('a year chinese-days knows is seeded on first look; an unknown year is empty', async () => {
+  it('reading a year never writes; a year chinese-days knows is stored by a POST, once', async () => {
+    const stored = async () =>
+      (
+        await t.database.query<{ n: number }>(
+          'select count(*)::int as n from holiday_calendar_days where year = 2026',
+        )
+      )[0]!.n;
+    const seedAudits = async () =>
+      (
+        await t.database.query<{ n: number }>(
+          `select count(*)::int as n from audit_log where action = 'calendar.seed'`,
+        )
+      )[0]!.n;
+
+    // A GET (which a link, a prefetch or a crawler may send) changes nothing.
+    const before = (await f.as('admin', 'GET', '/api/calendar/2026')).json<TCalendarYear>();
+    expect(before).toEqual({ year: 2026, loaded: true, seedable: true, days: [] });
+    expect(await stored()).toBe(0);
+    expect(await seedAudits()).toBe(0);
+
+    const seeded = await f.as('admin', 'POST', '/api/calendar/2026/seed');
+    expect(seeded.statusCode, seeded.body).toBe(200);
+    expect(seeded.json<TCalendarYear>().days.find((d) => d.date === '2026-10-01')).toMatchObject({
+      kind: 'rest',
+      name: '国庆节',
+    });
     const y2026 = (await f.as('admin', 'GET', '/api/calendar/2026')).json<TCalendarYear>();
-    expect(y2026.loaded).toBe(true);
+    expect(y2026).toMatchObject({ loaded: true, seedable: false });
     expect(y2026.days.find((d) => d.date === '2026-10-01')).toMatchObject({ kind: 'rest', name: '国庆节' });
+    const count = await stored();
+    expect(count).toBeGreaterThan(20);
+
+    // A second POST (a double click, a second admin) changes nothing.
+    expect((await f.as('admin', 'POST', '/api/calendar/2026/seed')).statusCode).toBe(200);
+    expect(await stored()).toBe(count);
+    expect(await seedAudits()).toBe(1);
+
     const y2027 = (await f.as('admin', 'GET', '/api/calendar/2027')).json<TCalendarYear>();
-    expect(y2027).toEqual({ year: 2027, loaded: false, days: [] });
+    expect(y2027).toEqual({ year: 2027, loaded: false, seedable: false, days: [] });
+    expect((await f.as('admin', 'POST', '/api/calendar/2027/seed')).json<TCalendarYear>().days).toEqual([]);
     expect((await f.as('chief', 'GET', '/api/calendar/2026')).statusCode).toBe(403);
+    expect((await f.as('chief', 'POST', '/api/calendar/2026/seed')).statusCode).toBe(403);
   });
 
   it('an import with a bad row is refused naming the row, and changes nothing', async () => {

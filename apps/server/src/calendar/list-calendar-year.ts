@@ -1,5 +1,6 @@
-import type { Database } from '@procura/db';
+import type { Database, Executor } from '@procura/db';
 import { schema } from '@procura/db';
+import { chineseDaysYears } from '@procura/domain/deadlines/index';
 import { asc, eq } from 'drizzle-orm';
 import type { AuditActor } from '../audit/record-audit.ts';
 import { presentCalendarDay } from './present-calendar.ts';
@@ -8,15 +9,27 @@ import { seedYear } from './seed-year.ts';
 
 const { holidayCalendarDays: days } = schema;
 
-/** A year's rest and 调休 working days; the first look at a year chinese-days knows seeds it. */
-export async function listCalendarYear(
+async function readYear(db: Executor, year: number): Promise<TCalendarYear> {
+  const rows = await db.select().from(days).where(eq(days.year, year)).orderBy(asc(days.date));
+  const seedable = rows.length === 0 && chineseDaysYears().includes(year);
+  return { year, loaded: rows.length > 0 || seedable, seedable, days: rows.map(presentCalendarDay) };
+}
+
+/**
+ * A year's rest and 调休 working days as stored. Read-only: a year chinese-days knows but nobody
+ * has stored yet comes back empty with `seedable`, and the client asks for it with a POST.
+ */
+export function listCalendarYear(database: Database, options: { year: number }): Promise<TCalendarYear> {
+  return readYear(database.db, options.year);
+}
+
+/** Stores chinese-days' arrangement of a year not stored yet (idempotent, audited once). */
+export function seedCalendarYear(
   database: Database,
   options: { year: number; actor: AuditActor },
 ): Promise<TCalendarYear> {
-  const { year } = options;
   return database.db.transaction(async (tx) => {
-    await seedYear(tx, year, options.actor);
-    const rows = await tx.select().from(days).where(eq(days.year, year)).orderBy(asc(days.date));
-    return { year, loaded: rows.length > 0, days: rows.map(presentCalendarDay) };
+    await seedYear(tx, options.year, options.actor);
+    return readYear(tx, options.year);
   });
 }

@@ -2,7 +2,7 @@ import { actorOf } from '../audit/record-audit.ts';
 import { currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
 import { importCalendar } from './import-calendar.ts';
-import { listCalendarYear } from './list-calendar-year.ts';
+import { listCalendarYear, seedCalendarYear } from './list-calendar-year.ts';
 import {
   ZCalendarDay,
   ZCalendarYear,
@@ -23,8 +23,22 @@ export async function calendarRoutes(app: App, { database }: RouteDeps) {
       config: { access: 'calendar.manage' },
       schema: { tags, summary: '某年节假日安排', params: ZYearParams, response: { 200: ZCalendarYear } },
     },
+    (request) => listCalendarYear(database, { year: request.params.year }),
+  );
+
+  app.post(
+    '/api/calendar/:year/seed',
+    {
+      config: { access: 'calendar.manage' },
+      schema: {
+        tags,
+        summary: '载入随软件提供的该年节假日安排（chinese-days），已有安排的年份不变',
+        params: ZYearParams,
+        response: { 200: ZCalendarYear },
+      },
+    },
     (request) =>
-      listCalendarYear(database, { year: request.params.year, actor: actorOf(currentUser(request)) }),
+      seedCalendarYear(database, { year: request.params.year, actor: actorOf(currentUser(request)) }),
   );
 
   app.put(

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-const ZIsoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
+import { ZDay } from '../http/dates.ts';
 
 export const ZCalendarDay = z.object({
   id: z.number(),
@@ -19,12 +18,17 @@ export const ZCalendarYear = z.object({
   year: z.number(),
   /** false: neither chinese-days nor an admin has this year; deadlines touching it carry a warning. */
   loaded: z.boolean(),
+  /**
+   * chinese-days knows this year but it is not stored yet: `POST /api/calendar/:year/seed` stores
+   * it (reading never writes). Editing or importing a day stores it first too.
+   */
+  seedable: z.boolean(),
   days: z.array(ZCalendarDay),
 });
 export type TCalendarYear = z.infer<typeof ZCalendarYear>;
 
 export const ZYearParams = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
-export const ZDateParams = z.strictObject({ date: ZIsoDate });
+export const ZDateParams = z.strictObject({ date: ZDay });
 
 export const ZSetDayBody = z.strictObject({
   kind: z.enum(['rest', 'work']),

@@ -3,6 +3,7 @@ import { ZCaseEventKind } from '@procura/domain/cases/event-kinds';
 import { ZOutcomeKind } from '@procura/domain/cases/outcomes';
 import { z } from 'zod';
 import { ZParty } from '../clues/schema.ts';
+import { ZDateTime, ZDay } from '../http/dates.ts';
 import { ZId, ZIdParam } from '../http/ids.ts';
 
 const ZRef = z.object({ id: z.number(), name: z.string() });
@@ -100,8 +101,8 @@ export const ZCaseQuery = z.strictObject({
   stage: z.string().max(32).optional(),
   handlerId: ZIdParam.optional(),
   open: z.enum(['true', 'false']).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: ZDay.optional(),
+  to: ZDay.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
@@ -125,7 +126,7 @@ export type TTransitionBody = z.infer<typeof ZTransitionBody>;
 export const ZRecordEventBody = z.strictObject({
   kind: ZCaseEventKind,
   /** When it happened; now by default. */
-  at: z.iso.datetime({ offset: true }).optional(),
+  at: ZDateTime.optional(),
   note: z.string().trim().max(5000).optional(),
   data: z.record(z.string(), z.unknown()).optional(),
 });

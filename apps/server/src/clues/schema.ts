@@ -2,6 +2,7 @@ import { ZCaseType } from '@procura/domain/cases/case-types';
 import { ZClueSource, ZClueStatus } from '@procura/domain/cases/clue-sources';
 import { z } from 'zod';
 import { ZAttachment } from '../attachments/schema.ts';
+import { ZDateTime, ZDay } from '../http/dates.ts';
 import { ZId, ZIdParam } from '../http/ids.ts';
 
 const ZRef = z.object({ id: z.number(), name: z.string() });
@@ -93,7 +94,7 @@ export const ZRegisterClueBody = z.strictObject({
   /** The receiving department; by default the registering user's. */
   departmentId: ZId.optional(),
   handlerId: ZId.optional(),
-  assessmentDueOn: z.iso.date().optional(),
+  assessmentDueOn: ZDay.optional(),
   parties: z.array(ZPartyInput).max(200).default([]),
 });
 export type TRegisterClueBody = z.infer<typeof ZRegisterClueBody>;
@@ -132,7 +133,7 @@ export type TDecideClueBody = z.infer<typeof ZDecideClueBody>;
 
 export const ZTransferFeedbackBody = z
   .strictObject({
-    receivedAt: z.iso.datetime({ offset: true }).optional(),
+    receivedAt: ZDateTime.optional(),
     receivedBy: z.string().trim().min(1).max(64).optional(),
     feedback: z.string().trim().min(1).max(5000).optional(),
   })
@@ -145,8 +146,8 @@ export const ZClueQuery = z.strictObject({
   source: ZClueSource.optional(),
   status: ZClueStatus.optional(),
   handlerId: ZIdParam.optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: ZDay.optional(),
+  to: ZDay.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZDay } from '../http/dates.ts';
 import { ZIdParam } from '../http/ids.ts';
 
 export const deadlineStatuses = ['open', 'dueSoon', 'overdue', 'done', 'paused'] as const;
@@ -66,7 +67,7 @@ export const pauseReasons = { appraisal: '鉴定', audit: '审计', approval: '�
 
 export const ZPauseBody = z.strictObject({
   /** First paused day. */
-  from: z.iso.date('日期格式应为 YYYY-MM-DD'),
+  from: ZDay,
   reason: z.enum(['appraisal', 'audit', 'approval']),
   note: z.string().trim().max(200).optional(),
 });
@@ -74,7 +75,7 @@ export type TPauseBody = z.infer<typeof ZPauseBody>;
 
 export const ZResumeBody = z.strictObject({
   /** Last paused day: counting resumes the day after. */
-  to: z.iso.date('日期格式应为 YYYY-MM-DD'),
+  to: ZDay,
 });
 export type TResumeBody = z.infer<typeof ZResumeBody>;
 

@@ -228,6 +228,10 @@ const routeTable: Record<string, RouteCase> = {
     request: () => ({ url: '/api/deadlines/999999/resume', payload: {} }),
   },
   'GET /api/calendar/:year': { access: 'calendar.manage', request: () => ({ url: '/api/calendar/2026' }) },
+  'POST /api/calendar/:year/seed': {
+    access: 'calendar.manage',
+    request: () => ({ url: '/api/calendar/2026/seed' }),
+  },
   'PUT /api/calendar/days/:date': {
     access: 'calendar.manage',
     request: () => ({ url: '/api/calendar/days/2026-03-03', payload: {} }),

@@ -2,10 +2,11 @@ import { ZCaseRecordKind } from '@procura/domain/juvenile/case-records';
 import { ZFollowUpOutcome, ZFollowUpSubject, ZReferralBodyKind } from '@procura/domain/juvenile/follow-up';
 import { ZOneStopFunction, ZOneStopRoom } from '@procura/domain/juvenile/one-stop';
 import { z } from 'zod';
+import { ZDateTime, ZDay } from '../http/dates.ts';
 import { ZId, ZIdParam } from '../http/ids.ts';
 
 const ZRef = z.object({ id: z.number(), name: z.string() });
-const day = z.iso.date();
+const day = ZDay;
 const text = (max = 2000) => z.string().trim().min(1, '不能为空').max(max);
 
 export const ZIdParams = z.strictObject({ id: ZIdParam });
@@ -200,8 +201,8 @@ export const ZDecisionBody = z.strictObject({
 export const ZBookSessionBody = z.strictObject({
   minorId: ZId,
   room: ZOneStopRoom,
-  startsAt: z.iso.datetime({ offset: true }),
-  endsAt: z.iso.datetime({ offset: true }),
+  startsAt: ZDateTime,
+  endsAt: ZDateTime,
   functions: z.array(ZOneStopFunction).min(1, '至少选择一项功能'),
   attendees: z.array(text(50)).min(1, '至少填写一名参加人员').max(20),
   note: z.string().trim().max(1000).optional(),

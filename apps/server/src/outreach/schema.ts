@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZDay } from '../http/dates.ts';
 import { ZId, ZIdParam } from '../http/ids.ts';
 
 export const outreachKinds = {
@@ -37,7 +38,7 @@ export type TOutreachList = z.infer<typeof ZOutreachList>;
 export const ZOutreachBody = z.strictObject({
   kind: ZOutreachKind,
   title: z.string().trim().min(2, '活动名称至少 2 个字').max(100),
-  heldOn: z.iso.date('日期格式应为 YYYY-MM-DD'),
+  heldOn: ZDay,
   place: z.string().trim().min(2, '请填写活动地点').max(100),
   audience: z.string().trim().min(2, '请填写参加对象（如：七年级学生、社区居民）').max(100),
   participantCount: z.number().int('人数应为整数').min(1, '人数至少为 1').max(100_000),
@@ -54,8 +55,8 @@ export type TOutreachPatch = z.infer<typeof ZOutreachPatch>;
 
 export const ZOutreachFilter = z.strictObject({
   kind: ZOutreachKind.optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: ZDay.optional(),
+  to: ZDay.optional(),
   q: z.string().trim().max(64).optional(),
 });
 export type TOutreachFilter = z.infer<typeof ZOutreachFilter>;

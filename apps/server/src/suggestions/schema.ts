@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZAttachment } from '../attachments/schema.ts';
 import { ZCaseDocument } from '../cases/schema.ts';
 import { ZDeadlineStatus } from '../deadlines/schema.ts';
+import { ZDay } from '../http/dates.ts';
 import { ZId, ZIdParam } from '../http/ids.ts';
 
 const ZRef = z.object({ id: z.number(), name: z.string() });
@@ -17,7 +18,6 @@ export const ZSuggestionState = z.enum([
 ]);
 export const ZRectification = z.enum(['fullyRectified', 'partlyRectified', 'notRectified']);
 export const ZFollowUp = z.enum(['followUpSupervision', 'litigation', 'none']);
-const ZIsoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
 
 export const ZSuggestion = z.object({
   id: z.number(),
@@ -75,8 +75,8 @@ export const ZSuggestionQuery = z.strictObject({
   kind: ZSuggestionKind.optional(),
   state: ZSuggestionState.optional(),
   /** Drafted on or after / on or before (China days). */
-  from: ZIsoDate.optional(),
-  to: ZIsoDate.optional(),
+  from: ZDay.optional(),
+  to: ZDay.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
@@ -120,11 +120,11 @@ export const ZReturnBody = z.strictObject({
 });
 export type TReturnBody = z.infer<typeof ZReturnBody>;
 
-export const ZDeliveryBody = z.strictObject({ deliveredOn: ZIsoDate });
+export const ZDeliveryBody = z.strictObject({ deliveredOn: ZDay });
 export type TDeliveryBody = z.infer<typeof ZDeliveryBody>;
 
 export const ZReplyBody = z.strictObject({
-  repliedOn: ZIsoDate,
+  repliedOn: ZDay,
   content: z.string().trim().min(1, '请填写回复内容').max(20_000),
 });
 export type TReplyBody = z.infer<typeof ZReplyBody>;

@@ -13,9 +13,9 @@ import {
   Tag,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { notifyError, notifySuccess } from '../api/notify.ts';
-import { useCalendarYear, useDeleteCalendarDay } from './api.ts';
+import { useCalendarYear, useDeleteCalendarDay, useSeedCalendarYear } from './api.ts';
 import { CalendarDayModal } from './CalendarDayModal.tsx';
 import { ImportCalendarModal } from './ImportCalendarModal.tsx';
 
@@ -29,6 +29,18 @@ export default function CalendarPage() {
   );
   const calendar = useCalendarYear(year);
   const remove = useDeleteCalendarDay();
+  const seed = useSeedCalendarYear();
+
+  // A year the software knows but nobody has stored yet is stored on first view, by a POST (once
+  // per year and page: a failure is shown, not retried in a loop).
+  const seedable = calendar.data?.seedable === true && calendar.data.year === year;
+  const { mutate: seedYear, isPending: seeding } = seed;
+  const asked = useRef(new Set<number>());
+  useEffect(() => {
+    if (!seedable || asked.current.has(year)) return;
+    asked.current.add(year);
+    seedYear(year, { onError: (error: unknown) => notifyError(error) });
+  }, [seedable, seedYear, year]);
 
   const columns: TableColumnsType<TCalendarDay> = [
     { title: '日期', dataIndex: 'date', width: 120 },
@@ -134,7 +146,7 @@ export default function CalendarPage() {
           size="small"
           columns={columns}
           dataSource={days}
-          loading={calendar.isFetching}
+          loading={calendar.isFetching || seeding}
           pagination={false}
           title={() => `${year} 年：休 ${restCount} 天，调休上班 ${days.length - restCount} 天`}
           locale={{ emptyText: `${year} 年尚无安排` }}

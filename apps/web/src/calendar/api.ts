@@ -28,6 +28,13 @@ function useCalendarMutation<TInput, TResult>(send: (input: TInput) => Promise<T
   });
 }
 
+/**
+ * Stores the year's built-in arrangement (chinese-days) once: reading a year never writes, so the
+ * page asks for it with this POST when the year comes back `seedable`.
+ */
+export const useSeedCalendarYear = () =>
+  useCalendarMutation((year: number) => api<TCalendarYear>(`/api/calendar/${year}/seed`, { method: 'POST' }));
+
 export const useSetCalendarDay = () =>
   useCalendarMutation(({ date, body }: { date: string; body: TSetDayBody }) =>
     api<TCalendarDay>(`/api/calendar/days/${date}`, { method: 'PUT', body }),
