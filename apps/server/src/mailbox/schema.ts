@@ -1,5 +1,6 @@
 import { ZLetterTopic } from '@procura/domain/mailbox/topics';
 import { z } from 'zod';
+import { ZDay } from '../http/dates.ts';
 import { ZId, ZIdParam } from '../http/ids.ts';
 
 // Control characters other than tab and newline are dropped: letters are plain text, shown as text.
@@ -162,8 +163,8 @@ export type TLetterToClueBody = z.infer<typeof ZLetterToClueBody>;
 export const ZLetterToClueResult = z.object({ letter: ZLetter, clueId: z.number() });
 
 export const ZStatisticsQuery = z.strictObject({
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: ZDay.optional(),
+  to: ZDay.optional(),
 });
 export type TStatisticsQuery = z.infer<typeof ZStatisticsQuery>;
 
