@@ -49,7 +49,7 @@ export async function* cleanFile(
       : [undefined];
   const workers = ranges.map(
     (range) =>
-      new Worker(new URL('./clean-worker.mjs', import.meta.url), { workerData: { ...workerData, range } }),
+      new Worker(new URL('./clean-worker.ts', import.meta.url), { workerData: { ...workerData, range } }),
   );
   const queue: { message: WorkerMessage; worker: Worker }[] = [];
   const bytes = new Map<Worker, number>();
