@@ -8,7 +8,8 @@ import { getLimit, type LimitId, limitChain, limits } from './limits.ts';
 // elsewhere). Every quote we mark verified must appear in them word for word, so no citation can
 // be invented or misremembered; without them the test fails rather than skips.
 const LAWS =
-  process.env.PROCURA_LAWS_DIR ?? fileURLToPath(new URL('../../../../../shared/domain/laws', import.meta.url));
+  process.env.PROCURA_LAWS_DIR ??
+  fileURLToPath(new URL('../../../../../shared/domain/laws', import.meta.url));
 const docsPath = fileURLToPath(new URL('../../../../docs/deadlines.md', import.meta.url));
 
 const allBases: LegalBasis[] = [
