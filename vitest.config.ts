@@ -25,6 +25,8 @@ export default defineConfig({
             'packages/db/test/**/*.test.ts',
           ],
           env: { TZ: 'Asia/Shanghai' },
+          // Migrate once per engine; every test database is a copy of that template.
+          globalSetup: ['packages/db/src/testing/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
