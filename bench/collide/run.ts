@@ -1,6 +1,6 @@
 /**
  * Benchmark of the collision engine against a hand-written DuckDB query (prisoner-subsidy).
- *   npx tsx bench/collide/run.ts --payments 1000000 --spells 20000 [--dir /tmp/procura-bench] [--skip-messy] [--repeat 3]
+ *   node bench/collide/run.ts --payments 1000000 --spells 20000 [--dir /tmp/procura-bench] [--skip-messy] [--repeat 3]
  * Writes generated files under --dir (never in the repository) and prints the figures. With
  * --repeat N the baseline and the engine run N times in turn and the median ratio is printed too:
  * on a shared 2-core machine one pair of runs can be 15 % off either way.

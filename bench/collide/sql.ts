@@ -1,7 +1,7 @@
 /**
  * Prints the DuckDB SQL a model compiles to, to compare it with a hand-written query.
- *   npx tsx bench/collide/sql.ts prisoner-subsidy [--as-of 2026-01-01]
- *   npx tsx bench/collide/sql.ts ./my-model.json
+ *   node bench/collide/sql.ts prisoner-subsidy [--as-of 2026-01-01]
+ *   node bench/collide/sql.ts ./my-model.json
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';

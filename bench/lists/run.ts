@@ -1,6 +1,6 @@
 /**
  * Benchmark of the clue and case lists (filters, free text, paging, export) with 100,000 rows.
- *   npx tsx bench/lists/run.ts [--cases 100000] [--clues 100000] [--repeat 7] [--engines pglite,postgres] [--no-write]
+ *   node bench/lists/run.ts [--cases 100000] [--clues 100000] [--repeat 7] [--engines pglite,postgres] [--no-write]
  * Seeds a fresh database of each engine (in-memory PGlite; a scratch database on the server at
  * PROCURA_TEST_PG_URL, dropped at the end), times the real service functions, prints the figures
  * and writes them to the "## 列表 (lists)" section of docs/benchmarks.md.
@@ -34,7 +34,7 @@ const caseCount = Number(values.cases);
 const clueCount = Number(values.clues ?? values.cases);
 const repeat = Number(values.repeat);
 const engines = values.engines.split(',').map((e) => e.trim()) as DatabaseKind[];
-const command = `npx tsx bench/lists/run.ts ${process.argv.slice(2).join(' ')}`.trim();
+const command = `node bench/lists/run.ts ${process.argv.slice(2).join(' ')}`.trim();
 
 interface Figure {
   what: string;

@@ -1,6 +1,3 @@
 #!/usr/bin/env node
-// Procura is TypeScript run as-is (no build step); tsx compiles it on load.
-import { register } from 'tsx/esm/api';
-
-register();
+// Procura is TypeScript run as-is (no build step): Node 24 strips the types on load.
 await import('../src/main.ts');

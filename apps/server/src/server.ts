@@ -1,5 +1,4 @@
-import { formSheetLimits } from '@procura/collide/import/sheet-limits';
-import { warmSpreadsheetReader } from '@procura/collide/import/spreadsheet';
+import { formSheetLimits, warmSpreadsheetReader } from '@procura/collide';
 import { migrate, openDatabase } from '@procura/db';
 import { buildApp } from './app.ts';
 import { initialise } from './bootstrap/initialise.ts';

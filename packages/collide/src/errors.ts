@@ -10,11 +10,11 @@ export type CollideErrorCode =
   | 'tooLarge';
 
 export class CollideError extends Error {
-  constructor(
-    readonly code: CollideErrorCode,
-    message: string,
-  ) {
+  readonly code: CollideErrorCode;
+
+  constructor(code: CollideErrorCode, message: string) {
     super(message);
+    this.code = code;
     this.name = 'CollideError';
   }
 }

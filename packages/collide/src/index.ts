@@ -14,7 +14,11 @@ export { type LoadInputOptions, loadInput } from './import/load-input.ts';
 export { createPeopleView, peopleTable } from './import/people.ts';
 export { readTable } from './import/read-table.ts';
 export type { ReadProgress } from './import/rows.ts';
+// Every spreadsheet the platform reads (forms, calendars, data sets) goes through this bounded reader.
+export { datasetSheetLimits, formSheetLimits, type SheetLimits } from './import/sheet-limits.ts';
+export { readSpreadsheetRows, warmSpreadsheetReader } from './import/spreadsheet.ts';
 export { createInputTable, quoteIdentifier } from './import/table.ts';
+export { NotAZipError, readZipEntry, zipEntries } from './import/zip-directory.ts';
 export type { SpecError } from './models/check-spec.ts';
 export { type Compiled, type CompileOptions, compile } from './models/compile.ts';
 export { builtinSpecs, findModel, listModels } from './models/registry.ts';

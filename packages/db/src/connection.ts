@@ -34,11 +34,13 @@ export interface OpenOptions {
   /** PGlite folder; `memory://` or undefined with `inMemory` for a throw-away database. */
   dataDir?: string | undefined;
   inMemory?: boolean;
+  /** PGlite only: start from a dump of another database's folder (tests clone a migrated one). */
+  loadDataDir?: Blob | undefined;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  return openPglite(options.inMemory ? undefined : (options.dataDir ?? './data'));
+  return openPglite(options.inMemory ? undefined : (options.dataDir ?? './data'), options.loadDataDir);
 }
 
 /**
@@ -74,12 +76,16 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
   let lock: DataDirLock | undefined;
   if (dataDir) lock = acquireDataDirLock(dataDir);
   try {
     // pg_trgm: similarity of Chinese descriptions (migration 0003 creates the extension).
-    const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
+    const client = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      ...(loadDataDir ? { loadDataDir } : {}),
+      extensions: { pg_trgm },
+    });
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
       db,

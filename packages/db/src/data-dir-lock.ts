@@ -7,13 +7,15 @@ export interface DataDirLock {
 
 export class DataDirBusyError extends Error {
   readonly code = 'DATA_DIR_BUSY';
-  constructor(
-    readonly dataDir: string,
-    readonly pid: number,
-  ) {
+  readonly dataDir: string;
+  readonly pid: number;
+
+  constructor(dataDir: string, pid: number) {
     super(
       `数据目录 ${dataDir} 正被另一个 Procura 进程（PID ${pid}）使用。PGlite 只允许一个进程打开同一目录，请先停止该进程，或改用 PostgreSQL（设置 DATABASE_URL）。`,
     );
+    this.dataDir = dataDir;
+    this.pid = pid;
   }
 }
 

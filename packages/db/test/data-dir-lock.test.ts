@@ -27,7 +27,7 @@ async function startHolder(dataDir: string): Promise<ChildProcess> {
 await openDatabase({ dataDir: ${JSON.stringify(dataDir)} });
 console.log('open');
 setInterval(() => {}, 1000);`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

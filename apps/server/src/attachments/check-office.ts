@@ -1,4 +1,4 @@
-import { NotAZipError, readZipEntry, zipEntries } from '@procura/collide/import/zip-directory';
+import { NotAZipError, readZipEntry, zipEntries } from '@procura/collide';
 import type { TFileKind } from '@procura/domain/attachments/file-kinds';
 
 /**

@@ -1,6 +1,4 @@
-import { CollideError } from '@procura/collide/errors';
-import { formSheetLimits, type SheetLimits } from '@procura/collide/import/sheet-limits';
-import { readSpreadsheetRows } from '@procura/collide/import/spreadsheet';
+import { CollideError, formSheetLimits, readSpreadsheetRows, type SheetLimits } from '@procura/collide';
 import { fileNameProblem } from '@procura/domain/attachments/file-name';
 import { cellText } from '@procura/domain/clean/width';
 import { DomainError } from '../errors.ts';

@@ -25,10 +25,13 @@ export class RunQueue {
   private again = false;
   private stopped = false;
 
-  constructor(
-    private readonly database: Database,
-    private readonly log: (error: unknown, message: string) => void,
-  ) {}
+  private readonly database: Database;
+  private readonly log: (error: unknown, message: string) => void;
+
+  constructor(database: Database, log: (error: unknown, message: string) => void) {
+    this.database = database;
+    this.log = log;
+  }
 
   /** On start-up, before the first kick: a run left 'running' died with the last process. */
   async recover(): Promise<number> {

@@ -53,7 +53,7 @@ export async function* cleanFile(
   const resourceLimits = isCsv ? undefined : { maxOldGenerationSizeMb: heap.maxMemoryMb };
   const workers = ranges.map(
     (range) =>
-      new Worker(new URL('./clean-worker.mjs', import.meta.url), {
+      new Worker(new URL('./clean-worker.ts', import.meta.url), {
         workerData: { ...workerData, range },
         resourceLimits,
       }),

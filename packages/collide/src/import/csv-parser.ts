@@ -9,7 +9,10 @@ export class CsvParser {
 
   private readonly delimiterCode: number;
 
-  constructor(private readonly delimiter = ',') {
+  private readonly delimiter: string;
+
+  constructor(delimiter = ',') {
+    this.delimiter = delimiter;
     this.delimiterCode = delimiter.charCodeAt(0);
   }
 

@@ -225,6 +225,44 @@ export interface NativeCsv {
 
 let staging = 0;
 
+interface Options {
+  connection: DuckDBConnection;
+  input: TInput;
+  path: string;
+  source: number;
+  firstId: number;
+  overrides?: Partial<Record<ColumnKey, string>>;
+}
+
+/** One model column of the file and what judging its distinct values found. */
+interface Column {
+  key: ColumnKey;
+  type: ColumnType;
+  /** the staging table's column holding it, or null when the file lacks it (an optional one) */
+  cell: string | null;
+  blankAllowed: boolean;
+  /** the table of its raw values the cleaner rejected or flagged, and how many */
+  bad: string;
+  badCount: number;
+  /** the table of its raw values clean but written otherwise, with the cleaner's value */
+  map: string;
+  mapCount: number;
+  /** a NULL (an empty field) is rejected in this column */
+  nullIsBad: boolean;
+  /** the column DuckDB cast while reading the file (see `castWhileReading`), or null */
+  typed: string | null;
+}
+
+interface Plan {
+  detected: { encoding: TextEncoding; bom: number };
+  header: RowBatch;
+  /** staging column names c0, c1, … of the file's columns */
+  names: string[];
+  table: string;
+  id: number;
+  columns: Column[];
+}
+
 /**
  * The fast path for a CSV (UTF-8, or GBK / GB18030 decoded to a UTF-8 copy first) whose header is
  * its first line: DuckDB parses the file on all threads, converts in SQL the cells already in
@@ -234,15 +272,45 @@ let staging = 0;
  * lines, lone CRs, quoted newlines, spaces next to quotes, ragged rows, bad UTF-8): the caller then
  * reads it in JavaScript. Row numbers are those of the JavaScript reader.
  */
-export async function loadCsvNatively(options: {
-  connection: DuckDBConnection;
-  input: TInput;
-  path: string;
-  source: number;
-  firstId: number;
-  overrides?: Partial<Record<ColumnKey, string>>;
-}): Promise<NativeCsv | null> {
-  const { connection, input, path } = options;
+export async function loadCsvNatively(options: Options): Promise<NativeCsv | null> {
+  const { connection } = options;
+  const plan = await planColumns(options);
+  if (!plan) return null;
+  const records = await stage(connection, plan, options.path);
+  if (records === null) return null;
+  const people = await judgeColumns(connection, plan);
+  const isBad = badRows(plan.columns);
+  const left = q(`_csv_${plan.id}_left`);
+  await connection.run(`
+    CREATE TEMP TABLE ${left} AS
+    SELECT (rowid + 2)::INTEGER AS _row, ${plan.names.map((name) => q(name)).join(', ')}
+    FROM ${plan.table} WHERE ${isBad} ORDER BY rowid`);
+  const written = await writeRole(connection, plan, options, { isBad, people });
+  for (const column of plan.columns) {
+    if (column.cell === null) continue;
+    await connection.run(`DROP TABLE ${column.bad}`);
+    await connection.run(`DROP TABLE ${column.map}`);
+  }
+  const [[leftCount]] = (
+    await connection.runAndReadAll(`SELECT count(*)::INTEGER FROM ${left}`)
+  ).getRows() as [[number]];
+  const loaded = records - leftCount;
+  return {
+    records,
+    loaded,
+    ...written,
+    header: plan.header,
+    leftovers: () => pageLeftovers(connection, left, plan.names, records - loaded),
+    drop: () => connection.run(`DROP TABLE IF EXISTS ${left}`).then(() => undefined),
+  };
+}
+
+/**
+ * Whether the file qualifies (a CSV whose header is its first line, in an encoding we know, with a
+ * column the JavaScript reader would never skip as blank), and where each model column is.
+ */
+async function planColumns(options: Options): Promise<Plan | null> {
+  const { input, path } = options;
   if (!/\.(csv|txt)$/i.test(path)) return null;
   const detected = await csvEncoding(path).catch(() => null);
   if (!detected) return null;
@@ -260,13 +328,14 @@ export async function loadCsvNatively(options: {
   if (header.rows[0]!.some((cell) => String(cell).includes('"') || String(cell).includes('\n'))) return null;
 
   const id = ++staging;
-  const table = q(`_csv_${id}`);
   const names = Array.from({ length: width }, (_, i) => `c${i}`);
-  const columns = keys.map((key, i) => {
+  const firstRows = header.rows.slice(1, 201);
+  const columns = keys.map((key, i): Column => {
     const index = found.indexes[key];
+    const type = canonicalColumns[key].type;
     return {
       key,
-      type: canonicalColumns[key].type,
+      type,
       cell: index === undefined ? null : q(names[index]!),
       blankAllowed: index === undefined || input.columns[key]!.blank === 'allow',
       bad: q(`_csv_${id}_bad_${i}`),
@@ -274,32 +343,50 @@ export async function loadCsvNatively(options: {
       map: q(`_csv_${id}_map_${i}`),
       mapCount: 0,
       nullIsBad: false,
+      typed: index === undefined ? null : castWhileReading(type, firstRows, index, i),
     };
   });
   // A row with every model column blank is skipped by the JavaScript reader, not loaded.
   if (columns.every((column) => column.blankAllowed)) return null;
+  return { detected, header, names, table: q(`_csv_${id}`), id, columns };
+}
+
+/**
+ * Dates, months and amounts are also cast while DuckDB reads the file, on all its threads, when
+ * the file's first rows write them plainly: a clean file is then used as it was read, never
+ * copied (see `part`). Casts that fail cost far more than those that work (0.4 s a million
+ * rows), so a messy column is left to the cleaners' mapping.
+ */
+function castWhileReading(
+  type: ColumnType,
+  firstRows: RowBatch['rows'],
+  index: number,
+  i: number,
+): string | null {
+  const pattern = plainly[type];
+  if (!pattern) return null;
+  const values = firstRows.map((row) => String(row[index] ?? '').trim()).filter((value) => value !== '');
+  const plain = values.filter((value) => pattern.test(value)).length;
+  return plain >= values.length * 0.9 ? q(`_t${i}`) : null;
+}
+
+/**
+ * The file into the staging table, every column as text (and the plain ones cast beside them),
+ * while its lines are scanned; the number of records, or null (staging dropped) when DuckDB's
+ * records could differ from the lines our reader sees.
+ */
+async function stage(connection: DuckDBConnection, plan: Plan, path: string): Promise<number | null> {
+  const { detected, table, names, columns } = plan;
   // GBK and GB18030 are read, like UTF-8, by DuckDB: from a UTF-8 copy, deleted once read.
   // (no room for the copy, say: our own reader needs none)
   const utf8 =
     detected.encoding === 'utf8' ? path : await decodeToUtf8(path, detected.encoding).catch(() => null);
   if (utf8 === null) return null;
   const bom = detected.encoding === 'utf8' ? detected.bom : 0;
-  let scanned: Scan;
-  // Dates, months and amounts are also cast while DuckDB reads the file, on all its threads, when
-  // the file's first rows write them plainly: a clean file is then used as it was read, never
-  // copied (see `part`). Casts that fail cost far more than those that work (0.4 s a million
-  // rows), so a messy column is left to the cleaners' mapping.
-  const firstRows = header.rows.slice(1, 201);
-  const typed = columns.map((column, i) => {
-    const index = found.indexes[column.key];
-    if (column.cell === null || index === undefined || !plainly[column.type]) return null;
-    const values = firstRows.map((row) => String(row[index] ?? '').trim()).filter((value) => value !== '');
-    const plain = values.filter((value) => plainly[column.type]!.test(value)).length;
-    return plain >= values.length * 0.9 ? q(`_t${i}`) : null;
-  });
   const typedSelect = columns
-    .map((column, i) => (typed[i] ? `, ${sqlValue[column.type](column.cell!)} AS ${typed[i]}` : ''))
+    .map((column) => (column.typed ? `, ${sqlValue[column.type](column.cell!)} AS ${column.typed}` : ''))
     .join('');
+  let scanned: Scan;
   try {
     const lines = scanFile(utf8, bom);
     try {
@@ -327,13 +414,20 @@ export async function loadCsvNatively(options: {
     await connection.run(`DROP TABLE ${table}`);
     return null;
   }
-  // Each distinct value of each column is judged once by the cleaner: exact, and cheap because
-  // a column has far fewer distinct values than rows (dates, amounts, names; even ids repeat).
-  // Ids and names are judged from their distinct pairs, found in one pass over the rows: the file's
-  // people, kept for suspected matching.
+  return records;
+}
+
+/**
+ * Each distinct value of each column is judged once by the cleaner: exact, and cheap because
+ * a column has far fewer distinct values than rows (dates, amounts, names; even ids repeat).
+ * Ids and names are judged from their distinct pairs, found in one pass over the rows: the file's
+ * people, kept for suspected matching (the table's name is returned, or null).
+ */
+async function judgeColumns(connection: DuckDBConnection, plan: Plan): Promise<string | null> {
+  const { columns, table } = plan;
   const idColumn = columns.find((column) => column.key === 'idNumber' && column.cell !== null);
   const nameColumn = columns.find((column) => column.key === 'name' && column.cell !== null);
-  const people = idColumn && nameColumn ? q(`_csv_${id}_people`) : null;
+  const people = idColumn && nameColumn ? q(`_csv_${plan.id}_people`) : null;
   if (people) {
     await connection.run(
       `CREATE TEMP TABLE ${people} AS SELECT DISTINCT ${idColumn!.cell}, ${nameColumn!.cell} FROM ${table}`,
@@ -342,39 +436,49 @@ export async function loadCsvNatively(options: {
   for (const column of columns) {
     if (column.cell === null) continue;
     const source = people && (column === idColumn || column === nameColumn) ? people : table;
-    await connection.run(`CREATE TEMP TABLE ${column.bad} (raw VARCHAR)`);
-    await connection.run(`CREATE TEMP TABLE ${column.map} (raw VARCHAR, value ${mapTypes[column.type]})`);
-    // one JSON text for all of them: converting cells one by one into JavaScript costs far more
-    const reader = await connection.runAndReadAll(
-      `SELECT to_json(list([raw, ${asNumber(column.type, 'raw')}::VARCHAR]))::VARCHAR
-       FROM ${valuesToJudge(column.type, column.cell, source)}`,
-    );
-    const pairs = JSON.parse(String(reader.getRows()[0]![0] ?? '[]')) as [string | null, string | null][];
-    const numeric = column.type === 'date' || column.type === 'month' || column.type === 'amount';
-    const bad = await connection.createAppender(column.bad.slice(1, -1));
-    const map = await connection.createAppender(column.map.slice(1, -1));
-    for (const [raw, text] of pairs) {
-      const converted = text === null ? null : numeric ? Number(text) : text;
-      const verdict = classify(column.type, column.blankAllowed, raw, converted);
-      if (verdict.as === 'cast') continue;
-      if (verdict.as === 'map') {
-        map.appendVarchar(raw!);
-        if (verdict.value === null) map.appendNull();
-        else if (typeof verdict.value === 'string') map.appendVarchar(verdict.value);
-        else if (column.type === 'amount') map.appendBigInt(BigInt(verdict.value));
-        else map.appendInteger(verdict.value);
-        map.endRow();
-        column.mapCount++;
-      } else if (raw === null) column.nullIsBad = true;
-      else {
-        bad.appendVarchar(raw);
-        bad.endRow();
-        column.badCount++;
-      }
-    }
-    bad.closeSync();
-    map.closeSync();
+    await judgeColumn(connection, column, source);
   }
+  return people;
+}
+
+/** Fills the column's bad and map tables from the cleaner's verdict on each distinct raw value. */
+async function judgeColumn(connection: DuckDBConnection, column: Column, source: string): Promise<void> {
+  await connection.run(`CREATE TEMP TABLE ${column.bad} (raw VARCHAR)`);
+  await connection.run(`CREATE TEMP TABLE ${column.map} (raw VARCHAR, value ${mapTypes[column.type]})`);
+  // one JSON text for all of them: converting cells one by one into JavaScript costs far more
+  const reader = await connection.runAndReadAll(
+    `SELECT to_json(list([raw, ${asNumber(column.type, 'raw')}::VARCHAR]))::VARCHAR
+     FROM ${valuesToJudge(column.type, column.cell!, source)}`,
+  );
+  const pairs = JSON.parse(String(reader.getRows()[0]![0] ?? '[]')) as [string | null, string | null][];
+  const numeric = column.type === 'date' || column.type === 'month' || column.type === 'amount';
+  const bad = await connection.createAppender(column.bad.slice(1, -1));
+  const map = await connection.createAppender(column.map.slice(1, -1));
+  for (const [raw, text] of pairs) {
+    const converted = text === null ? null : numeric ? Number(text) : text;
+    const verdict = classify(column.type, column.blankAllowed, raw, converted);
+    if (verdict.as === 'cast') continue;
+    if (verdict.as === 'map') {
+      map.appendVarchar(raw!);
+      if (verdict.value === null) map.appendNull();
+      else if (typeof verdict.value === 'string') map.appendVarchar(verdict.value);
+      else if (column.type === 'amount') map.appendBigInt(BigInt(verdict.value));
+      else map.appendInteger(verdict.value);
+      map.endRow();
+      column.mapCount++;
+    } else if (raw === null) column.nullIsBad = true;
+    else {
+      bad.appendVarchar(raw);
+      bad.endRow();
+      column.badCount++;
+    }
+  }
+  bad.closeSync();
+  map.closeSync();
+}
+
+/** The SQL condition of a staged record with a rejected or flagged cell: those go to the cleaners. */
+function badRows(columns: Column[]): string {
   const bad = columns
     .filter((column) => column.cell !== null && (column.nullIsBad || column.badCount > 0))
     .map((column) =>
@@ -385,89 +489,87 @@ export async function loadCsvNatively(options: {
         .filter(Boolean)
         .join(' OR '),
     );
-  const isBad = bad.length > 0 ? bad.join(' OR ') : 'false';
-  const left = q(`_csv_${id}_left`);
-  await connection.run(`
-    CREATE TEMP TABLE ${left} AS
-    SELECT (rowid + 2)::INTEGER AS _row, ${names.map((name) => q(name)).join(', ')}
-    FROM ${table} WHERE ${isBad} ORDER BY rowid`);
-  // Nothing to map: the staging table is the role's data as it stands, its rejected rows deleted
-  // (row ids of the others do not move), instead of a copy of ten million rows.
-  const kept = columns.every((column) => column.mapCount === 0);
+  return bad.length > 0 ? bad.join(' OR ') : 'false';
+}
+
+/**
+ * The good records as the role's rows. Nothing to map: the staging table is the role's data as it
+ * stands, its rejected rows deleted (row ids of the others do not move), instead of a copy of ten
+ * million rows (`part`). Otherwise they are inserted into the role's table, mapped values joined in.
+ */
+async function writeRole(
+  connection: DuckDBConnection,
+  plan: Plan,
+  options: Options,
+  judged: { isBad: string; people: string | null },
+): Promise<{ part: string | null; people: string | null }> {
+  const { columns, table } = plan;
+  const { isBad, people } = judged;
   // A cell as the role's column holds it: cast while DuckDB read the file, or converted here.
-  const converted = (i: number, alias: string) => {
-    const column = columns[i]!;
+  const converted = (column: Column, alias: string) => {
     if (column.cell === null) return `NULL::${sqlTypes[column.type]}`;
-    return typed[i] ? `${alias}${typed[i]}` : sqlValue[column.type](`${alias}${column.cell}`);
+    return column.typed ? `${alias}${column.typed}` : sqlValue[column.type](`${alias}${column.cell}`);
   };
-  let part: string | null = null;
-  let peopleOfPart: string | null = null;
-  if (kept) {
-    if (bad.length > 0) await connection.run(`DELETE FROM ${table} WHERE ${isBad}`);
-    part = `SELECT (rowid + ${options.firstId})::INTEGER AS _id, ${options.source}::USMALLINT AS _src,
-      (rowid + 2)::INTEGER AS _row, ${columns.map((column, i) => `${converted(i, '')} AS ${q(column.key)}`).join(', ')}
-      FROM ${table}`;
-    if (people)
-      peopleOfPart = `SELECT ${idColumn!.cell} AS "idNumber", ${nameColumn!.cell} AS name FROM ${people}`;
-  } else {
-    if (people) await connection.run(`DROP TABLE ${people}`);
-    const good = columns
-      .filter((column) => column.cell !== null && column.nullIsBad)
-      .map((column) => `r.${column.cell} IS NOT NULL`);
-    const joins = columns
-      .map((column) =>
-        [
-          column.badCount > 0 ? `ANTI JOIN ${column.bad} ON r.${column.cell} = ${column.bad}.raw` : '',
-          column.mapCount > 0 ? `LEFT JOIN ${column.map} ON r.${column.cell} = ${column.map}.raw` : '',
-        ].join('\n'),
-      )
-      .join('\n');
-    const values = columns.map((column, i) => {
-      if (column.mapCount === 0) return converted(i, 'r.');
-      const mapped =
-        column.type === 'date' || column.type === 'month'
-          ? `DATE '1970-01-01' + ${column.map}.value`
-          : `${column.map}.value`;
-      return `CASE WHEN ${column.map}.raw IS NULL THEN ${converted(i, 'r.')} ELSE ${mapped} END`;
-    });
-    await connection.run(`
-      INSERT INTO ${q(input.role)}
-      SELECT (r.rowid + ${options.firstId})::INTEGER, ${options.source}, (r.rowid + 2)::INTEGER, ${values.join(', ')}
-      FROM ${table} AS r
-      ${joins}
-      ${good.length > 0 ? `WHERE ${good.join(' AND ')}` : ''}`);
-    await connection.run(`DROP TABLE ${table}`);
+  if (columns.every((column) => column.mapCount === 0)) {
+    if (isBad !== 'false') await connection.run(`DELETE FROM ${table} WHERE ${isBad}`);
+    const idColumn = columns.find((column) => column.key === 'idNumber' && column.cell !== null);
+    const nameColumn = columns.find((column) => column.key === 'name' && column.cell !== null);
+    return {
+      part: `SELECT (rowid + ${options.firstId})::INTEGER AS _id, ${options.source}::USMALLINT AS _src,
+      (rowid + 2)::INTEGER AS _row, ${columns.map((column) => `${converted(column, '')} AS ${q(column.key)}`).join(', ')}
+      FROM ${table}`,
+      people: people
+        ? `SELECT ${idColumn!.cell} AS "idNumber", ${nameColumn!.cell} AS name FROM ${people}`
+        : null,
+    };
   }
-  for (const column of columns) {
-    if (column.cell === null) continue;
-    await connection.run(`DROP TABLE ${column.bad}`);
-    await connection.run(`DROP TABLE ${column.map}`);
+  if (people) await connection.run(`DROP TABLE ${people}`);
+  const good = columns
+    .filter((column) => column.cell !== null && column.nullIsBad)
+    .map((column) => `r.${column.cell} IS NOT NULL`);
+  const joins = columns
+    .map((column) =>
+      [
+        column.badCount > 0 ? `ANTI JOIN ${column.bad} ON r.${column.cell} = ${column.bad}.raw` : '',
+        column.mapCount > 0 ? `LEFT JOIN ${column.map} ON r.${column.cell} = ${column.map}.raw` : '',
+      ].join('\n'),
+    )
+    .join('\n');
+  const values = columns.map((column) => {
+    if (column.mapCount === 0) return converted(column, 'r.');
+    const mapped =
+      column.type === 'date' || column.type === 'month'
+        ? `DATE '1970-01-01' + ${column.map}.value`
+        : `${column.map}.value`;
+    return `CASE WHEN ${column.map}.raw IS NULL THEN ${converted(column, 'r.')} ELSE ${mapped} END`;
+  });
+  await connection.run(`
+    INSERT INTO ${q(options.input.role)}
+    SELECT (r.rowid + ${options.firstId})::INTEGER, ${options.source}, (r.rowid + 2)::INTEGER, ${values.join(', ')}
+    FROM ${table} AS r
+    ${joins}
+    ${good.length > 0 ? `WHERE ${good.join(' AND ')}` : ''}`);
+  await connection.run(`DROP TABLE ${table}`);
+  return { part: null, people: null };
+}
+
+/** The records left for the cleaners, a page at a time, with their row numbers. */
+async function* pageLeftovers(
+  connection: DuckDBConnection,
+  left: string,
+  names: string[],
+  count: number,
+): AsyncGenerator<RowBatch> {
+  const page = 65_536;
+  const all = names.map((name) => q(name)).join(', ');
+  for (let from = 0; from < count; from += page) {
+    const reader = await connection.runAndReadAll(
+      `SELECT _row, ${all} FROM ${left} WHERE rowid >= ${from} AND rowid < ${from + page} ORDER BY rowid`,
+    );
+    const rows = reader.getRows() as (string | number | null)[][];
+    yield {
+      rowNumbers: rows.map((row) => row[0] as number),
+      rows: rows.map((row) => row.slice(1).map((value) => value ?? '')),
+    };
   }
-  const [[leftCount]] = (
-    await connection.runAndReadAll(`SELECT count(*)::INTEGER FROM ${left}`)
-  ).getRows() as [[number]];
-  const loaded = records - leftCount;
-  const headerRows = header;
-  return {
-    records,
-    loaded,
-    part,
-    people: peopleOfPart,
-    header: headerRows,
-    async *leftovers() {
-      const page = 65_536;
-      const all = names.map((name) => q(name)).join(', ');
-      for (let from = 0; from < records - loaded; from += page) {
-        const reader = await connection.runAndReadAll(
-          `SELECT _row, ${all} FROM ${left} WHERE rowid >= ${from} AND rowid < ${from + page} ORDER BY rowid`,
-        );
-        const rows = reader.getRows() as (string | number | null)[][];
-        yield {
-          rowNumbers: rows.map((row) => row[0] as number),
-          rows: rows.map((row) => row.slice(1).map((value) => value ?? '')),
-        };
-      }
-    },
-    drop: () => connection.run(`DROP TABLE IF EXISTS ${left}`).then(() => undefined),
-  };
 }

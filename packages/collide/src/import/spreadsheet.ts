@@ -158,7 +158,7 @@ function takeWorker(maxMemoryMb: number): Worker {
     kept.ref();
     return kept;
   }
-  const worker = new Worker(new URL('./sheet-worker.mjs', import.meta.url), {
+  const worker = new Worker(new URL('./sheet-worker.ts', import.meta.url), {
     resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, maxYoungGenerationSizeMb: 32 },
   });
   // An idle worker that dies is simply forgotten.

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { readFile } from 'node:fs/promises';
+import { inject } from 'vitest';
 import { type Database, type DatabaseKind, openDatabase } from '../connection.ts';
 import { migrate } from '../migrate.ts';
+import { adminQuery, type DatabaseTemplates } from './templates.ts';
 
 /**
  * Database tests run on both engines. PostgreSQL comes from PROCURA_TEST_PG_URL (an admin URL;
@@ -22,16 +24,33 @@ export interface TestDatabase extends Database {
   url: string | undefined;
 }
 
+/** The templates the global setup made; none where a test runs without it (a single file, say). */
+function templates(): DatabaseTemplates {
+  try {
+    return inject('procuraTemplates') ?? {};
+  } catch {
+    return {};
+  }
+}
+
+let pgliteDump: Promise<Blob> | undefined;
+
 /** A fresh, migrated, empty database: in-memory PGlite, or a new database on the test server. */
 export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+  const { pgliteDump: dumpFile, postgres: template } = templates();
   if (kind === 'pglite') {
+    if (dumpFile) {
+      pgliteDump ??= readFile(dumpFile).then((bytes) => new Blob([bytes]));
+      const database = await openDatabase({ inMemory: true, loadDataDir: await pgliteDump });
+      return { ...database, url: undefined };
+    }
     const database = await openDatabase({ inMemory: true });
     await migrate(database);
     return { ...database, url: undefined };
   }
-  const { url, drop } = await createPostgresDatabase();
+  const { url, drop } = await createPostgresDatabase(template);
   const database = await openDatabase({ databaseUrl: url });
-  await migrate(database);
+  if (!template) await migrate(database);
   return {
     ...database,
     url,
@@ -42,30 +61,21 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   };
 }
 
-/** A new empty database on the test server, and a function that drops it. */
-export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/** A new database on the test server (empty, or a copy of `template`), and a function that drops it. */
+export async function createPostgresDatabase(
+  template?: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = process.env.PROCURA_TEST_PG_URL;
   if (!adminUrl) throw new Error('PROCURA_TEST_PG_URL 未设置');
   const name = `procura_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
+  await adminQuery(
+    adminUrl,
+    template ? `create database ${name} template ${template}` : `create database ${name}`,
+  );
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      try {
-        await client.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await client.end();
-      }
-    },
+    drop: () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`),
   };
 }

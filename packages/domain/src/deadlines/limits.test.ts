@@ -4,9 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { countingBases, type LegalBasis } from './basis.ts';
 import { getLimit, type LimitId, limitChain, limits } from './limits.ts';
 
-// The statute copies live outside the repository; where they are present, every quote we mark
-// verified must appear in them word for word, so no citation can be invented or misremembered.
-const LAWS = '/work/shared/domain/laws';
+// The statute copies live beside the repository, in ../shared/domain/laws (PROCURA_LAWS_DIR
+// elsewhere). Every quote we mark verified must appear in them word for word, so no citation can
+// be invented or misremembered; without them the test fails rather than skips.
+const LAWS =
+  process.env.PROCURA_LAWS_DIR ??
+  fileURLToPath(new URL('../../../../../shared/domain/laws', import.meta.url));
 const docsPath = fileURLToPath(new URL('../../../../docs/deadlines.md', import.meta.url));
 
 const allBases: LegalBasis[] = [
@@ -52,7 +55,8 @@ describe('limit catalogue', () => {
     expect(limitChain('civilPilAnnouncement').map((l) => l.id)).toEqual(['civilPilAnnouncement']);
   });
 
-  it.skipIf(!existsSync(LAWS))('every verified quote is in its statute file', () => {
+  it('every verified quote is in its statute file', () => {
+    expect(existsSync(LAWS), `statute texts not found at ${LAWS}: set PROCURA_LAWS_DIR`).toBe(true);
     for (const basis of allBases.filter((b) => b.verified)) {
       const text = readFileSync(`${LAWS}/${basis.source}`, 'utf8');
       expect(text, `${basis.law}${basis.article}`).toContain(basis.text);
@@ -66,7 +70,7 @@ describe('limit catalogue', () => {
     }
   });
 
-  it.skipIf(!existsSync(docsPath))('docs/deadlines.md lists every limit', () => {
+  it('docs/deadlines.md lists every limit', () => {
     const docs = readFileSync(docsPath, 'utf8');
     for (const limit of Object.values(limits)) {
       expect(docs, limit.id).toContain(limit.name);
