@@ -217,8 +217,11 @@ describe.each(testEngines())('employment checks (%s)', (kind) => {
     for (const fileName of ['名单\u202Exslx.exe', '名单\u0000.xlsx', '名单\n.xlsx']) {
       const response = await upload('school1', '/api/employment-checks', fileName, hires);
       expect(response.statusCode).toBe(400);
+      // a NUL is refused before the route, by the guard every route has (http/nul-bytes.ts)
       expect(response.json<{ message: string }>().message).toMatch(
-        /^文件名“名单�.*”含有控制字符或文字方向控制符（U\+/,
+        fileName.includes('\u0000')
+          ? /^字段 fileName：含有不允许的控制字符（NUL）/
+          : /^文件名“名单�.*”含有控制字符或文字方向控制符（U\+/,
       );
     }
   });
