@@ -228,6 +228,24 @@ export async function restoreDatabase(
     crlfDelay: Number.POSITIVE_INFINITY,
   });
   const iterator = lines[Symbol.asyncIterator]();
+  try {
+    return await restoreLines(database, file, iterator, options);
+  } catch (error) {
+    // zlib's own words (unexpected end of file…) for a dump cut short: say it in Chinese.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && code.startsWith('Z_')) {
+      throw new Error(`备份文件 ${file} 不完整或已损坏（压缩数据无法读完），未恢复任何数据`);
+    }
+    throw error;
+  }
+}
+
+async function restoreLines(
+  database: Database,
+  file: string,
+  iterator: AsyncIterator<string>,
+  options: { filesRoot?: string },
+): Promise<BackupSummary> {
   const first = await iterator.next();
   const header = first.done ? null : parseLine(first.value, 1);
   if (!header || header.format !== format) throw new Error(`${file} 不是 Procura 备份文件`);
