@@ -113,6 +113,13 @@ describe.each(engines)('restore refusals (%s)', (kind) => {
       const notBackup = join(dir, 'not-a-backup.gz');
       writeFileSync(notBackup, gzipSync('{"hello":1}\n'));
       await expect(restoreDatabase(empty, notBackup)).rejects.toThrow('不是 Procura 备份文件');
+
+      // A dump cut short (a backup killed mid-way): said in Chinese, nothing restored.
+      const cut = join(dir, `cut-${kind}.procura.gz`);
+      writeFileSync(cut, gzipSync(`${JSON.stringify(header)}\n${JSON.stringify(good)}\n`).subarray(0, 30));
+      await expect(restoreDatabase(empty, cut)).rejects.toThrow('不完整或已损坏');
+      const after = await empty.query<{ n: number }>('select count(*)::int as n from departments');
+      expect(after[0]?.n).toBe(0);
     } finally {
       await empty.close();
     }

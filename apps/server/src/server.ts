@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { initialise } from './bootstrap/initialise.ts';
 import type { Config } from './config.ts';
 import { createLogger } from './http/logger.ts';
+import { removeLeftovers } from './leftovers.ts';
 
 /**
  * Opens the database, applies migrations, seeds an empty database, serves, and on SIGTERM/SIGINT
@@ -16,6 +17,9 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
   try {
     await migrate(database);
     const init = await initialise(database, { demo: config.demo, adminPassword: config.adminPassword });
+    const removed = await removeLeftovers(config.dataDir);
+    if (removed.length > 0)
+      logger.warn({ count: removed.length }, 'removed files left by an interrupted upload or check');
     if (init.status === 'demo') logger.info('created the demo procuratorate (演示数据)');
     if (init.status === 'empty' && init.generatedPassword) {
       // Printed once, to the console of whoever started the first run; never logged again.

@@ -15,22 +15,51 @@ export interface SessionUser {
   mustChangePassword: boolean;
 }
 
+/** The columns of a signed-in user, read with their session in one statement (sessions.ts). */
+export const sessionUserColumns = {
+  id: schema.users.id,
+  username: schema.users.username,
+  displayName: schema.users.displayName,
+  role: schema.users.role,
+  disabled: schema.users.disabled,
+  mustChangePassword: schema.users.mustChangePassword,
+  departmentId: schema.departments.id,
+  departmentName: schema.departments.name,
+};
+
+type SessionUserRow = {
+  id: number;
+  username: string;
+  displayName: string;
+  role: string;
+  disabled: boolean;
+  mustChangePassword: boolean;
+  departmentId: number | null;
+  departmentName: string | null;
+};
+
+export function presentSessionUser(row: SessionUserRow): SessionUser {
+  const role = row.role as TRole;
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role,
+    roleLabel: roleLabels[role],
+    department:
+      row.departmentId !== null && row.departmentName !== null
+        ? { id: row.departmentId, name: row.departmentName }
+        : null,
+    disabled: row.disabled,
+    mustChangePassword: row.mustChangePassword,
+  };
+}
+
 export async function loadUser(db: Executor, userId: number): Promise<SessionUser | null> {
   const [row] = await db
-    .select({ user: schema.users, department: schema.departments })
+    .select(sessionUserColumns)
     .from(schema.users)
     .leftJoin(schema.departments, eq(schema.departments.id, schema.users.departmentId))
     .where(eq(schema.users.id, userId));
-  if (!row) return null;
-  const role = row.user.role as TRole;
-  return {
-    id: row.user.id,
-    username: row.user.username,
-    displayName: row.user.displayName,
-    role,
-    roleLabel: roleLabels[role],
-    department: row.department ? { id: row.department.id, name: row.department.name } : null,
-    disabled: row.user.disabled,
-    mustChangePassword: row.user.mustChangePassword,
-  };
+  return row ? presentSessionUser(row) : null;
 }

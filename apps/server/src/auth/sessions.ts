@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { eq } from 'drizzle-orm';
+import { presentSessionUser, type SessionUser, sessionUserColumns } from './load-user.ts';
 
 export const sessionCookie = 'procura_session';
 export const idleTimeoutMs = 30 * 60 * 1000;
@@ -24,16 +25,26 @@ export async function createSession(
   return token;
 }
 
-export type SessionLookup =
-  | { status: 'missing' }
-  | { status: 'expired' }
-  | { status: 'active'; userId: number; sessionId: string };
-
-export async function lookupSession(db: Executor, token: string, now = new Date()): Promise<SessionLookup> {
+/**
+ * The session of a cookie and its user, in one statement: every authenticated request runs it,
+ * and on the embedded database each statement costs its own turn on the one connection.
+ */
+export async function lookupSessionUser(
+  db: Executor,
+  token: string,
+  now = new Date(),
+): Promise<
+  { status: 'missing' } | { status: 'expired' } | { status: 'active'; sessionId: string; user: SessionUser }
+> {
   const id = tokenId(token);
-  const [session] = await db.select().from(schema.sessions).where(eq(schema.sessions.id, id));
-  if (!session) return { status: 'missing' };
-  const idleFor = now.getTime() - session.lastSeenAt.getTime();
+  const [row] = await db
+    .select({ lastSeenAt: schema.sessions.lastSeenAt, user: sessionUserColumns })
+    .from(schema.sessions)
+    .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
+    .leftJoin(schema.departments, eq(schema.departments.id, schema.users.departmentId))
+    .where(eq(schema.sessions.id, id));
+  if (!row) return { status: 'missing' };
+  const idleFor = now.getTime() - row.lastSeenAt.getTime();
   if (idleFor > idleTimeoutMs) {
     await db.delete(schema.sessions).where(eq(schema.sessions.id, id));
     return { status: 'expired' };
@@ -41,7 +52,7 @@ export async function lookupSession(db: Executor, token: string, now = new Date(
   if (idleFor > touchEveryMs) {
     await db.update(schema.sessions).set({ lastSeenAt: now }).where(eq(schema.sessions.id, id));
   }
-  return { status: 'active', userId: session.userId, sessionId: id };
+  return { status: 'active', sessionId: id, user: presentSessionUser(row.user) };
 }
 
 export async function deleteSession(db: Executor, sessionId: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findModel, type Hit, runModel } from '@procura/collide';
+import { scratchDir } from '../leftovers.ts';
 import type { Hire } from './parse-hires.ts';
 import type { OffenceRecord } from './parse-offence-records.ts';
 
@@ -36,7 +36,7 @@ export async function runEmploymentCheck(
     hires.map((h) => [h.idNumber, { idNumber: h.idNumber, result: 'clear', review: [] }]),
   );
   if (records.length === 0) return results;
-  const dir = await mkdtemp(join(tmpdir(), 'procura-employment-'));
+  const dir = await mkdtemp(join(await scratchDir(), 'employment-'));
   try {
     const staff = join(dir, 'staff.csv');
     const offences = join(dir, 'records.csv');

@@ -1,8 +1,8 @@
 import type { Database } from '@procura/db';
 import { can, type TRouteAccess } from '@procura/domain/policy';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { loadUser, type SessionUser } from '../auth/load-user.ts';
-import { lookupSession, sessionCookie } from '../auth/sessions.ts';
+import type { SessionUser } from '../auth/load-user.ts';
+import { lookupSessionUser, sessionCookie } from '../auth/sessions.ts';
 import { DomainError } from '../errors.ts';
 
 declare module 'fastify' {
@@ -47,11 +47,12 @@ export function registerAccessControl(app: FastifyInstance, database: Database):
 async function authenticate(request: FastifyRequest, database: Database): Promise<SessionUser> {
   const token = request.cookies[sessionCookie];
   if (!token) throw new DomainError('UNAUTHENTICATED', '请先登录');
-  const session = await lookupSession(database.db, token);
+  // One statement for the session and its user (two before: half the statements of a small list).
+  const session = await lookupSessionUser(database.db, token);
   if (session.status === 'expired') throw new DomainError('SESSION_EXPIRED', '登录已过期，请重新登录');
   if (session.status === 'missing') throw new DomainError('UNAUTHENTICATED', '请先登录');
-  const user = await loadUser(database.db, session.userId);
-  if (!user || user.disabled) throw new DomainError('UNAUTHENTICATED', '账号不可用，请重新登录');
+  const { user } = session;
+  if (user.disabled) throw new DomainError('UNAUTHENTICATED', '账号不可用，请重新登录');
   request.user = user;
   request.sessionId = session.sessionId;
   return user;

@@ -29,24 +29,27 @@ export async function listJuvenileCases(
   ];
   if (!seesSealed || query.sealed === 'false') conditions.push(sql`not ${sealedCase}`);
   if (query.sealed === 'true') conditions.push(sealedCase);
-  const where = and(...conditions);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        row: cases,
-        department: { id: departments.id, name: departments.name },
-        handler: { id: users.id, name: users.displayName },
-        sealed: sql<boolean>`${sealedCase}`,
-      })
-      .from(cases)
-      .innerJoin(departments, eq(departments.id, cases.departmentId))
-      .leftJoin(users, eq(users.id, cases.handlerId))
-      .where(where)
-      .orderBy(desc(cases.openedAt), desc(cases.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db.select({ value: count() }).from(cases).where(where),
-  ]);
+  const where = and(...conditions) ?? sql`true`;
+  // The page and the total in one statement (see listCases: statements, not rows, are the cost).
+  const rows = await db
+    .select({
+      row: cases,
+      department: { id: departments.id, name: departments.name },
+      handler: { id: users.id, name: users.displayName },
+      sealed: sql<boolean>`${sealedCase}`,
+      total: sql<number>`(select count(*) from ${cases} where ${where})`.mapWith(Number),
+    })
+    .from(cases)
+    .innerJoin(departments, eq(departments.id, cases.departmentId))
+    .leftJoin(users, eq(users.id, cases.handlerId))
+    .where(where)
+    .orderBy(desc(cases.openedAt), desc(cases.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const total =
+    rows.length > 0 || query.page === 1
+      ? (rows[0]?.total ?? 0)
+      : Number((await db.select({ value: count() }).from(cases).where(where))[0]?.value ?? 0);
   const ids = rows.map((r) => r.row.id);
   const [minors, inquiries] = ids.length
     ? await Promise.all([
@@ -70,7 +73,7 @@ export async function listJuvenileCases(
     : [[], []];
   const inquiriesOf = new Map(inquiries.map((i) => [i.minorId, Number(i.value)]));
   return {
-    total: Number(total?.value ?? 0),
+    total,
     items: rows.map(({ row, department, handler, sealed }) => {
       const own = minors.filter((m) => m.caseId === row.id);
       const type = row.type as TJuvenileCaseType;

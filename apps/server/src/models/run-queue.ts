@@ -4,7 +4,7 @@ import { schema } from '@procura/db';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { runOnSnapshots, type SnapshotProgress } from './run-snapshots.ts';
 import { saveHits } from './save-hits.ts';
-import { snapshotPath } from './snapshot-store.ts';
+import { missingSnapshot, snapshotPath } from './snapshot-store.ts';
 
 const { collideRuns: runs, collideDatasets: datasets } = schema;
 
@@ -121,6 +121,8 @@ export class RunQueue {
         if (!dataset || dataset.contentHash !== input.contentHash) {
           throw new Error(`数据集 ${input.fileName} 的快照已不存在，无法运行`);
         }
+        const missing = missingSnapshot(dataset);
+        if (missing) throw new Error(missing);
         return { role: input.role, path: snapshotPath(dataset.snapshot), fileName: dataset.fileName };
       });
       const progress = this.progressWriter(id);

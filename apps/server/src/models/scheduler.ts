@@ -2,6 +2,7 @@ import { findModel } from '@procura/collide';
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
 import { and, desc, eq, lte } from 'drizzle-orm';
+import { DomainError } from '../errors.ts';
 import { kindOf } from './dataset-kinds.ts';
 import { nextRunAt, type Repeat } from './next-run.ts';
 import { runQueueOf } from './run-queue.ts';
@@ -51,14 +52,22 @@ export async function runDueSchedules(database: Database, now: Date): Promise<nu
         return null;
       }
       await tx.update(schedules).set({ lastError: null }).where(eq(schedules.id, schedule.id));
-      return queueRun(tx, {
-        modelId: schedule.modelId,
-        datasets: chosen,
-        startedBy: creator.id,
-        actor: { id: creator.id, name: `${creator.name}（定期运行）` },
-        ip: null,
-        scheduleId: schedule.id,
-      });
+      try {
+        return await queueRun(tx, {
+          modelId: schedule.modelId,
+          datasets: chosen,
+          startedBy: creator.id,
+          actor: { id: creator.id, name: `${creator.name}（定期运行）` },
+          ip: null,
+          scheduleId: schedule.id,
+        });
+      } catch (error) {
+        // Refused before anything was written (a snapshot file missing after a restore): the
+        // schedule says why and tries again at its next time, rather than every minute.
+        if (!(error instanceof DomainError)) throw error;
+        await tx.update(schedules).set({ lastError: error.message }).where(eq(schedules.id, schedule.id));
+        return null;
+      }
     });
     if (runId !== null) queued.push(runId);
   }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config.ts';
 
@@ -29,4 +30,14 @@ export const sqlPath = (path: string): string => `'${path.replaceAll("'", "''")}
 export function maxUploadBytes(): number {
   const mb = Number.parseInt(process.env.PROCURA_DATASET_MAX_MB ?? '', 10);
   return (Number.isInteger(mb) && mb > 0 ? mb : 256) * 1024 * 1024;
+}
+
+/**
+ * A data set whose snapshot file is not in the data folder (a database restored from a backup
+ * made without `--with-datasets`, or a folder copied without `datasets/`): said in Chinese,
+ * naming the file, rather than the engine's English error with a server path.
+ */
+export function missingSnapshot(dataset: { fileName: string; snapshot: string }): string | null {
+  if (existsSync(snapshotPath(dataset.snapshot))) return null;
+  return `数据集「${dataset.fileName}」的快照文件缺失（恢复备份时未包含数据集文件），无法运行；请重新上传该文件，或用 procura backup --with-datasets 生成的备份恢复`;
 }

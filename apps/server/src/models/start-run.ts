@@ -8,6 +8,7 @@ import { kindOf } from './dataset-kinds.ts';
 import { getRun } from './present-run.ts';
 import { runQueueOf } from './run-queue.ts';
 import type { TRun } from './schema.ts';
+import { missingSnapshot } from './snapshot-store.ts';
 
 /**
  * 运行模型: checks each input has a data set of the kind it takes and queues the run with the
@@ -61,6 +62,8 @@ export async function queueRun(
         `数据集「${dataset.fileName}」不是「${kind.label}」，不能作为输入「${input.label}」`,
       );
     }
+    const missing = missingSnapshot(dataset);
+    if (missing) throw new DomainError('CONFLICT', missing);
     return { role: input.role, datasetId, contentHash: dataset.contentHash, fileName: dataset.fileName };
   });
   const extra = Object.keys(options.datasets).filter((role) => !model.inputs.some((i) => i.role === role));
