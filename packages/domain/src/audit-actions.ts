@@ -61,6 +61,7 @@ export const auditActionLabels: Record<string, string> = {
   'school.renewMailboxLink': '更换校园信箱链接',
   'mailbox.submit': '收到校园信箱来信',
   'mailbox.read': '阅读校园信箱来信',
+  'mailbox.markRead': '标记校园信箱来信已读',
   'mailbox.list': '查看校园信箱来信列表',
   'hit.list': '查看模型命中列表',
   'dataset.view': '查看模型数据集详情（含剔除行）',

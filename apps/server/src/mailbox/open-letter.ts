@@ -34,7 +34,7 @@ export async function markLetterRead(
     if (marked.length > 0) {
       await recordAudit(tx, {
         actor: actorOf(user),
-        action: 'mailbox.read',
+        action: 'mailbox.markRead',
         targetType: 'mailboxLetter',
         targetId: id,
         ip: options.ip,

@@ -1,7 +1,7 @@
 import { letterTopicIds, letterTopics } from '@procura/domain/mailbox/topics';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { audited } from '../audit/audit-read.ts';
+import { audited, auditRead } from '../audit/audit-read.ts';
 import { getPublicInfo } from '../bootstrap/public-info.ts';
 import { DomainError } from '../errors.ts';
 import { currentUser } from '../http/access.ts';
@@ -173,7 +173,19 @@ export async function mailboxRoutes(app: App, { database, config }: RouteDeps) {
         response: { 200: ZLetter },
       },
     },
-    (request) => openLetter(database.db, { id: request.params.id, user: currentUser(request) }),
+    async (request) => {
+      const user = currentUser(request);
+      const letter = await openLetter(database.db, { id: request.params.id, user });
+      // Every look at a letter (its text, the student's contact) is audited, not only the first.
+      await auditRead(database, {
+        user,
+        ip: request.ip,
+        action: 'mailbox.read',
+        targetType: 'mailboxLetter',
+        targetId: letter.id,
+      });
+      return letter;
+    },
   );
 
   app.post(
