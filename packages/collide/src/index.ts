@@ -9,7 +9,6 @@ export {
 } from './import/columns.ts';
 export { matchHeaders, normaliseHeader } from './import/headers.ts';
 export type { InputStats, Reject } from './import/load-input.ts';
-// The platform (apps/server/src/models) imports uploads into Parquet snapshots and runs models on them.
 export { type LoadInputOptions, loadInput } from './import/load-input.ts';
 export { createPeopleView, peopleTable } from './import/people.ts';
 export { readTable } from './import/read-table.ts';
@@ -34,3 +33,15 @@ export { rejectsPath, writeHits, writeRejects } from './output/write-hits.ts';
 export { type FoundHits, findHits } from './run/find-hits.ts';
 export type { Evidence, Hit, HitSummary, RunProgress } from './run/hit.ts';
 export { type OpenRun, openRun, type RunModelOptions, type RunResult, runModel } from './run/run-model.ts';
+// The platform (apps/server/src/models) keeps each upload as a cleaned Parquet snapshot and runs models on those.
+export {
+  type ExportedSnapshot,
+  type ExportSnapshotOptions,
+  exportSnapshot,
+} from './snapshots/export-snapshot.ts';
+export {
+  type RunOnSnapshotsOptions,
+  runOnSnapshots,
+  type SnapshotInput,
+  type SnapshotProgress,
+} from './snapshots/run-snapshots.ts';

@@ -1,3 +1,4 @@
+import { Stream } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '../errors.ts';
 
@@ -16,8 +17,16 @@ export const nulMessage = '含有不允许的控制字符（NUL），请删除�
 /** The path (`body.title`, `query.name`) of the first string or key holding U+0000, if any. */
 export function findNul(value: unknown, path: string, depth = 0): string | undefined {
   if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
-  // Raw uploads are bytes, not text; they are checked by their own readers.
-  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value) || depth > 64) return undefined;
+  // Raw uploads are bytes, not text; they are checked by their own readers. A streamed upload's body
+  // is the request stream itself: walking it (socket, server, …) would never end.
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    Buffer.isBuffer(value) ||
+    value instanceof Stream ||
+    depth > 64
+  )
+    return undefined;
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
       const found = findNul(item, `${path}.${index}`, depth + 1);

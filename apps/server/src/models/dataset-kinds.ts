@@ -15,7 +15,7 @@ type Column = TInput['columns'][ColumnKey];
 /**
  * One input for every model that takes the same data: all their columns, each required and
  * blank-refusing only if every model says so. A model stricter than the kind is made strict
- * again when it runs (see run-snapshots.ts).
+ * again when it runs (see runOnSnapshots in packages/collide).
  */
 function mergeInputs(inputs: TInput[]): TInput {
   const keys = [...new Set(inputs.flatMap((input) => Object.keys(input.columns) as ColumnKey[]))];

@@ -1,8 +1,7 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
-import { DuckDBInstance } from '@duckdb/node-api';
-import { CollideError, loadInput, quoteIdentifier, type Reject } from '@procura/collide';
+import { CollideError, exportSnapshot } from '@procura/collide';
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
 import { and, eq } from 'drizzle-orm';
@@ -13,7 +12,7 @@ import { findKind } from './dataset-kinds.ts';
 import { getDataset } from './list-datasets.ts';
 import { receiveUpload, safeFileName } from './receive-upload.ts';
 import type { TDatasetDetail } from './schema.ts';
-import { maxUploadBytes, snapshotName, snapshotPath, sqlPath } from './snapshot-store.ts';
+import { maxUploadBytes, snapshotName, snapshotPath } from './snapshot-store.ts';
 
 /** Rejects kept with the data set; the count is always exact. */
 const keptRejects = 5_000;
@@ -51,7 +50,13 @@ export async function importDataset(
     const target = snapshotPath(snapshot);
     await mkdir(dirname(target), { recursive: true });
     const partial = `${target}.${process.pid}.partial`;
-    const imported = await toParquet({ path: file.path, input: kind.input, target: partial });
+    const imported = await exportSnapshot({ file: file.path, input: kind.input, target: partial }).catch(
+      (error: unknown) => {
+        // The file cannot be used (unreadable, a column missing, too large): said as a bad request.
+        if (error instanceof CollideError) throw new DomainError('VALIDATION', error.message);
+        throw error;
+      },
+    );
     try {
       if (imported.stats.rowsRead === 0) {
         throw new DomainError('VALIDATION', `文件 ${fileName} 没有数据行（只有表头或为空）`);
@@ -111,40 +116,4 @@ async function findByHash(database: Database, kind: string, contentHash: string)
     .from(schema.collideDatasets)
     .where(and(eq(schema.collideDatasets.kind, kind), eq(schema.collideDatasets.contentHash, contentHash)));
   return row?.id ?? null;
-}
-
-/** Cleans the file into the role's DuckDB table (row numbers kept for evidence) and writes it out. */
-async function toParquet(options: {
-  path: string;
-  input: Parameters<typeof loadInput>[0]['input'];
-  target: string;
-}): Promise<{ stats: Awaited<ReturnType<typeof loadInput>>; rejects: Reject[] }> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
-  try {
-    const rejects: Reject[] = [];
-    const stats = await loadInput({
-      connection,
-      input: options.input,
-      files: [options.path],
-      sources: [],
-      nextId: { value: 1 },
-      rejects,
-    }).catch((error: unknown) => {
-      if (error instanceof CollideError) throw new DomainError('VALIDATION', error.message);
-      // A reader failing inside a damaged workbook or archive: the file, not the server.
-      const detail = error instanceof Error ? error.message : String(error);
-      throw new DomainError(
-        'VALIDATION',
-        `文件 ${basename(options.path)} 无法读取，可能已损坏或不是所称的格式（${detail}）`,
-      );
-    });
-    await connection.run(
-      `COPY ${quoteIdentifier(options.input.role)} TO ${sqlPath(options.target)} (FORMAT parquet, COMPRESSION zstd)`,
-    );
-    return { stats, rejects };
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
 }

@@ -1,8 +1,7 @@
-import { findModel } from '@procura/collide';
+import { findModel, runOnSnapshots, type SnapshotProgress } from '@procura/collide';
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { runOnSnapshots, type SnapshotProgress } from './run-snapshots.ts';
 import { saveHits } from './save-hits.ts';
 import { missingSnapshot, snapshotPath } from './snapshot-store.ts';
 

@@ -20,9 +20,6 @@ export function snapshotPath(relative: string): string {
   return resolve(loadConfig().dataDir, relative);
 }
 
-/** A path inside a DuckDB statement: a single-quoted literal. */
-export const sqlPath = (path: string): string => `'${path.replaceAll("'", "''")}'`;
-
 /**
  * Largest upload accepted (PROCURA_DATASET_MAX_MB, default 256 MB). The whole upload must also
  * arrive within the server's 60-second request timeout; bigger files go through the CLI.

@@ -1,21 +1,16 @@
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import {
-  type ColumnKey,
-  canonicalColumns,
-  compile,
-  createInputTable,
-  createPeopleView,
-  findHits,
-  type Hit,
-  quoteIdentifier as q,
-  type TInput,
-  type TModelSpec,
-} from '@procura/collide';
-import { sqlPath } from './snapshot-store.ts';
+import { CollideError } from '../errors.ts';
+import { type ColumnKey, canonicalColumns } from '../import/columns.ts';
+import { createPeopleView } from '../import/people.ts';
+import { createInputTable, quoteIdentifier as q, quoteLiteral } from '../import/table.ts';
+import { compile } from '../models/compile.ts';
+import type { TInput, TModelSpec } from '../models/spec.ts';
+import { findHits } from '../run/find-hits.ts';
+import type { Hit } from '../run/hit.ts';
 
 export interface SnapshotInput {
   role: string;
-  /** absolute path of the Parquet snapshot */
+  /** absolute path of the Parquet snapshot (see exportSnapshot) */
   path: string;
   /** the uploaded file's name: evidence rows name it */
   fileName: string;
@@ -23,21 +18,25 @@ export interface SnapshotInput {
 
 export type SnapshotProgress = { stage: 'import'; done: number; of: number } | { stage: 'match' | 'explain' };
 
-/**
- * Runs a model on cleaned snapshots: the same compiled SQL, evidence and explanations as
- * `runModel` on files, without cleaning the files again. Row ids are renumbered so they stay
- * unique across inputs, and each snapshot's rows point at its own file name.
- */
-export async function runOnSnapshots(options: {
+export interface RunOnSnapshotsOptions {
   spec: TModelSpec;
   inputs: SnapshotInput[];
   /** the day the check is made (models with a date "as of"): the run's own day, so a re-run agrees */
   asOf: string;
   onProgress?: (progress: SnapshotProgress) => void;
-}): Promise<{ hits: Hit[]; totalAmount: number }> {
+}
+
+/**
+ * Runs a model on cleaned snapshots: the same compiled SQL, evidence and explanations as
+ * `runModel` on files, without cleaning the files again. Row ids are renumbered so they stay
+ * unique across inputs, and each snapshot's rows point at its own file name.
+ */
+export async function runOnSnapshots(
+  options: RunOnSnapshotsOptions,
+): Promise<{ hits: Hit[]; totalAmount: number }> {
   const compiled = compile(options.spec, { asOf: options.asOf });
   if (compiled.errors.length > 0 || !compiled.spec) {
-    throw new Error(`模型定义有误：${compiled.errors.map((e) => e.message).join('；')}`);
+    throw new CollideError('badSpec', `模型定义有误：${compiled.errors.map((e) => e.message).join('；')}`);
   }
   const spec = compiled.spec;
   const instance = await DuckDBInstance.create(':memory:');
@@ -48,12 +47,12 @@ export async function runOnSnapshots(options: {
     for (const [index, input] of spec.inputs.entries()) {
       options.onProgress?.({ stage: 'import', done: index, of: spec.inputs.length });
       const snapshot = options.inputs.find((candidate) => candidate.role === input.role);
-      if (!snapshot) throw new Error(`缺少输入 ${input.role}（${input.label}）`);
+      if (!snapshot) throw new CollideError('missingInput', `缺少输入 ${input.role}（${input.label}）`);
       const source = sources.push(snapshot.fileName) - 1;
       await createInputTable(connection, input);
-      const parquet = `read_parquet(${sqlPath(snapshot.path)})`;
+      const parquet = `read_parquet(${quoteLiteral(snapshot.path)})`;
       const present = new Set(
-        (await connection.runAndReadAll(`SELECT name FROM parquet_schema(${sqlPath(snapshot.path)})`))
+        (await connection.runAndReadAll(`SELECT name FROM parquet_schema(${quoteLiteral(snapshot.path)})`))
           .getRows()
           .map((row) => String(row[0])),
       );
@@ -92,7 +91,7 @@ export async function runOnSnapshots(options: {
 }
 
 /**
- * A column the model needs but the snapshot never had (imported before the model read it) or
+ * A column the model needs but the snapshot never had (exported before the model read it) or
  * holds no value in (the file lacked that header while another model did not need it).
  */
 async function assertColumns(
@@ -103,7 +102,8 @@ async function assertColumns(
   for (const key of required) {
     const label = canonicalColumns[key].label;
     if (!options.present.has(key)) {
-      throw new Error(
+      throw new CollideError(
+        'missingColumn',
         `数据集「${options.fileName}」导入时没有「${label}」列（模型后来才需要），请重新上传该文件`,
       );
     }
@@ -113,7 +113,8 @@ async function assertColumns(
     );
     const [values, rows] = counted.getRows()[0]!.map(Number);
     if (rows! > 0 && values === 0) {
-      throw new Error(
+      throw new CollideError(
+        'missingColumn',
         `数据集「${options.fileName}」没有「${label}」列，「${options.input.label}」需要这一列`,
       );
     }
