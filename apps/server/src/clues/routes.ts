@@ -2,6 +2,7 @@ import { notFound } from '../errors.ts';
 import { sendXlsx } from '../export/send-xlsx.ts';
 import { currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
+import { ZIdParams } from '../http/ids.ts';
 import { decideClue } from './decide-clue.ts';
 import { getClue } from './get-clue.ts';
 import { listClues } from './list-clues.ts';
@@ -16,7 +17,6 @@ import {
   ZClueQuery,
   ZClueTransfer,
   ZDecideClueBody,
-  ZIdParams,
   ZRegisterClueBody,
   ZRegisterClueResult,
   ZSentClueList,

@@ -1,6 +1,7 @@
 import { audited } from '../audit/audit-read.ts';
 import { currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
+import { ZIdParams } from '../http/ids.ts';
 import { checkDocument } from './check-documents.ts';
 import { getCheck, listChecks } from './get-check.ts';
 import { listOffenceRecordSets, loadOffenceRecords } from './load-offence-records.ts';
@@ -9,7 +10,6 @@ import {
   ZCheckBatchList,
   ZCheckQuery,
   ZDocumentParams,
-  ZIdParams,
   ZOffenceRecordSet,
   ZOffenceRecordSetList,
   ZUploadBody,

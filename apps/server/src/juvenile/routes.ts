@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { audited } from '../audit/audit-read.ts';
 import { currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
-import { ZIdParam } from '../http/ids.ts';
+import { ZIdParam, ZIdParams } from '../http/ids.ts';
 import { addCaseRecord } from './add-case-record.ts';
 import { addMinor } from './add-minor.ts';
 import { bookSession } from './book-session.ts';
@@ -32,7 +32,6 @@ import {
   ZFollowUp,
   ZFollowUpBody,
   ZFollowUpList,
-  ZIdParams,
   ZInquiryRequestBody,
   ZJuvenileCaseDetail,
   ZJuvenileCaseList,

@@ -6,6 +6,7 @@ import { getPublicInfo } from '../bootstrap/public-info.ts';
 import { DomainError } from '../errors.ts';
 import { currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
+import { ZIdParams } from '../http/ids.ts';
 import { answerLetter } from './answer-letter.ts';
 import { letterStatistics } from './letter-statistics.ts';
 import { letterToClue } from './letter-to-clue.ts';
@@ -16,7 +17,6 @@ import { pickUpLetter } from './pick-up-letter.ts';
 import {
   ZAnswerBody,
   ZCreateSchoolBody,
-  ZIdParams,
   ZLetter,
   ZLetterList,
   ZLetterQuery,

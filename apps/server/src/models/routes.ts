@@ -6,6 +6,7 @@ import { DomainError, notFound } from '../errors.ts';
 import { sendXlsx } from '../export/send-xlsx.ts';
 import { currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
+import { ZIdParams } from '../http/ids.ts';
 import { prepareHitExport } from './export-hits.ts';
 import { hitsToClues } from './hits-to-clues.ts';
 import { importDataset } from './import-dataset.ts';
@@ -25,7 +26,6 @@ import {
   ZDatasetQuery,
   ZHitList,
   ZHitQuery,
-  ZIdParams,
   ZModelDetail,
   ZModelList,
   ZModelParams,

@@ -2,6 +2,7 @@ import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import { exportFileName, sendXlsx } from '../export/send-xlsx.ts';
 import { currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
+import { ZIdParams } from '../http/ids.ts';
 import {
   createOutreachEvent,
   listOutreachEvents,
@@ -11,7 +12,6 @@ import {
 } from './outreach-events.ts';
 import {
   type TOutreachEvent,
-  ZIdParams,
   ZOutreachBody,
   ZOutreachEvent,
   ZOutreachFilter,

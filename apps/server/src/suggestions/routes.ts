@@ -3,6 +3,7 @@ import { chinaDate } from '../deadlines/china-date.ts';
 import { notFound } from '../errors.ts';
 import { currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
+import { ZIdParams } from '../http/ids.ts';
 import { approveSuggestion, returnSuggestion } from './approve-suggestion.ts';
 import { draftSuggestion } from './draft-suggestion.ts';
 import { exportSuggestions } from './export-suggestions.ts';
@@ -18,7 +19,6 @@ import {
   ZApproveBody,
   ZDeliveryBody,
   ZDraftSuggestionBody,
-  ZIdParams,
   ZRectificationBody,
   ZReplyBody,
   ZReturnBody,
