@@ -1,6 +1,6 @@
 import { maxAttachmentBytes } from '@procura/domain/attachments/file-kinds';
 import { DomainError } from '../errors.ts';
-import { currentUser } from '../http/access.ts';
+import { callerOf } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
 import { ZIdParams } from '../http/ids.ts';
 import { attachment } from '../suggestions/get-case-document.ts';
@@ -59,8 +59,7 @@ export async function attachmentRoutes(app: App, { database }: RouteDeps) {
           owner: owner(request.params.id),
           fileName: request.query.name,
           bytes: uploadedBytes(request.body),
-          user: currentUser(request),
-          ip: request.ip,
+          ...callerOf(request),
         });
         return reply.status(201).send(stored);
       },
@@ -76,8 +75,7 @@ export async function attachmentRoutes(app: App, { database }: RouteDeps) {
         const file = await readAttachment(database, {
           owner: owner(request.params.id),
           attachmentId: request.params.attachmentId,
-          user: currentUser(request),
-          ip: request.ip,
+          ...callerOf(request),
         });
         return reply
           .header('content-type', file.mime)

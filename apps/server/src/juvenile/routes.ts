@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { audited } from '../audit/audit-read.ts';
-import { currentUser } from '../http/access.ts';
+import { callerOf, currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
 import { ZIdParam, ZIdParams } from '../http/ids.ts';
 import { addCaseRecord } from './add-case-record.ts';
@@ -93,9 +93,8 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
     (request) =>
       getJuvenileCase(database, {
         id: request.params.id,
-        user: currentUser(request),
+        ...callerOf(request),
         full: request.query.full === 'true',
-        ip: request.ip,
       }),
   );
 
@@ -109,8 +108,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       addMinor(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -130,8 +128,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       addCaseRecord(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -151,8 +148,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       updateCaseRecord(database, {
         id: request.params.id,
         data: request.body.data,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -172,8 +168,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       requestInquiry(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -187,8 +182,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       decideInquiry(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -222,8 +216,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       bookSession(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -233,8 +226,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       config: { access: 'juvenile.write' },
       schema: { tags, summary: '取消预约', params: ZIdParams, response: detail },
     },
-    (request) =>
-      cancelSession(database, { id: request.params.id, user: currentUser(request), ip: request.ip }),
+    (request) => cancelSession(database, { id: request.params.id, ...callerOf(request) }),
   );
 
   app.post(
@@ -253,8 +245,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       createOrder(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -269,8 +260,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
         response: { 200: ZDocumentResult },
       },
     },
-    (request) =>
-      generateOrderDocument(database, { id: request.params.id, user: currentUser(request), ip: request.ip }),
+    (request) => generateOrderDocument(database, { id: request.params.id, ...callerOf(request) }),
   );
 
   app.post(
@@ -289,8 +279,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       recordOrderProgress(database, {
         id: request.params.id,
         change: { kind: 'attendance', ...request.body },
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -310,8 +299,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       recordOrderProgress(database, {
         id: request.params.id,
         change: { kind: 'evaluation', ...request.body },
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -323,8 +311,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
     },
     (request) =>
       audited(database, listFollowUps(db, currentUser(request)), (list) => ({
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
         action: 'juvenile.followUpList',
         targetType: 'followUp',
         ids: list.map((f) => f.id),
@@ -338,11 +325,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       schema: { tags, summary: '建立跟踪帮教计划', body: ZFollowUpBody, response: { 201: ZFollowUp } },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await createFollowUp(database, { input: request.body, user: currentUser(request), ip: request.ip }),
-        ),
+      reply.status(201).send(await createFollowUp(database, { input: request.body, ...callerOf(request) })),
   );
 
   app.get(
@@ -353,8 +336,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
     },
     (request) =>
       audited(database, getFollowUp(db, request.params.id, currentUser(request)), (followUp) => ({
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
         action: 'juvenile.followUpView',
         targetType: 'followUp',
         targetId: followUp.id,
@@ -379,8 +361,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
         return updateFollowUp(database, {
           id: p.id!,
           change: toChange(p, request.body as never),
-          user: currentUser(request),
-          ip: request.ip,
+          ...callerOf(request),
         });
       },
     );
@@ -440,8 +421,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       sealCase(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -457,8 +437,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
     },
     (request) =>
       audited(database, sealedRegister(db, currentUser(request)), (register) => ({
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
         action: 'juvenile.sealedList',
         targetType: 'case',
         ids: register.records.map((r) => r.caseId),
@@ -481,8 +460,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       recordSealQuery(database, {
         sealingId: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -502,8 +480,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       decideSealQuery(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 }

@@ -1,6 +1,6 @@
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import { exportFileName, sendXlsx } from '../export/send-xlsx.ts';
-import { currentUser } from '../http/access.ts';
+import { callerOf, currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
 import { ZIdParams } from '../http/ids.ts';
 import {
@@ -92,8 +92,7 @@ export async function outreachRoutes(app: App, { database }: RouteDeps) {
       reply.status(201).send(
         await createOutreachEvent(database, {
           input: request.body,
-          user: currentUser(request),
-          ip: request.ip,
+          ...callerOf(request),
         }),
       ),
   );
@@ -114,8 +113,7 @@ export async function outreachRoutes(app: App, { database }: RouteDeps) {
       updateOutreachEvent(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 }
