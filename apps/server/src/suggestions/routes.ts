@@ -1,5 +1,5 @@
+import { chinaDate } from '@procura/domain/china-time';
 import { auditRead } from '../audit/audit-read.ts';
-import { chinaDate } from '../deadlines/china-date.ts';
 import { notFound } from '../errors.ts';
 import { callerOf, currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
