@@ -7,7 +7,7 @@ import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { startDeadlinesForEvent } from '../deadlines/start-deadline.ts';
 import { DomainError, forbidden } from '../errors.ts';
-import { allocateCaseNumber } from './allocate-case-number.ts';
+import { allocateNumber } from './allocate-number.ts';
 import { assertHandler, loadDepartment } from './assignment.ts';
 import { getCase } from './get-case.ts';
 import { reaches } from './record-reach.ts';
@@ -67,7 +67,7 @@ export async function openCaseInTransaction(
   if (handlerId) await assertHandler(tx, handlerId, department);
   const openedAt = new Date();
   const year = chinaYear(openedAt);
-  const { caseNumber, seq } = await allocateCaseNumber(tx, { code: type.code, year });
+  const { number: caseNumber, seq } = await allocateNumber(tx, 'case', { code: type.code, year });
   const [created] = await tx
     .insert(schema.cases)
     .values({
