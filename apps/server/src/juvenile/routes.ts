@@ -52,7 +52,7 @@ import { sealCase } from './seal-case.ts';
 import { decideSealQuery, recordSealQuery } from './seal-queries.ts';
 import { sealedRegister } from './sealed-register.ts';
 import { updateCaseRecord } from './update-case-record.ts';
-import { updateFollowUp } from './update-follow-up.ts';
+import { type FollowUpChange, updateFollowUp } from './update-follow-up.ts';
 
 const tags = ['juvenile'];
 const detail = { 200: ZJuvenileCaseDetail };
@@ -343,12 +343,13 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       })),
   );
 
-  const change = (
+  /** A change to a follow-up plan: the body (and any extra path ids) become one FollowUpChange. */
+  const change = <Params extends z.ZodType<{ id: number }>, Body extends z.ZodType>(
     url: string,
     summary: string,
-    body: z.ZodType,
-    toChange: (params: Record<string, number>, body: never) => Parameters<typeof updateFollowUp>[1]['change'],
-    params: z.ZodType = ZIdParams,
+    params: Params,
+    body: Body,
+    toChange: (params: z.output<Params>, body: z.output<Body>) => FollowUpChange,
   ) =>
     app.post(
       url,
@@ -357,35 +358,35 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
         schema: { tags, summary, params, body, response: { 200: ZFollowUp } },
       },
       (request) => {
-        const p = request.params as Record<string, number>;
+        // The type provider cannot resolve its conditional types for generic schemas; the schemas
+        // above have parsed params and body into exactly these types.
+        const ids = request.params as z.output<Params>;
+        const input = request.body as z.output<Body>;
         return updateFollowUp(database, {
-          id: p.id!,
-          change: toChange(p, request.body as never),
+          id: ids.id,
+          change: toChange(ids, input),
           ...callerOf(request),
         });
       },
     );
 
-  change('/api/juvenile/follow-ups/:id/visits', '增加回访', ZAddVisitBody, (_p, b: { dueOn: string }) => ({
+  change('/api/juvenile/follow-ups/:id/visits', '增加回访', ZIdParams, ZAddVisitBody, (_p, b) => ({
     kind: 'addVisit',
     dueOn: b.dueOn,
   }));
   change(
     '/api/juvenile/follow-ups/:id/visits/:visitId',
     '记录回访（笔记、进展）',
-    ZVisitBody,
-    (p, b: { doneOn: string; notes: string; progress: string }) => ({
-      kind: 'visit',
-      visitId: p.visitId!,
-      ...b,
-    }),
     ZVisitParams,
+    ZVisitBody,
+    (p, b) => ({ kind: 'visit', visitId: p.visitId, ...b }),
   );
   change(
     '/api/juvenile/follow-ups/:id/close',
     '帮教结案（返航情况）',
+    ZIdParams,
     ZCloseFollowUpBody,
-    (_p, b: z.infer<typeof ZCloseFollowUpBody>) => ({
+    (_p, b) => ({
       kind: 'close',
       ...b,
     }),
@@ -393,8 +394,9 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
   change(
     '/api/juvenile/follow-ups/:id/referrals',
     '转介教育、民政等部门',
+    ZIdParams,
     ZReferralBody,
-    (_p, b: z.infer<typeof ZReferralBody>) => ({
+    (_p, b) => ({
       kind: 'refer',
       ...b,
     }),
@@ -402,13 +404,9 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
   change(
     '/api/juvenile/follow-ups/:id/referrals/:referralId/feedback',
     '记录转介反馈',
-    ZReferralFeedbackBody,
-    (p, b: z.infer<typeof ZReferralFeedbackBody>) => ({
-      kind: 'referralFeedback',
-      referralId: p.referralId!,
-      ...b,
-    }),
     ZFeedbackParams,
+    ZReferralFeedbackBody,
+    (p, b) => ({ kind: 'referralFeedback', referralId: p.referralId, ...b }),
   );
 
   app.post(
