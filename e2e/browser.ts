@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chinaDate } from '@procura/domain/china-time';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, vi } from 'vitest';
 import {
@@ -8,7 +9,6 @@ import {
   startServerProcess,
   stopStartedProcesses,
 } from '../apps/cli/src/testing/spawn-server.ts';
-import { chinaDate } from '../apps/server/src/deadlines/china-date.ts';
 
 export const screenshotDir = new URL('../test-results/screenshots/', import.meta.url).pathname;
 

@@ -1,9 +1,8 @@
 import { maxAttachmentBytes } from '@procura/domain/attachments/file-kinds';
-import { z } from 'zod';
 import { DomainError } from '../errors.ts';
-import { currentUser } from '../http/access.ts';
+import { callerOf } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
-import { ZIdParam } from '../http/ids.ts';
+import { ZIdParams } from '../http/ids.ts';
 import { attachment } from '../suggestions/get-case-document.ts';
 import type { TAttachmentOwner } from './owners.ts';
 import { readAttachment } from './read-attachment.ts';
@@ -11,7 +10,6 @@ import { ZAttachment, ZOwnerFileParams, ZUploadQuery } from './schema.ts';
 import { storeAttachment } from './store-attachment.ts';
 
 const tags = ['attachments'];
-const ZIdParams = z.object({ id: ZIdParam });
 
 /** The raw bytes of an upload; anything else (a JSON body, a form) is refused with the way to send it. */
 function uploadedBytes(body: unknown): Buffer {
@@ -61,8 +59,7 @@ export async function attachmentRoutes(app: App, { database }: RouteDeps) {
           owner: owner(request.params.id),
           fileName: request.query.name,
           bytes: uploadedBytes(request.body),
-          user: currentUser(request),
-          ip: request.ip,
+          ...callerOf(request),
         });
         return reply.status(201).send(stored);
       },
@@ -78,8 +75,7 @@ export async function attachmentRoutes(app: App, { database }: RouteDeps) {
         const file = await readAttachment(database, {
           owner: owner(request.params.id),
           attachmentId: request.params.attachmentId,
-          user: currentUser(request),
-          ip: request.ip,
+          ...callerOf(request),
         });
         return reply
           .header('content-type', file.mime)

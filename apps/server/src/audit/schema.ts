@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZDateTime } from '../http/dates.ts';
+import { ZPageQuery } from '../http/paging.ts';
 
 export const ZAuditEntry = z.object({
   id: z.number(),
@@ -25,8 +26,7 @@ export const ZAuditQuery = z.strictObject({
   targetId: z.string().trim().max(64).optional(),
   from: ZDateTime.optional(),
   to: ZDateTime.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...ZPageQuery(50),
 });
 
 export const ZAuditVerifyResult = z.object({

@@ -1,5 +1,6 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
+import { chinaClock } from '@procura/domain/china-time';
 import { and, count, eq, gt, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.ts';
 import { DomainError } from '../errors.ts';
@@ -111,12 +112,7 @@ export async function unlockAccount(db: Executor, userId: number): Promise<void>
 }
 
 export function lockedError(until: Date): DomainError {
-  const time = until.toLocaleTimeString('zh-CN', {
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-    timeZone: 'Asia/Shanghai',
-  });
+  const time = chinaClock(until);
   return new DomainError('ACCOUNT_LOCKED', `连续登录失败次数过多，账号已锁定，请于 ${time} 后重试`, {
     lockedUntil: until.toISOString(),
   });

@@ -3,15 +3,16 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit.ts';
 import { getPublicInfo } from '../bootstrap/public-info.ts';
-import { currentUser } from '../http/access.ts';
+import { callerOf, currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
 import { withoutNul } from '../http/nul-bytes.ts';
 import { changePassword } from './change-password.ts';
 import type { SessionUser } from './load-user.ts';
 import { loadUser } from './load-user.ts';
 import { login } from './login.ts';
+import { logout } from './logout.ts';
 import { type TMe, ZChangePasswordBody, ZLoginBody, ZMe, ZPublicInfo } from './schema.ts';
-import { deleteSession, idleTimeoutMs, sessionCookie } from './sessions.ts';
+import { idleTimeoutMs, sessionCookie } from './sessions.ts';
 
 const presentMe = (user: SessionUser): TMe => ({
   id: user.id,
@@ -88,17 +89,7 @@ export async function authRoutes(app: App, { database, config }: RouteDeps) {
     '/api/auth/logout',
     { config: { access: 'authenticated' }, schema: { tags: ['auth'], summary: '退出登录' } },
     async (request, reply) => {
-      const user = currentUser(request);
-      await database.db.transaction(async (tx) => {
-        await deleteSession(tx, request.sessionId!);
-        await recordAudit(tx, {
-          actor: { id: user.id, name: user.displayName },
-          action: 'auth.logout',
-          targetType: 'user',
-          targetId: user.id,
-          ip: request.ip,
-        });
-      });
+      await logout(database, { sessionId: request.sessionId!, ...callerOf(request) });
       reply.clearCookie(sessionCookie, cookieOptions(request.protocol));
       return reply.status(204).send();
     },

@@ -1,10 +1,10 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
+import { todayInChina } from '@procura/domain/china-time';
 import { isMinorOn } from '@procura/domain/juvenile/mask';
 import { and, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import type { TClue } from '../clues/schema.ts';
-import { todayInChina } from '../deadlines/china-date.ts';
 import { notSealedFor } from '../juvenile/scope.ts';
 import { loadCases } from './present-case.ts';
 import { reachCondition } from './record-reach.ts';

@@ -1,10 +1,10 @@
 import { testEngines } from '@procura/db/testing';
+import { chinaYear } from '@procura/domain/china-time';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import { yearInChina } from './record-reach.ts';
 import type { TCaseDetail, TCaseList } from './schema.ts';
 
-const year = yearInChina(new Date());
+const year = chinaYear(new Date());
 
 describe.each(testEngines())('cases (%s)', (kind) => {
   let t: TestApp;

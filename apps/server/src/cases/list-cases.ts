@@ -1,8 +1,8 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
+import { chinaDayAfter, chinaDayStart } from '@procura/domain/china-time';
 import { and, count, desc, eq, gte, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
-import { chinaDayAfter, chinaDayStart } from '../clues/list-clues.ts';
 import { type TextSearch, textSearch, withTextSearch } from '../clues/list-text-search.ts';
 import { maskCaseTitles } from '../juvenile/mask-lists.ts';
 import { notSealedFor } from '../juvenile/scope.ts';

@@ -1,16 +1,16 @@
 import type { Database, Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { getCaseType, phaseProblem, type TCaseType } from '@procura/domain/cases/case-types';
+import { chinaDate, chinaYear } from '@procura/domain/china-time';
 import { lineLabels } from '@procura/domain/roles';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
-import { chinaDate } from '../deadlines/china-date.ts';
 import { startDeadlinesForEvent } from '../deadlines/start-deadline.ts';
 import { DomainError, forbidden } from '../errors.ts';
-import { allocateCaseNumber } from './allocate-case-number.ts';
+import { allocateNumber } from './allocate-number.ts';
 import { assertHandler, loadDepartment } from './assignment.ts';
 import { getCase } from './get-case.ts';
-import { reaches, yearInChina } from './record-reach.ts';
+import { reaches } from './record-reach.ts';
 import type { TCaseDetail, TOpenCaseBody } from './schema.ts';
 
 export interface OpenCaseInput {
@@ -66,8 +66,8 @@ export async function openCaseInTransaction(
   }
   if (handlerId) await assertHandler(tx, handlerId, department);
   const openedAt = new Date();
-  const year = yearInChina(openedAt);
-  const { caseNumber, seq } = await allocateCaseNumber(tx, { code: type.code, year });
+  const year = chinaYear(openedAt);
+  const { number: caseNumber, seq } = await allocateNumber(tx, 'case', { code: type.code, year });
   const [created] = await tx
     .insert(schema.cases)
     .values({

@@ -28,8 +28,3 @@ export function reaches(
   if (reach === 'none') return false;
   return record.departmentId === user.department?.id || record.handlerId === user.id;
 }
-
-/** The calendar year in China, where case numbers are counted. */
-export function yearInChina(at: Date): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(at));
-}

@@ -1,6 +1,6 @@
 import { notFound } from '../errors.ts';
 import { sendXlsx } from '../export/send-xlsx.ts';
-import { currentUser } from '../http/access.ts';
+import { callerOf, currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
 import { getCase } from './get-case.ts';
 import { listCases } from './list-cases.ts';
@@ -51,8 +51,7 @@ export async function caseRoutes(app: App, { database }: RouteDeps) {
     async (request, reply) => {
       const { fileName, asciiFileName, sheet } = await prepareCaseExport(database.db, {
         query: request.query,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       });
       return sendXlsx(reply, { fileName, asciiFileName, sheet });
     },
@@ -83,8 +82,7 @@ export async function caseRoutes(app: App, { database }: RouteDeps) {
     async (request, reply) => {
       const result = await openCase(database, {
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       });
       return reply.status(201).send(result);
     },
@@ -106,8 +104,7 @@ export async function caseRoutes(app: App, { database }: RouteDeps) {
       transitionCase(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -127,8 +124,7 @@ export async function caseRoutes(app: App, { database }: RouteDeps) {
       recordCaseEvent(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -148,8 +144,7 @@ export async function caseRoutes(app: App, { database }: RouteDeps) {
       recordOutcome(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ZParty } from '../clues/schema.ts';
 import { ZDateTime, ZDay } from '../http/dates.ts';
 import { ZId, ZIdParam } from '../http/ids.ts';
+import { ZPageQuery } from '../http/paging.ts';
 
 const ZRef = z.object({ id: z.number(), name: z.string() });
 
@@ -103,8 +104,7 @@ export const ZCaseQuery = z.strictObject({
   open: z.enum(['true', 'false']).optional(),
   from: ZDay.optional(),
   to: ZDay.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...ZPageQuery(),
 });
 export type TCaseQuery = z.infer<typeof ZCaseQuery>;
 

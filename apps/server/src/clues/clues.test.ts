@@ -1,11 +1,11 @@
 import { testEngines } from '@procura/db/testing';
+import { chinaYear } from '@procura/domain/china-time';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { yearInChina } from '../cases/record-reach.ts';
 import type { TCaseDetail } from '../cases/schema.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import type { TClueDetail, TClueList, TClueTransfer, TPossibleDuplicate, TSentClueList } from './schema.ts';
 
-const year = yearInChina(new Date());
+const year = chinaYear(new Date());
 const subsidyFraud = {
   source: 'selfDiscovered',
   title: '某街道办工作人员虚报冒领低保补贴',

@@ -1,11 +1,11 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { openClueStatuses } from '@procura/domain/cases/clue-sources';
+import { todayInChina } from '@procura/domain/china-time';
 import { isMinorOn, maskName } from '@procura/domain/juvenile/mask';
 import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { reaches } from '../cases/record-reach.ts';
-import { todayInChina } from '../deadlines/china-date.ts';
 import { maySeeSealed, notSealedFor } from '../juvenile/scope.ts';
 import type { TPossibleDuplicate } from './schema.ts';
 

@@ -1,5 +1,6 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
+import { chinaDayAfter, chinaDayStart } from '@procura/domain/china-time';
 import { and, count, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { reachCondition } from '../cases/record-reach.ts';
@@ -9,10 +10,6 @@ import { loadClues } from './present-clue.ts';
 import type { TClueFilter, TClueList, TClueQuery } from './schema.ts';
 
 const { clues, clueParties } = schema;
-
-/** Start of a calendar day in China (the date filters are days as the user sees them). */
-export const chinaDayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);
-export const chinaDayAfter = (date: string) => new Date(chinaDayStart(date).getTime() + 86_400_000);
 
 /**
  * The clues a user reaches that match a filter: the list and the export share it. Free text

@@ -1,7 +1,8 @@
 import { notFound } from '../errors.ts';
 import { sendXlsx } from '../export/send-xlsx.ts';
-import { currentUser } from '../http/access.ts';
+import { callerOf, currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
+import { ZIdParams } from '../http/ids.ts';
 import { decideClue } from './decide-clue.ts';
 import { getClue } from './get-clue.ts';
 import { listClues } from './list-clues.ts';
@@ -16,7 +17,6 @@ import {
   ZClueQuery,
   ZClueTransfer,
   ZDecideClueBody,
-  ZIdParams,
   ZRegisterClueBody,
   ZRegisterClueResult,
   ZSentClueList,
@@ -54,8 +54,7 @@ export async function clueRoutes(app: App, { database }: RouteDeps) {
     async (request, reply) => {
       const { fileName, asciiFileName, sheet } = await prepareClueExport(database.db, {
         query: request.query,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       });
       return sendXlsx(reply, { fileName, asciiFileName, sheet });
     },
@@ -100,8 +99,7 @@ export async function clueRoutes(app: App, { database }: RouteDeps) {
     async (request, reply) => {
       const result = await registerClue(database, {
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       });
       return reply.status(201).send(result);
     },
@@ -123,8 +121,7 @@ export async function clueRoutes(app: App, { database }: RouteDeps) {
       decideClue(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -144,8 +141,7 @@ export async function clueRoutes(app: App, { database }: RouteDeps) {
       recordTransferFeedback(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 }

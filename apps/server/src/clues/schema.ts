@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ZAttachment } from '../attachments/schema.ts';
 import { ZDateTime, ZDay } from '../http/dates.ts';
 import { ZId, ZIdParam } from '../http/ids.ts';
+import { ZPageQuery } from '../http/paging.ts';
 
 const ZRef = z.object({ id: z.number(), name: z.string() });
 
@@ -148,8 +149,7 @@ export const ZClueQuery = z.strictObject({
   handlerId: ZIdParam.optional(),
   from: ZDay.optional(),
   to: ZDay.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...ZPageQuery(),
 });
 export type TClueQuery = z.infer<typeof ZClueQuery>;
 
@@ -192,11 +192,8 @@ export type TSentClueList = z.infer<typeof ZSentClueList>;
 
 export const ZSentClueQuery = z.strictObject({
   departmentId: ZIdParam.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...ZPageQuery(),
 });
-
-export const ZIdParams = z.strictObject({ id: ZIdParam });
 
 /** The list's filters without paging: what an export selects. */
 export const ZClueExportQuery = ZClueQuery.omit({ page: true, pageSize: true });

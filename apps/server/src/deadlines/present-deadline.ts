@@ -1,5 +1,6 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
+import { todayInChina } from '@procura/domain/china-time';
 import { cite, deadlineStatusDetail, type LegalBasis } from '@procura/domain/deadlines/index';
 import { recordReach } from '@procura/domain/policy';
 import { and, asc, eq, or, type SQL, sql } from 'drizzle-orm';
@@ -8,7 +9,6 @@ import type { SessionUser } from '../auth/load-user.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
 import { maskCaseTitles } from '../juvenile/mask-lists.ts';
 import { notSealedFor } from '../juvenile/scope.ts';
-import { todayInChina } from './china-date.ts';
 import type { TDeadline } from './schema.ts';
 
 const { deadlines, cases, clues, departments, users } = schema;

@@ -1,5 +1,5 @@
 import { notFound } from '../errors.ts';
-import { currentUser } from '../http/access.ts';
+import { callerOf, currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
 import { deadlineBoard } from './deadline-board.ts';
 import { getDeadline, listDeadlines, listMyDeadlines } from './list-deadlines.ts';
@@ -83,8 +83,7 @@ export async function deadlineRoutes(app: App, { database }: RouteDeps) {
       pauseDeadline(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -104,8 +103,7 @@ export async function deadlineRoutes(app: App, { database }: RouteDeps) {
       resumeDeadline(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 }

@@ -1,5 +1,6 @@
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
+import { chinaDate } from '@procura/domain/china-time';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { chineseDate } from '../documents/official-document.ts';
@@ -18,9 +19,7 @@ export async function checkDocument(
   const { id, format, user } = options;
   const batch = await getCheck(database.db, { id, user });
   const [procuratorate] = await database.db.select().from(schema.procuratorate).limit(1);
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
-    new Date(batch.requestedAt),
-  );
+  const day = chinaDate(new Date(batch.requestedAt));
   const title = `入职查询结果_${batch.school.name}_${batch.id}`;
   const content =
     format === 'docx'

@@ -1,6 +1,7 @@
 import { audited } from '../audit/audit-read.ts';
-import { currentUser } from '../http/access.ts';
+import { callerOf, currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
+import { ZIdParams } from '../http/ids.ts';
 import { checkDocument } from './check-documents.ts';
 import { getCheck, listChecks } from './get-check.ts';
 import { listOffenceRecordSets, loadOffenceRecords } from './load-offence-records.ts';
@@ -9,7 +10,6 @@ import {
   ZCheckBatchList,
   ZCheckQuery,
   ZDocumentParams,
-  ZIdParams,
   ZOffenceRecordSet,
   ZOffenceRecordSetList,
   ZUploadBody,
@@ -32,11 +32,7 @@ export async function employmentCheckRoutes(app: App, { database }: RouteDeps) {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await submitCheck(database, { input: request.body, user: currentUser(request), ip: request.ip }),
-        ),
+      reply.status(201).send(await submitCheck(database, { input: request.body, ...callerOf(request) })),
   );
 
   app.get(
@@ -69,8 +65,7 @@ export async function employmentCheckRoutes(app: App, { database }: RouteDeps) {
         database,
         getCheck(database.db, { id: request.params.id, user: currentUser(request) }),
         (check) => ({
-          user: currentUser(request),
-          ip: request.ip,
+          ...callerOf(request),
           action: 'employmentCheck.view',
           targetType: 'employmentCheck',
           targetId: check.id,
@@ -93,8 +88,7 @@ export async function employmentCheckRoutes(app: App, { database }: RouteDeps) {
       const file = await checkDocument(database, {
         id: request.params.id,
         format: request.params.format,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       });
       return reply
         .header('content-type', file.mime)
@@ -122,8 +116,7 @@ export async function employmentCheckRoutes(app: App, { database }: RouteDeps) {
       reply.status(201).send(
         await loadOffenceRecords(database, {
           input: request.body,
-          user: currentUser(request),
-          ip: request.ip,
+          ...callerOf(request),
         }),
       ),
   );

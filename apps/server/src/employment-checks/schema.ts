@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZIdParam } from '../http/ids.ts';
+import { ZPageQuery } from '../http/paging.ts';
 
 export const ZUploadBody = z.strictObject({
   fileName: z.string().trim().min(1).max(200),
@@ -64,12 +65,10 @@ export type TCheckBatchList = z.infer<typeof ZCheckBatchList>;
 
 export const ZCheckQuery = z.strictObject({
   schoolId: ZIdParam.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...ZPageQuery(),
 });
 export type TCheckQuery = z.infer<typeof ZCheckQuery>;
 
-export const ZIdParams = z.strictObject({ id: ZIdParam });
 export const ZDocumentParams = z.strictObject({
   id: ZIdParam,
   format: z.enum(['docx', 'xlsx']),

@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { chinaDate } from '@procura/domain/china-time';
 import type { FastifyReply } from 'fastify';
 import { DomainError } from '../errors.ts';
 import { contentDisposition, writeXlsx, type XlsxSheet, xlsxMime } from './write-xlsx.ts';
@@ -18,8 +19,7 @@ export function assertExportable(rows: number, limit = exportRowLimit): void {
 
 /** 案件列表_2026-03-05.xlsx: the name of an export made today (in China). */
 export function exportFileName(title: string, at = new Date()): string {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at);
-  return `${title}_${day}.xlsx`;
+  return `${title}_${chinaDate(at)}.xlsx`;
 }
 
 /**

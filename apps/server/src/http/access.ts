@@ -63,3 +63,8 @@ export function currentUser(request: FastifyRequest): SessionUser {
   if (!request.user) throw new DomainError('UNAUTHENTICATED', '请先登录');
   return request.user;
 }
+
+/** Who asks and from where: the `user` and `ip` every use case takes for its checks and audit entries. */
+export function callerOf(request: FastifyRequest): { user: SessionUser; ip: string } {
+  return { user: currentUser(request), ip: request.ip };
+}

@@ -1,5 +1,6 @@
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
+import { chinaDayAndClock } from '@procura/domain/china-time';
 import { inquiryProblem } from '@procura/domain/juvenile/inquiries';
 import { maskName } from '@procura/domain/juvenile/mask';
 import { oneStopRooms, slotProblem } from '@procura/domain/juvenile/one-stop';
@@ -12,15 +13,6 @@ import { assertOpen, loadJuvenileCase, loadMinor } from './load-juvenile-case.ts
 import type { TBookSessionBody, TJuvenileCaseDetail } from './schema.ts';
 
 const { juvenileSessions, juvenileInquiryRequests, cases } = schema;
-
-const time = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  month: 'numeric',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
 
 /**
  * Books a session of the one-stop centre for a child victim. A room is never double-booked
@@ -64,7 +56,7 @@ export async function bookSession(
     if (clash) {
       throw new DomainError(
         'CONFLICT',
-        `${oneStopRooms[input.room]}在 ${time.format(clash.startsAt)}–${time.format(clash.endsAt)} 已被预约（${clash.caseNumber}），请另选时间或房间`,
+        `${oneStopRooms[input.room]}在 ${chinaDayAndClock(clash.startsAt)}–${chinaDayAndClock(clash.endsAt)} 已被预约（${clash.caseNumber}），请另选时间或房间`,
       );
     }
     let inquiryNumber: number | null = null;

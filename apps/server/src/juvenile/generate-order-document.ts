@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
+import { todayInChina } from '@procura/domain/china-time';
 import { missingGuardianshipFields } from '@procura/domain/juvenile/follow-up';
 import { eq } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
-import { todayInChina } from '../deadlines/china-date.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { docxMime } from '../suggestions/archive-suggestion-document.ts';
 import { loadJuvenileCase, loadMinor } from './load-juvenile-case.ts';

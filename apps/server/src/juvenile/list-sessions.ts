@@ -1,9 +1,9 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
+import { chinaDayAfter, chinaDayStart } from '@procura/domain/china-time';
 import { and, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { reachCondition } from '../cases/record-reach.ts';
-import { chinaDayAfter, chinaDayStart } from '../clues/list-clues.ts';
 import { DomainError } from '../errors.ts';
 import { presentSessions, selectSessions } from './present-session.ts';
 import type { TSession } from './schema.ts';

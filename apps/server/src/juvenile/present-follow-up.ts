@@ -1,5 +1,6 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
+import { todayInChina } from '@procura/domain/china-time';
 import { deadlineStatus } from '@procura/domain/deadlines/status';
 import {
   followUpOutcomes,
@@ -13,7 +14,6 @@ import { maskName } from '@procura/domain/juvenile/mask';
 import { asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
-import { todayInChina } from '../deadlines/china-date.ts';
 import type { TFollowUp } from './schema.ts';
 import { mayViewFull } from './scope.ts';
 

@@ -1,9 +1,9 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
+import { todayInChina } from '@procura/domain/china-time';
 import { sealQueryStates, type TSealQueryState } from '@procura/domain/juvenile/sealing';
 import { asc, eq, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { todayInChina } from '../deadlines/china-date.ts';
 import type { TSealQuery } from './schema.ts';
 
 const { juvenileSealQueries, juvenileSealings, cases, users } = schema;

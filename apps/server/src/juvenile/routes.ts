@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { audited } from '../audit/audit-read.ts';
-import { currentUser } from '../http/access.ts';
+import { callerOf, currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
-import { ZIdParam } from '../http/ids.ts';
+import { ZIdParam, ZIdParams } from '../http/ids.ts';
 import { addCaseRecord } from './add-case-record.ts';
 import { addMinor } from './add-minor.ts';
 import { bookSession } from './book-session.ts';
@@ -32,7 +32,6 @@ import {
   ZFollowUp,
   ZFollowUpBody,
   ZFollowUpList,
-  ZIdParams,
   ZInquiryRequestBody,
   ZJuvenileCaseDetail,
   ZJuvenileCaseList,
@@ -53,7 +52,7 @@ import { sealCase } from './seal-case.ts';
 import { decideSealQuery, recordSealQuery } from './seal-queries.ts';
 import { sealedRegister } from './sealed-register.ts';
 import { updateCaseRecord } from './update-case-record.ts';
-import { updateFollowUp } from './update-follow-up.ts';
+import { type FollowUpChange, updateFollowUp } from './update-follow-up.ts';
 
 const tags = ['juvenile'];
 const detail = { 200: ZJuvenileCaseDetail };
@@ -94,9 +93,8 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
     (request) =>
       getJuvenileCase(database, {
         id: request.params.id,
-        user: currentUser(request),
+        ...callerOf(request),
         full: request.query.full === 'true',
-        ip: request.ip,
       }),
   );
 
@@ -110,8 +108,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       addMinor(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -131,8 +128,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       addCaseRecord(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -152,8 +148,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       updateCaseRecord(database, {
         id: request.params.id,
         data: request.body.data,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -173,8 +168,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       requestInquiry(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -188,8 +182,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       decideInquiry(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -223,8 +216,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       bookSession(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -234,8 +226,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       config: { access: 'juvenile.write' },
       schema: { tags, summary: '取消预约', params: ZIdParams, response: detail },
     },
-    (request) =>
-      cancelSession(database, { id: request.params.id, user: currentUser(request), ip: request.ip }),
+    (request) => cancelSession(database, { id: request.params.id, ...callerOf(request) }),
   );
 
   app.post(
@@ -254,8 +245,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       createOrder(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -270,8 +260,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
         response: { 200: ZDocumentResult },
       },
     },
-    (request) =>
-      generateOrderDocument(database, { id: request.params.id, user: currentUser(request), ip: request.ip }),
+    (request) => generateOrderDocument(database, { id: request.params.id, ...callerOf(request) }),
   );
 
   app.post(
@@ -290,8 +279,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       recordOrderProgress(database, {
         id: request.params.id,
         change: { kind: 'attendance', ...request.body },
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -311,8 +299,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       recordOrderProgress(database, {
         id: request.params.id,
         change: { kind: 'evaluation', ...request.body },
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -324,8 +311,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
     },
     (request) =>
       audited(database, listFollowUps(db, currentUser(request)), (list) => ({
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
         action: 'juvenile.followUpList',
         targetType: 'followUp',
         ids: list.map((f) => f.id),
@@ -339,11 +325,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       schema: { tags, summary: '建立跟踪帮教计划', body: ZFollowUpBody, response: { 201: ZFollowUp } },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await createFollowUp(database, { input: request.body, user: currentUser(request), ip: request.ip }),
-        ),
+      reply.status(201).send(await createFollowUp(database, { input: request.body, ...callerOf(request) })),
   );
 
   app.get(
@@ -354,20 +336,20 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
     },
     (request) =>
       audited(database, getFollowUp(db, request.params.id, currentUser(request)), (followUp) => ({
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
         action: 'juvenile.followUpView',
         targetType: 'followUp',
         targetId: followUp.id,
       })),
   );
 
-  const change = (
+  /** A change to a follow-up plan: the body (and any extra path ids) become one FollowUpChange. */
+  const change = <Params extends z.ZodType<{ id: number }>, Body extends z.ZodType>(
     url: string,
     summary: string,
-    body: z.ZodType,
-    toChange: (params: Record<string, number>, body: never) => Parameters<typeof updateFollowUp>[1]['change'],
-    params: z.ZodType = ZIdParams,
+    params: Params,
+    body: Body,
+    toChange: (params: z.output<Params>, body: z.output<Body>) => FollowUpChange,
   ) =>
     app.post(
       url,
@@ -376,36 +358,35 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
         schema: { tags, summary, params, body, response: { 200: ZFollowUp } },
       },
       (request) => {
-        const p = request.params as Record<string, number>;
+        // The type provider cannot resolve its conditional types for generic schemas; the schemas
+        // above have parsed params and body into exactly these types.
+        const ids = request.params as z.output<Params>;
+        const input = request.body as z.output<Body>;
         return updateFollowUp(database, {
-          id: p.id!,
-          change: toChange(p, request.body as never),
-          user: currentUser(request),
-          ip: request.ip,
+          id: ids.id,
+          change: toChange(ids, input),
+          ...callerOf(request),
         });
       },
     );
 
-  change('/api/juvenile/follow-ups/:id/visits', '增加回访', ZAddVisitBody, (_p, b: { dueOn: string }) => ({
+  change('/api/juvenile/follow-ups/:id/visits', '增加回访', ZIdParams, ZAddVisitBody, (_p, b) => ({
     kind: 'addVisit',
     dueOn: b.dueOn,
   }));
   change(
     '/api/juvenile/follow-ups/:id/visits/:visitId',
     '记录回访（笔记、进展）',
-    ZVisitBody,
-    (p, b: { doneOn: string; notes: string; progress: string }) => ({
-      kind: 'visit',
-      visitId: p.visitId!,
-      ...b,
-    }),
     ZVisitParams,
+    ZVisitBody,
+    (p, b) => ({ kind: 'visit', visitId: p.visitId, ...b }),
   );
   change(
     '/api/juvenile/follow-ups/:id/close',
     '帮教结案（返航情况）',
+    ZIdParams,
     ZCloseFollowUpBody,
-    (_p, b: z.infer<typeof ZCloseFollowUpBody>) => ({
+    (_p, b) => ({
       kind: 'close',
       ...b,
     }),
@@ -413,8 +394,9 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
   change(
     '/api/juvenile/follow-ups/:id/referrals',
     '转介教育、民政等部门',
+    ZIdParams,
     ZReferralBody,
-    (_p, b: z.infer<typeof ZReferralBody>) => ({
+    (_p, b) => ({
       kind: 'refer',
       ...b,
     }),
@@ -422,13 +404,9 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
   change(
     '/api/juvenile/follow-ups/:id/referrals/:referralId/feedback',
     '记录转介反馈',
-    ZReferralFeedbackBody,
-    (p, b: z.infer<typeof ZReferralFeedbackBody>) => ({
-      kind: 'referralFeedback',
-      referralId: p.referralId!,
-      ...b,
-    }),
     ZFeedbackParams,
+    ZReferralFeedbackBody,
+    (p, b) => ({ kind: 'referralFeedback', referralId: p.referralId, ...b }),
   );
 
   app.post(
@@ -441,8 +419,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       sealCase(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -458,8 +435,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
     },
     (request) =>
       audited(database, sealedRegister(db, currentUser(request)), (register) => ({
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
         action: 'juvenile.sealedList',
         targetType: 'case',
         ids: register.records.map((r) => r.caseId),
@@ -482,8 +458,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       recordSealQuery(database, {
         sealingId: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -503,8 +478,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       decideSealQuery(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 }

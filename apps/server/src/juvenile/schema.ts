@@ -4,12 +4,11 @@ import { ZOneStopFunction, ZOneStopRoom } from '@procura/domain/juvenile/one-sto
 import { z } from 'zod';
 import { ZDateTime, ZDay } from '../http/dates.ts';
 import { ZId, ZIdParam } from '../http/ids.ts';
+import { ZPageQuery } from '../http/paging.ts';
 
 const ZRef = z.object({ id: z.number(), name: z.string() });
 const day = ZDay;
 const text = (max = 2000) => z.string().trim().min(1, '不能为空').max(max);
-
-export const ZIdParams = z.strictObject({ id: ZIdParam });
 
 export const ZMinor = z.object({
   id: z.number(),
@@ -147,8 +146,7 @@ export type TJuvenileCaseList = z.infer<typeof ZJuvenileCaseList>;
 
 export const ZJuvenileCaseQuery = z.strictObject({
   sealed: z.enum(['true', 'false']).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...ZPageQuery(),
 });
 export type TJuvenileCaseQuery = z.infer<typeof ZJuvenileCaseQuery>;
 

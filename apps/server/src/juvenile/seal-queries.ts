@@ -1,10 +1,10 @@
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
+import { todayInChina } from '@procura/domain/china-time';
 import { sealQueryDueOn } from '@procura/domain/juvenile/sealing';
 import { and, eq, isNull } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
-import { todayInChina } from '../deadlines/china-date.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { loadJuvenileCase } from './load-juvenile-case.ts';
 import { presentSealQueries } from './present-seal-query.ts';

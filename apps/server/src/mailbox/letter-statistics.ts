@@ -1,9 +1,9 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
+import { chinaDayAfter, chinaDayStart } from '@procura/domain/china-time';
 import { letterTopicIds, letterTopics } from '@procura/domain/mailbox/topics';
 import { and, asc, count, gte, lt, sql } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
-import { chinaDayAfter, chinaDayStart } from '../clues/list-clues.ts';
 import { reachesJuvenile } from './juvenile-reach.ts';
 import type { TLetterStatistics, TStatisticsQuery } from './schema.ts';
 

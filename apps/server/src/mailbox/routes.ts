@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { audited, auditRead } from '../audit/audit-read.ts';
 import { getPublicInfo } from '../bootstrap/public-info.ts';
 import { DomainError } from '../errors.ts';
-import { currentUser } from '../http/access.ts';
+import { callerOf, currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
+import { ZIdParams } from '../http/ids.ts';
 import { answerLetter } from './answer-letter.ts';
 import { letterStatistics } from './letter-statistics.ts';
 import { letterToClue } from './letter-to-clue.ts';
@@ -16,7 +17,6 @@ import { pickUpLetter } from './pick-up-letter.ts';
 import {
   ZAnswerBody,
   ZCreateSchoolBody,
-  ZIdParams,
   ZLetter,
   ZLetterList,
   ZLetterQuery,
@@ -140,8 +140,7 @@ export async function mailboxRoutes(app: App, { database, config }: RouteDeps) {
     },
     (request) =>
       audited(database, listLetters(database.db, request.query, currentUser(request)), (list) => ({
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
         action: 'mailbox.list',
         targetType: 'letter',
         ids: list.items.map((l) => l.id),
@@ -199,8 +198,7 @@ export async function mailboxRoutes(app: App, { database, config }: RouteDeps) {
         response: { 200: ZLetter },
       },
     },
-    (request) =>
-      markLetterRead(database, { id: request.params.id, user: currentUser(request), ip: request.ip }),
+    (request) => markLetterRead(database, { id: request.params.id, ...callerOf(request) }),
   );
 
   app.post(
@@ -214,8 +212,7 @@ export async function mailboxRoutes(app: App, { database, config }: RouteDeps) {
         response: { 200: ZLetter },
       },
     },
-    (request) =>
-      releaseLetter(database, { id: request.params.id, user: currentUser(request), ip: request.ip }),
+    (request) => releaseLetter(database, { id: request.params.id, ...callerOf(request) }),
   );
 
   app.post(
@@ -234,8 +231,7 @@ export async function mailboxRoutes(app: App, { database, config }: RouteDeps) {
       answerLetter(database, {
         id: request.params.id,
         answer: request.body.answer,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -256,8 +252,7 @@ export async function mailboxRoutes(app: App, { database, config }: RouteDeps) {
         await letterToClue(database, {
           id: request.params.id,
           input: request.body,
-          user: currentUser(request),
-          ip: request.ip,
+          ...callerOf(request),
         }),
       ),
   );
@@ -278,11 +273,7 @@ export async function mailboxRoutes(app: App, { database, config }: RouteDeps) {
       schema: { tags, summary: '新增对接学校', body: ZCreateSchoolBody, response: { 201: ZPartnerSchool } },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await createSchool(database, { input: request.body, user: currentUser(request), ip: request.ip }),
-        ),
+      reply.status(201).send(await createSchool(database, { input: request.body, ...callerOf(request) })),
   );
 
   app.patch(
@@ -301,8 +292,7 @@ export async function mailboxRoutes(app: App, { database, config }: RouteDeps) {
       updateSchool(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -317,8 +307,7 @@ export async function mailboxRoutes(app: App, { database, config }: RouteDeps) {
         response: { 200: ZPartnerSchool },
       },
     },
-    (request) =>
-      renewMailboxLink(database, { id: request.params.id, user: currentUser(request), ip: request.ip }),
+    (request) => renewMailboxLink(database, { id: request.params.id, ...callerOf(request) }),
   );
 
   app.get(

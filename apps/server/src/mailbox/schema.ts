@@ -2,6 +2,7 @@ import { ZLetterTopic } from '@procura/domain/mailbox/topics';
 import { z } from 'zod';
 import { ZDay } from '../http/dates.ts';
 import { ZId, ZIdParam } from '../http/ids.ts';
+import { ZPageQuery } from '../http/paging.ts';
 
 // Control characters other than tab and newline are dropped: letters are plain text, shown as text.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
@@ -61,7 +62,6 @@ export const ZUpdateSchoolBody = z.strictObject({
 });
 export type TUpdateSchoolBody = z.infer<typeof ZUpdateSchoolBody>;
 
-export { ZIdParams } from '../http/ids.ts';
 export const ZTokenParams = z.strictObject({ token: z.string().min(16).max(64) });
 
 // --- public (no account) -------------------------------------------------------------------
@@ -146,8 +146,7 @@ export const ZLetterQuery = z.strictObject({
   urgent: z.enum(['true', 'false']).optional(),
   /** true: only 疑似刷信; false: only the others; absent: all. */
   suspected: z.enum(['true', 'false']).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...ZPageQuery(),
 });
 export type TLetterQuery = z.infer<typeof ZLetterQuery>;
 

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { audited } from '../audit/audit-read.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { sendXlsx } from '../export/send-xlsx.ts';
-import { currentUser } from '../http/access.ts';
+import { callerOf, currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
+import { ZIdParams } from '../http/ids.ts';
 import { prepareHitExport } from './export-hits.ts';
 import { hitsToClues } from './hits-to-clues.ts';
 import { importDataset } from './import-dataset.ts';
@@ -25,7 +26,6 @@ import {
   ZDatasetQuery,
   ZHitList,
   ZHitQuery,
-  ZIdParams,
   ZModelDetail,
   ZModelList,
   ZModelParams,
@@ -134,8 +134,7 @@ async function routes(app: App, { database }: RouteDeps) {
           return d;
         }),
         (dataset) => ({
-          user: currentUser(request),
-          ip: request.ip,
+          ...callerOf(request),
           action: 'dataset.view',
           targetType: 'dataset',
           targetId: dataset.id,
@@ -167,8 +166,7 @@ async function routes(app: App, { database }: RouteDeps) {
         declaredBytes: request.headers['content-length']
           ? Number(request.headers['content-length'])
           : undefined,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       });
       return reply.status(result.reused ? 200 : 201).send(result);
     },
@@ -226,8 +224,7 @@ async function routes(app: App, { database }: RouteDeps) {
     async (request) => {
       if (!(await getRun(database.db, request.params.id))) throw notFound('模型运行');
       return audited(database, listHits(database.db, request.params.id, request.query), (list) => ({
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
         action: 'hit.list',
         targetType: 'modelRun',
         targetId: request.params.id,
@@ -251,8 +248,7 @@ async function routes(app: App, { database }: RouteDeps) {
       const prepared = await prepareHitExport(database.db, {
         runId: request.params.id,
         query: request.query,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       });
       return sendXlsx(reply, prepared);
     },
@@ -269,7 +265,7 @@ async function routes(app: App, { database }: RouteDeps) {
         response: { 200: z.object({ updated: z.number() }) },
       },
     },
-    (request) => reviewHits(database, { input: request.body, user: currentUser(request), ip: request.ip }),
+    (request) => reviewHits(database, { input: request.body, ...callerOf(request) }),
   );
 
   app.post(
@@ -286,8 +282,7 @@ async function routes(app: App, { database }: RouteDeps) {
     async (request, reply) => {
       const result = await hitsToClues(database, {
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       });
       return reply.status(201).send(result);
     },
@@ -321,8 +316,7 @@ async function routes(app: App, { database }: RouteDeps) {
     async (request, reply) => {
       const schedule = await createSchedule(database, {
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       });
       return reply.status(201).send(schedule);
     },
@@ -344,8 +338,7 @@ async function routes(app: App, { database }: RouteDeps) {
       setScheduleEnabled(database, {
         id: request.params.id,
         enabled: request.body.enabled,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 }

@@ -1,6 +1,7 @@
 import { findModel, runOnSnapshots, type SnapshotProgress } from '@procura/collide';
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
+import { chinaDate } from '@procura/domain/china-time';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { saveHits } from './save-hits.ts';
 import { missingSnapshot, snapshotPath } from './snapshot-store.ts';
@@ -125,7 +126,7 @@ export class RunQueue {
         return { role: input.role, path: snapshotPath(dataset.snapshot), fileName: dataset.fileName };
       });
       const progress = this.progressWriter(id);
-      const asOf = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(run!.createdAt);
+      const asOf = chinaDate(run!.createdAt);
       const result = await runOnSnapshots({ spec, inputs, asOf, onProgress: progress.report });
       await progress.flush();
       await this.setProgress(id, 'save', 92);

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { maxId, ZId, ZIdParam } from '../http/ids.ts';
+import { maxId, ZId } from '../http/ids.ts';
 
 const ZRef = z.object({ id: z.number(), name: z.string() });
 
-export const ZIdParams = z.strictObject({ id: ZIdParam });
 export const ZModelParams = z.strictObject({ id: z.string().min(1).max(100) });
 
 // ── data sets ────────────────────────────────────────────────────────────────

@@ -1,17 +1,10 @@
-import { actorOf, recordAudit } from '../audit/record-audit.ts';
-import { exportFileName, sendXlsx } from '../export/send-xlsx.ts';
-import { currentUser } from '../http/access.ts';
+import { sendXlsx } from '../export/send-xlsx.ts';
+import { callerOf } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
+import { ZIdParams } from '../http/ids.ts';
+import { prepareOutreachExport } from './export-outreach.ts';
+import { createOutreachEvent, listOutreachEvents, updateOutreachEvent } from './outreach-events.ts';
 import {
-  createOutreachEvent,
-  listOutreachEvents,
-  loadOutreachEvents,
-  outreachWhere,
-  updateOutreachEvent,
-} from './outreach-events.ts';
-import {
-  type TOutreachEvent,
-  ZIdParams,
   ZOutreachBody,
   ZOutreachEvent,
   ZOutreachFilter,
@@ -47,39 +40,11 @@ export async function outreachRoutes(app: App, { database }: RouteDeps) {
         querystring: ZOutreachFilter,
       },
     },
-    async (request, reply) => {
-      const user = currentUser(request);
-      const rows = await loadOutreachEvents(database.db, outreachWhere(request.query));
-      await database.db.transaction((tx) =>
-        recordAudit(tx, {
-          actor: actorOf(user),
-          action: 'outreach.export',
-          targetType: 'outreachEvent',
-          ip: request.ip,
-          detail: { filter: request.query, rows: rows.length },
-        }),
-      );
-      return sendXlsx<TOutreachEvent>(reply, {
-        fileName: exportFileName('法治宣传活动'),
-        asciiFileName: exportFileName('outreach-events'),
-        sheet: {
-          sheetName: '法治宣传活动',
-          columns: [
-            { header: '日期', value: (r) => r.heldOn, kind: 'date' },
-            { header: '类别', value: (r) => r.kindLabel },
-            { header: '活动名称', value: (r) => r.title },
-            { header: '地点', value: (r) => r.place },
-            { header: '参加对象', value: (r) => r.audience },
-            { header: '人数', value: (r) => r.participantCount, kind: 'number' },
-            { header: '对接学校', value: (r) => r.school?.name ?? '' },
-            { header: '宣传材料', value: (r) => r.materials },
-            { header: '登记部门', value: (r) => r.department.name },
-            { header: '登记人', value: (r) => r.createdBy },
-          ],
-          rows,
-        },
-      });
-    },
+    async (request, reply) =>
+      sendXlsx(
+        reply,
+        await prepareOutreachExport(database.db, { query: request.query, ...callerOf(request) }),
+      ),
   );
 
   app.post(
@@ -92,8 +57,7 @@ export async function outreachRoutes(app: App, { database }: RouteDeps) {
       reply.status(201).send(
         await createOutreachEvent(database, {
           input: request.body,
-          user: currentUser(request),
-          ip: request.ip,
+          ...callerOf(request),
         }),
       ),
   );
@@ -114,8 +78,7 @@ export async function outreachRoutes(app: App, { database }: RouteDeps) {
       updateOutreachEvent(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZDay } from '../http/dates.ts';
-import { ZId, ZIdParam } from '../http/ids.ts';
+import { ZId } from '../http/ids.ts';
+import { ZPageQuery } from '../http/paging.ts';
 
 export const outreachKinds = {
   lawToSchool: '法治进校园',
@@ -61,9 +62,6 @@ export const ZOutreachFilter = z.strictObject({
 });
 export type TOutreachFilter = z.infer<typeof ZOutreachFilter>;
 export const ZOutreachQuery = ZOutreachFilter.extend({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...ZPageQuery(),
 });
 export type TOutreachQuery = z.infer<typeof ZOutreachQuery>;
-
-export const ZIdParams = z.strictObject({ id: ZIdParam });

@@ -1,4 +1,4 @@
-import { currentUser } from '../http/access.ts';
+import { callerOf } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
 import { reassignRecords } from './reassign-records.ts';
 import { ZReassignBody, ZReassignResult } from './schema.ts';
@@ -15,7 +15,6 @@ export async function reassignmentRoutes(app: App, { database }: RouteDeps) {
         response: { 200: ZReassignResult },
       },
     },
-    (request) =>
-      reassignRecords(database, { input: request.body, user: currentUser(request), ip: request.ip }),
+    (request) => reassignRecords(database, { input: request.body, ...callerOf(request) }),
   );
 }

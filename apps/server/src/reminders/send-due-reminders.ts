@@ -1,6 +1,6 @@
 import type { Database } from '@procura/db';
+import { chinaDate } from '@procura/domain/china-time';
 import { loadCalendar } from '../calendar/load-calendar.ts';
-import { chinaDate } from '../deadlines/china-date.ts';
 import type { DueItem, ReminderKind, ReminderState } from './due-item.ts';
 import { findDueDeadlines } from './find-due-deadlines.ts';
 import { findDueVisits } from './find-due-visits.ts';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
+import { chinaDate } from '@procura/domain/china-time';
 import { eq } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
-import { chinaDate } from '../deadlines/china-date.ts';
 import { DomainError } from '../errors.ts';
 import { missingFieldsProblem, type TSuggestionKind } from './labels.ts';
 import { renderSuggestionDocx } from './render-suggestion-docx.ts';

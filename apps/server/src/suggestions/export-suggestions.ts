@@ -1,10 +1,10 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
+import { chinaDate } from '@procura/domain/china-time';
 import { inertCellText } from '@procura/domain/export/inert-cell';
 import { desc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { SessionUser } from '../auth/load-user.ts';
-import { chinaDate } from '../deadlines/china-date.ts';
 import { DomainError } from '../errors.ts';
 import { suggestionConditions } from './list-suggestions.ts';
 import { loadSuggestions } from './present-suggestion.ts';

@@ -1,14 +1,13 @@
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
+import { chinaDate, chinaYear } from '@procura/domain/china-time';
 import type { TLine } from '@procura/domain/roles';
 import { and, eq, isNull } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import { allocateNumber } from '../cases/allocate-number.ts';
 import { loadDepartment } from '../cases/assignment.ts';
-import { yearInChina } from '../cases/record-reach.ts';
-import { chinaDate } from '../deadlines/china-date.ts';
 import { DomainError } from '../errors.ts';
-import { allocateDocNumber } from './allocate-doc-number.ts';
 import { archiveSuggestionDocument } from './archive-suggestion-document.ts';
 import { getSuggestion } from './get-suggestion.ts';
 import { docNumberCodes, missingFieldsProblem, suggestionKinds, type TSuggestionKind } from './labels.ts';
@@ -34,13 +33,16 @@ export async function issueSuggestion(
     if (!code)
       throw new DomainError('VALIDATION', `${department.name}没有检察建议文号代字，不能签发检察建议`);
     const issuedAt = new Date();
-    const { docNumber, seq } = await allocateDocNumber(tx, { code, year: yearInChina(issuedAt) });
+    const { number: docNumber, seq } = await allocateNumber(tx, 'document', {
+      code,
+      year: chinaYear(issuedAt),
+    });
     const [issued] = await tx
       .update(schema.suggestions)
       .set({
         state: 'issued',
         docNumber,
-        numberYear: yearInChina(issuedAt),
+        numberYear: chinaYear(issuedAt),
         numberSeq: seq,
         issuedAt,
         updatedAt: issuedAt,

@@ -1,5 +1,6 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
+import { chinaDayAfter, chinaDayStart } from '@procura/domain/china-time';
 import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
 import { escapeLike } from '../audit/list-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
@@ -10,9 +11,6 @@ import type { TSuggestionList, TSuggestionQuery } from './schema.ts';
 
 const { suggestions, cases } = schema;
 
-const dayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);
-const dayAfter = (date: string) => new Date(dayStart(date).getTime() + 86_400_000);
-
 /** The filter shared by the list and the export: the user's reach, then the query's fields. */
 export function suggestionConditions(query: Omit<TSuggestionQuery, 'page' | 'pageSize'>, user: SessionUser) {
   const conditions: (SQL | undefined)[] = [reachCondition(user, cases), notSealedFor(user, cases.id)];
@@ -20,8 +18,8 @@ export function suggestionConditions(query: Omit<TSuggestionQuery, 'page' | 'pag
   if (query.caseId) conditions.push(eq(suggestions.caseId, query.caseId));
   if (query.kind) conditions.push(eq(suggestions.kind, query.kind));
   if (query.state) conditions.push(eq(suggestions.state, query.state));
-  if (query.from) conditions.push(gte(suggestions.createdAt, dayStart(query.from)));
-  if (query.to) conditions.push(lt(suggestions.createdAt, dayAfter(query.to)));
+  if (query.from) conditions.push(gte(suggestions.createdAt, chinaDayStart(query.from)));
+  if (query.to) conditions.push(lt(suggestions.createdAt, chinaDayAfter(query.to)));
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
     conditions.push(

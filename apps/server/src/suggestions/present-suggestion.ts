@@ -1,10 +1,10 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
+import { todayInChina } from '@procura/domain/china-time';
 import { deadlineStatus } from '@procura/domain/deadlines/index';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { attachmentsOf } from '../attachments/present-attachment.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
-import { todayInChina } from '../deadlines/china-date.ts';
 import { statusLabels } from '../deadlines/present-deadline.ts';
 import { maskCaseTitles } from '../juvenile/mask-lists.ts';
 import { followUps, rectificationResults, suggestionKinds, suggestionStates } from './labels.ts';

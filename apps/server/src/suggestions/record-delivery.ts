@@ -1,10 +1,10 @@
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
+import { chinaNoon, todayInChina } from '@procura/domain/china-time';
 import type { LimitId, Period } from '@procura/domain/deadlines/index';
 import { eq } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
-import { todayInChina } from '../deadlines/china-date.ts';
 import { startDeadline } from '../deadlines/start-deadline.ts';
 import { DomainError } from '../errors.ts';
 import { getSuggestion } from './get-suggestion.ts';
@@ -47,7 +47,7 @@ export async function recordDelivery(
     await appendCaseEvent(tx, {
       caseId: theCase.id,
       kind: 'suggestionDelivered',
-      at: new Date(`${input.deliveredOn}T12:00:00+08:00`),
+      at: chinaNoon(input.deliveredOn),
       user,
       note: `检察建议${suggestion.docNumber}于 ${input.deliveredOn} 送达${suggestion.addressee}`,
       data: { suggestionId: id, deliveredOn: input.deliveredOn, deadlineIds },

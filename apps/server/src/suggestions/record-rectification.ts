@@ -1,9 +1,9 @@
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
+import { todayInChina } from '@procura/domain/china-time';
 import { and, eq, isNull } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
-import { todayInChina } from '../deadlines/china-date.ts';
 import { getSuggestion } from './get-suggestion.ts';
 import { followUps, rectificationResults } from './labels.ts';
 import { appendCaseEvent, expectState, lockSuggestion } from './lock-suggestion.ts';

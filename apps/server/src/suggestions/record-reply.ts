@@ -1,9 +1,9 @@
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
+import { chinaNoon, todayInChina } from '@procura/domain/china-time';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
-import { todayInChina } from '../deadlines/china-date.ts';
 import { DomainError } from '../errors.ts';
 import { getSuggestion } from './get-suggestion.ts';
 import { appendCaseEvent, expectState, lockSuggestion } from './lock-suggestion.ts';
@@ -44,7 +44,7 @@ export async function recordReply(
     await appendCaseEvent(tx, {
       caseId: suggestion.caseId,
       kind: 'replyReceived',
-      at: new Date(`${input.repliedOn}T12:00:00+08:00`),
+      at: chinaNoon(input.repliedOn),
       user,
       note: `${suggestion.addressee}于 ${input.repliedOn} 书面回复检察建议${suggestion.docNumber}`,
       data: { suggestionId: id, repliedOn: input.repliedOn },

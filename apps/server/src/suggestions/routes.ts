@@ -1,8 +1,9 @@
+import { chinaDate } from '@procura/domain/china-time';
 import { auditRead } from '../audit/audit-read.ts';
-import { chinaDate } from '../deadlines/china-date.ts';
 import { notFound } from '../errors.ts';
-import { currentUser } from '../http/access.ts';
+import { callerOf, currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
+import { ZIdParams } from '../http/ids.ts';
 import { approveSuggestion, returnSuggestion } from './approve-suggestion.ts';
 import { draftSuggestion } from './draft-suggestion.ts';
 import { exportSuggestions } from './export-suggestions.ts';
@@ -18,7 +19,6 @@ import {
   ZApproveBody,
   ZDeliveryBody,
   ZDraftSuggestionBody,
-  ZIdParams,
   ZRectificationBody,
   ZReplyBody,
   ZReturnBody,
@@ -84,8 +84,7 @@ export async function suggestionRoutes(app: App, { database }: RouteDeps) {
     async (request, reply) => {
       const result = await draftSuggestion(database, {
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       });
       return reply.status(201).send(result);
     },
@@ -107,8 +106,7 @@ export async function suggestionRoutes(app: App, { database }: RouteDeps) {
       updateSuggestion(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -121,7 +119,7 @@ export async function suggestionRoutes(app: App, { database }: RouteDeps) {
     app.post(
       `/api/suggestions/:id/${path}`,
       { config: { access }, schema: { tags, summary, params: ZIdParams, response: { 200: ZSuggestion } } },
-      (request) => run(database, { id: request.params.id, user: currentUser(request), ip: request.ip }),
+      (request) => run(database, { id: request.params.id, ...callerOf(request) }),
     );
   step('submit', 'suggestion.write', '提请审批', submitSuggestion);
   step('issue', 'suggestion.issue', '签发（分配文号，生成并归档检察建议书）', issueSuggestion);
@@ -143,8 +141,7 @@ export async function suggestionRoutes(app: App, { database }: RouteDeps) {
       approveSuggestion(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -164,8 +161,7 @@ export async function suggestionRoutes(app: App, { database }: RouteDeps) {
       returnSuggestion(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -185,8 +181,7 @@ export async function suggestionRoutes(app: App, { database }: RouteDeps) {
       recordDelivery(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -206,8 +201,7 @@ export async function suggestionRoutes(app: App, { database }: RouteDeps) {
       recordReply(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -227,8 +221,7 @@ export async function suggestionRoutes(app: App, { database }: RouteDeps) {
       recordRectification(database, {
         id: request.params.id,
         input: request.body,
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -242,8 +235,7 @@ export async function suggestionRoutes(app: App, { database }: RouteDeps) {
       const document = await getCaseDocument(database.db, request.params.id, currentUser(request));
       if (!document) throw notFound('文书');
       await auditRead(database, {
-        user: currentUser(request),
-        ip: request.ip,
+        ...callerOf(request),
         action: 'caseDocument.download',
         targetType: 'caseDocument',
         targetId: document.id,

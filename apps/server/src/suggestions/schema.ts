@@ -4,6 +4,7 @@ import { ZCaseDocument } from '../cases/schema.ts';
 import { ZDeadlineStatus } from '../deadlines/schema.ts';
 import { ZDay } from '../http/dates.ts';
 import { ZId, ZIdParam } from '../http/ids.ts';
+import { ZPageQuery } from '../http/paging.ts';
 
 const ZRef = z.object({ id: z.number(), name: z.string() });
 export const ZSuggestionKind = z.enum(['preLitigation', 'general', 'socialGovernance', 'classCase']);
@@ -77,8 +78,7 @@ export const ZSuggestionQuery = z.strictObject({
   /** Drafted on or after / on or before (China days). */
   from: ZDay.optional(),
   to: ZDay.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...ZPageQuery(),
 });
 export type TSuggestionQuery = z.infer<typeof ZSuggestionQuery>;
 
@@ -135,5 +135,3 @@ export const ZRectificationBody = z.strictObject({
   note: z.string().trim().max(5000).optional(),
 });
 export type TRectificationBody = z.infer<typeof ZRectificationBody>;
-
-export const ZIdParams = z.strictObject({ id: ZIdParam });

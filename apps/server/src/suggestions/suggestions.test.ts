@@ -3,17 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { backupDatabase, restoreDatabase } from '@procura/db';
 import { createTestDatabase, testEngines } from '@procura/db/testing';
+import { chinaYear } from '@procura/domain/china-time';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { yearInChina } from '../cases/record-reach.ts';
 import type { TCaseDetail } from '../cases/schema.ts';
 import type { TDeadlineList } from '../deadlines/schema.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import type { TSuggestion, TSuggestionList } from './schema.ts';
 import { suggestionFixtures } from './suggestion-fixtures.ts';
 
-const year = yearInChina(new Date());
+const year = chinaYear(new Date());
 const dir = mkdtempSync(join(tmpdir(), 'procura-suggestions-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

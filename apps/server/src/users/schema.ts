@@ -1,6 +1,7 @@
 import { ZRole } from '@procura/domain/roles';
 import { z } from 'zod';
 import { ZId, ZIdParam } from '../http/ids.ts';
+import { ZPageQuery } from '../http/paging.ts';
 
 export const ZUser = z.object({
   id: z.number(),
@@ -23,8 +24,7 @@ export const ZUserQuery = z.strictObject({
   q: z.string().trim().max(64).optional(),
   role: ZRole.optional(),
   departmentId: ZIdParam.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...ZPageQuery(),
 });
 
 const ZUsername = z

@@ -1,4 +1,4 @@
-import { formatYuan } from '@procura/domain/cases/outcomes';
+import { formatYuan } from '@procura/domain/clean/amount';
 import type { TSentClue, TSentClueList } from '@procura/server/clues/schema';
 import { Card, Flex, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -149,7 +149,7 @@ export default function SentCluesPage() {
       <Flex vertical gap={16}>
         <Typography.Text type="secondary">
           本部门移送给本院其他部门或外单位的线索，以及接收方的处理结果。
-          {recovered > 0 && `本页合计追回金额 ${formatYuan(recovered)}。`}
+          {recovered > 0 && `本页合计追回金额 ${formatYuan(recovered)} 元。`}
         </Typography.Text>
         <SentCluesTable
           data={sent.data}

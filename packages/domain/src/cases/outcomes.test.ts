@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { formatYuan } from '../clean/amount.ts';
 import { isOpenClue, sourceOnReceipt } from './clue-sources.ts';
-import { formatOutcome, formatYuan, outcomeKinds } from './outcomes.ts';
+import { formatOutcome, outcomeKinds } from './outcomes.ts';
 
 describe('outcomes', () => {
   it('formats fen as yuan without floating point', () => {
-    expect(formatYuan(119000000)).toBe('1,190,000.00 元');
-    expect(formatYuan(5)).toBe('0.05 元');
-    expect(formatYuan(-1250)).toBe('-12.50 元');
+    expect(formatOutcome('wagesRecovered', { amountFen: 119000000, count: null })).toBe('1,190,000.00 元');
+    expect(formatOutcome('wagesRecovered', { amountFen: 5, count: null })).toBe('0.05 元');
+    expect(formatOutcome('wagesRecovered', { amountFen: -1250, count: null })).toBe('-12.50 元');
     expect(() => formatYuan(1.5)).toThrow('整数');
   });
 

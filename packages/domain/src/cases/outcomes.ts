@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatYuan } from '../clean/amount.ts';
 
 /** What a case achieved (办案成效). Money is counted in fen; other kinds in their unit. */
 export const outcomeKinds = {
@@ -17,21 +18,12 @@ export type TOutcomeKind = keyof typeof outcomeKinds;
 export const outcomeKindIds = Object.keys(outcomeKinds) as TOutcomeKind[];
 export const ZOutcomeKind = z.enum(outcomeKindIds as [TOutcomeKind, ...TOutcomeKind[]]);
 
-/** 119000000 → '1,190,000.00 元' (fen are integers: no floating-point money). */
-export function formatYuan(fen: number): string {
-  if (!Number.isSafeInteger(fen)) throw new Error(`金额（分）必须是整数：${fen}`);
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const yuan = Math.floor(abs / 100).toLocaleString('en-US');
-  return `${sign}${yuan}.${String(abs % 100).padStart(2, '0')} 元`;
-}
-
 /** '1,190,000.00 元' or '17 人'. */
 export function formatOutcome(
   kind: TOutcomeKind,
   value: { amountFen: number | null; count: number | null },
 ): string {
   const definition = outcomeKinds[kind];
-  if (definition.measure === 'amount') return formatYuan(value.amountFen ?? 0);
+  if (definition.measure === 'amount') return `${formatYuan(value.amountFen ?? 0)} ${definition.unit}`;
   return `${value.count ?? 0} ${definition.unit}`;
 }

@@ -51,6 +51,7 @@ describe('cleanAmount (fen)', () => {
     expect(formatYuan(-150)).toBe('-1.50');
     expect(formatYuan(-50)).toBe('-0.50');
     expect(formatYuan(-123456789)).toBe('-1,234,567.89');
+    expect(() => formatYuan(1.5)).toThrow('整数');
   });
 
   it('printing fen as yuan and cleaning it back is exact', () => {

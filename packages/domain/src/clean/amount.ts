@@ -57,8 +57,12 @@ export function cleanAmount(raw: unknown): CleanResult<number> {
   return cleaned(fen);
 }
 
-/** `3,400.00` of an amount in fen. */
+/**
+ * `3,400.00` of an amount in fen: the one money formatter (callers add 元 where they want it). Fen
+ * are integers, so anything else is a bug upstream and is refused rather than printed oddly.
+ */
 export function formatYuan(fen: number): string {
+  if (!Number.isSafeInteger(fen)) throw new Error(`金额（分）必须是整数：${fen}`);
   const yuan = String(Math.trunc(Math.abs(fen) / 100));
   const cents = String(Math.abs(fen % 100)).padStart(2, '0');
   // Grouped by hand: toLocaleString costs microseconds a call, and a run explains 100,000s of hits.

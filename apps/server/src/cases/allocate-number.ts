@@ -3,17 +3,20 @@ import { schema } from '@procura/db';
 import { formatCaseNumber } from '@procura/domain/cases/case-number';
 import { eq, sql } from 'drizzle-orm';
 
-const { caseNumberCounters: counters } = schema;
+/** Case numbers (案号) and document numbers (文号, e.g. 公益建) are counted in separate tables. */
+const counterTables = { case: schema.caseNumberCounters, document: schema.docNumberCounters };
 
 /**
  * Takes the next number of a series inside the caller's transaction. The upsert locks the counter
- * row until commit, so concurrent openers queue; a rollback returns the number with the increment.
- * Call it before recordAudit: the audit lock is always taken last.
+ * row until commit, so concurrent openers or issuers queue; a rollback returns the number with the
+ * increment. Call it before recordAudit: the audit lock is always taken last.
  */
-export async function allocateCaseNumber(
+export async function allocateNumber(
   tx: Executor,
+  kind: keyof typeof counterTables,
   series: { code: string; year: number },
-): Promise<{ caseNumber: string; seq: number }> {
+): Promise<{ number: string; seq: number }> {
+  const counters = counterTables[kind];
   const [row] = await tx
     .insert(counters)
     .values({ year: series.year, code: series.code, last: 1 })
@@ -24,6 +27,5 @@ export async function allocateCaseNumber(
     .from(schema.procuratorate)
     .where(eq(schema.procuratorate.id, 1));
   const seq = row!.last;
-  const caseNumber = formatCaseNumber({ shortName: procuratorate?.shortName ?? '', ...series, seq });
-  return { caseNumber, seq };
+  return { number: formatCaseNumber({ shortName: procuratorate?.shortName ?? '', ...series, seq }), seq };
 }
