@@ -1,6 +1,6 @@
 import type { Database, Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { notFound } from '../errors.ts';
@@ -18,23 +18,29 @@ export async function openLetter(db: Executor, options: { id: number; user: Sess
   return letter;
 }
 
-/** The first reader marks a letter read (audited), so the team sees it is being handled. */
-export async function markLetterRead(
+type LetterChange = { id: number; user: SessionUser; ip: string | null };
+
+/**
+ * Changes a letter once (only while `still` holds) and audits that one change, then answers with
+ * the letter as it now stands: a second click changes and audits nothing.
+ */
+async function changeLetterOnce(
   database: Database,
-  options: { id: number; user: SessionUser; ip: string | null },
+  options: LetterChange,
+  change: { set: Partial<typeof mailboxLetters.$inferInsert>; still: SQL; action: string },
 ): Promise<TLetter> {
   const { id, user } = options;
   await assertJuvenileRecord(database.db, user, '来信');
   await database.db.transaction(async (tx) => {
-    const marked = await tx
+    const changed = await tx
       .update(mailboxLetters)
-      .set({ status: 'read', readAt: new Date(), readBy: user.id })
-      .where(and(eq(mailboxLetters.id, id), eq(mailboxLetters.status, 'new')))
+      .set(change.set)
+      .where(and(eq(mailboxLetters.id, id), change.still))
       .returning({ id: mailboxLetters.id });
-    if (marked.length > 0) {
+    if (changed.length > 0) {
       await recordAudit(tx, {
         actor: actorOf(user),
-        action: 'mailbox.markRead',
+        action: change.action,
         targetType: 'mailboxLetter',
         targetId: id,
         ip: options.ip,
@@ -44,28 +50,18 @@ export async function markLetterRead(
   return openLetter(database.db, options);
 }
 
-/** A suspected letter judged genuine: back among the letters, never suspected again (audited). */
-export async function releaseLetter(
-  database: Database,
-  options: { id: number; user: SessionUser; ip: string | null },
-): Promise<TLetter> {
-  const { id, user } = options;
-  await assertJuvenileRecord(database.db, user, '来信');
-  await database.db.transaction(async (tx) => {
-    const released = await tx
-      .update(mailboxLetters)
-      .set({ suspected: false, releasedAt: new Date(), releasedBy: user.id })
-      .where(and(eq(mailboxLetters.id, id), eq(mailboxLetters.suspected, true)))
-      .returning({ id: mailboxLetters.id });
-    if (released.length > 0) {
-      await recordAudit(tx, {
-        actor: actorOf(user),
-        action: 'mailbox.release',
-        targetType: 'mailboxLetter',
-        targetId: id,
-        ip: options.ip,
-      });
-    }
+/** The first reader marks a letter read (audited), so the team sees it is being handled. */
+export const markLetterRead = (database: Database, options: LetterChange) =>
+  changeLetterOnce(database, options, {
+    set: { status: 'read', readAt: new Date(), readBy: options.user.id },
+    still: eq(mailboxLetters.status, 'new'),
+    action: 'mailbox.markRead',
   });
-  return openLetter(database.db, options);
-}
+
+/** A suspected letter judged genuine: back among the letters, never suspected again (audited). */
+export const releaseLetter = (database: Database, options: LetterChange) =>
+  changeLetterOnce(database, options, {
+    set: { suspected: false, releasedAt: new Date(), releasedBy: options.user.id },
+    still: eq(mailboxLetters.suspected, true),
+    action: 'mailbox.release',
+  });
