@@ -30,6 +30,7 @@ export {
 } from './models/spec.ts';
 export { confidenceLabel, hitHeaders, hitRow } from './output/hit-rows.ts';
 export { rejectsPath, writeHits, writeRejects } from './output/write-hits.ts';
+export { explanationExample } from './run/explain-example.ts';
 export { type FoundHits, findHits } from './run/find-hits.ts';
 export type { Evidence, Hit, HitSummary, RunProgress } from './run/hit.ts';
 export { type OpenRun, openRun, type RunModelOptions, type RunResult, runModel } from './run/run-model.ts';

@@ -23,7 +23,10 @@ describe.each(testEngines())('deadlines (%s)', (kind) => {
   it('opening an adminPublicInterest case starts the three-month handling limit', async () => {
     const items = (await f.as('head5', 'GET', `/api/deadlines?caseId=${caseId}`)).json<TDeadlineList>().items;
     expect(items.map((d) => d.limitId)).toEqual(['caseHandlingToSuggestion']);
-    expect(items[0]!.basis.citation).toContain('待核实');
+    // One citation with a single mark, not "…办案规则》 条文待核实待核实".
+    expect(items[0]!.basis.citation).toBe(
+      '2018 公益诉讼办案指南；2021《人民检察院公益诉讼办案规则》（待核实）',
+    );
     expect(items[0]!.explanation).toContain('立案');
   });
 

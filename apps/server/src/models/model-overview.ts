@@ -1,4 +1,4 @@
-import { listModels, type TModelSpec } from '@procura/collide';
+import { explanationExample, listModels, type TModelSpec } from '@procura/collide';
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { clueStatuses, type TClueStatus } from '@procura/domain/cases/clue-sources';
@@ -157,7 +157,7 @@ export async function getModelDetail(
   const made = await modelClues(db, modelId);
   return {
     ...summary(spec, stats(modelId)),
-    explanation: spec.explanation,
+    explanationExample: explanationExample(spec),
     clues: options.withClues ? made.map(({ modelId: _, ...clue }) => clue) : [],
   };
 }

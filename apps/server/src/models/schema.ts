@@ -262,7 +262,8 @@ export type TModelSummary = z.infer<typeof ZModelSummary>;
 export const ZModelList = z.object({ items: z.array(ZModelSummary) });
 
 export const ZModelDetail = ZModelSummary.extend({
-  explanation: z.string(),
+  /** how one hit is explained, as an example sentence: 张某（510108********1234）于 2022年3月5日至… */
+  explanationExample: z.string(),
   clues: z.array(
     z.object({
       id: z.number(),

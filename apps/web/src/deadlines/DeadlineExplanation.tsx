@@ -1,19 +1,14 @@
 import type { TDeadline } from '@procura/server/deadlines/schema';
-import { Alert, Flex, Tag, Typography } from 'antd';
+import { Alert, Flex, Typography } from 'antd';
 
-/** How the engine computed the date, its legal basis (待核实 when unverified), pauses and warnings. */
+/** How the engine computed the date, its legal basis (one citation, a single 待核实 mark when unverified), pauses and warnings. */
 export function DeadlineExplanation({ deadline }: { deadline: TDeadline }) {
   const { basis } = deadline;
   return (
     <Flex vertical gap={4} data-testid={`deadline-explanation-${deadline.id}`}>
       <Typography.Text>{deadline.explanation}</Typography.Text>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        依据：{basis.law} {basis.article}
-        {!basis.verified && (
-          <Tag color="orange" style={{ marginInlineStart: 8 }}>
-            待核实
-          </Tag>
-        )}
+        依据：{basis.citation}
       </Typography.Text>
       {deadline.pauses.map((pause) => (
         <Typography.Text key={`${pause.from}-${pause.reason}`} type="secondary" style={{ fontSize: 12 }}>

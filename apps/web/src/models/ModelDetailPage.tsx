@@ -46,8 +46,10 @@ export default function ModelDetailPage() {
         <Descriptions column={1} size="small" bordered>
           <Descriptions.Item label="规则">{m.description}</Descriptions.Item>
           <Descriptions.Item label="需要的数据">{m.inputs.map((i) => i.label).join(' × ')}</Descriptions.Item>
-          <Descriptions.Item label="命中说明模板">
-            <Typography.Text type="secondary">{m.explanation}</Typography.Text>
+          <Descriptions.Item label="命中说明示例">
+            <Typography.Text type="secondary" data-testid="explanation-example">
+              {m.explanationExample}
+            </Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label="法律依据">
             <ul style={{ margin: 0, paddingInlineStart: 18 }}>

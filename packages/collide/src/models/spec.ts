@@ -9,6 +9,8 @@ export const ZInputColumn = z.strictObject({
   blank: z.enum(['reject', 'allow']).default('reject'),
   /** what an empty cell means, for the explanation: e.g. 今 (still in prison) */
   blankMeans: z.string().optional(),
+  /** a typical value, for the example sentence the model page shows (e.g. 醉酒驾驶) */
+  example: z.string().optional(),
 });
 
 export const ZInput = z.strictObject({

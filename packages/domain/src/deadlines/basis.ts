@@ -12,6 +12,8 @@ export interface LegalBasis {
   /** laws/ file for verified bases; the press or secondary source otherwise. */
   readonly source?: string;
   readonly note?: string;
+  /** What the article provides, shown in brackets after the citation: （国有财产保护）. */
+  readonly about?: string;
 }
 
 /** `civil` periods follow 民法典/民事诉讼法; `criminal` ones 刑事诉讼法 第一百零五条. */
@@ -70,8 +72,20 @@ export const countingBases = {
   },
 } as const satisfies Record<string, LegalBasis>;
 
-/** "民法典第二百零三条": how the engine cites an article in prose. */
+/** An article "number" that only says it is not known: 条文待核实, 待核实, 条文号未核实. */
+const unknownArticle = /^(条文号?)?(待核实|未核实)$/;
+
+/**
+ * The one way a legal basis is shown to users: "民法典第二百零三条", "行政诉讼法第二十五条第四款（国有
+ * 财产保护）", or, when the text was not checked against the statute copies, the rule's name (and the
+ * article when one is given) with a single 待核实 mark: "2021《人民检察院公益诉讼办案规则》（待核实）".
+ * Rows stored before the mark moved here carry it in `article` or `law`; it is dropped there.
+ */
 export function cite(basis: LegalBasis): string {
-  const flagged = basis.verified || basis.article.includes('待核实');
-  return `${basis.law}${basis.article}${flagged ? '' : '（待核实）'}`;
+  const strip = (text: string) => text.replace(/[（(]待核实[^）)]*[）)]/g, '').trim();
+  const law = strip(basis.law);
+  const article = strip(basis.article);
+  const shownArticle = unknownArticle.test(article) ? '' : article;
+  const about = basis.about ? `（${basis.about}）` : '';
+  return `${law}${shownArticle}${about}${basis.verified ? '' : '（待核实）'}`;
 }

@@ -67,7 +67,8 @@ export const caseRecordKinds = {
   },
   occupationalBan: {
     label: '从业禁止建议',
-    basis: '刑法 第三十七条之一（待核实：刑法文本不在 laws/ 中）',
+    // 刑法 is not among the statute copies in laws/: no article number until someone checks it.
+    basis: '刑法（从业禁止）（待核实）',
     schema: z.strictObject({
       suggestedOn: day,
       profession: text(100).describe('被告人利用的职业'),

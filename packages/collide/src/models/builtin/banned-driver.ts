@@ -21,7 +21,7 @@ export const bannedDriver: TModelSpecInput = {
       columns: {
         idNumber: {},
         name: { optional: true, blank: 'allow' },
-        kind: {},
+        kind: { example: '醉酒驾驶' },
         startDate: {},
         endDate: { blank: 'allow', blankMeans: '未结束' },
       },

@@ -21,7 +21,7 @@ export const childSectorEmployment: TModelSpecInput = {
       columns: {
         idNumber: {},
         name: { optional: true, blank: 'allow' },
-        kind: {},
+        kind: { example: '猥亵儿童罪' },
         startDate: { optional: true, blank: 'allow' },
       },
     },
