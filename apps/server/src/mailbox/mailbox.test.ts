@@ -151,6 +151,24 @@ describe.each(testEngines())('campus mailbox (%s)', (kind) => {
     });
     expect(unknownSchool.statusCode).toBe(404);
     expect(unknownSchool.json<{ message: string }>().message).toContain('信箱链接无效');
+    // A link cut short, padded, mistyped or too long answers exactly like an unknown one.
+    for (const malformed of [
+      'abc',
+      token.成华区演示中学!.slice(0, 10),
+      `${'x'.repeat(80)}`,
+      '%E4%BF%A1%E7%AE%B1',
+    ]) {
+      for (const method of ['GET', 'POST'] as const) {
+        const answer = await t.app.inject({
+          method,
+          url: `/api/public/mailbox/${malformed}${method === 'POST' ? '/letters' : ''}`,
+          remoteAddress: nextAddress(),
+          ...(method === 'POST' ? { payload: { body: '我想问一个问题' } } : {}),
+        });
+        expect(answer.statusCode, `${method} ${malformed}`).toBe(404);
+        expect(answer.json(), `${method} ${malformed}`).toEqual(unknownSchool.json());
+      }
+    }
   });
 
   it(`limits one address to ${mailboxRateLimits.submit.max} letters in 10 minutes with a Chinese 429`, async () => {

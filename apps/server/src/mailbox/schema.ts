@@ -62,7 +62,11 @@ export const ZUpdateSchoolBody = z.strictObject({
 });
 export type TUpdateSchoolBody = z.infer<typeof ZUpdateSchoolBody>;
 
-export const ZTokenParams = z.strictObject({ token: z.string().min(16).max(64) });
+/**
+ * Any text: a link cut short, padded or mistyped answers like an unknown one (schoolByToken), never
+ * with a validation message a student cannot read.
+ */
+export const ZTokenParams = z.strictObject({ token: z.string() });
 
 // --- public (no account) -------------------------------------------------------------------
 

@@ -186,10 +186,15 @@ export async function renewMailboxLink(
 }
 
 /** The school of a public link, while its mailbox is open. */
+/** What a token looks like (newMailboxToken: 22 base64url characters; older ones up to 64). */
+const tokenShape = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** The open school of a public link; an unknown, closed or malformed link gets the same answer. */
 export async function schoolByToken(db: Executor, token: string) {
+  const invalid = () => new DomainError('NOT_FOUND', '信箱链接无效或已停用，请向学校老师索取新的二维码');
+  if (!tokenShape.test(token)) throw invalid();
   const [school] = await db.select().from(partnerSchools).where(eq(partnerSchools.mailboxToken, token));
-  if (!school?.mailboxOpen)
-    throw new DomainError('NOT_FOUND', '信箱链接无效或已停用，请向学校老师索取新的二维码');
+  if (!school?.mailboxOpen) throw invalid();
   return school;
 }
 

@@ -3,9 +3,14 @@ import type { TSubmitLetterBody, TSubmitLetterResult } from '@procura/server/mai
 import { Alert, Button, Card, Form, Input, Result, Select, Spin, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { errorText } from '../api/errors.ts';
+import { errorText, isApiError } from '../api/errors.ts';
 import { usePublicSchool, useSubmitLetter } from './api.ts';
 import { PublicFrame } from './PublicFrame.tsx';
+
+/** Any unknown, closed, cut-short or mistyped link: one message a student understands. */
+const invalidLink = '信箱链接无效或已停用，请向学校老师索取新的二维码';
+const linkRefused = (error: unknown) =>
+  isApiError(error) && error.status >= 400 && error.status < 500 && error.status !== 429;
 
 type TForm = { topic?: TLetterTopic; grade?: string; body: string; named: boolean; contact?: string };
 
@@ -25,7 +30,7 @@ export default function PublicMailboxPage() {
         <Result
           status="warning"
           title="无法打开信箱"
-          subTitle={errorText(school.error)}
+          subTitle={linkRefused(school.error) ? invalidLink : errorText(school.error)}
           data-testid="mailbox-invalid"
         />
       </PublicFrame>
