@@ -126,11 +126,11 @@ describe('校园信箱 in the browser', () => {
     await expect.poll(() => clerk.getByTestId('notification-unread').textContent()).toContain('1');
     await clerk.getByTestId('notification-bell').click();
     const notice = clerk.getByTestId('notification-list').getByText(/紧急来信/);
-    await expect.poll(() => notice.textContent()).toContain('自伤、自杀风险');
+    await expect.poll(() => notice.textContent()).toContain('自伤自杀');
     await screenshot(clerk, 'mailbox-06-bell');
     await notice.click();
     await clerk.waitForURL((url) => /^\/mailbox\/letters\/\d+$/.test(url.pathname));
-    await expect.poll(() => clerk.getByTestId('letter-urgent').textContent()).toContain('校园欺凌');
+    await expect.poll(() => clerk.getByTestId('letter-urgent').textContent()).toContain('暴力/欺凌');
     await settledScreenshot(clerk, 'mailbox-07-urgent-letter');
     await clerk.getByTestId('letter-to-clue').click();
     await clerk.locator('.ant-popconfirm').getByRole('button', { name: '转为线索' }).click();

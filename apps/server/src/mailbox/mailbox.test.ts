@@ -236,7 +236,7 @@ describe.each(testEngines())('campus mailbox (%s)', (kind) => {
     const urgent = await urgentNotices();
     expect(urgent).toHaveLength(1);
     expect(urgent[0]!.text).toContain('5 分钟内收到 61 封紧急来信');
-    expect(urgent[0]!.text).toContain('校园欺凌');
+    expect(urgent[0]!.text).toContain('暴力/欺凌');
     expect(urgent[0]!.readAt).toBeNull();
     // The admin (and the juvenile staff) are told of the flood once, not per letter.
     expect(await floodNotices('admin')).toHaveLength(1);
@@ -318,8 +318,8 @@ describe.each(testEngines())('campus mailbox (%s)', (kind) => {
     const notice = bell.items.find(
       (n) => n.kind === 'mailbox.urgent' && n.text.includes('成华区演示实验小学'),
     )!;
-    expect(notice.text).toContain('校园欺凌（“欺负”）');
-    expect(notice.text).toContain('自伤、自杀风险（“不想活”）');
+    // Separate categories, each with the words that matched.
+    expect(notice.text).toContain('涉及暴力/欺凌（“欺负”“勒索”）、自伤自杀（“不想活”）');
     const other = (
       await as('prosecutor1', 'GET', '/api/notifications?unread=true')
     ).json<TNotificationList>();
@@ -328,6 +328,10 @@ describe.each(testEngines())('campus mailbox (%s)', (kind) => {
     const letterId = Number(notice.link!.split('/').pop());
     const letter = (await as('clerk6', 'GET', `/api/mailbox/letters/${letterId}`)).json<TLetter>();
     expect(letter).toMatchObject({ urgent: true, anonymous: false, topic: 'bullying' });
+    expect(letter.urgentCategories).toEqual([
+      { category: 'violence', label: '暴力/欺凌', words: ['欺负', '勒索'] },
+      { category: 'selfHarm', label: '自伤自杀', words: ['不想活'] },
+    ]);
 
     const converted = await as('clerk6', 'POST', `/api/mailbox/letters/${letterId}/clue`, {});
     expect(converted.statusCode, converted.body).toBe(201);
@@ -344,6 +348,17 @@ describe.each(testEngines())('campus mailbox (%s)', (kind) => {
       items: { targetId: string }[];
     }>();
     expect(audit.items.map((e) => e.targetId)).toContain(String(letterId));
+  });
+
+  it('a letter saying 打我 is labelled 暴力/欺凌, not 性侵害', async () => {
+    const sent = await write('成华区演示中学', { body: '放学后那几个人总是打我，我不敢回家' });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const list = (
+      await as('clerk6', 'GET', '/api/mailbox/letters?urgent=true&pageSize=100')
+    ).json<TLetterList>();
+    const letter = list.items.find((l) => l.body.includes('总是打我'))!;
+    expect(letter.urgentReason).toBe('暴力/欺凌（“打我”）');
+    expect(letter.urgentCategories).toEqual([{ category: 'violence', label: '暴力/欺凌', words: ['打我'] }]);
   });
 
   it('counts letters per school and topic for prevention work', async () => {

@@ -2,7 +2,7 @@ import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { floodReasonText } from '@procura/domain/mailbox/flood';
 import type { TLetterTopic } from '@procura/domain/mailbox/topics';
-import { urgentReasonText } from '@procura/domain/mailbox/urgency';
+import { urgentCategoryMatches, urgentReasonText } from '@procura/domain/mailbox/urgency';
 import { eq, inArray } from 'drizzle-orm';
 import { letterStatuses, type TLetter, type TLetterStatus } from './schema.ts';
 import { topicLabel } from './submit-letter.ts';
@@ -40,7 +40,8 @@ export async function loadLetters(db: Executor, ids: number[]): Promise<TLetter[
         contact: letter.contact,
         anonymous: letter.contact === null,
         urgent: letter.urgent,
-        urgentReason: letter.urgent ? urgentReasonText(letter.urgentReasons as never) : null,
+        urgentReason: letter.urgent ? urgentReasonText(letter.urgentReasons) : null,
+        urgentCategories: letter.urgent ? urgentCategoryMatches(letter.urgentReasons) : [],
         suspected: letter.suspected,
         suspectedReason: letter.suspectedReasons.length > 0 ? floodReasonText(letter.suspectedReasons) : null,
         releasedAt: letter.releasedAt?.toISOString() ?? null,

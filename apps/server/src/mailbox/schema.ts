@@ -124,6 +124,10 @@ export const ZLetter = z.object({
   anonymous: z.boolean(),
   urgent: z.boolean(),
   urgentReason: z.string().nullable(),
+  /** Each category apart (暴力/欺凌, 性侵害, 自伤自杀, 其他紧急) with the words that matched. */
+  urgentCategories: z.array(
+    z.object({ category: z.string(), label: z.string(), words: z.array(z.string()) }),
+  ),
   /** Looks like part of a flood (疑似刷信): stored, listed apart until released. */
   suspected: z.boolean(),
   /** Why it was (or, once released, had been) suspected; null if never. */

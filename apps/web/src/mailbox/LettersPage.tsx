@@ -28,7 +28,15 @@ const columns: TableColumnsType<TLetter> = [
     key: 'body',
     render: (_, l) => (
       <Space orientation="vertical" size={2}>
-        {l.urgent && <Tag color="red">紧急：{l.urgentReason}</Tag>}
+        {l.urgentCategories.length > 0 && (
+          <Space size={4} wrap>
+            {l.urgentCategories.map((c) => (
+              <Tag key={c.category} color="red" data-testid={`urgent-${c.category}`}>
+                紧急·{c.label}：{c.words.join('、')}
+              </Tag>
+            ))}
+          </Space>
+        )}
         {l.suspected && <Tag color="orange">疑似刷信：{l.suspectedReason}</Tag>}
         <Link to={`/mailbox/letters/${l.id}`} data-testid={`letter-link-${l.id}`}>
           <Typography.Text ellipsis style={{ maxWidth: 420, color: 'inherit' }}>

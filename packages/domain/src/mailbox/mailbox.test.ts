@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatPickupCode, normalisePickupCode, pickupAlphabet } from './pickup-code.ts';
 import { classifyTopic } from './topics.ts';
-import { detectUrgency, urgentReasonText } from './urgency.ts';
+import { detectUrgency, urgentCategoryMatches, urgentReasonText } from './urgency.ts';
 
 describe('urgent words', () => {
   it('flags self-harm even when the writer puts spaces or punctuation between the characters', () => {
@@ -10,9 +10,17 @@ describe('urgent words', () => {
   });
 
   it('names every category found, in the words the letter used', () => {
-    const reasons = detectUrgency('同学天天欺负我，回家爸爸还家暴');
-    expect(reasons.map((r) => r.category).sort()).toEqual(['abuse', 'bullying']);
-    expect(urgentReasonText(reasons)).toContain('校园欺凌（“欺负”）');
+    const reasons = detectUrgency('同学天天欺负我，回家爸爸还家暴，有人摸我');
+    expect(urgentReasonText(reasons)).toBe('暴力/欺凌（“家暴”“欺负”）、性侵害（“摸我”）');
+  });
+
+  it('labels a letter saying 打我 as violence only, not sexual abuse', () => {
+    expect(urgentCategoryMatches(detectUrgency('他们放学后总是打我'))).toEqual([
+      { category: 'violence', label: '暴力/欺凌', words: ['打我'] },
+    ]);
+    // A letter stored under the old broad category reads the same.
+    expect(urgentReasonText([{ category: 'abuse', word: '打我' }])).toBe('暴力/欺凌（“打我”）');
+    expect(urgentReasonText(detectUrgency('爸爸把我关起来'))).toBe('其他紧急（“关起来”）');
   });
 
   it('leaves an ordinary question alone', () => {

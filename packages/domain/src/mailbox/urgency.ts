@@ -4,31 +4,36 @@
  * 未成年人保护法 第十一条: anyone learning that a minor is being harmed reports it at once.
  */
 export const urgentCategories = {
-  abuse: {
-    label: '虐待、性侵害',
+  violence: {
+    label: '暴力/欺凌',
     words: [
       '虐待',
       '家暴',
       '打我',
-      '性侵',
-      '强奸',
-      '猥亵',
-      '摸我',
-      '脱我',
-      '侵犯我',
-      '拍我裸',
-      '裸照',
-      '关起来',
-      '不给饭吃',
+      '被打',
+      '围殴',
+      '扇我',
+      '踢我',
+      '霸凌',
+      '欺凌',
+      '欺负',
+      '勒索',
+      '要钱',
+      '威胁我',
+      '孤立我',
     ],
   },
-  bullying: {
-    label: '校园欺凌',
-    words: ['霸凌', '欺凌', '欺负', '被打', '围殴', '勒索', '要钱', '威胁我', '孤立我', '扇我', '踢我'],
+  sexual: {
+    label: '性侵害',
+    words: ['性侵', '强奸', '猥亵', '摸我', '脱我', '侵犯我', '拍我裸', '裸照'],
   },
   selfHarm: {
-    label: '自伤、自杀风险',
+    label: '自伤自杀',
     words: ['自杀', '自残', '自伤', '割腕', '跳楼', '轻生', '想死', '不想活', '活不下去', '结束生命', '去死'],
+  },
+  other: {
+    label: '其他紧急',
+    words: ['关起来', '不给饭吃', '救救我', '救命'],
   },
 } as const;
 
@@ -39,6 +44,13 @@ export interface UrgentReason {
   word: string;
 }
 
+/** One category of a letter and the words of it the letter used, for a tag of its own. */
+export interface UrgentCategoryMatch {
+  category: TUrgentCategory;
+  label: string;
+  words: string[];
+}
+
 /** Text as matched: full-width folded, spaces and punctuation removed, so "自 杀" or "自-杀" still match. */
 export function matchableText(text: string): string {
   return text
@@ -47,7 +59,7 @@ export function matchableText(text: string): string {
     .replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
-/** Every category and the first word of it found in the letter; empty when nothing is urgent. */
+/** Every word found, with its category, in the order of the categories; empty when nothing is urgent. */
 export function detectUrgency(text: string): UrgentReason[] {
   const plain = matchableText(text);
   const reasons: UrgentReason[] = [];
@@ -55,12 +67,40 @@ export function detectUrgency(text: string): UrgentReason[] {
     TUrgentCategory,
     (typeof urgentCategories)[TUrgentCategory],
   ][]) {
-    const word = words.find((w) => plain.includes(w));
-    if (word) reasons.push({ category, word });
+    for (const word of words) if (plain.includes(word)) reasons.push({ category, word });
   }
   return reasons;
 }
 
-export function urgentReasonText(reasons: readonly UrgentReason[]): string {
-  return reasons.map((r) => `${urgentCategories[r.category].label}（“${r.word}”）`).join('、');
+const categoryOfWord = new Map<string, TUrgentCategory>(
+  (Object.entries(urgentCategories) as [TUrgentCategory, { words: readonly string[] }][]).flatMap(
+    ([category, { words }]) => words.map((word) => [word, category] as const),
+  ),
+);
+
+/**
+ * The reasons grouped by category, each with the words that matched. The category is looked up
+ * from the word, so letters stored under the old broad categories (abuse 虐待、性侵害, bullying) are
+ * shown in today's: a letter saying 打我 is 暴力/欺凌, not 性侵害.
+ */
+export function urgentCategoryMatches(
+  reasons: readonly { category: string; word: string }[],
+): UrgentCategoryMatch[] {
+  const found = new Map<TUrgentCategory, string[]>();
+  for (const { word } of reasons) {
+    const category = categoryOfWord.get(word) ?? 'other';
+    const words = found.get(category) ?? [];
+    if (!words.includes(word)) words.push(word);
+    found.set(category, words);
+  }
+  return (Object.keys(urgentCategories) as TUrgentCategory[])
+    .filter((category) => found.has(category))
+    .map((category) => ({ category, label: urgentCategories[category].label, words: found.get(category)! }));
+}
+
+/** 暴力/欺凌（“打我”“被打”）、自伤自杀（“不想活”） */
+export function urgentReasonText(reasons: readonly { category: string; word: string }[]): string {
+  return urgentCategoryMatches(reasons)
+    .map((match) => `${match.label}（${match.words.map((word) => `“${word}”`).join('')}）`)
+    .join('、');
 }
