@@ -2,7 +2,7 @@ import { testEngines } from '@procura/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs } from '../testing/role-login.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import type { TModelDetail, TModelSummary } from './schema.ts';
+import type { TDatasetList, TModelDetail, TModelSummary } from './schema.ts';
 
 describe.each(testEngines())('what the model pages say (%s)', (kind) => {
   let t: TestApp;
@@ -43,5 +43,13 @@ describe.each(testEngines())('what the model pages say (%s)', (kind) => {
       '张某（510108********1234）于2022年3月5日至2024年6月30日服刑期间领取补(救)助金3次，共计3,600.00元。',
     );
     expect(JSON.stringify(detail)).not.toContain('{name}');
+  });
+
+  it('data-set kinds have distinct Chinese names, so the picker needs no internal key', async () => {
+    const { kinds } = await get<TDatasetList>('/api/datasets');
+    const labels = kinds.map((k) => k.label);
+    expect(new Set(labels).size).toBe(labels.length);
+    for (const label of labels) expect(label).not.toMatch(/[a-z]/);
+    expect(labels).toContain('禁驾记录（吸毒、肇事逃逸、醉驾吊销）');
   });
 });

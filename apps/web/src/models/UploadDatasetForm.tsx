@@ -45,7 +45,7 @@ export function UploadDatasetForm({
           style={{ width: 360 }}
           value={kind}
           onChange={setKind}
-          options={kinds.map((k) => ({ value: k.id, label: `${k.label}（${k.id}）` }))}
+          options={kinds.map((k) => ({ value: k.id, label: k.label }))}
           data-testid="dataset-kind"
         />
         <input
