@@ -1,6 +1,6 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import { roleLabels, type TRole } from '@procura/domain/roles';
+import { roleLabels, type TLine, type TRole } from '@procura/domain/roles';
 import { eq } from 'drizzle-orm';
 
 /** The signed-in user as every route sees it. */
@@ -10,7 +10,8 @@ export interface SessionUser {
   displayName: string;
   role: TRole;
   roleLabel: string;
-  department: { id: number; name: string } | null;
+  /** `line`: the department's line of work (刑事检察, 公益诉讼检察 …), which decides its menu. */
+  department: { id: number; name: string; line: TLine } | null;
   disabled: boolean;
   mustChangePassword: boolean;
 }
@@ -25,6 +26,7 @@ export const sessionUserColumns = {
   mustChangePassword: schema.users.mustChangePassword,
   departmentId: schema.departments.id,
   departmentName: schema.departments.name,
+  departmentLine: schema.departments.line,
 };
 
 type SessionUserRow = {
@@ -36,6 +38,7 @@ type SessionUserRow = {
   mustChangePassword: boolean;
   departmentId: number | null;
   departmentName: string | null;
+  departmentLine: string | null;
 };
 
 export function presentSessionUser(row: SessionUserRow): SessionUser {
@@ -48,7 +51,7 @@ export function presentSessionUser(row: SessionUserRow): SessionUser {
     roleLabel: roleLabels[role],
     department:
       row.departmentId !== null && row.departmentName !== null
-        ? { id: row.departmentId, name: row.departmentName }
+        ? { id: row.departmentId, name: row.departmentName, line: row.departmentLine as TLine }
         : null,
     disabled: row.disabled,
     mustChangePassword: row.mustChangePassword,

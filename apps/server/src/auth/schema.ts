@@ -1,4 +1,4 @@
-import { ZRole } from '@procura/domain/roles';
+import { ZLine, ZRole } from '@procura/domain/roles';
 import { z } from 'zod';
 
 export const ZLoginBody = z.strictObject({
@@ -12,7 +12,8 @@ export const ZMe = z.object({
   displayName: z.string(),
   role: ZRole,
   roleLabel: z.string(),
-  department: z.object({ id: z.number(), name: z.string() }).nullable(),
+  /** `line` decides which lines of work the menu shows (routes.tsx). */
+  department: z.object({ id: z.number(), name: z.string(), line: ZLine }).nullable(),
   mustChangePassword: z.boolean(),
   /** Actions of the policy this user may perform; the web app builds its menu from them. */
   actions: z.array(z.string()),

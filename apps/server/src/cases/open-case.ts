@@ -57,7 +57,8 @@ export async function openCaseInTransaction(
   if (department.line !== type.line) {
     throw new DomainError(
       'VALIDATION',
-      `${type.name}案件由${lineLabels[type.line]}部门办理，${department.name}（${lineLabels[department.line]}）不能立此类案件`,
+      // 行政公益诉讼案件, but 侵害未成年人犯罪案件 (not …案件案件).
+      `${type.name.endsWith('案件') ? type.name : `${type.name}案件`}由${lineLabels[type.line]}部门办理，${department.name}（${lineLabels[department.line]}）不能立此类案件`,
     );
   }
   const handlerId = input.handlerId ?? (user.department?.id === department.id ? user.id : null);

@@ -118,7 +118,8 @@ export default function JuvenileCasesPage() {
   return (
     <Card
       title="未成年人检察案件"
-      extra={hasAccess(me, 'case.create') && <OpenCaseButton />}
+      // Only a juvenile department opens these cases: anyone else would be refused by the server.
+      extra={hasAccess(me, 'case.create') && me.department?.line === 'juvenile' && <OpenCaseButton />}
       data-testid="juvenile-cases"
     >
       <Flex vertical gap={16}>
