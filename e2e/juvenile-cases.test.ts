@@ -76,7 +76,7 @@ describe('juvenile casework in the browser', () => {
 
     // prosecutor6: the list shows the victim masked with one inquiry; a second one is refused.
     await loginThroughPage(page, e2e.server.url, 'prosecutor6', demoPassword);
-    await page.getByTestId('side-menu').getByText('未成年人检察', { exact: true }).click();
+    await page.getByTestId('side-menu').getByText('未检案件', { exact: true }).click();
     const list = page.getByTestId('juvenile-cases');
     await expect.poll(() => list.textContent()).toContain('张**（询问1次）');
     expect(await list.textContent()).not.toContain('张小明');
@@ -206,7 +206,7 @@ describe('juvenile casework in the browser', () => {
     await page.goto(`${e2e.server.url}/cases`);
     await expect.poll(() => page.getByTestId('cases-table').textContent()).toContain(victimCase.caseNumber);
     expect(await page.getByTestId('cases-table').textContent()).not.toContain(suspectCase.caseNumber);
-    await page.getByTestId('side-menu').getByText('未检·封存记录').click();
+    await page.getByTestId('side-menu').getByText('封存记录', { exact: true }).click();
     await expect.poll(() => page.getByTestId('sealed').textContent()).toContain('赵**盗窃案');
     await page.getByText(suspectCase.caseNumber).click();
     await expect.poll(() => page.getByTestId('juvenile-title').textContent()).toBe('赵**盗窃案');
@@ -239,13 +239,13 @@ describe('juvenile casework in the browser', () => {
       purpose: '办理另案需核实前科情况',
       receivedOn: chinaDay(-7),
     });
-    await page.getByTestId('side-menu').getByText('未检·一站式办案场所').click();
+    await page.getByTestId('side-menu').getByText('一站式办案场所', { exact: true }).click();
     await expect.poll(() => page.getByTestId('centre').textContent()).toContain('第 2 次');
     await settledScreenshot(page, 'juvenile-08-centre');
-    await page.getByTestId('side-menu').getByText('未检·跟踪帮教').click();
+    await page.getByTestId('side-menu').getByText('跟踪帮教', { exact: true }).click();
     await expect.poll(() => page.locator('.ant-table').textContent()).toContain('逾期 1');
     await settledScreenshot(page, 'juvenile-09-follow-ups');
-    await page.getByTestId('side-menu').getByText('未检·封存记录').click();
+    await page.getByTestId('side-menu').getByText('封存记录', { exact: true }).click();
     await expect.poll(() => page.locator('body').textContent()).toContain('成都市公安局成华区分局');
     await settledScreenshot(page, 'juvenile-10-sealed-register');
     await context.close();

@@ -22,6 +22,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import type { TRouteAccess } from '@procura/domain/policy';
+import type { TLine } from '@procura/domain/roles';
 import type { TMe } from '@procura/server/auth/schema';
 import type { ReactNode } from 'react';
 import { matchPath } from 'react-router';
@@ -35,11 +36,27 @@ export type TAppRoute = {
    * signed-in user) or a policy action that must be in `me.actions`.
    */
   access: TRouteAccess;
-  /** Shown in the side menu (only to users who pass `access`). */
-  menu?: { icon: ReactNode };
+  /**
+   * Shown in the side menu (only to users who pass `access`), under the heading of its `group`;
+   * `label` when the heading already says what `title` repeats (未检·封存记录 → 封存记录); `lines`:
+   * only for departments of these lines of work (and the chief, deputies and users of no department).
+   */
+  menu?: { icon: ReactNode; group: TMenuGroup; label?: string; lines?: readonly TLine[] };
   /** A page without a menu entry of its own (a detail page) highlights this menu entry. */
   menuParent?: string;
 };
+
+/** The side menu's headings, by line of work, in the order shown. */
+export const menuGroups = {
+  casework: '办案',
+  models: '大数据法律监督',
+  juvenile: '未成年人检察',
+  prevention: '预防与法治宣传',
+  admin: '系统管理',
+} as const;
+export type TMenuGroup = keyof typeof menuGroups;
+
+const juvenileOnly = ['juvenile'] as const satisfies readonly TLine[];
 
 /**
  * The single list of pages: the router and the side menu are both derived from it, so the menu
@@ -63,19 +80,19 @@ const routes = [
     path: '/',
     title: '工作台',
     access: 'authenticated',
-    menu: { icon: <HomeOutlined /> },
+    menu: { icon: <HomeOutlined />, group: 'casework' },
   },
   {
     path: '/clues',
     title: '线索',
     access: 'clue.read',
-    menu: { icon: <FileSearchOutlined /> },
+    menu: { icon: <FileSearchOutlined />, group: 'casework' },
   },
   {
     path: '/clues/sent',
     title: '我移送的线索',
     access: 'clue.read',
-    menu: { icon: <SendOutlined /> },
+    menu: { icon: <SendOutlined />, group: 'casework' },
   },
   {
     path: '/clues/:id',
@@ -87,7 +104,7 @@ const routes = [
     path: '/cases',
     title: '案件',
     access: 'case.read',
-    menu: { icon: <FolderOpenOutlined /> },
+    menu: { icon: <FolderOpenOutlined />, group: 'casework' },
   },
   {
     path: '/cases/:id',
@@ -99,37 +116,37 @@ const routes = [
     path: '/suggestions',
     title: '检察建议',
     access: 'suggestion.read',
-    menu: { icon: <FileProtectOutlined /> },
+    menu: { icon: <FileProtectOutlined />, group: 'casework' },
   },
   {
     path: '/deadlines',
     title: '我的期限',
     access: 'deadline.read',
-    menu: { icon: <ScheduleOutlined /> },
+    menu: { icon: <ScheduleOutlined />, group: 'casework' },
   },
   {
     path: '/deadlines/board',
     title: '部门期限看板',
     access: 'deadline.board',
-    menu: { icon: <DashboardOutlined /> },
+    menu: { icon: <DashboardOutlined />, group: 'casework' },
   },
   {
     path: '/reassign',
     title: '改派',
     access: 'record.reassign',
-    menu: { icon: <SwapOutlined /> },
+    menu: { icon: <SwapOutlined />, group: 'casework' },
   },
   {
     path: '/models',
     title: '大数据法律监督模型',
     access: 'model.read',
-    menu: { icon: <RadarChartOutlined /> },
+    menu: { icon: <RadarChartOutlined />, group: 'models' },
   },
   {
     path: '/models/datasets',
     title: '模型数据集',
     access: 'dataset.read',
-    menu: { icon: <DatabaseOutlined /> },
+    menu: { icon: <DatabaseOutlined />, group: 'models' },
   },
   {
     path: '/models/runs/:id',
@@ -147,7 +164,7 @@ const routes = [
     path: '/mailbox',
     title: '校园信箱',
     access: 'mailbox.read',
-    menu: { icon: <MailOutlined /> },
+    menu: { icon: <MailOutlined />, group: 'prevention', lines: juvenileOnly },
   },
   {
     path: '/mailbox/letters/:id',
@@ -177,7 +194,7 @@ const routes = [
     path: '/employment-checks',
     title: '入职查询',
     access: 'employmentCheck.read',
-    menu: { icon: <IdcardOutlined /> },
+    menu: { icon: <IdcardOutlined />, group: 'prevention', lines: juvenileOnly },
   },
   {
     path: '/employment-checks/:id',
@@ -189,13 +206,13 @@ const routes = [
     path: '/outreach',
     title: '法治宣传活动',
     access: 'outreach.read',
-    menu: { icon: <BulbOutlined /> },
+    menu: { icon: <BulbOutlined />, group: 'prevention' },
   },
   {
     path: '/juvenile',
     title: '未成年人检察',
     access: 'juvenile.read',
-    menu: { icon: <SmileOutlined /> },
+    menu: { icon: <SmileOutlined />, group: 'juvenile', label: '未检案件', lines: juvenileOnly },
   },
   {
     path: '/juvenile/cases/:id',
@@ -207,43 +224,43 @@ const routes = [
     path: '/juvenile/centre',
     title: '未检·一站式办案场所',
     access: 'juvenile.read',
-    menu: { icon: <ScheduleFilled /> },
+    menu: { icon: <ScheduleFilled />, group: 'juvenile', label: '一站式办案场所', lines: juvenileOnly },
   },
   {
     path: '/juvenile/follow-ups',
     title: '未检·跟踪帮教',
     access: 'juvenile.read',
-    menu: { icon: <HeartOutlined /> },
+    menu: { icon: <HeartOutlined />, group: 'juvenile', label: '跟踪帮教', lines: juvenileOnly },
   },
   {
     path: '/juvenile/sealed',
     title: '未检·封存记录',
     access: 'juvenile.read',
-    menu: { icon: <LockOutlined /> },
+    menu: { icon: <LockOutlined />, group: 'juvenile', label: '封存记录', lines: juvenileOnly },
   },
   {
     path: '/admin/calendar',
     title: '节假日日历',
     access: 'calendar.manage',
-    menu: { icon: <CalendarOutlined /> },
+    menu: { icon: <CalendarOutlined />, group: 'admin' },
   },
   {
     path: '/admin/users',
     title: '用户管理',
     access: 'user.list',
-    menu: { icon: <TeamOutlined /> },
+    menu: { icon: <TeamOutlined />, group: 'admin' },
   },
   {
     path: '/account-requests',
     title: '账号审批',
     access: 'accountRequest.read',
-    menu: { icon: <SafetyOutlined /> },
+    menu: { icon: <SafetyOutlined />, group: 'admin' },
   },
   {
     path: '/admin/audit',
     title: '审计日志',
     access: 'audit.list',
-    menu: { icon: <AuditOutlined /> },
+    menu: { icon: <AuditOutlined />, group: 'admin' },
   },
   { path: '/password', title: '修改密码', access: 'authenticated' },
 ] as const satisfies readonly TAppRoute[];
@@ -261,8 +278,32 @@ export function routeOf(pathname: string): TAppRoute | undefined {
   );
 }
 
-/** The side-menu entries this user may use (none while a password change is pending). */
+/** The chief and deputies (院领导) oversee every line of work. */
+const overseesAll = (me: TMe) =>
+  me.role === 'chief' || me.role === 'deputyChief' || !me.department || me.department.line === 'office';
+
+/**
+ * The side-menu entries this user may use (none while a password change is pending): what the
+ * role allows, narrowed to what the user's department does; the chief and deputies see everything.
+ */
 export function menuRoutes(me: TMe): TAppRoute[] {
   if (me.mustChangePassword) return [];
-  return appRoutes.filter((route) => route.menu && hasAccess(me, route.access));
+  return appRoutes.filter(
+    (route) =>
+      route.menu &&
+      hasAccess(me, route.access) &&
+      (!route.menu.lines || overseesAll(me) || route.menu.lines.includes(me.department!.line)),
+  );
+}
+
+/** menuRoutes under their headings, in the order of `menuGroups`; empty groups left out. */
+export function groupedMenuRoutes(me: TMe): { group: TMenuGroup; title: string; routes: TAppRoute[] }[] {
+  const routes = menuRoutes(me);
+  return (Object.keys(menuGroups) as TMenuGroup[])
+    .map((group) => ({
+      group,
+      title: menuGroups[group],
+      routes: routes.filter((route) => route.menu!.group === group),
+    }))
+    .filter((entry) => entry.routes.length > 0);
 }
