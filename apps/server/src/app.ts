@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -128,13 +128,33 @@ export async function buildApp({ database, config, logger }: BuildAppOptions): P
   return app;
 }
 
-/** Serves the built web app; unknown non-API paths get index.html so client routes survive a reload. */
+/**
+ * Serves the built web app; unknown non-API paths get index.html so client routes survive a reload.
+ * The files under /assets/ have a content hash in their names: browsers keep them for a year without
+ * asking again. index.html (which names the current ones) is checked on every load. The .br and .gz
+ * files written by the build are sent to browsers that accept them.
+ */
 async function registerWeb(app: App, webDist: string): Promise<void> {
   const built = existsSync(join(webDist, 'index.html'));
-  if (built) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  const assets = join(webDist, 'assets') + sep;
+  if (built) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        reply.header(
+          'cache-control',
+          path.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    if (path.startsWith('/api') || request.method !== 'GET') {
+    // A file of an older build no longer exists: index.html in its place would be run as a script.
+    if (path.startsWith('/api') || path.startsWith('/assets/') || request.method !== 'GET') {
       return reply.status(404).send({ code: 'NOT_FOUND', message: `接口不存在：${request.method} ${path}` });
     }
     if (!built) {
@@ -145,6 +165,6 @@ async function registerWeb(app: App, webDist: string): Promise<void> {
           '<meta charset="utf-8"><p>前端尚未构建：请先运行 <code>npm run build:web</code>（<code>npm start</code> 会自动构建）。</p>',
         );
     }
-    return reply.sendFile('index.html');
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 }

@@ -26,6 +26,8 @@ export async function createTestApp(
     publicUrl?: string | null;
     trustProxy?: TrustProxy;
     logger?: FastifyBaseLogger;
+    /** The built web app to serve (none by default). */
+    webDist?: string;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
@@ -34,7 +36,7 @@ export async function createTestApp(
     database,
     config: {
       demo: true,
-      webDist: '/nonexistent',
+      webDist: options.webDist ?? '/nonexistent',
       trustProxy: options.trustProxy ?? false,
       // Tests log in hundreds of times from one address; the limit has its own test.
       loginRateLimit: options.loginRateLimit ?? 100_000,
