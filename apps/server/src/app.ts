@@ -20,6 +20,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { caseRoutes } from './cases/routes.ts';
+import { type Clock, systemClock, withClock } from './clock.ts';
 import { clueRoutes } from './clues/routes.ts';
 import type { Config } from './config.ts';
 import { deadlineRoutes } from './deadlines/routes.ts';
@@ -74,11 +75,18 @@ export interface BuildAppOptions {
   config: Pick<Config, 'demo' | 'webDist' | 'trustProxy' | 'loginRateLimit' | 'publicUrl'>;
   /** Omitted in tests: no request logs. */
   logger?: FastifyBaseLogger;
+  /** What `now()` answers while a request is served; the system's clock unless a test fixes one. */
+  clock?: Clock;
 }
 
 export const bodyLimit = 1024 * 1024;
 
-export async function buildApp({ database, config, logger }: BuildAppOptions): Promise<App> {
+export async function buildApp({
+  database,
+  config,
+  logger,
+  clock = systemClock,
+}: BuildAppOptions): Promise<App> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     bodyLimit,
@@ -87,6 +95,10 @@ export async function buildApp({ database, config, logger }: BuildAppOptions): P
     requestTimeout: 60_000,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
+  // Every request runs under the app's clock. Entered again once the body is read: the body's
+  // stream events do not carry the request's async context on to the handler.
+  app.addHook('onRequest', (_request, _reply, done) => withClock(clock, done));
+  app.addHook('preValidation', (_request, _reply, done) => withClock(clock, done));
   app.setSerializerCompiler(serializerCompiler);
 
   // JSON only: a text/plain body is refused as an unsupported type rather than half-parsed.
@@ -123,7 +135,7 @@ export async function buildApp({ database, config, logger }: BuildAppOptions): P
   registerErrorHandler(app);
   registerAccessControl(app, database);
   registerNulByteGuard(app);
-  for (const routes of routeModules) await routes(app, { database, config });
+  for (const routes of routeModules) await routes(app, { database, config, clock });
   await registerWeb(app, config.webDist);
   return app;
 }

@@ -6,6 +6,7 @@ import { type AuditActor, recordAudit } from '../audit/record-audit.ts';
 import { unlockAccount } from '../auth/failed-attempts.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { deleteUserSessions } from '../auth/sessions.ts';
+import { now } from '../clock.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { notify } from '../notifications/notify.ts';
 import { assertDepartmentExists } from '../users/create-user.ts';
@@ -236,7 +237,7 @@ export async function decideAccountRequest(
         status: decision.approve ? 'approved' : 'rejected',
         userId,
         decidedBy: actor.id,
-        decidedAt: new Date(),
+        decidedAt: now(),
         note: decision.note || null,
       })
       .where(eq(accountRequests.id, request.id));

@@ -2,6 +2,7 @@ import { testEngines } from '@procura/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysFromToday, reachFixtures } from '../testing/reach-fixtures.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { testClock } from '../testing/test-clock.ts';
 
 interface Entry {
   action: string;
@@ -18,7 +19,7 @@ describe.each(testEngines())('reads of personal data are audited (%s)', (kind) =
   const f = reachFixtures(() => t, cookies);
 
   beforeAll(async () => {
-    t = await createTestApp(kind);
+    t = await createTestApp(kind, { clock: testClock });
     for (const user of ['chief', 'deputy', 'clerk6', 'head6', 'prosecutor6', 'analyst']) {
       cookies[user] = await t.login(user);
     }

@@ -2,6 +2,7 @@ import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { auditHash, genesisHash } from '@procura/domain/audit-chain';
 import { desc, sql } from 'drizzle-orm';
+import { now } from '../clock.ts';
 
 export interface AuditActor {
   id: number | null;
@@ -32,7 +33,7 @@ export async function recordAudit(tx: Executor, input: AuditInput): Promise<void
   const prevHash = last?.hash ?? genesisHash;
   const entry = {
     id: (last?.id ?? 0) + 1,
-    at: new Date(),
+    at: now(),
     actorId: input.actor.id,
     actorName: input.actor.name,
     action: input.action,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TDeadlineList } from '../deadlines/schema.ts';
 import { suggestionFixtures } from '../suggestions/suggestion-fixtures.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { testClock } from '../testing/test-clock.ts';
 import type { TCalendarYear } from './schema.ts';
 
 const warning2027 = '2027 年节假日安排未载入，期限仅按周末顺延，请管理员导入国务院通知后复核';
@@ -16,7 +17,7 @@ describe.each(testEngines())('holiday calendar (%s)', (kind) => {
   const message = (response: { json: <T>() => T }) => response.json<{ message: string }>().message;
 
   beforeAll(async () => {
-    t = await createTestApp(kind);
+    t = await createTestApp(kind, { clock: testClock });
     for (const user of ['head5', 'admin', 'chief']) cookies[user] = await t.login(user);
     const caseId = await f.openCase();
     const issued = await f.issued(caseId);

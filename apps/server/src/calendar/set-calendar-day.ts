@@ -2,6 +2,7 @@ import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
 import { and, eq } from 'drizzle-orm';
 import { type AuditActor, recordAudit } from '../audit/record-audit.ts';
+import { now } from '../clock.ts';
 import { recomputeOpenDeadlines } from '../deadlines/recompute-deadline.ts';
 import { notFound } from '../errors.ts';
 import { presentCalendarDay } from './present-calendar.ts';
@@ -24,7 +25,7 @@ export async function setCalendarDay(
     const [row] = before
       ? await tx
           .update(days)
-          .set({ ...values, updatedAt: new Date() })
+          .set({ ...values, updatedAt: now() })
           .where(eq(days.id, before.id))
           .returning()
       : await tx

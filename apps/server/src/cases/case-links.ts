@@ -1,9 +1,9 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import { todayInChina } from '@procura/domain/china-time';
 import { isMinorOn } from '@procura/domain/juvenile/mask';
 import { and, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
+import * as clock from '../clock.ts';
 import type { TClue } from '../clues/schema.ts';
 import { notSealedFor } from '../juvenile/scope.ts';
 import { loadCases } from './present-case.ts';
@@ -36,7 +36,7 @@ export async function relatedCases(
   db: Executor,
   options: { caseId: number; parties: TParty[]; user: SessionUser },
 ): Promise<TCaseDetail['relatedCases']> {
-  const today = todayInChina();
+  const today = clock.today();
   const idNumbers = options.parties.flatMap((p) =>
     p.kind === 'person' && p.idNumber && !isMinorOn(p.idNumber, today) ? [p.idNumber] : [],
   );

@@ -2,9 +2,10 @@ import { testEngines } from '@procura/db/testing';
 import { chinaYear } from '@procura/domain/china-time';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { testClock, testDay, testNow } from '../testing/test-clock.ts';
 import type { TCaseDetail, TCaseList } from './schema.ts';
 
-const year = chinaYear(new Date());
+const year = chinaYear(testNow);
 
 describe.each(testEngines())('cases (%s)', (kind) => {
   let t: TestApp;
@@ -17,7 +18,7 @@ describe.each(testEngines())('cases (%s)', (kind) => {
   const message = (response: { json: <T>() => T }) => response.json<{ message: string }>().message;
 
   beforeAll(async () => {
-    t = await createTestApp(kind);
+    t = await createTestApp(kind, { clock: testClock });
     for (const user of [
       'chief',
       'deputy',
@@ -126,7 +127,7 @@ describe.each(testEngines())('cases (%s)', (kind) => {
     expect(message(system)).toBe('「立案」由系统自动记录，不能手工添加');
     const future = await as('head5', 'POST', `/api/cases/${caseId}/events`, {
       kind: 'suggestionIssued',
-      at: new Date(Date.now() + 86_400_000).toISOString(),
+      at: new Date(testNow.getTime() + 86_400_000).toISOString(),
     });
     expect(message(future)).toBe('字段 at：事项时间不能晚于当前时间');
     const noAmount = await as('head5', 'POST', `/api/cases/${caseId}/outcomes`, {
@@ -194,7 +195,7 @@ describe.each(testEngines())('cases (%s)', (kind) => {
       await as('deputy', 'GET', `/api/cases?departmentId=${departments.get('第四检察部')}&open=true`)
     ).json<TCaseList>();
     expect(fourth.total).toBe(22);
-    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
+    const today = testDay(0);
     const dated = (await as('chief', 'GET', `/api/cases?from=${today}&to=${today}`)).json<TCaseList>();
     expect(dated.total).toBe(24);
   });

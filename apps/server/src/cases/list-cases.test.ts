@@ -2,6 +2,7 @@ import { testEngines } from '@procura/db/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { testClock, testDay } from '../testing/test-clock.ts';
 import type { TCaseDetail, TCaseList } from './schema.ts';
 
 describe.each(testEngines())('case list, search and export (%s)', (kind) => {
@@ -36,7 +37,7 @@ describe.each(testEngines())('case list, search and export (%s)', (kind) => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp(kind);
+    t = await createTestApp(kind, { clock: testClock });
     for (const user of ['chief', 'deputy', 'head5', 'prosecutor1', 'admin'])
       cookies[user] = await t.login(user);
     const list = (await as('chief', '/api/departments')).json<{ id: number; name: string }[]>();
@@ -89,7 +90,7 @@ describe.each(testEngines())('case list, search and export (%s)', (kind) => {
     ]);
     expect(await titles('head5', `q=${q}&open=false`)).toEqual([]);
     expect(await titles('head5', 'from=2000-01-01&to=2000-12-31')).toEqual([]);
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const today = testDay(0);
     expect(await titles('head5', `from=${today}&to=${today}&type=adminPublicInterest`)).toHaveLength(2);
     expect(await titles('chief', `q=${q}&departmentId=${departments.get('第四检察部')}`)).toEqual([
       '骗取绿植补贴资金非诉执行监督案',
@@ -131,7 +132,7 @@ describe.each(testEngines())('case list, search and export (%s)', (kind) => {
     expect(fraud.getCell(11).value).toBe(1_190_000);
     expect(fraud.getCell(11).numFmt).toBe('#,##0.00');
     const opened = fraud.getCell(8).value as Date;
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const today = testDay(0);
     expect(opened.toISOString()).toBe(`${today}T00:00:00.000Z`);
     expect(fraud.getCell(8).numFmt).toBe('yyyy-mm-dd');
 

@@ -5,6 +5,7 @@ import { chinaDate, chinaYear } from '@procura/domain/china-time';
 import { lineLabels } from '@procura/domain/roles';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import { now } from '../clock.ts';
 import { startDeadlinesForEvent } from '../deadlines/start-deadline.ts';
 import { DomainError, forbidden } from '../errors.ts';
 import { allocateNumber } from './allocate-number.ts';
@@ -66,7 +67,7 @@ export async function openCaseInTransaction(
     throw forbidden(`只能在本部门立案（${department.name}）`);
   }
   if (handlerId) await assertHandler(tx, handlerId, department);
-  const openedAt = new Date();
+  const openedAt = now();
   const year = chinaYear(openedAt);
   const { number: caseNumber, seq } = await allocateNumber(tx, 'case', { code: type.code, year });
   const [created] = await tx

@@ -5,6 +5,7 @@ import { caseEventLabel, systemEventKinds } from '@procura/domain/cases/event-ki
 import { chinaDate } from '@procura/domain/china-time';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import * as clock from '../clock.ts';
 import { startDeadlinesForEvent } from '../deadlines/start-deadline.ts';
 import { DomainError } from '../errors.ts';
 import { getCase } from './get-case.ts';
@@ -20,7 +21,7 @@ export async function recordCaseEvent(
   if (systemEventKinds.includes(input.kind)) {
     throw new DomainError('VALIDATION', `「${caseEventLabel(input.kind)}」由系统自动记录，不能手工添加`);
   }
-  const now = new Date();
+  const now = clock.now();
   const at = input.at ? new Date(input.at) : now;
   if (at.getTime() > now.getTime() + 60_000) {
     throw new DomainError('VALIDATION', '字段 at：事项时间不能晚于当前时间');

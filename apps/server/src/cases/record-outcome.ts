@@ -3,6 +3,7 @@ import { schema } from '@procura/db';
 import { formatOutcome, outcomeKinds } from '@procura/domain/cases/outcomes';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import { now } from '../clock.ts';
 import { DomainError } from '../errors.ts';
 import { getCase } from './get-case.ts';
 import { lockCase } from './lock-case.ts';
@@ -32,7 +33,7 @@ export async function recordOutcome(
     await tx.insert(schema.caseEvents).values({
       caseId: id,
       kind: 'outcomeRecorded',
-      at: new Date(),
+      at: now(),
       actorId: user.id,
       actorName: user.displayName,
       note: `${kind.label}：${text}`,

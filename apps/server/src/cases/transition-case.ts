@@ -5,6 +5,7 @@ import { checkTransition } from '@procura/domain/cases/stage-machine';
 import { eq } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import * as clock from '../clock.ts';
 import { DomainError } from '../errors.ts';
 import { getCase } from './get-case.ts';
 import { lockCase } from './lock-case.ts';
@@ -30,7 +31,7 @@ export async function transitionCase(
       kinds.map((k) => k.kind),
     );
     if (!check.ok) throw new DomainError('VALIDATION', check.message, { missing: check.missing });
-    const now = new Date();
+    const now = clock.now();
     const final = isFinalStage(type, input.to);
     await tx
       .update(schema.cases)

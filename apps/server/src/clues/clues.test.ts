@@ -3,9 +3,10 @@ import { chinaYear } from '@procura/domain/china-time';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TCaseDetail } from '../cases/schema.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { testClock, testNow } from '../testing/test-clock.ts';
 import type { TClueDetail, TClueList, TClueTransfer, TPossibleDuplicate, TSentClueList } from './schema.ts';
 
-const year = chinaYear(new Date());
+const year = chinaYear(testNow);
 const subsidyFraud = {
   source: 'selfDiscovered',
   title: '某街道办工作人员虚报冒领低保补贴',
@@ -25,7 +26,7 @@ describe.each(testEngines())('clues (%s)', (kind) => {
     t.app.inject({ method, url, headers: { cookie: cookies[user]! }, ...(payload ? { payload } : {}) });
 
   beforeAll(async () => {
-    t = await createTestApp(kind);
+    t = await createTestApp(kind, { clock: testClock });
     for (const user of ['chief', 'head5', 'prosecutor1', 'assistant5', 'analyst', 'admin', 'clerk6']) {
       cookies[user] = await t.login(user);
     }

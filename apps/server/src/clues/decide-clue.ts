@@ -7,6 +7,7 @@ import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { openCaseInTransaction } from '../cases/open-case.ts';
 import { reaches } from '../cases/record-reach.ts';
+import { now } from '../clock.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { getClue } from './get-clue.ts';
 import type { TClueDetail, TDecideClueBody } from './schema.ts';
@@ -34,9 +35,9 @@ export async function decideClue(
         .set({
           status: 'declined',
           declineReason: input.reason,
-          decidedAt: new Date(),
+          decidedAt: now(),
           decidedBy: user.id,
-          updatedAt: new Date(),
+          updatedAt: now(),
         })
         .where(eq(schema.clues.id, id));
       await recordAudit(tx, {
@@ -62,7 +63,7 @@ export async function decideClue(
       });
       await tx
         .update(schema.clues)
-        .set({ status: 'opened', caseId, decidedAt: new Date(), decidedBy: user.id, updatedAt: new Date() })
+        .set({ status: 'opened', caseId, decidedAt: now(), decidedBy: user.id, updatedAt: now() })
         .where(eq(schema.clues.id, id));
     }
     await markReceived(tx, { clueId: id, user, ip });
@@ -75,7 +76,7 @@ async function markReceived(tx: Executor, options: { clueId: number; user: Sessi
   const { clueTransfers } = schema;
   const received = await tx
     .update(clueTransfers)
-    .set({ receivedAt: new Date(), receivedBy: options.user.displayName })
+    .set({ receivedAt: now(), receivedBy: options.user.displayName })
     .where(and(eq(clueTransfers.receivedClueId, options.clueId), isNull(clueTransfers.receivedAt)))
     .returning({ id: clueTransfers.id });
   for (const { id } of received) {

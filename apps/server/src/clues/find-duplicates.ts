@@ -1,11 +1,11 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { openClueStatuses } from '@procura/domain/cases/clue-sources';
-import { todayInChina } from '@procura/domain/china-time';
 import { isMinorOn, maskName } from '@procura/domain/juvenile/mask';
 import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { reaches } from '../cases/record-reach.ts';
+import { today } from '../clock.ts';
 import { maySeeSealed, notSealedFor } from '../juvenile/scope.ts';
 import type { TPossibleDuplicate } from './schema.ts';
 
@@ -39,7 +39,7 @@ export async function findDuplicates(
       condition: and(eq(clueParties.kind, 'person'), inArray(clueParties.idNumber, subject.idNumbers))!,
       // A minor's name and number are not shown across departments (未成年人保护法 第一百零三条).
       reason: (p) =>
-        isMinorOn(p.idNumber, todayInChina())
+        isMinorOn(p.idNumber, today())
           ? `同一公民身份号码（${maskName(p.name)}，未成年人）`
           : `同一公民身份号码（${p.name}，${p.idNumber}）`,
       anonymous: '同一公民身份号码',

@@ -4,6 +4,7 @@ import { recordReach } from '@procura/domain/policy';
 import { eq } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import * as clock from '../clock.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { presentTransfer, selectTransfers } from './present-clue.ts';
 import type { TClueTransfer, TTransferFeedbackBody } from './schema.ts';
@@ -29,7 +30,7 @@ export async function recordTransferFeedback(
     if (transfer.toDepartmentId) {
       throw new DomainError('CONFLICT', '移送本院其他部门的线索由接收部门处置，反馈自动生成，无需录入');
     }
-    const now = new Date();
+    const now = clock.now();
     if (input.receivedAt && new Date(input.receivedAt) > now) {
       throw new DomainError('VALIDATION', '字段 receivedAt：签收时间不能晚于当前时间');
     }

@@ -5,6 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { loadDepartment } from '../cases/assignment.ts';
+import { now } from '../clock.ts';
 import { DomainError } from '../errors.ts';
 import { insertClue } from './register-clue.ts';
 import type { TTransferInput } from './schema.ts';
@@ -66,7 +67,7 @@ export async function transferClue(
     .returning({ id: schema.clueTransfers.id });
   await tx
     .update(schema.clues)
-    .set({ status: 'transferred', decidedAt: new Date(), decidedBy: user.id, updatedAt: new Date() })
+    .set({ status: 'transferred', decidedAt: now(), decidedBy: user.id, updatedAt: now() })
     .where(eq(schema.clues.id, clue.id));
   await recordAudit(tx, {
     actor: actorOf(user),

@@ -2,6 +2,7 @@ import { testEngines } from '@procura/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { suggestionFixtures } from '../suggestions/suggestion-fixtures.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { testClock } from '../testing/test-clock.ts';
 import type { TDeadline, TDeadlineBoard, TDeadlineList } from './schema.ts';
 
 describe.each(testEngines())('deadlines (%s)', (kind) => {
@@ -11,7 +12,7 @@ describe.each(testEngines())('deadlines (%s)', (kind) => {
   let caseId: number;
 
   beforeAll(async () => {
-    t = await createTestApp(kind);
+    t = await createTestApp(kind, { clock: testClock });
     for (const user of ['chief', 'head5', 'prosecutor1', 'assistant5']) cookies[user] = await t.login(user);
     caseId = await f.openCase();
   });

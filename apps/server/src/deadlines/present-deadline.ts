@@ -1,12 +1,12 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import { todayInChina } from '@procura/domain/china-time';
 import { cite, deadlineStatusDetail, type LegalBasis } from '@procura/domain/deadlines/index';
 import { recordReach } from '@procura/domain/policy';
 import { and, asc, eq, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { SessionUser } from '../auth/load-user.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
+import * as clock from '../clock.ts';
 import { maskCaseTitles } from '../juvenile/mask-lists.ts';
 import { notSealedFor } from '../juvenile/scope.ts';
 import type { TDeadline } from './schema.ts';
@@ -103,7 +103,7 @@ async function presentDeadlines(db: Executor, queried: QueriedRow[]): Promise<TD
       ? { ...q, caseTitle: maskedTitle.get(q.row.caseId)! }
       : q,
   );
-  const today = todayInChina();
+  const today = clock.today();
   const year = Number(today.slice(0, 4));
   const calendar = await loadCalendar(db, [year, year + 1]);
   return rows.map(({ row, ...record }) => {

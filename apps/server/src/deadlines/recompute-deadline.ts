@@ -3,6 +3,7 @@ import { schema } from '@procura/db';
 import { computeLimit, type LimitId, limits, type Pause, type Period } from '@procura/domain/deadlines/index';
 import { and, eq, gte, isNull, lte } from 'drizzle-orm';
 import { loadCalendar, yearsFrom } from '../calendar/load-calendar.ts';
+import { now } from '../clock.ts';
 
 const { deadlines } = schema;
 type DeadlineRow = typeof deadlines.$inferSelect;
@@ -75,7 +76,7 @@ export async function recomputeChain(tx: Executor, row: DeadlineRow, waitingOn?:
   });
   await tx
     .update(deadlines)
-    .set({ ...columns, updatedAt: new Date() })
+    .set({ ...columns, updatedAt: now() })
     .where(eq(deadlines.id, row.id));
   const next = await tx.select().from(deadlines).where(eq(deadlines.predecessorId, row.id));
   for (const successor of next) {

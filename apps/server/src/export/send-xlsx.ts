@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { chinaDate } from '@procura/domain/china-time';
 import type { FastifyReply } from 'fastify';
+import { now } from '../clock.ts';
 import { DomainError } from '../errors.ts';
 import { contentDisposition, writeXlsx, type XlsxSheet, xlsxMime } from './write-xlsx.ts';
 
@@ -18,7 +19,7 @@ export function assertExportable(rows: number, limit = exportRowLimit): void {
 }
 
 /** 案件列表_2026-03-05.xlsx: the name of an export made today (in China). */
-export function exportFileName(title: string, at = new Date()): string {
+export function exportFileName(title: string, at = now()): string {
   return `${title}_${chinaDate(at)}.xlsx`;
 }
 

@@ -1,6 +1,7 @@
 import { PassThrough, type Writable } from 'node:stream';
 import { inertCellText } from '@procura/domain/export/inert-cell';
 import ExcelJS from 'exceljs';
+import { now } from '../clock.ts';
 
 /**
  * How a column is written:
@@ -51,7 +52,7 @@ export async function writeXlsx<Row>(output: Writable, sheet: XlsxSheet<Row>): P
     useSharedStrings: false,
   });
   workbook.creator = 'Procura 检察履职一体化平台';
-  workbook.created = new Date();
+  workbook.created = now();
   const worksheet = workbook.addWorksheet(safeSheetName(sheet.sheetName), {
     views: [{ state: 'frozen', ySplit: 1 }],
   });

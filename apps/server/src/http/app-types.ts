@@ -7,6 +7,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 
 export type App = FastifyInstance<
@@ -21,4 +22,6 @@ export type App = FastifyInstance<
 export interface RouteDeps {
   database: Database;
   config: Pick<Config, 'demo' | 'loginRateLimit' | 'publicUrl'>;
+  /** The app's clock, for work that runs outside a request (timers). */
+  clock: Clock;
 }

@@ -3,6 +3,7 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysFromToday, reachFixtures } from '../testing/reach-fixtures.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { testClock } from '../testing/test-clock.ts';
 
 /**
  * Every route that takes a record id in its body or query answers an id out of the caller's reach
@@ -290,7 +291,7 @@ describe.each(testEngines())('ids out of reach in bodies and queries (%s)', (kin
   const secrets: string[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp(kind);
+    t = await createTestApp(kind, { clock: testClock });
     for (const user of ['chief', 'deputy', 'head5', 'prosecutor1', 'clerk6', 'head6', 'prosecutor6']) {
       cookies[user] = await t.login(user);
     }

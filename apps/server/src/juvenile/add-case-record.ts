@@ -8,6 +8,7 @@ import {
 } from '@procura/domain/juvenile/case-records';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import { now } from '../clock.ts';
 import { DomainError } from '../errors.ts';
 import { getJuvenileCase } from './get-juvenile-case.ts';
 import { assertOpen, loadJuvenileCase, loadMinor } from './load-juvenile-case.ts';
@@ -50,7 +51,7 @@ export async function addCaseRecord(
       await tx.insert(schema.caseEvents).values({
         caseId: id,
         kind: event,
-        at: new Date(),
+        at: now(),
         actorId: user.id,
         actorName: user.displayName,
         note: `${label}（详见未检办案记录）`,

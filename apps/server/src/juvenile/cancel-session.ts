@@ -3,6 +3,7 @@ import { schema } from '@procura/db';
 import { eq } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import { now } from '../clock.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { getJuvenileCase } from './get-juvenile-case.ts';
 import { loadJuvenileCase } from './load-juvenile-case.ts';
@@ -22,7 +23,7 @@ export async function cancelSession(
   await database.db.transaction(async (tx) => {
     await loadJuvenileCase(tx, session.caseId, user, { lock: true });
     if (session.cancelled) throw new DomainError('CONFLICT', '该预约已取消');
-    if (session.startsAt <= new Date()) throw new DomainError('CONFLICT', '已开始或已结束的预约不能取消');
+    if (session.startsAt <= now()) throw new DomainError('CONFLICT', '已开始或已结束的预约不能取消');
     await tx
       .update(schema.juvenileSessions)
       .set({ cancelled: true })

@@ -3,6 +3,7 @@ import { schema } from '@procura/db';
 import { eq } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import { now } from '../clock.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { getJuvenileCase } from './get-juvenile-case.ts';
 import { loadJuvenileCase } from './load-juvenile-case.ts';
@@ -36,7 +37,7 @@ export async function decideInquiry(
       .set({
         state: input.approve ? 'approved' : 'refused',
         decidedBy: user.id,
-        decidedAt: new Date(),
+        decidedAt: now(),
         decisionNote: input.note ?? null,
       })
       .where(eq(schema.juvenileInquiryRequests.id, request.id));

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
-import { todayInChina } from '@procura/domain/china-time';
 import { missingGuardianshipFields } from '@procura/domain/juvenile/follow-up';
 import { eq } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import { today } from '../clock.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { docxMime } from '../suggestions/archive-suggestion-document.ts';
 import { loadJuvenileCase, loadMinor } from './load-juvenile-case.ts';
@@ -33,7 +33,7 @@ export async function generateOrderDocument(
       throw new DomainError('VALIDATION', `生成督促监护令前请填写：${missing.join('、')}`);
     }
     const [procuratorate] = await tx.select({ name: schema.procuratorate.name }).from(schema.procuratorate);
-    const issuedOn = order.issuedOn ?? todayInChina();
+    const issuedOn = order.issuedOn ?? today();
     const content = await renderOrderDocx({
       procuratorate: procuratorate?.name ?? '',
       guardianName: order.guardianName,

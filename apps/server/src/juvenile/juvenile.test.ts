@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TCaseDetail, TCaseList } from '../cases/schema.ts';
 import type { TClueList } from '../clues/schema.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { testClock } from '../testing/test-clock.ts';
 import type {
   TFollowUp,
   TJuvenileCaseDetail,
@@ -51,7 +52,7 @@ describe.each(testEngines())('juvenile casework (%s)', (kind) => {
   });
 
   beforeAll(async () => {
-    t = await createTestApp(kind);
+    t = await createTestApp(kind, { clock: testClock });
     for (const user of ['chief', 'deputy', 'prosecutor1', 'clerk6', 'admin', 'head5']) {
       cookies[user] = await t.login(user);
     }

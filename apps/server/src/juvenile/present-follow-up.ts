@@ -1,6 +1,5 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import { todayInChina } from '@procura/domain/china-time';
 import { deadlineStatus } from '@procura/domain/deadlines/status';
 import {
   followUpOutcomes,
@@ -14,6 +13,7 @@ import { maskName } from '@procura/domain/juvenile/mask';
 import { asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
+import * as clock from '../clock.ts';
 import type { TFollowUp } from './schema.ts';
 import { mayViewFull } from './scope.ts';
 
@@ -58,7 +58,7 @@ export async function loadFollowUps(
           .orderBy(asc(juvenileReferrals.id)),
       ])
     : [[], []];
-  const today = todayInChina();
+  const today = clock.today();
   const year = Number(today.slice(0, 4));
   const calendar = await loadCalendar(db, [year, year + 1]);
   return plans.map(({ plan, department, handler, caseNumber }) => {

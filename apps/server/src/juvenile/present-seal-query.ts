@@ -1,9 +1,9 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import { todayInChina } from '@procura/domain/china-time';
 import { sealQueryStates, type TSealQueryState } from '@procura/domain/juvenile/sealing';
 import { asc, eq, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import * as clock from '../clock.ts';
 import type { TSealQuery } from './schema.ts';
 
 const { juvenileSealQueries, juvenileSealings, cases, users } = schema;
@@ -26,7 +26,7 @@ export async function presentSealQueries(db: Executor, where: SQL | undefined): 
     .leftJoin(decider, eq(decider.id, juvenileSealQueries.decidedBy))
     .where(where)
     .orderBy(asc(juvenileSealQueries.id));
-  const today = todayInChina();
+  const today = clock.today();
   return rows.map(({ query, caseId, caseNumber, recorder, decider }) => ({
     id: query.id,
     sealingId: query.sealingId,

@@ -3,6 +3,7 @@ import { schema } from '@procura/db';
 import { eq } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import { now } from '../clock.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { getJuvenileCase } from './get-juvenile-case.ts';
 import { loadJuvenileCase } from './load-juvenile-case.ts';
@@ -43,7 +44,7 @@ export async function recordOrderProgress(
         throw new DomainError('CONFLICT', `还有${pending}次家庭教育指导未记录到场情况，不能结案评估`);
       await tx
         .update(schema.juvenileGuardianshipOrders)
-        .set({ evaluation: change.evaluation, evaluatedAt: new Date() })
+        .set({ evaluation: change.evaluation, evaluatedAt: now() })
         .where(eq(schema.juvenileGuardianshipOrders.id, order.id));
     }
     await recordAudit(tx, {

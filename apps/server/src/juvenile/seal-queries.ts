@@ -1,10 +1,10 @@
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
-import { todayInChina } from '@procura/domain/china-time';
 import { sealQueryDueOn } from '@procura/domain/juvenile/sealing';
 import { and, eq, isNull } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import { now, today } from '../clock.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { loadJuvenileCase } from './load-juvenile-case.ts';
 import { presentSealQueries } from './present-seal-query.ts';
@@ -36,7 +36,7 @@ export async function recordSealQuery(
 ): Promise<TSealQuery> {
   const { input, user } = options;
   const sealing = await loadSealing(database, options.sealingId);
-  if (input.receivedOn > todayInChina())
+  if (input.receivedOn > today())
     throw new DomainError('VALIDATION', '字段 receivedOn：收到申请日期不能晚于今天');
   const id = await database.db.transaction(async (tx) => {
     await loadJuvenileCase(tx, sealing.caseId, user, { lock: true });
@@ -96,7 +96,7 @@ export async function decideSealQuery(
       .set({
         state: input.approve ? 'permitted' : 'refused',
         decidedBy: user.id,
-        decidedAt: new Date(),
+        decidedAt: now(),
         decisionNote: input.note,
       })
       .where(eq(juvenileSealQueries.id, query.id));

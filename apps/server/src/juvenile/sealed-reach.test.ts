@@ -2,6 +2,7 @@ import { testEngines } from '@procura/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minorIdNumber as minorIdNumberOf, reachFixtures } from '../testing/reach-fixtures.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { testClock } from '../testing/test-clock.ts';
 
 describe.each(testEngines())('who opens a sealed record (%s)', (kind) => {
   let t: TestApp;
@@ -10,7 +11,7 @@ describe.each(testEngines())('who opens a sealed record (%s)', (kind) => {
   const users = ['chief', 'deputy', 'head5', 'prosecutor1', 'head6', 'prosecutor6', 'clerk6'];
 
   beforeAll(async () => {
-    t = await createTestApp(kind);
+    t = await createTestApp(kind, { clock: testClock });
     for (const user of users) cookies[user] = await t.login(user);
   });
   afterAll(() => t?.close());

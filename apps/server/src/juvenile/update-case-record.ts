@@ -4,6 +4,7 @@ import { parseCaseRecord, type TCaseRecordKind } from '@procura/domain/juvenile/
 import { eq } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import { now } from '../clock.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { getJuvenileCase } from './get-juvenile-case.ts';
 import { assertOpen, loadJuvenileCase } from './load-juvenile-case.ts';
@@ -27,7 +28,7 @@ export async function updateCaseRecord(
     assertOpen(row);
     await tx
       .update(schema.juvenileCaseRecords)
-      .set({ data: parsed.data, updatedAt: new Date() })
+      .set({ data: parsed.data, updatedAt: now() })
       .where(eq(schema.juvenileCaseRecords.id, existing.id));
     await recordAudit(tx, {
       actor: actorOf(user),

@@ -4,6 +4,7 @@ import type { TFollowUpOutcome, TReferralBodyKind } from '@procura/domain/juveni
 import { and, eq } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import { now } from '../clock.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { getFollowUp, lockFollowUp } from './list-follow-ups.ts';
 import type { TFollowUp } from './schema.ts';
@@ -56,7 +57,7 @@ export async function updateFollowUp(
     } else if (change.kind === 'close') {
       await tx
         .update(plans)
-        .set({ outcome: change.outcome, outcomeNote: change.note ?? null, closedAt: new Date() })
+        .set({ outcome: change.outcome, outcomeNote: change.note ?? null, closedAt: now() })
         .where(eq(plans.id, id));
     } else if (change.kind === 'refer') {
       await tx.insert(referrals).values({

@@ -3,6 +3,7 @@ import { schema } from '@procura/db';
 import { eq } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import { now } from '../clock.ts';
 import { notFound } from '../errors.ts';
 import { assertJuvenileRecord } from './juvenile-reach.ts';
 import { loadLetters } from './present-letter.ts';
@@ -29,7 +30,7 @@ export async function answerLetter(
       .set({
         status: 'answered',
         answer: options.answer,
-        answeredAt: new Date(),
+        answeredAt: now(),
         answeredBy: user.id,
       })
       .where(eq(mailboxLetters.id, id));

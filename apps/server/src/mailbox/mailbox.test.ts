@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TClueList } from '../clues/schema.ts';
 import type { TNotificationList } from '../notifications/schema.ts';
 import { createTestApp, type TestApp, testPublicUrl } from '../testing/test-app.ts';
+import { testClock, testNow } from '../testing/test-clock.ts';
 import { mailboxRateLimits } from './routes.ts';
 import type {
   TLetter,
@@ -45,7 +46,7 @@ describe.each(testEngines())('campus mailbox (%s)', (kind) => {
     });
 
   beforeAll(async () => {
-    t = await createTestApp(kind);
+    t = await createTestApp(kind, { clock: testClock });
     for (const user of ['chief', 'clerk6', 'prosecutor1', 'school1', 'admin'])
       cookies[user] = await t.login(user);
     const schools = (await as('clerk6', 'GET', '/api/partner-schools')).json<TPartnerSchoolList>();
@@ -285,7 +286,7 @@ describe.each(testEngines())('campus mailbox (%s)', (kind) => {
         topicSource: 'keywords',
         body: `早些时候的来信 ${i}`,
         pickupCodeHash: `ceiling-test-${kind}-${i}`,
-        createdAt: new Date(Date.now() - 3 * 3_600_000),
+        createdAt: new Date(testNow.getTime() - 3 * 3_600_000),
       })),
     );
     const address = '10.67.0.1';

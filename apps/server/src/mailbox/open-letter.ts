@@ -3,6 +3,7 @@ import { schema } from '@procura/db';
 import { and, eq, type SQL } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import { now } from '../clock.ts';
 import { notFound } from '../errors.ts';
 import { assertJuvenileRecord } from './juvenile-reach.ts';
 import { loadLetters } from './present-letter.ts';
@@ -53,7 +54,7 @@ async function changeLetterOnce(
 /** The first reader marks a letter read (audited), so the team sees it is being handled. */
 export const markLetterRead = (database: Database, options: LetterChange) =>
   changeLetterOnce(database, options, {
-    set: { status: 'read', readAt: new Date(), readBy: options.user.id },
+    set: { status: 'read', readAt: now(), readBy: options.user.id },
     still: eq(mailboxLetters.status, 'new'),
     action: 'mailbox.markRead',
   });
@@ -61,7 +62,7 @@ export const markLetterRead = (database: Database, options: LetterChange) =>
 /** A suspected letter judged genuine: back among the letters, never suspected again (audited). */
 export const releaseLetter = (database: Database, options: LetterChange) =>
   changeLetterOnce(database, options, {
-    set: { suspected: false, releasedAt: new Date(), releasedBy: options.user.id },
+    set: { suspected: false, releasedAt: now(), releasedBy: options.user.id },
     still: eq(mailboxLetters.suspected, true),
     action: 'mailbox.release',
   });

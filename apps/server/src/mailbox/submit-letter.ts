@@ -5,6 +5,7 @@ import { classifyTopic, letterTopics } from '@procura/domain/mailbox/topics';
 import { detectUrgency, type UrgentReason, urgentReasonText } from '@procura/domain/mailbox/urgency';
 import { and, count, desc, eq, gt, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.ts';
+import * as clock from '../clock.ts';
 import { DomainError } from '../errors.ts';
 import { notify } from '../notifications/notify.ts';
 import { juvenileStaffIds } from './juvenile-reach.ts';
@@ -54,7 +55,7 @@ export async function submitLetter(
   const created = await database.db.transaction(async (tx) => {
     // One writer at a time per school, so the ceiling and the flood rules see every letter before.
     await tx.execute(sql`select pg_advisory_xact_lock(7310, ${school.id})`);
-    const now = new Date();
+    const now = clock.now();
     const recent = await tx
       .select({ id: mailboxLetters.id, at: mailboxLetters.createdAt, body: mailboxLetters.body })
       .from(mailboxLetters)

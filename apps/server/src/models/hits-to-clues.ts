@@ -6,6 +6,7 @@ import { cleanIdNumber } from '@procura/domain/clean/id-number';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import { now } from '../clock.ts';
 import { registerClue } from '../clues/register-clue.ts';
 import { DomainError } from '../errors.ts';
 import { loadHits } from './list-hits.ts';
@@ -64,7 +65,7 @@ export async function hitsToClues(
       alongside: async (tx, clueId) => {
         const linked = await tx
           .update(hits)
-          .set({ status: 'clue', clueId, reviewedBy: options.user.id, reviewedAt: new Date() })
+          .set({ status: 'clue', clueId, reviewedBy: options.user.id, reviewedAt: now() })
           .where(and(eq(hits.id, hit.id), isNull(hits.clueId)))
           .returning({ id: hits.id });
         if (linked.length === 0) throw new DomainError('CONFLICT', `命中 #${hit.id} 已被他人转为线索`);

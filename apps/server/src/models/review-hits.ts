@@ -3,6 +3,7 @@ import { schema } from '@procura/db';
 import { and, inArray, ne } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import { now } from '../clock.ts';
 import { DomainError } from '../errors.ts';
 import { loadHits } from './list-hits.ts';
 import type { TReviewBody } from './schema.ts';
@@ -36,7 +37,7 @@ export async function reviewHits(
         status: input.action === 'confirm' ? 'confirmed' : 'dismissed',
         dismissReason: input.action === 'dismiss' ? input.reason : null,
         reviewedBy: user.id,
-        reviewedAt: new Date(),
+        reviewedAt: now(),
       })
       .where(and(inArray(hits.id, ids), ne(hits.status, 'clue')))
       .returning({ id: hits.id });

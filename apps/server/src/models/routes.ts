@@ -58,7 +58,7 @@ export async function modelRoutes(app: App, deps: RouteDeps) {
     await routes(scope, deps);
   });
 
-  const { database } = deps;
+  const { database, clock } = deps;
   const queue = runQueueOf(database, (error, message) => app.log.error({ err: error }, message));
   let stopScheduler: (() => void) | undefined;
   app.addHook('onReady', async () => {
@@ -66,6 +66,7 @@ export async function modelRoutes(app: App, deps: RouteDeps) {
     if (interrupted > 0) app.log.warn({ interrupted }, 'model runs interrupted by a restart marked failed');
     void queue.kick();
     stopScheduler = startScheduler(database, {
+      now: clock,
       log: (error, message) => app.log.error({ err: error }, message),
     });
   });

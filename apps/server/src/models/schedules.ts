@@ -4,6 +4,7 @@ import { schema } from '@procura/db';
 import { desc, eq, type SQL } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import { now } from '../clock.ts';
 import { notFound } from '../errors.ts';
 import { nextRunAt, type Repeat, repeatLabel } from './next-run.ts';
 import type { TCreateScheduleBody, TSchedule } from './schema.ts';
@@ -56,7 +57,7 @@ export async function createSchedule(
         modelId: input.modelId,
         repeat: input.repeat,
         every: input.every,
-        nextRunAt: nextRunAt(input.repeat, input.every, options.now ?? new Date()),
+        nextRunAt: nextRunAt(input.repeat, input.every, options.now ?? now()),
         createdBy: user.id,
       })
       .returning({ id: schedules.id });
@@ -87,7 +88,7 @@ export async function setScheduleEnabled(
         enabled: options.enabled,
         // Re-enabled: the next due time from now, not a backlog of missed ones.
         ...(options.enabled && !schedule.enabled
-          ? { nextRunAt: nextRunAt(schedule.repeat as Repeat, schedule.every, options.now ?? new Date()) }
+          ? { nextRunAt: nextRunAt(schedule.repeat as Repeat, schedule.every, options.now ?? now()) }
           : {}),
       })
       .where(eq(schedules.id, options.id));

@@ -2,6 +2,7 @@ import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { and, eq } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
+import { now } from '../clock.ts';
 import { notFound } from '../errors.ts';
 import { presentNotification } from './list-notifications.ts';
 import type { TNotification } from './schema.ts';
@@ -18,6 +19,6 @@ export async function markNotificationRead(
   const [row] = await db.select().from(notifications).where(mine);
   if (!row) throw notFound('通知');
   if (row.readAt) return presentNotification(row);
-  const [updated] = await db.update(notifications).set({ readAt: new Date() }).where(mine).returning();
+  const [updated] = await db.update(notifications).set({ readAt: now() }).where(mine).returning();
   return presentNotification(updated!);
 }

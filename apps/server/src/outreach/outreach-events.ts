@@ -4,6 +4,7 @@ import { recordReach } from '@procura/domain/policy';
 import { and, count, desc, eq, gte, ilike, lte, or, type SQL, sum } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import { now } from '../clock.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import {
   outreachKinds,
@@ -137,7 +138,7 @@ export async function updateOutreachEvent(
     if (Object.keys(input).length > 0) {
       await tx
         .update(events)
-        .set({ ...input, updatedAt: new Date() })
+        .set({ ...input, updatedAt: now() })
         .where(eq(events.id, id));
     }
     await recordAudit(tx, {

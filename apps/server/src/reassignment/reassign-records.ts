@@ -6,6 +6,7 @@ import type { SessionUser } from '../auth/load-user.ts';
 import { assertHandler, loadDepartment } from '../cases/assignment.ts';
 import { loadCases } from '../cases/present-case.ts';
 import { reaches } from '../cases/record-reach.ts';
+import * as clock from '../clock.ts';
 import { loadClues } from '../clues/present-clue.ts';
 import { DomainError, forbidden } from '../errors.ts';
 import { sealedFrom } from '../juvenile/scope.ts';
@@ -99,7 +100,7 @@ export async function reassignRecords(
         )
       ).map((c) => [c.id, c.title]),
     );
-    const now = new Date();
+    const now = clock.now();
     for (const row of caseRows) {
       assertMayReassign(user, row.departmentId, `案件${row.caseNumber}`);
       if (row.closedAt) throw new DomainError('CONFLICT', `案件${row.caseNumber}已办结，不能改派`);

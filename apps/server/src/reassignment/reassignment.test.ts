@@ -8,6 +8,7 @@ import type { TNotificationList } from '../notifications/schema.ts';
 import { suggestionFixtures } from '../suggestions/suggestion-fixtures.ts';
 import { reachFixtures } from '../testing/reach-fixtures.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { testClock } from '../testing/test-clock.ts';
 
 describe.each(testEngines())('reassignment (%s)', (kind) => {
   let t: TestApp;
@@ -18,7 +19,7 @@ describe.each(testEngines())('reassignment (%s)', (kind) => {
   let newHandler: number;
 
   beforeAll(async () => {
-    t = await createTestApp(kind);
+    t = await createTestApp(kind, { clock: testClock });
     for (const user of ['chief', 'deputy', 'head5', 'prosecutor1', 'admin', 'clerk6', 'head6', 'prosecutor6'])
       cookies[user] = await t.login(user);
     for (const d of (await f.as('chief', 'GET', '/api/departments')).json<{ id: number; name: string }[]>()) {

@@ -3,6 +3,7 @@ import { schema } from '@procura/db';
 import { eq } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import { now } from '../clock.ts';
 import { forbidden } from '../errors.ts';
 import { notify } from '../notifications/notify.ts';
 import { getSuggestion } from './get-suggestion.ts';
@@ -32,7 +33,7 @@ async function recordDecision(
   },
 ): Promise<Date> {
   const { suggestion, user } = options;
-  const at = new Date();
+  const at = now();
   const entry = { userId: user.id, name: user.displayName, at: at.toISOString(), note: options.note };
   await tx
     .update(schema.suggestions)

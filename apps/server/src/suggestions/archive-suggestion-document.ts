@@ -4,6 +4,7 @@ import { schema } from '@procura/db';
 import { chinaDate } from '@procura/domain/china-time';
 import { eq } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
+import { now } from '../clock.ts';
 import { DomainError } from '../errors.ts';
 import { missingFieldsProblem, type TSuggestionKind } from './labels.ts';
 import { renderSuggestionDocx } from './render-suggestion-docx.ts';
@@ -34,7 +35,7 @@ export async function archiveSuggestionDocument(
     legalBasis: suggestion.legalBasis,
     requests: suggestion.requests,
     urgent: suggestion.urgent,
-    date: chinaDate(suggestion.issuedAt ?? new Date()),
+    date: chinaDate(suggestion.issuedAt ?? now()),
   });
   const name = suggestion.docNumber
     ? `检察建议书 ${suggestion.docNumber}.docx`

@@ -7,6 +7,7 @@ import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { allocateNumber } from '../cases/allocate-number.ts';
 import { loadDepartment } from '../cases/assignment.ts';
+import { now } from '../clock.ts';
 import { DomainError } from '../errors.ts';
 import { archiveSuggestionDocument } from './archive-suggestion-document.ts';
 import { getSuggestion } from './get-suggestion.ts';
@@ -32,7 +33,7 @@ export async function issueSuggestion(
     const code = docNumberCodes[department.line as TLine];
     if (!code)
       throw new DomainError('VALIDATION', `${department.name}没有检察建议文号代字，不能签发检察建议`);
-    const issuedAt = new Date();
+    const issuedAt = now();
     const { number: docNumber, seq } = await allocateNumber(tx, 'document', {
       code,
       year: chinaYear(issuedAt),

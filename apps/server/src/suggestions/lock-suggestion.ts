@@ -3,6 +3,7 @@ import { schema } from '@procura/db';
 import { eq } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { reaches } from '../cases/record-reach.ts';
+import { now } from '../clock.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { sealedFrom } from '../juvenile/scope.ts';
 import { suggestionStates, type TSuggestionState } from './labels.ts';
@@ -48,7 +49,7 @@ export async function appendCaseEvent(
   await tx.insert(schema.caseEvents).values({
     caseId: input.caseId,
     kind: input.kind,
-    at: input.at ?? new Date(),
+    at: input.at ?? now(),
     actorId: input.user.id,
     actorName: input.user.displayName,
     note: input.note,

@@ -1,10 +1,10 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import { todayInChina } from '@procura/domain/china-time';
 import { deadlineStatus } from '@procura/domain/deadlines/index';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { attachmentsOf } from '../attachments/present-attachment.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
+import * as clock from '../clock.ts';
 import { statusLabels } from '../deadlines/present-deadline.ts';
 import { maskCaseTitles } from '../juvenile/mask-lists.ts';
 import { followUps, rectificationResults, suggestionKinds, suggestionStates } from './labels.ts';
@@ -58,7 +58,7 @@ export async function loadSuggestions(db: Executor, ids: number[]): Promise<TSug
       )
     ).map((c) => [c.id, c.title]),
   );
-  const today = todayInChina();
+  const today = clock.today();
   const year = Number(today.slice(0, 4));
   const calendar = await loadCalendar(db, [year, year + 1]);
   const byId = new Map(

@@ -1,10 +1,11 @@
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
-import { chinaNoon, todayInChina } from '@procura/domain/china-time';
+import { chinaNoon } from '@procura/domain/china-time';
 import type { LimitId, Period } from '@procura/domain/deadlines/index';
 import { eq } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import { now, today } from '../clock.ts';
 import { startDeadline } from '../deadlines/start-deadline.ts';
 import { DomainError } from '../errors.ts';
 import { getSuggestion } from './get-suggestion.ts';
@@ -21,14 +22,14 @@ export async function recordDelivery(
   options: { id: number; input: TDeliveryBody; user: SessionUser; ip: string | null },
 ): Promise<TSuggestion> {
   const { id, input, user } = options;
-  if (input.deliveredOn > todayInChina())
+  if (input.deliveredOn > today())
     throw new DomainError('VALIDATION', '字段 deliveredOn：送达日期不能晚于今天');
   await database.db.transaction(async (tx) => {
     const { suggestion, theCase } = await lockSuggestion(tx, id, user);
     expectState(suggestion.state, ['issued'], '记录送达');
     await tx
       .update(schema.suggestions)
-      .set({ state: 'delivered', deliveredOn: input.deliveredOn, updatedAt: new Date() })
+      .set({ state: 'delivered', deliveredOn: input.deliveredOn, updatedAt: now() })
       .where(eq(schema.suggestions.id, id));
     const limitId: LimitId =
       suggestion.kind === 'preLitigation' ? 'preLitigationSuggestionReply' : 'generalSuggestionReply';

@@ -1,9 +1,9 @@
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
-import { todayInChina } from '@procura/domain/china-time';
 import { and, eq, isNull } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import * as clock from '../clock.ts';
 import { getSuggestion } from './get-suggestion.ts';
 import { followUps, rectificationResults } from './labels.ts';
 import { appendCaseEvent, expectState, lockSuggestion } from './lock-suggestion.ts';
@@ -22,7 +22,7 @@ export async function recordRectification(
   await database.db.transaction(async (tx) => {
     const { suggestion } = await lockSuggestion(tx, id, user);
     expectState(suggestion.state, ['delivered', 'replied'], '记录整改情况');
-    const today = todayInChina();
+    const today = clock.today();
     await tx
       .update(schema.suggestions)
       .set({
@@ -30,12 +30,12 @@ export async function recordRectification(
         rectification: input.result,
         followUp: input.followUp,
         rectificationNote: input.note ?? null,
-        updatedAt: new Date(),
+        updatedAt: clock.now(),
       })
       .where(eq(schema.suggestions.id, id));
     await tx
       .update(schema.deadlines)
-      .set({ completedOn: today, updatedAt: new Date() })
+      .set({ completedOn: today, updatedAt: clock.now() })
       .where(
         and(
           eq(schema.deadlines.suggestionId, id),

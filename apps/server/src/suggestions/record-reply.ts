@@ -1,9 +1,10 @@
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
-import { chinaNoon, todayInChina } from '@procura/domain/china-time';
+import { chinaNoon } from '@procura/domain/china-time';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import { now, today } from '../clock.ts';
 import { DomainError } from '../errors.ts';
 import { getSuggestion } from './get-suggestion.ts';
 import { appendCaseEvent, expectState, lockSuggestion } from './lock-suggestion.ts';
@@ -16,8 +17,7 @@ export async function recordReply(
   options: { id: number; input: TReplyBody; user: SessionUser; ip: string | null },
 ): Promise<TSuggestion> {
   const { id, input, user } = options;
-  if (input.repliedOn > todayInChina())
-    throw new DomainError('VALIDATION', '字段 repliedOn：回复日期不能晚于今天');
+  if (input.repliedOn > today()) throw new DomainError('VALIDATION', '字段 repliedOn：回复日期不能晚于今天');
   await database.db.transaction(async (tx) => {
     const { suggestion } = await lockSuggestion(tx, id, user);
     expectState(suggestion.state, ['delivered'], '记录回复');
@@ -29,11 +29,11 @@ export async function recordReply(
     }
     await tx
       .update(schema.suggestions)
-      .set({ state: 'replied', replyOn: input.repliedOn, replyContent: input.content, updatedAt: new Date() })
+      .set({ state: 'replied', replyOn: input.repliedOn, replyContent: input.content, updatedAt: now() })
       .where(eq(schema.suggestions.id, id));
     await tx
       .update(schema.deadlines)
-      .set({ completedOn: input.repliedOn, updatedAt: new Date() })
+      .set({ completedOn: input.repliedOn, updatedAt: now() })
       .where(
         and(
           eq(schema.deadlines.suggestionId, id),

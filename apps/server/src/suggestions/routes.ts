@@ -1,5 +1,6 @@
 import { chinaDate } from '@procura/domain/china-time';
 import { auditRead } from '../audit/audit-read.ts';
+import { now } from '../clock.ts';
 import { notFound } from '../errors.ts';
 import { callerOf, currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
@@ -59,7 +60,7 @@ export async function suggestionRoutes(app: App, { database }: RouteDeps) {
       const file = await exportSuggestions(database.db, query, currentUser(request));
       return reply
         .header('content-type', xlsxMime)
-        .header('content-disposition', attachment(`检察建议列表-${chinaDate(new Date())}.xlsx`))
+        .header('content-disposition', attachment(`检察建议列表-${chinaDate(now())}.xlsx`))
         .send(file);
     },
   );

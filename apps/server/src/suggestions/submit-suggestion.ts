@@ -3,6 +3,7 @@ import { schema } from '@procura/db';
 import { eq } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import { now } from '../clock.ts';
 import { DomainError } from '../errors.ts';
 import { getSuggestion } from './get-suggestion.ts';
 import { missingFieldsProblem, suggestionKinds, type TSuggestionKind } from './labels.ts';
@@ -22,7 +23,7 @@ export async function submitSuggestion(
     if (problem) throw new DomainError('VALIDATION', problem);
     await tx
       .update(schema.suggestions)
-      .set({ state: 'pendingApproval', updatedAt: new Date() })
+      .set({ state: 'pendingApproval', updatedAt: now() })
       .where(eq(schema.suggestions.id, id));
     await appendCaseEvent(tx, {
       caseId: suggestion.caseId,

@@ -10,10 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TCaseDetail } from '../cases/schema.ts';
 import type { TDeadlineList } from '../deadlines/schema.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { testClock, testNow } from '../testing/test-clock.ts';
 import type { TSuggestion, TSuggestionList } from './schema.ts';
 import { suggestionFixtures } from './suggestion-fixtures.ts';
 
-const year = chinaYear(new Date());
+const year = chinaYear(testNow);
 const dir = mkdtempSync(join(tmpdir(), 'procura-suggestions-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -31,7 +32,7 @@ describe.each(testEngines())('procuratorial suggestions (%s)', (kind) => {
   let first: TSuggestion;
 
   beforeAll(async () => {
-    t = await createTestApp(kind);
+    t = await createTestApp(kind, { clock: testClock });
     for (const user of ['chief', 'deputy', 'head5', 'prosecutor1', 'assistant5', 'admin']) {
       cookies[user] = await t.login(user);
     }

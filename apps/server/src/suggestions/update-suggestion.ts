@@ -3,6 +3,7 @@ import { schema } from '@procura/db';
 import { eq } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import { now } from '../clock.ts';
 import { getSuggestion } from './get-suggestion.ts';
 import { expectState, lockSuggestion } from './lock-suggestion.ts';
 import type { TSuggestion, TUpdateSuggestionBody } from './schema.ts';
@@ -18,7 +19,7 @@ export async function updateSuggestion(
     expectState(suggestion.state, ['draft'], '修改');
     await tx
       .update(schema.suggestions)
-      .set({ ...input, updatedAt: new Date() })
+      .set({ ...input, updatedAt: now() })
       .where(eq(schema.suggestions.id, id));
     await recordAudit(tx, {
       actor: actorOf(user),

@@ -1,5 +1,7 @@
+import { chinaYear } from '@procura/domain/china-time';
 import { expect } from 'vitest';
 import type { TestApp } from './test-app.ts';
+import { testDay, testNow } from './test-clock.ts';
 
 /** Builds a valid id number from the first 17 digits (the check character computed). */
 export function withCheck(first17: string): string {
@@ -8,15 +10,15 @@ export function withCheck(first17: string): string {
   return first17 + '10X98765432'[sum % 11]!;
 }
 
-/** The id number of someone who is a minor today and for years to come (born 12 years ago). */
+/** The id number of someone who is a minor on the test clock's day (born 12 years before it). */
 export function minorIdNumber(serial: number): string {
-  const year = new Date().getFullYear() - 12;
+  const year = chinaYear(testNow) - 12;
   return withCheck(`510108${year}0315${String(100 + serial).slice(-3)}`);
 }
 
-/** A day relative to today, as YYYY-MM-DD (tests never depend on the calendar date). */
+/** A day relative to the test clock's today, as YYYY-MM-DD: the app must run on `testClock`. */
 export function daysFromToday(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return testDay(days);
 }
 
 type Method = 'GET' | 'POST' | 'PATCH';
@@ -24,7 +26,8 @@ type Method = 'GET' | 'POST' | 'PATCH';
 /**
  * Records out of someone's reach, built through the API as users would: a clue of 第四检察部 naming
  * a minor, and a clue of the juvenile department (第六检察部) opened into a juvenile case and
- * sealed. Needs the demo users deputy, clerk6, head6, prosecutor6 logged in as `cookies`.
+ * sealed. Needs the demo users deputy, clerk6, head6, prosecutor6 logged in as `cookies`, and an
+ * app on `testClock`.
  */
 export function reachFixtures(t: () => TestApp, cookies: Record<string, string>) {
   const as = (user: string, method: Method, url: string, payload?: unknown) =>

@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { buildApp } from '../app.ts';
 import { demoPassword } from '../bootstrap/demo.ts';
 import { initialise } from '../bootstrap/initialise.ts';
+import { type Clock, withClock } from '../clock.ts';
 import type { App } from '../http/app-types.ts';
 import type { TrustProxy } from '../http/trust-proxy.ts';
 
@@ -28,10 +29,14 @@ export async function createTestApp(
     logger?: FastifyBaseLogger;
     /** The built web app to serve (none by default). */
     webDist?: string;
+    /** The app's clock (testing/test-clock.ts): tests that depend on "today" fix it. */
+    clock?: Clock;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
-  await initialise(database, { demo: true });
+  // The demo seed's timestamps (its audit entries) follow the test's clock too.
+  const seed = () => initialise(database, { demo: true });
+  await (options.clock ? withClock(options.clock, seed) : seed());
   const app = await buildApp({
     database,
     config: {
@@ -44,6 +49,7 @@ export async function createTestApp(
       publicUrl: options.publicUrl === null ? undefined : (options.publicUrl ?? testPublicUrl),
     },
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   await app.ready();
   return {
