@@ -182,18 +182,25 @@ async function walkSeedPath(page: Page): Promise<void> {
   // Delivered on 2026-08-01: two months end on 2026-10-01, in the 国庆 holiday, moved to 10-08.
   await step(page, `suggestion-delivery-${id}`);
   await pickDate(page, '2026-08-01');
+  // Before the 签发 (today), so only as a 补录 with its reason, which the timeline then shows.
+  await expect.poll(() => page.getByRole('dialog').textContent()).toContain('该日期早于签发日期');
+  await page.getByTestId('deliveredOn-late-reason').fill('纸质送达回证事后录入');
   await page.getByTestId('delivery-submit').click();
   await noDialog(page);
   const due = page.getByTestId(`suggestion-reply-due-${id}`);
   await expect.poll(() => due.textContent()).toContain('2026-10-08');
   await expect.poll(() => due.textContent()).toContain('2026-08-01 送达 + 两个月 = 2026-10-01');
   expect(await due.textContent()).toContain('国庆');
+  await expect
+    .poll(() => page.getByTestId('case-timeline').textContent())
+    .toContain('补录：纸质送达回证事后录入');
   await settledScreenshot(page, 'seed-04-delivered');
   await advance(page, 'followUp', '跟进监督');
 
   // The reply, the rectification check and the money recovered.
   await step(page, `suggestion-reply-${id}`);
   await pickDate(page, '2026-09-25');
+  await page.getByTestId('repliedOn-late-reason').fill('回复函事后录入');
   await page
     .getByTestId('reply-content')
     .fill('已责令张某退回全部补贴资金 119 万元，并修订补贴发放审核办法。');

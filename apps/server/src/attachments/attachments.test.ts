@@ -231,8 +231,15 @@ describe.each(testEngines())('attachments (%s)', (kind) => {
     expect(early.statusCode).toBe(409);
     expect(early.json().message).toBe('检察建议当前为「已签发」，送达之后才能上传回复附件');
 
-    await f.step(issued.id, 'delivery', 'head5', { deliveredOn: '2026-08-01' });
-    await f.step(issued.id, 'reply', 'head5', { repliedOn: '2026-09-20', content: '已全部追回' });
+    await f.step(issued.id, 'delivery', 'head5', {
+      deliveredOn: '2026-08-01',
+      lateEntryReason: '纸质检察建议事后录入',
+    });
+    await f.step(issued.id, 'reply', 'head5', {
+      repliedOn: '2026-09-20',
+      content: '已全部追回',
+      lateEntryReason: '纸质检察建议事后录入',
+    });
     const response = await upload('head5', `/api/suggestions/${issued.id}/attachments`, '整改照片.png', png);
     expect(response.statusCode, response.body).toBe(201);
 

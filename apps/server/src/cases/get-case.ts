@@ -1,10 +1,10 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import type { TCaseType } from '@procura/domain/cases/case-types';
+import { getCaseType, type TCaseType } from '@procura/domain/cases/case-types';
 import { clueSources, type TClueSource } from '@procura/domain/cases/clue-sources';
 import { caseEventLabel } from '@procura/domain/cases/event-kinds';
 import { formatOutcome, outcomeKinds, type TOutcomeKind } from '@procura/domain/cases/outcomes';
-import { allowedTransitions } from '@procura/domain/cases/stage-machine';
+import { allowedTransitions, suggestionStageMove } from '@procura/domain/cases/stage-machine';
 import { asc, eq } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { loadClues } from '../clues/present-clue.ts';
@@ -65,6 +65,8 @@ export async function getCase(db: Executor, id: number, user: SessionUser): Prom
       kind: e.kind,
       label: caseEventLabel(e.kind),
       at: e.at.toISOString(),
+      day: eventDay(e.kind, e.data),
+      lateEntryReason: typeof e.data.lateEntryReason === 'string' ? e.data.lateEntryReason : null,
       actor: e.actorName,
       note: e.note,
       data: e.data,
@@ -92,6 +94,7 @@ export async function getCase(db: Executor, id: number, user: SessionUser): Prom
       createdAt: d.createdAt.toISOString(),
       url: `/api/case-documents/${d.id}`,
     })),
+    suggestionStage: suggestionStageOf(theCase.type as TCaseType, theCase.stage, recorded),
     nextStages: allowedTransitions(theCase.type as TCaseType, theCase.stage).map((option) => ({
       to: option.to,
       label: option.label,
@@ -99,5 +102,30 @@ export async function getCase(db: Executor, id: number, user: SessionUser): Prom
         .filter((kind) => !recorded.has(kind))
         .map((kind) => ({ kind, label: caseEventLabel(kind) })),
     })),
+  };
+}
+
+/** Events known by their day only; older rows carry the day under the step's own field. */
+function eventDay(kind: string, data: Record<string, unknown>): string | null {
+  const day =
+    data.day ??
+    (kind === 'suggestionDelivered' ? data.deliveredOn : kind === 'replyReceived' ? data.repliedOn : null);
+  return typeof day === 'string' ? day : null;
+}
+
+/** What issuing a suggestion would do to the case's stage, for the suggestion card to say before it. */
+function suggestionStageOf(
+  type: TCaseType,
+  stage: string,
+  recorded: Set<string>,
+): TCaseDetail['suggestionStage'] {
+  const rule = getCaseType(type).suggestionStage;
+  const move = rule && suggestionStageMove(type, stage, rule.kinds[0]!, recorded);
+  if (!rule || !move) return null;
+  return {
+    kinds: [...rule.kinds],
+    to: move.to,
+    label: move.label,
+    missing: move.missing.map((kind) => ({ kind, label: caseEventLabel(kind) })),
   };
 }

@@ -31,6 +31,10 @@ export const ZCaseEvent = z.object({
   kind: z.string(),
   label: z.string(),
   at: z.string(),
+  /** The China day of an event known only by its day (送达, 回复): shown without a time of day. */
+  day: z.string().nullable(),
+  /** Entered afterwards with a date before the 签发 (补录): why; `at` is then when it was entered. */
+  lateEntryReason: z.string().nullable(),
   actor: z.string(),
   note: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
@@ -81,6 +85,18 @@ export const ZCaseDetail = ZCase.extend({
   ),
   /** Documents archived on the case (检察建议书, 督促监护令…), newest last. */
   documents: z.array(ZCaseDocument),
+  /**
+   * Where issuing a suggestion of one of `kinds` takes the case (诉前程序…) and what must be
+   * recorded before it may be issued; null when no suggestion moves the case from its stage.
+   */
+  suggestionStage: z
+    .object({
+      kinds: z.array(z.string()),
+      to: z.string(),
+      label: z.string(),
+      missing: z.array(z.object({ kind: z.string(), label: z.string() })),
+    })
+    .nullable(),
   /** Where the case may go next and which records are still missing for each. */
   nextStages: z.array(
     z.object({

@@ -13,11 +13,13 @@ import { archiveSuggestionDocument } from './archive-suggestion-document.ts';
 import { getSuggestion } from './get-suggestion.ts';
 import { docNumberCodes, missingFieldsProblem, suggestionKinds, type TSuggestionKind } from './labels.ts';
 import { appendCaseEvent, expectState, lockSuggestion } from './lock-suggestion.ts';
+import { moveCaseOnIssue } from './move-case-on-issue.ts';
 import type { TSuggestion } from './schema.ts';
 
 /**
  * 签发: allocates the 文号 (成华检公益建〔2026〕N号, no gaps, no races), prints the 检察建议书 and
- * archives it on the case, and ends the case's "立案后提出检察建议" limit, in one transaction.
+ * archives it on the case, ends the case's "立案后提出检察建议" limit and moves the case into the
+ * stage the suggestion belongs to (诉前程序…), in one transaction.
  */
 export async function issueSuggestion(
   database: Database,
@@ -29,6 +31,12 @@ export async function issueSuggestion(
     expectState(suggestion.state, ['approved'], '签发');
     const problem = missingFieldsProblem(suggestion, '签发');
     if (problem) throw new DomainError('VALIDATION', problem);
+    const stageMove = await moveCaseOnIssue(tx, {
+      theCase,
+      suggestionKind: suggestion.kind,
+      user,
+      ip: options.ip,
+    });
     const department = await loadDepartment(tx, theCase.departmentId);
     const code = docNumberCodes[department.line as TLine];
     if (!code)
@@ -69,6 +77,7 @@ export async function issueSuggestion(
       note: `签发${suggestionKinds[suggestion.kind as TSuggestionKind]}${docNumber}（${suggestion.addressee}）`,
       data: { suggestionId: id, docNumber, documentId },
     });
+    await stageMove.apply(docNumber, issuedAt);
     await recordAudit(tx, {
       actor: actorOf(user),
       action: 'suggestion.issue',

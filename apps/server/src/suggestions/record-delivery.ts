@@ -1,6 +1,10 @@
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
+<<<<<<< HEAD
 import { chinaNoon } from '@procura/domain/china-time';
+=======
+import { todayInChina } from '@procura/domain/china-time';
+>>>>>>> i13-cases
 import type { LimitId, Period } from '@procura/domain/deadlines/index';
 import { eq } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
@@ -11,6 +15,7 @@ import { DomainError } from '../errors.ts';
 import { getSuggestion } from './get-suggestion.ts';
 import { appendCaseEvent, expectState, lockSuggestion } from './lock-suggestion.ts';
 import type { TDeliveryBody, TSuggestion } from './schema.ts';
+import { placeStepDay } from './step-dates.ts';
 
 /**
  * 送达: the reply period starts on the day of receipt. Pre-litigation: 诉前检察建议回复 (两个月,
@@ -27,6 +32,15 @@ export async function recordDelivery(
   await database.db.transaction(async (tx) => {
     const { suggestion, theCase } = await lockSuggestion(tx, id, user);
     expectState(suggestion.state, ['issued'], '记录送达');
+    const placed = placeStepDay({
+      field: 'deliveredOn',
+      label: '送达日期',
+      day: input.deliveredOn,
+      issuedAt: suggestion.issuedAt,
+      after: null,
+      lateEntryReason: input.lateEntryReason,
+      now: new Date(),
+    });
     await tx
       .update(schema.suggestions)
       .set({ state: 'delivered', deliveredOn: input.deliveredOn, updatedAt: now() })
@@ -48,10 +62,10 @@ export async function recordDelivery(
     await appendCaseEvent(tx, {
       caseId: theCase.id,
       kind: 'suggestionDelivered',
-      at: chinaNoon(input.deliveredOn),
+      at: placed.at,
       user,
       note: `检察建议${suggestion.docNumber}于 ${input.deliveredOn} 送达${suggestion.addressee}`,
-      data: { suggestionId: id, deliveredOn: input.deliveredOn, deadlineIds },
+      data: { suggestionId: id, deliveredOn: input.deliveredOn, deadlineIds, ...placed.data },
     });
     await recordAudit(tx, {
       actor: actorOf(user),
@@ -64,6 +78,7 @@ export async function recordDelivery(
         docNumber: suggestion.docNumber,
         deliveredOn: input.deliveredOn,
         deadlineIds,
+        ...(placed.data.lateEntryReason ? { lateEntryReason: placed.data.lateEntryReason } : {}),
       },
     });
   });

@@ -1,6 +1,5 @@
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
-import { chinaNoon } from '@procura/domain/china-time';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
@@ -10,6 +9,7 @@ import { getSuggestion } from './get-suggestion.ts';
 import { appendCaseEvent, expectState, lockSuggestion } from './lock-suggestion.ts';
 import { replyLimits } from './present-suggestion.ts';
 import type { TReplyBody, TSuggestion } from './schema.ts';
+import { deliveryInstant, placeStepDay } from './step-dates.ts';
 
 /** 收到书面回复: the reply deadline is done on the reply's date. */
 export async function recordReply(
@@ -27,6 +27,15 @@ export async function recordReply(
         `字段 repliedOn：回复日期不能早于送达日期 ${suggestion.deliveredOn}`,
       );
     }
+    const placed = placeStepDay({
+      field: 'repliedOn',
+      label: '回复日期',
+      day: input.repliedOn,
+      issuedAt: suggestion.issuedAt,
+      after: await deliveryInstant(tx, suggestion.caseId, id),
+      lateEntryReason: input.lateEntryReason,
+      now: now(),
+    });
     await tx
       .update(schema.suggestions)
       .set({ state: 'replied', replyOn: input.repliedOn, replyContent: input.content, updatedAt: now() })
@@ -44,10 +53,10 @@ export async function recordReply(
     await appendCaseEvent(tx, {
       caseId: suggestion.caseId,
       kind: 'replyReceived',
-      at: chinaNoon(input.repliedOn),
+      at: placed.at,
       user,
       note: `${suggestion.addressee}于 ${input.repliedOn} 书面回复检察建议${suggestion.docNumber}`,
-      data: { suggestionId: id, repliedOn: input.repliedOn },
+      data: { suggestionId: id, repliedOn: input.repliedOn, ...placed.data },
     });
     await recordAudit(tx, {
       actor: actorOf(user),
@@ -55,7 +64,11 @@ export async function recordReply(
       targetType: 'suggestion',
       targetId: id,
       ip: options.ip,
-      detail: { caseId: suggestion.caseId, repliedOn: input.repliedOn },
+      detail: {
+        caseId: suggestion.caseId,
+        repliedOn: input.repliedOn,
+        ...(placed.data.lateEntryReason ? { lateEntryReason: placed.data.lateEntryReason } : {}),
+      },
     });
   });
   return (await getSuggestion(database.db, id, user))!;

@@ -120,12 +120,16 @@ export const ZReturnBody = z.strictObject({
 });
 export type TReturnBody = z.infer<typeof ZReturnBody>;
 
-export const ZDeliveryBody = z.strictObject({ deliveredOn: ZDay });
+/** A day before the 签发 is accepted only as 补录, with its reason (shown on the timeline). */
+const ZLateEntryReason = z.string().trim().max(500).optional();
+
+export const ZDeliveryBody = z.strictObject({ deliveredOn: ZDay, lateEntryReason: ZLateEntryReason });
 export type TDeliveryBody = z.infer<typeof ZDeliveryBody>;
 
 export const ZReplyBody = z.strictObject({
   repliedOn: ZDay,
   content: z.string().trim().min(1, '请填写回复内容').max(20_000),
+  lateEntryReason: ZLateEntryReason,
 });
 export type TReplyBody = z.infer<typeof ZReplyBody>;
 

@@ -12,10 +12,22 @@ export function suggestionFixtures(t: () => TestApp, cookies: Record<string, str
     payload?: unknown,
   ) => t().app.inject({ method, url, headers: { cookie: cookies[user]! }, ...(payload ? { payload } : {}) });
 
-  async function openCase(title = '某河道污染行政公益诉讼案'): Promise<number> {
+  /**
+   * A case in 立案调查 with its 调查终结报告 recorded (a 诉前检察建议 is issued only after it);
+   * `{ report: false }` leaves the report out.
+   */
+  async function openCase(title = '某河道污染行政公益诉讼案', { report = true } = {}): Promise<number> {
     const opened = await as('head5', 'POST', '/api/cases', { type: 'adminPublicInterest', title });
     expect(opened.statusCode, opened.body).toBe(201);
-    return opened.json<TCaseDetail>().id;
+    const id = opened.json<TCaseDetail>().id;
+    if (report) {
+      const recorded = await as('head5', 'POST', `/api/cases/${id}/events`, {
+        kind: 'investigationReport',
+        note: '调查终结，建议提出诉前检察建议',
+      });
+      expect(recorded.statusCode, recorded.body).toBe(200);
+    }
+    return id;
   }
 
   const fullDraft = {

@@ -94,7 +94,10 @@ describe.each(testEngines())('procuratorial suggestions (%s)', (kind) => {
   });
 
   it('delivery starts the reply deadline; reply and rectification close it', async () => {
-    const delivered = await f.step(first.id, 'delivery', 'head5', { deliveredOn: '2026-08-01' });
+    const delivered = await f.step(first.id, 'delivery', 'head5', {
+      deliveredOn: '2026-08-01',
+      lateEntryReason: '纸质检察建议事后录入',
+    });
     expect(delivered.replyDue).toBe('2026-10-08');
     const deadlines = (
       await f.as('head5', 'GET', `/api/deadlines?suggestionId=${first.id}`)
@@ -109,6 +112,7 @@ describe.each(testEngines())('procuratorial suggestions (%s)', (kind) => {
     const replied = await f.step(first.id, 'reply', 'head5', {
       repliedOn: '2026-09-20',
       content: '已追回补助资金并建立比对机制。',
+      lateEntryReason: '纸质检察建议事后录入',
     });
     expect(replied.replyStatus).toBe('done');
     const closed = await f.step(first.id, 'rectification', 'head5', {
@@ -140,7 +144,10 @@ describe.each(testEngines())('procuratorial suggestions (%s)', (kind) => {
 
   it('urgent: the reply is due 15 days after delivery', async () => {
     const urgent = await f.issued(caseId, { urgent: true });
-    const delivered = await f.step(urgent.id, 'delivery', 'head5', { deliveredOn: '2026-09-16' });
+    const delivered = await f.step(urgent.id, 'delivery', 'head5', {
+      deliveredOn: '2026-09-16',
+      lateEntryReason: '纸质检察建议事后录入',
+    });
     expect(delivered.replyDue).toBe('2026-10-08');
     const [reply] = (
       await f.as('head5', 'GET', `/api/deadlines?suggestionId=${urgent.id}`)

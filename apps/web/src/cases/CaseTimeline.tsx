@@ -1,5 +1,5 @@
 import type { TCaseDetail } from '@procura/server/cases/schema';
-import { Timeline, Typography } from 'antd';
+import { Tag, Timeline, Typography } from 'antd';
 import { formatDateTime } from '../shared/dates.ts';
 
 const colors: Record<string, string> = {
@@ -10,7 +10,10 @@ const colors: Record<string, string> = {
   closureDecision: 'gray',
 };
 
-/** Every event of the case: when, who, what (in Chinese), oldest first. */
+/**
+ * Every event of the case: when, who, what (in Chinese), oldest first. An event known only by its
+ * day shows the day without a time; a 补录 shows when it was entered and why.
+ */
 export function CaseTimeline({ timeline }: { timeline: TCaseDetail['timeline'] }) {
   return (
     <Timeline
@@ -23,8 +26,13 @@ export function CaseTimeline({ timeline }: { timeline: TCaseDetail['timeline'] }
             <Typography.Text strong>{event.label}</Typography.Text>
             <Typography.Text type="secondary">
               {' '}
-              · {event.actor} · {formatDateTime(event.at)}
+              · {event.actor} · {event.day ?? formatDateTime(event.at)}
             </Typography.Text>
+            {event.lateEntryReason && (
+              <Typography.Paragraph type="warning" style={{ margin: 0 }} data-testid="case-event-late-entry">
+                <Tag color="orange">补录</Tag>于 {formatDateTime(event.at)} 补录：{event.lateEntryReason}
+              </Typography.Paragraph>
+            )}
             {event.note && (
               <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
                 {event.note}

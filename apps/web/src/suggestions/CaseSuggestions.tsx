@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { TCaseDetail } from '@procura/server/cases/schema';
 import type { TSuggestion } from '@procura/server/suggestions/schema';
-import { Button, Card, Table, type TableColumnsType, Tag } from 'antd';
+import { Alert, Button, Card, Table, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { useMe } from '../auth/hooks.ts';
 import { useLast } from '../shared/useLast.ts';
@@ -74,6 +74,7 @@ export function CaseSuggestions({ detail }: { detail: TCaseDetail }) {
         )
       }
     >
+      <StageNotice detail={detail} />
       <Table<TSuggestion>
         rowKey="id"
         size="small"
@@ -101,5 +102,31 @@ export function CaseSuggestions({ detail }: { detail: TCaseDetail }) {
         </>
       )}
     </Card>
+  );
+}
+
+const kindLabels: Record<string, string> = { preLitigation: '诉前检察建议', general: '检察建议' };
+
+/**
+ * The case follows the work: issuing such a suggestion moves the case into its stage (诉前程序…),
+ * which needs what the current stage's way out needs; said before the issue, naming what is missing.
+ */
+function StageNotice({ detail }: { detail: TCaseDetail }) {
+  const move = detail.suggestionStage;
+  if (!move || detail.closedAt !== null) return null;
+  const kinds = move.kinds.map((kind) => kindLabels[kind] ?? kind).join('或');
+  const missing = move.missing.map((m) => m.label).join('、');
+  return (
+    <Alert
+      style={{ marginBottom: 12 }}
+      type={missing ? 'warning' : 'info'}
+      showIcon
+      data-testid="suggestion-stage-notice"
+      title={
+        missing
+          ? `签发${kinds}后案件转入「${move.label}」；签发前须先记录：${missing}`
+          : `签发${kinds}后，案件自动转入「${move.label}」`
+      }
+    />
   );
 }

@@ -1,6 +1,7 @@
 import type { TSuggestion } from '@procura/server/suggestions/schema';
 import { DatePicker, Form, Input, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { chinaDay } from '../shared/dates.ts';
 import { FormModal } from '../shared/FormModal.tsx';
 import { useSuggestionStep } from './api.ts';
 import { followUpOptions, rectificationOptions } from './options.ts';
@@ -9,6 +10,32 @@ type TProps = { suggestion: TSuggestion; open: boolean; onClose: () => void };
 
 const day = (value: Dayjs) => value.format('YYYY-MM-DD');
 const afterToday = (value: Dayjs) => value.isAfter(dayjs(), 'day');
+
+/**
+ * A date before the 签发 can only be a 补录 (a paper suggestion entered afterwards): the reason is
+ * then asked for, and the timeline shows it.
+ */
+function LateEntryReason({ suggestion, dateField }: { suggestion: TSuggestion; dateField: string }) {
+  const form = Form.useFormInstance();
+  const picked: Dayjs | undefined = Form.useWatch(dateField, form);
+  const issuedOn = suggestion.issuedAt ? chinaDay(suggestion.issuedAt) : null;
+  if (!picked || !issuedOn || day(picked) >= issuedOn) return null;
+  return (
+    <Form.Item
+      label="补录理由"
+      name="lateEntryReason"
+      rules={[
+        { required: true, whitespace: true, message: `该日期早于签发日期 ${issuedOn}，请填写补录理由` },
+        { max: 500, message: '不能超过 500 个字' },
+      ]}
+      extra={`该日期早于签发日期 ${issuedOn}，只能作为补录记载，理由显示在案件时间线上`}
+    >
+      <Input.TextArea rows={2} data-testid={`${dateField}-late-reason`} />
+    </Form.Item>
+  );
+}
+
+const lateEntry = (reason: string | undefined) => (reason?.trim() ? { lateEntryReason: reason.trim() } : {});
 
 /** 记录送达: the day of receipt starts the reply period. */
 export function DeliveryModal({ suggestion, open, onClose }: TProps) {
@@ -19,9 +46,9 @@ export function DeliveryModal({ suggestion, open, onClose }: TProps) {
       open={open}
       onClose={onClose}
       mutation={step}
-      toBody={(values: { deliveredOn: Dayjs }) => ({
+      toBody={(values: { deliveredOn: Dayjs; lateEntryReason?: string }) => ({
         step: 'delivery' as const,
-        body: { deliveredOn: day(values.deliveredOn) },
+        body: { deliveredOn: day(values.deliveredOn), ...lateEntry(values.lateEntryReason) },
       })}
       done="已记录送达，回复期限开始计算"
       testId="delivery"
@@ -36,6 +63,7 @@ export function DeliveryModal({ suggestion, open, onClose }: TProps) {
       >
         <DatePicker disabledDate={afterToday} data-testid="delivery-date" />
       </Form.Item>
+      <LateEntryReason suggestion={suggestion} dateField="deliveredOn" />
     </FormModal>
   );
 }
@@ -83,9 +111,13 @@ export function ReplyModal({ suggestion, open, onClose }: TProps) {
       open={open}
       onClose={onClose}
       mutation={step}
-      toBody={(values: { repliedOn: Dayjs; content: string }) => ({
+      toBody={(values: { repliedOn: Dayjs; content: string; lateEntryReason?: string }) => ({
         step: 'reply' as const,
-        body: { repliedOn: day(values.repliedOn), content: values.content.trim() },
+        body: {
+          repliedOn: day(values.repliedOn),
+          content: values.content.trim(),
+          ...lateEntry(values.lateEntryReason),
+        },
       })}
       done="已记录书面回复"
       testId="reply"
@@ -100,6 +132,7 @@ export function ReplyModal({ suggestion, open, onClose }: TProps) {
           data-testid="reply-date"
         />
       </Form.Item>
+      <LateEntryReason suggestion={suggestion} dateField="repliedOn" />
       <Form.Item
         label="回复内容"
         name="content"

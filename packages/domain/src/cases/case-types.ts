@@ -38,6 +38,11 @@ export interface CaseTypeDefinition {
   readonly stages: readonly StageDefinition[];
   readonly transitions: readonly TransitionDefinition[];
   readonly deadlines: readonly DeadlineTrigger[];
+  /**
+   * The stage a case enters when a suggestion of one of these kinds is issued on it: the issue is
+   * the work of that stage, so the case follows it (packages/domain/src/cases/stage-machine.ts).
+   */
+  readonly suggestionStage?: { readonly kinds: readonly string[]; readonly stage: string };
 }
 
 const closed = { id: 'closed', label: '结案', final: 'closed' } as const;
@@ -80,6 +85,11 @@ export const caseTypes = {
       { limit: 'attendanceNoticeSubmission', startsAt: 'courtNoticeReceived' },
       { limit: 'caseClosureNotice', startsAt: 'terminationDecision' },
     ],
+    // The 诉前检察建议 is the pre-litigation procedure (两高《关于检察公益诉讼案件适用法律若干问题的
+    // 解释》第二十一条第一款: 应当向行政机关提出检察建议; 第二十二条第（三）项: 已经履行诉前程序):
+    // issuing it moves the case into 诉前程序, and like any way out of 立案调查 it needs the
+    // 调查终结报告 first. 2021《人民检察院公益诉讼办案规则》 is not in laws/: its article is 待核实.
+    suggestionStage: { kinds: ['preLitigation'], stage: 'preLitigation' },
   },
   civilPublicInterest: {
     id: 'civilPublicInterest',
@@ -128,6 +138,7 @@ export const caseTypes = {
       { from: 'followUp', to: 'closed', requires: ['closureDecision'] },
     ],
     deadlines: [{ limit: 'generalSuggestionReply', startsAt: 'suggestionDelivered' }],
+    suggestionStage: { kinds: ['general'], stage: 'suggestion' },
   },
   nonLitigationEnforcement: {
     id: 'nonLitigationEnforcement',
@@ -149,6 +160,7 @@ export const caseTypes = {
       { from: 'followUp', to: 'closed', requires: ['closureDecision'] },
     ],
     deadlines: [{ limit: 'generalSuggestionReply', startsAt: 'suggestionDelivered' }],
+    suggestionStage: { kinds: ['general'], stage: 'suggestion' },
   },
   supportedSuit: {
     id: 'supportedSuit',

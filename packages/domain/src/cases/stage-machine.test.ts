@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { caseTypeIds, caseTypes, type TCaseType } from './case-types.ts';
 import { caseEventKindIds } from './event-kinds.ts';
-import { allowedTransitions, checkTransition } from './stage-machine.ts';
+import { allowedTransitions, checkTransition, suggestionStageMove } from './stage-machine.ts';
 
 describe('allowedTransitions', () => {
   it('adminPublicInterest: investigation → 诉前程序 or 终结, with what each needs', () => {
@@ -142,5 +142,32 @@ describe('checkTransition', () => {
         expect(['closed', 'terminated']).toContain(stage);
       }),
     );
+  });
+});
+
+describe('suggestionStageMove', () => {
+  it('a 诉前检察建议 takes a 行政公益诉讼 case from 立案调查 into 诉前程序, once the report is recorded', () => {
+    expect(suggestionStageMove('adminPublicInterest', 'investigation', 'preLitigation', [])).toEqual({
+      to: 'preLitigation',
+      label: '诉前程序',
+      missing: ['investigationReport'],
+      message: '签发后案件将转入「诉前程序」，签发前须先记录：「调查终结报告」',
+    });
+    expect(
+      suggestionStageMove('adminPublicInterest', 'investigation', 'preLitigation', ['investigationReport']),
+    ).toEqual({ to: 'preLitigation', label: '诉前程序', missing: [], message: null });
+  });
+
+  it('moves nothing when the case is already there or past it, or for another kind or type', () => {
+    expect(suggestionStageMove('adminPublicInterest', 'preLitigation', 'preLitigation', [])).toBeNull();
+    expect(suggestionStageMove('adminPublicInterest', 'followUp', 'preLitigation', [])).toBeNull();
+    expect(suggestionStageMove('adminPublicInterest', 'investigation', 'socialGovernance', [])).toBeNull();
+    expect(suggestionStageMove('supportedSuit', 'review', 'general', [])).toBeNull();
+  });
+
+  it('a 检察建议 of a 行政违法行为监督 case moves it into 检察建议', () => {
+    expect(
+      suggestionStageMove('adminViolation', 'investigation', 'general', ['investigationReport'])?.to,
+    ).toBe('suggestion');
   });
 });

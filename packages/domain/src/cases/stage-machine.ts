@@ -64,3 +64,38 @@ export function checkTransition(
   }
   return { ok: true };
 }
+
+export interface SuggestionStageMove {
+  to: string;
+  label: string;
+  /** Records still missing before the suggestion may be issued (the stage's way out needs them). */
+  missing: TCaseEventKind[];
+  /** Chinese reason when something is missing; null when the issue may go ahead. */
+  message: string | null;
+}
+
+/**
+ * Where issuing a suggestion of `suggestionKind` takes a case in `stage`: null when the type has no
+ * such rule, the kind is another, or the case is already there or past it. The issue itself counts
+ * as recorded; anything else the way out of the current stage needs is named.
+ */
+export function suggestionStageMove(
+  type: TCaseType,
+  stage: string,
+  suggestionKind: string,
+  recordedEventKinds: Iterable<string>,
+): SuggestionStageMove | null {
+  const rule = getCaseType(type).suggestionStage;
+  if (!rule?.kinds.includes(suggestionKind)) return null;
+  if (!allowedTransitions(type, stage).some((o) => o.to === rule.stage)) return null;
+  const check = checkTransition(type, stage, rule.stage, [...recordedEventKinds, 'suggestionIssued']);
+  const label = findStage(type, rule.stage)?.label ?? rule.stage;
+  if (check.ok) return { to: rule.stage, label, missing: [], message: null };
+  const names = check.missing.map((kind) => `「${caseEventLabel(kind)}」`).join('、');
+  return {
+    to: rule.stage,
+    label,
+    missing: check.missing,
+    message: `签发后案件将转入「${label}」，签发前须先记录：${names}`,
+  };
+}
