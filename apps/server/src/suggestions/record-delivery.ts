@@ -1,10 +1,5 @@
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
-<<<<<<< HEAD
-import { chinaNoon } from '@procura/domain/china-time';
-=======
-import { todayInChina } from '@procura/domain/china-time';
->>>>>>> i13-cases
 import type { LimitId, Period } from '@procura/domain/deadlines/index';
 import { eq } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
@@ -39,7 +34,7 @@ export async function recordDelivery(
       issuedAt: suggestion.issuedAt,
       after: null,
       lateEntryReason: input.lateEntryReason,
-      now: new Date(),
+      now: now(),
     });
     await tx
       .update(schema.suggestions)
