@@ -1,7 +1,6 @@
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
 import { chinaDate, chinaYear } from '@procura/domain/china-time';
-import type { TLine } from '@procura/domain/roles';
 import { and, eq, isNull } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
@@ -29,7 +28,7 @@ export async function issueSuggestion(
     const problem = missingFieldsProblem(suggestion, '签发');
     if (problem) throw new DomainError('VALIDATION', problem);
     const department = await loadDepartment(tx, theCase.departmentId);
-    const code = docNumberCodes[department.line as TLine];
+    const code = docNumberCodes[department.line];
     if (!code)
       throw new DomainError('VALIDATION', `${department.name}没有检察建议文号代字，不能签发检察建议`);
     const issuedAt = new Date();

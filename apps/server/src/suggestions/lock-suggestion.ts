@@ -1,5 +1,6 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
+import type { TCaseEventKind } from '@procura/domain/cases/event-kinds';
 import { eq } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { reaches } from '../cases/record-reach.ts';
@@ -38,7 +39,7 @@ export async function appendCaseEvent(
   tx: Executor,
   input: {
     caseId: number;
-    kind: string;
+    kind: TCaseEventKind;
     at?: Date;
     user: SessionUser;
     note: string;
