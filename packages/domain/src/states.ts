@@ -117,3 +117,26 @@ export const accountRequestKindIds = ['create', 'elevate', 'resetPassword'] as c
 
 /** account_requests.status. */
 export const accountRequestStatusIds = ['pending', 'approved', 'rejected'] as const;
+
+// ─── suggestions (检察建议; apps/server/src/suggestions/labels.ts has the labels) ─────────────
+
+/** suggestions.kind. */
+export const suggestionKindIds = ['preLitigation', 'general', 'socialGovernance', 'classCase'] as const;
+
+/** suggestions.state: draft → pendingApproval → approved → issued → delivered → replied → closed. */
+export const suggestionStateIds = [
+  'draft',
+  'pendingApproval',
+  'approved',
+  'issued',
+  'delivered',
+  'replied',
+  'closed',
+] as const;
+
+/** suggestions.rectification (null until the reply is assessed). */
+export const rectificationIds = ['fullyRectified', 'partlyRectified', 'notRectified'] as const;
+
+/** suggestions.follow_up (null until decided). */
+export const followUpIds = ['followUpSupervision', 'litigation', 'none'] as const;
+

@@ -6,7 +6,7 @@ import type { SessionUser } from '../auth/load-user.ts';
 import { forbidden } from '../errors.ts';
 import { notify } from '../notifications/notify.ts';
 import { getSuggestion } from './get-suggestion.ts';
-import { suggestionKinds, type TSuggestionKind } from './labels.ts';
+import { suggestionKinds } from './labels.ts';
 import { appendCaseEvent, expectState, lockSuggestion } from './lock-suggestion.ts';
 import type { TApproveBody, TReturnBody, TSuggestion } from './schema.ts';
 
@@ -65,7 +65,7 @@ export async function approveSuggestion(
       kind: 'note',
       at,
       user,
-      note: `${suggestionKinds[suggestion.kind as TSuggestionKind]}经${user.roleLabel}${user.displayName}审批同意${input.note ? `：${input.note}` : ''}`,
+      note: `${suggestionKinds[suggestion.kind]}经${user.roleLabel}${user.displayName}审批同意${input.note ? `：${input.note}` : ''}`,
       data: { suggestionId: id, step: 'approve' },
     });
     await recordAudit(tx, {
@@ -98,7 +98,7 @@ export async function returnSuggestion(
       note: input.reason,
       state: 'draft',
     });
-    const kindLabel = suggestionKinds[suggestion.kind as TSuggestionKind];
+    const kindLabel = suggestionKinds[suggestion.kind];
     await appendCaseEvent(tx, {
       caseId: suggestion.caseId,
       kind: 'note',

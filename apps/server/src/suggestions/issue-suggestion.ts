@@ -9,7 +9,7 @@ import { loadDepartment } from '../cases/assignment.ts';
 import { DomainError } from '../errors.ts';
 import { archiveSuggestionDocument } from './archive-suggestion-document.ts';
 import { getSuggestion } from './get-suggestion.ts';
-import { docNumberCodes, missingFieldsProblem, suggestionKinds, type TSuggestionKind } from './labels.ts';
+import { docNumberCodes, missingFieldsProblem, suggestionKinds } from './labels.ts';
 import { appendCaseEvent, expectState, lockSuggestion } from './lock-suggestion.ts';
 import type { TSuggestion } from './schema.ts';
 
@@ -64,7 +64,7 @@ export async function issueSuggestion(
       kind: 'suggestionIssued',
       at: issuedAt,
       user,
-      note: `签发${suggestionKinds[suggestion.kind as TSuggestionKind]}${docNumber}（${suggestion.addressee}）`,
+      note: `签发${suggestionKinds[suggestion.kind]}${docNumber}（${suggestion.addressee}）`,
       data: { suggestionId: id, docNumber, documentId },
     });
     await recordAudit(tx, {

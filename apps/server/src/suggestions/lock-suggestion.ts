@@ -27,9 +27,9 @@ export async function lockSuggestion(tx: Executor, id: number, user: SessionUser
 }
 
 /** Refuses a step from any state but the expected ones, naming the current state. */
-export function expectState(current: string, allowed: TSuggestionState[], doing: string): void {
-  if (allowed.includes(current as TSuggestionState)) return;
-  const label = suggestionStates[current as TSuggestionState] ?? current;
+export function expectState(current: TSuggestionState, allowed: TSuggestionState[], doing: string): void {
+  if (allowed.includes(current)) return;
+  const label = suggestionStates[current] ?? current;
   const need = allowed.map((s) => `「${suggestionStates[s]}」`).join('或');
   throw new DomainError('CONFLICT', `检察建议当前为「${label}」，只有${need}的检察建议才能${doing}`);
 }

@@ -5,10 +5,14 @@ import {
   caseTypeIds,
   clueSourceIds,
   clueStatusIds,
+  followUpIds,
   lineIds,
   outcomeKindIds,
   partyKindIds,
+  rectificationIds,
   roleIds,
+  suggestionKindIds,
+  suggestionStateIds,
 } from '@procura/domain/states';
 import { sql } from 'drizzle-orm';
 import {
@@ -400,13 +404,13 @@ export const suggestions = pgTable(
     caseId: integer('case_id')
       .notNull()
       .references(() => cases.id),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: suggestionKindIds }).notNull(),
     addressee: text('addressee').notNull().default(''),
     facts: text('facts').notNull().default(''),
     legalBasis: text('legal_basis').notNull().default(''),
     requests: text('requests').notNull().default(''),
     urgent: boolean('urgent').notNull().default(false),
-    state: text('state').notNull().default('draft'),
+    state: text('state', { enum: suggestionStateIds }).notNull().default('draft'),
     docNumber: text('doc_number'),
     numberYear: smallint('number_year'),
     numberSeq: integer('number_seq'),
@@ -416,9 +420,9 @@ export const suggestions = pgTable(
     deliveredOn: date('delivered_on', { mode: 'string' }),
     replyOn: date('reply_on', { mode: 'string' }),
     replyContent: text('reply_content'),
-    rectification: text('rectification'),
+    rectification: text('rectification', { enum: rectificationIds }),
     rectificationNote: text('rectification_note'),
-    followUp: text('follow_up'),
+    followUp: text('follow_up', { enum: followUpIds }),
     createdBy: integer('created_by')
       .notNull()
       .references(() => users.id),
@@ -430,6 +434,10 @@ export const suggestions = pgTable(
     index('suggestions_case_idx').on(t.caseId),
     index('suggestions_state_idx').on(t.state),
     index('suggestions_created_at_idx').on(t.createdAt),
+    oneOf('suggestions', t.kind, suggestionKindIds),
+    oneOf('suggestions', t.state, suggestionStateIds),
+    oneOf('suggestions', t.rectification, rectificationIds),
+    oneOf('suggestions', t.followUp, followUpIds),
   ],
 );
 
