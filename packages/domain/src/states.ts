@@ -140,3 +140,58 @@ export const rectificationIds = ['fullyRectified', 'partlyRectified', 'notRectif
 /** suggestions.follow_up (null until decided). */
 export const followUpIds = ['followUpSupervision', 'litigation', 'none'] as const;
 
+// ─── juvenile (未检; packages/domain/src/juvenile has the labels) ─────────────────────────────
+
+/** juvenile_minors.role. */
+export const minorRoleIds = ['victim', 'suspect'] as const;
+
+/** juvenile_minors.gender. */
+export const genderIds = ['male', 'female'] as const;
+
+/** juvenile_case_records.kind (juvenile/case-records.ts has the forms). */
+export const caseRecordKindIds = [
+  'earlyIntervention',
+  'socialInvestigation',
+  'interrogation',
+  'conditionalNonProsecution',
+  'judicialAssistance',
+  'occupationalBan',
+  'mandatoryReportFailure',
+] as const;
+
+/** juvenile_inquiry_requests.state. */
+export const inquiryRequestStateIds = ['pending', 'approved', 'refused', 'used'] as const;
+
+/** juvenile_sessions.room. */
+export const oneStopRoomIds = [
+  'inquiryRoom',
+  'examRoom',
+  'counsellingRoom',
+  'forensicsRoom',
+  'restRoom',
+] as const;
+
+/** The items of juvenile_sessions.functions (a jsonb array, typed but not CHECKed). */
+export const oneStopFunctionIds = ['inquiry', 'medicalExam', 'counselling', 'forensics', 'shelter'] as const;
+
+/** juvenile_follow_ups.subject. */
+export const followUpSubjectIds = ['caseInvolved', 'unsupervised'] as const;
+
+/** juvenile_follow_ups.outcome (null while the plan runs). */
+export const followUpOutcomeIds = ['backToSchool', 'employed', 'training', 'backHome', 'other'] as const;
+
+/** juvenile_referrals.body_kind. */
+export const referralBodyKindIds = [
+  'education',
+  'civilAffairs',
+  'womensFederation',
+  'socialWork',
+  'other',
+] as const;
+
+/** juvenile_sealings.basis. */
+export const sealingBasisIds = ['sentence', 'nonProsecution'] as const;
+
+/** juvenile_seal_queries.state. */
+export const sealQueryStateIds = ['pending', 'permitted', 'refused'] as const;
+
