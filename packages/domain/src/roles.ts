@@ -1,18 +1,8 @@
 import { z } from 'zod';
+import { lineIds, roleIds } from './states.ts';
 
 /** Roles from the glossary; the UI shows the Chinese label. */
-export const roles = [
-  'chief',
-  'deputyChief',
-  'departmentHead',
-  'prosecutor',
-  'assistant',
-  'clerk',
-  'analyst',
-  'admin',
-  // An outside account of a partner school or kindergarten: employment checks for its own hires.
-  'school',
-] as const;
+export const roles = roleIds;
 
 export const ZRole = z.enum(roles);
 export type TRole = z.infer<typeof ZRole>;
@@ -42,15 +32,7 @@ export const leadershipRoles: readonly TRole[] = ['chief', 'deputyChief', 'depar
 export const handlerRoles: readonly TRole[] = ['chief', 'deputyChief', 'departmentHead', 'prosecutor'];
 
 /** Lines of work a department belongs to (glossary: 刑检, 未检, 民事/行政, 公益诉讼…). */
-export const lines = [
-  'criminal',
-  'civilAdministrative',
-  'publicInterest',
-  'juvenile',
-  'caseManagement',
-  'political',
-  'office',
-] as const;
+export const lines = lineIds;
 
 export const ZLine = z.enum(lines);
 export type TLine = z.infer<typeof ZLine>;

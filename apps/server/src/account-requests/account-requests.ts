@@ -19,7 +19,7 @@ import {
 
 const { accountRequests, users, departments } = schema;
 
-export const isLeadershipRole = (role: string) => leadershipRoles.includes(role as TRole);
+export const isLeadershipRole = (role: TRole) => leadershipRoles.includes(role);
 
 export const pendingMessage = '涉及检察长、副检察长、部门负责人账号，已提交检察长审批；批准后生效';
 
@@ -124,13 +124,13 @@ type Row = Awaited<ReturnType<ReturnType<typeof selectRequests>['execute']>>[num
 
 function present(row: Row): TAccountRequest {
   const { request } = row;
-  const kind = request.kind as TKind;
-  const role = request.role as TRole;
+  const kind = request.kind;
+  const role = request.role;
   return {
     id: request.id,
     kind,
     kindLabel: accountRequestKindLabels[kind],
-    status: request.status as TAccountRequest['status'],
+    status: request.status,
     userId: request.userId,
     username: request.username,
     displayName: request.displayName,
@@ -252,7 +252,7 @@ export async function decideAccountRequest(
         ...(decision.note ? { note: decision.note } : {}),
       },
     );
-    const label = accountRequestKindLabels[request.kind as TKind];
+    const label = accountRequestKindLabels[request.kind];
     await notify(tx, {
       userId: request.requestedBy,
       kind: 'accountRequest',

@@ -1,7 +1,8 @@
 import { ZRole } from '@procura/domain/roles';
+import { accountRequestKindIds, accountRequestStatusIds } from '@procura/domain/states';
 import { z } from 'zod';
 
-export const accountRequestKinds = ['create', 'elevate', 'resetPassword'] as const;
+export const accountRequestKinds = accountRequestKindIds;
 export const accountRequestKindLabels: Record<(typeof accountRequestKinds)[number], string> = {
   create: '创建账号',
   elevate: '变更为领导角色',
@@ -12,7 +13,7 @@ export const ZAccountRequest = z.object({
   id: z.number(),
   kind: z.enum(accountRequestKinds),
   kindLabel: z.string(),
-  status: z.enum(['pending', 'approved', 'rejected']),
+  status: z.enum(accountRequestStatusIds),
   userId: z.number().nullable(),
   username: z.string(),
   displayName: z.string(),

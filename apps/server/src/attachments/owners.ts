@@ -45,8 +45,8 @@ export async function lockOwnerForUpload(tx: Executor, owner: TAttachmentOwner, 
     .for('update', { of: schema.suggestions });
   if (!found || !reaches(user, found.theCase) || (await sealedFrom(tx, user, found.caseId)))
     throw notFound('检察建议');
-  if (!replyStates.includes(found.state as TSuggestionState)) {
-    const label = suggestionStates[found.state as TSuggestionState] ?? found.state;
+  if (!replyStates.includes(found.state)) {
+    const label = suggestionStates[found.state] ?? found.state;
     throw new DomainError('CONFLICT', `检察建议当前为「${label}」，送达之后才能上传回复附件`);
   }
   return { purpose: 'reply' as const, targetType: 'suggestion', targetId: owner.suggestionId };

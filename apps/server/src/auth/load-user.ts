@@ -33,7 +33,7 @@ type SessionUserRow = {
   id: number;
   username: string;
   displayName: string;
-  role: string;
+  role: TRole;
   disabled: boolean;
   mustChangePassword: boolean;
   departmentId: number | null;
@@ -42,7 +42,7 @@ type SessionUserRow = {
 };
 
 export function presentSessionUser(row: SessionUserRow): SessionUser {
-  const role = row.role as TRole;
+  const role = row.role;
   return {
     id: row.id,
     username: row.username,

@@ -1,6 +1,6 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import { handlerRoles, type TLine, type TRole } from '@procura/domain/roles';
+import { handlerRoles, type TLine } from '@procura/domain/roles';
 import { eq } from 'drizzle-orm';
 import { DomainError } from '../errors.ts';
 
@@ -13,7 +13,7 @@ export async function loadDepartment(
     .from(schema.departments)
     .where(eq(schema.departments.id, departmentId));
   if (!department) throw new DomainError('VALIDATION', `部门 ${departmentId} 不存在`);
-  return { ...department, line: department.line as TLine };
+  return { ...department, line: department.line };
 }
 
 /**
@@ -31,7 +31,7 @@ export async function assertHandler(
   if (!user || user.disabled || (!isLeader && user.departmentId !== department.id)) {
     throw new DomainError('VALIDATION', `承办人 ${handlerId} 不存在或不在${department.name}`);
   }
-  if (!handlerRoles.includes(user.role as TRole)) {
+  if (!handlerRoles.includes(user.role)) {
     throw new DomainError('VALIDATION', `${user.displayName}不是检察官，不能担任承办人`);
   }
 }

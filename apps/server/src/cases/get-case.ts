@@ -1,9 +1,9 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { getCaseType, type TCaseType } from '@procura/domain/cases/case-types';
-import { clueSources, type TClueSource } from '@procura/domain/cases/clue-sources';
+import { clueSources } from '@procura/domain/cases/clue-sources';
 import { caseEventLabel } from '@procura/domain/cases/event-kinds';
-import { formatOutcome, outcomeKinds, type TOutcomeKind } from '@procura/domain/cases/outcomes';
+import { formatOutcome, outcomeKinds } from '@procura/domain/cases/outcomes';
 import { allowedTransitions, suggestionStageMove } from '@procura/domain/cases/stage-machine';
 import { asc, eq } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
@@ -74,16 +74,16 @@ export async function getCase(db: Executor, id: number, user: SessionUser): Prom
     clues: linked.map((c) => ({
       id: c.id,
       title: maskedTitles.get(c.id) ?? c.title,
-      sourceLabel: clueSources[c.source as TClueSource],
+      sourceLabel: clueSources[c.source],
       department: c.department,
     })),
     outcomes: outcomes.map((o) => ({
       id: o.id,
-      kind: o.kind as TOutcomeKind,
-      label: outcomeKinds[o.kind as TOutcomeKind].label,
+      kind: o.kind,
+      label: outcomeKinds[o.kind].label,
       amountFen: o.amountFen,
       count: o.count,
-      text: formatOutcome(o.kind as TOutcomeKind, o),
+      text: formatOutcome(o.kind, o),
       note: o.note,
       createdAt: o.createdAt.toISOString(),
     })),
@@ -94,8 +94,8 @@ export async function getCase(db: Executor, id: number, user: SessionUser): Prom
       createdAt: d.createdAt.toISOString(),
       url: `/api/case-documents/${d.id}`,
     })),
-    suggestionStage: suggestionStageOf(theCase.type as TCaseType, theCase.stage, recorded),
-    nextStages: allowedTransitions(theCase.type as TCaseType, theCase.stage).map((option) => ({
+    suggestionStage: suggestionStageOf(theCase.type, theCase.stage, recorded),
+    nextStages: allowedTransitions(theCase.type, theCase.stage).map((option) => ({
       to: option.to,
       label: option.label,
       missing: option.requires

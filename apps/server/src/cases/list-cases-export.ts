@@ -17,7 +17,7 @@ export interface CaseExportRow {
   id: number;
   caseNumber: string;
   title: string;
-  type: string;
+  type: TCaseType;
   phase: string | null;
   stage: string;
   department: string;
@@ -27,7 +27,7 @@ export interface CaseExportRow {
   recoveredFen: number;
 }
 
-const typeOf = (r: CaseExportRow) => r.type as TCaseType;
+const typeOf = (r: CaseExportRow) => r.type;
 
 export const caseExportColumns: XlsxColumn<CaseExportRow>[] = [
   { header: '案号', value: (r) => r.caseNumber },

@@ -1,6 +1,6 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import { caseTypes, phaseLabel, stageLabel, type TCaseType } from '@procura/domain/cases/case-types';
+import { caseTypes, phaseLabel, stageLabel } from '@procura/domain/cases/case-types';
 import { eq, inArray } from 'drizzle-orm';
 import { maskCaseTitles } from '../juvenile/mask-lists.ts';
 import type { TCase } from './schema.ts';
@@ -22,7 +22,7 @@ type CaseRow = {
 
 /** One case row (selected with `caseRowColumns`, joined as in loadCases) as the API shows it; titles not yet masked. */
 export function presentCaseRow({ row, department, handler }: CaseRow): TCase {
-  const type = row.type as TCaseType;
+  const type = row.type;
   return {
     id: row.id,
     caseNumber: row.caseNumber,

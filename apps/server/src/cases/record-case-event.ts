@@ -1,6 +1,6 @@
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
-import { isFinalStage, type TCaseType } from '@procura/domain/cases/case-types';
+import { isFinalStage } from '@procura/domain/cases/case-types';
 import { caseEventLabel, systemEventKinds } from '@procura/domain/cases/event-kinds';
 import { chinaDate } from '@procura/domain/china-time';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
@@ -28,7 +28,7 @@ export async function recordCaseEvent(
   }
   await database.db.transaction(async (tx) => {
     const row = await lockCase(tx, id, user);
-    if (isFinalStage(row.type as TCaseType, row.stage)) {
+    if (isFinalStage(row.type, row.stage)) {
       throw new DomainError('CONFLICT', `案件${row.caseNumber}已办结，不能再记录办案事项`);
     }
     if (at < row.openedAt) throw new DomainError('VALIDATION', '字段 at：事项时间不能早于立案时间');

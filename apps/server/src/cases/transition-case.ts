@@ -1,6 +1,6 @@
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
-import { isFinalStage, stageLabel, type TCaseType } from '@procura/domain/cases/case-types';
+import { isFinalStage, stageLabel } from '@procura/domain/cases/case-types';
 import { checkTransition } from '@procura/domain/cases/stage-machine';
 import { eq } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
@@ -19,7 +19,7 @@ export async function transitionCase(
   const { id, input, user } = options;
   await database.db.transaction(async (tx) => {
     const row = await lockCase(tx, id, user);
-    const type = row.type as TCaseType;
+    const type = row.type;
     const kinds = await tx
       .selectDistinct({ kind: schema.caseEvents.kind })
       .from(schema.caseEvents)

@@ -1,6 +1,6 @@
 import type { Database, Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import { clueStatuses, isOpenClue, type TClueStatus } from '@procura/domain/cases/clue-sources';
+import { clueStatuses, isOpenClue } from '@procura/domain/cases/clue-sources';
 import { can } from '@procura/domain/policy';
 import { and, eq, isNull } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
@@ -24,8 +24,8 @@ export async function decideClue(
   await database.db.transaction(async (tx) => {
     const [clue] = await tx.select().from(schema.clues).where(eq(schema.clues.id, id)).for('update');
     if (!clue || !reaches(user, clue)) throw notFound('线索');
-    if (!isOpenClue(clue.status as TClueStatus)) {
-      throw new DomainError('CONFLICT', `线索${clueStatuses[clue.status as TClueStatus]}，不能再处置`);
+    if (!isOpenClue(clue.status)) {
+      throw new DomainError('CONFLICT', `线索${clueStatuses[clue.status]}，不能再处置`);
     }
     if (input.decision === 'transfer') {
       await transferClue(tx, { clue, transfer: input.transfer, user, ip });

@@ -21,8 +21,8 @@ const { clues, clueParties, departments, users, cases } = schema;
 export interface ClueExportRow {
   id: number;
   title: string;
-  source: string;
-  status: string;
+  source: TClueSource;
+  status: TClueStatus;
   department: string;
   handler: string | null;
   receivedAt: Date;
@@ -36,8 +36,8 @@ export interface ClueExportRow {
 export const clueExportColumns: XlsxColumn<ClueExportRow>[] = [
   { header: '线索编号', value: (r) => r.id, kind: 'number', width: 10 },
   { header: '线索标题', value: (r) => r.title },
-  { header: '线索来源', value: (r) => clueSources[r.source as TClueSource] ?? r.source },
-  { header: '状态', value: (r) => clueStatuses[r.status as TClueStatus] ?? r.status },
+  { header: '线索来源', value: (r) => clueSources[r.source] ?? r.source },
+  { header: '状态', value: (r) => clueStatuses[r.status] ?? r.status },
   { header: '受理部门', value: (r) => r.department },
   { header: '承办人', value: (r) => r.handler },
   { header: '收到时间', value: (r) => r.receivedAt, kind: 'datetime' },

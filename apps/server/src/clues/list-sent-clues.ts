@@ -1,13 +1,8 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import { caseTypes, stageLabel, type TCaseType } from '@procura/domain/cases/case-types';
-import {
-  clueSources,
-  clueStatuses,
-  type TClueSource,
-  type TClueStatus,
-} from '@procura/domain/cases/clue-sources';
-import { formatOutcome, outcomeKinds, type TOutcomeKind } from '@procura/domain/cases/outcomes';
+import { caseTypes, stageLabel } from '@procura/domain/cases/case-types';
+import { clueSources, clueStatuses } from '@procura/domain/cases/clue-sources';
+import { formatOutcome, outcomeKinds } from '@procura/domain/cases/outcomes';
 import { recordReach } from '@procura/domain/policy';
 import { count, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
@@ -82,14 +77,14 @@ export async function listSentClues(
       clue: {
         id: detail.clue.id,
         title: detail.clue.title,
-        source: detail.clue.source as TClueSource,
-        sourceLabel: clueSources[detail.clue.source as TClueSource],
+        source: detail.clue.source,
+        sourceLabel: clueSources[detail.clue.source],
       },
       received: detail.received?.id
         ? {
             clueId: detail.received.id,
-            status: detail.received.status as TClueStatus,
-            statusLabel: clueStatuses[detail.received.status as TClueStatus],
+            status: detail.received.status,
+            statusLabel: clueStatuses[detail.received.status],
             declineReason: detail.received.declineReason,
           }
         : null,
@@ -97,17 +92,17 @@ export async function listSentClues(
         ? {
             id: theCase.id,
             caseNumber: theCase.caseNumber,
-            typeLabel: caseTypes[theCase.type as TCaseType].name,
-            stageLabel: stageLabel(theCase.type as TCaseType, theCase.stage),
+            typeLabel: caseTypes[theCase.type].name,
+            stageLabel: stageLabel(theCase.type, theCase.stage),
             closed: theCase.closedAt !== null,
           }
         : null,
       outcomes: own.map((o) => ({
         kind: o.kind,
-        label: outcomeKinds[o.kind as TOutcomeKind].label,
+        label: outcomeKinds[o.kind].label,
         amountFen: o.amountFen,
         count: o.count,
-        text: formatOutcome(o.kind as TOutcomeKind, o),
+        text: formatOutcome(o.kind, o),
       })),
       recoveredFen: own.reduce((sum, o) => sum + (o.amountFen ?? 0), 0),
     };

@@ -1,11 +1,6 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import {
-  clueSources,
-  clueStatuses,
-  type TClueSource,
-  type TClueStatus,
-} from '@procura/domain/cases/clue-sources';
+import { clueSources, clueStatuses } from '@procura/domain/cases/clue-sources';
 import { eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { maskClueMinors } from '../juvenile/mask-lists.ts';
@@ -34,7 +29,7 @@ export async function loadClues(db: Executor, ids: number[]): Promise<TClue[]> {
   const partiesOf = new Map<number, TParty[]>();
   for (const p of parties) {
     const list = partiesOf.get(p.clueId) ?? [];
-    list.push({ kind: p.kind as TParty['kind'], name: p.name, idNumber: p.idNumber });
+    list.push({ kind: p.kind, name: p.name, idNumber: p.idNumber });
     partiesOf.set(p.clueId, list);
   }
   const byId = new Map<number, TClue>(
@@ -42,14 +37,14 @@ export async function loadClues(db: Executor, ids: number[]): Promise<TClue[]> {
       clue.id,
       {
         id: clue.id,
-        source: clue.source as TClueSource,
-        sourceLabel: clueSources[clue.source as TClueSource],
+        source: clue.source,
+        sourceLabel: clueSources[clue.source],
         title: clue.title,
         description: clue.description,
         department,
         handler: handler?.id ? { id: handler.id, name: handler.name } : null,
-        status: clue.status as TClueStatus,
-        statusLabel: clueStatuses[clue.status as TClueStatus],
+        status: clue.status,
+        statusLabel: clueStatuses[clue.status],
         receivedAt: clue.receivedAt.toISOString(),
         assessmentDueOn: clue.assessmentDueOn,
         declineReason: clue.declineReason,

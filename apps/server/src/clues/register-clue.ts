@@ -1,5 +1,6 @@
 import type { Database, Executor } from '@procura/db';
 import { schema } from '@procura/db';
+import type { TClueSource } from '@procura/domain/cases/clue-sources';
 import { cleanIdNumber } from '@procura/domain/clean/id-number';
 import { recordReach } from '@procura/domain/policy';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
@@ -69,7 +70,7 @@ export async function registerClue(
 }
 
 export interface NewClue {
-  source: string;
+  source: TClueSource;
   title: string;
   description: string;
   departmentId: number;

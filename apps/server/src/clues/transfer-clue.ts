@@ -1,6 +1,6 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import { sourceOnReceipt, type TClueSource } from '@procura/domain/cases/clue-sources';
+import { sourceOnReceipt } from '@procura/domain/cases/clue-sources';
 import { eq, sql } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
@@ -38,7 +38,7 @@ export async function transferClue(
       .from(schema.clueParties)
       .where(eq(schema.clueParties.clueId, clue.id));
     receivedClueId = await insertClue(tx, {
-      source: sourceOnReceipt(from.line, clue.source as TClueSource),
+      source: sourceOnReceipt(from.line, clue.source),
       title: clue.title,
       description: clue.description,
       departmentId: transfer.toDepartmentId,

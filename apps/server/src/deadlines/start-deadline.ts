@@ -99,9 +99,16 @@ export async function startDeadline(tx: Executor, input: StartDeadlineInput): Pr
  */
 export async function startDeadlinesForEvent(
   tx: Executor,
-  input: { caseId: number; caseType: string; kind: string; on: string; actor: AuditActor; ip: string | null },
+  input: {
+    caseId: number;
+    caseType: TCaseType;
+    kind: TCaseEventKind;
+    on: string;
+    actor: AuditActor;
+    ip: string | null;
+  },
 ): Promise<void> {
-  const started = deadlinesStartedBy(input.caseType as TCaseType, input.kind as TCaseEventKind);
+  const started = deadlinesStartedBy(input.caseType, input.kind);
   for (const limitId of started) {
     if (!limits[limitId].period) continue;
     await startDeadline(tx, {

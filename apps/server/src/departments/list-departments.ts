@@ -1,6 +1,6 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import { lineLabels, type TLine } from '@procura/domain/roles';
+import { lineLabels } from '@procura/domain/roles';
 import { asc, count, eq } from 'drizzle-orm';
 import type { TDepartment } from './schema.ts';
 
@@ -15,8 +15,8 @@ export async function listDepartments(db: Executor): Promise<TDepartment[]> {
   return rows.map(({ department, userCount }) => ({
     id: department.id,
     name: department.name,
-    line: department.line as TLine,
-    lineLabel: lineLabels[department.line as TLine],
+    line: department.line,
+    lineLabel: lineLabels[department.line],
     userCount: Number(userCount),
   }));
 }

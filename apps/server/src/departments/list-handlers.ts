@@ -1,7 +1,7 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { recordReach } from '@procura/domain/policy';
-import { handlerRoles, roleLabels, type TRole } from '@procura/domain/roles';
+import { handlerRoles, roleLabels } from '@procura/domain/roles';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import type { THandler } from './schema.ts';
@@ -23,7 +23,7 @@ export async function listHandlers(db: Executor, user: SessionUser): Promise<THa
   return rows.map(({ user: u, department }) => ({
     id: u.id,
     displayName: u.displayName,
-    roleLabel: roleLabels[u.role as TRole],
+    roleLabel: roleLabels[u.role],
     department: { id: department.id, name: department.name },
   }));
 }

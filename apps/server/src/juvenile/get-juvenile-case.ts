@@ -1,11 +1,11 @@
 import type { Database, Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { caseTypes, stageLabel } from '@procura/domain/cases/case-types';
-import { caseRecordKinds, type TCaseRecordKind } from '@procura/domain/juvenile/case-records';
+import { caseRecordKinds } from '@procura/domain/juvenile/case-records';
 import { missingGuardianshipFields } from '@procura/domain/juvenile/follow-up';
-import { inquiryRequestStates, type TInquiryRequestState } from '@procura/domain/juvenile/inquiries';
+import { inquiryRequestStates } from '@procura/domain/juvenile/inquiries';
 import { maskName, maskNamesIn } from '@procura/domain/juvenile/mask';
-import { sealingBasis, sealingBasisLabels, type TSealingBasis } from '@procura/domain/juvenile/sealing';
+import { sealingBasis, sealingBasisLabels } from '@procura/domain/juvenile/sealing';
 import { and, eq, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
@@ -143,9 +143,9 @@ async function buildDetail(
     })),
     records: records.map(({ record, by }) => ({
       id: record.id,
-      kind: record.kind as TCaseRecordKind,
-      label: caseRecordKinds[record.kind as TCaseRecordKind].label,
-      basis: caseRecordKinds[record.kind as TCaseRecordKind].basis,
+      kind: record.kind,
+      label: caseRecordKinds[record.kind].label,
+      basis: caseRecordKinds[record.kind].basis,
       minorId: record.minorId,
       data: record.data,
       recordedBy: by,
@@ -157,8 +157,8 @@ async function buildDetail(
       minorId: request.minorId,
       minorName: nameOf(request.minorId),
       reason: request.reason,
-      state: request.state as TInquiryRequestState,
-      stateLabel: inquiryRequestStates[request.state as TInquiryRequestState],
+      state: request.state,
+      stateLabel: inquiryRequestStates[request.state],
       requestedBy: by,
       requestedAt: request.requestedAt.toISOString(),
       decidedBy: decider,
@@ -193,9 +193,9 @@ async function buildDetail(
     sealing: seal
       ? {
           id: seal.sealing.id,
-          basis: seal.sealing.basis as TSealingBasis,
-          basisLabel: sealingBasisLabels[seal.sealing.basis as TSealingBasis],
-          legalBasis: sealingBasis[seal.sealing.basis as TSealingBasis],
+          basis: seal.sealing.basis,
+          basisLabel: sealingBasisLabels[seal.sealing.basis],
+          legalBasis: sealingBasis[seal.sealing.basis],
           sentenceMonths: seal.sealing.sentenceMonths,
           sealedOn: seal.sealing.sealedOn,
           sealedBy: seal.by,

@@ -1,14 +1,7 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { deadlineStatus } from '@procura/domain/deadlines/status';
-import {
-  followUpOutcomes,
-  followUpSubjects,
-  referralBodyKinds,
-  type TFollowUpOutcome,
-  type TFollowUpSubject,
-  type TReferralBodyKind,
-} from '@procura/domain/juvenile/follow-up';
+import { followUpOutcomes, followUpSubjects, referralBodyKinds } from '@procura/domain/juvenile/follow-up';
 import { maskName } from '@procura/domain/juvenile/mask';
 import { asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
@@ -78,16 +71,16 @@ export async function loadFollowUps(
     const full = mayViewFull(user, plan);
     return {
       id: plan.id,
-      subject: plan.subject as TFollowUpSubject,
-      subjectLabel: followUpSubjects[plan.subject as TFollowUpSubject],
+      subject: plan.subject,
+      subjectLabel: followUpSubjects[plan.subject],
       minorName: full ? plan.minorName : maskName(plan.minorName),
       goal: plan.goal,
       startedOn: plan.startedOn,
       department,
       handler: handler?.id ? { id: handler.id, name: handler.name } : null,
       case: plan.caseId && caseNumber ? { id: plan.caseId, caseNumber } : null,
-      outcome: plan.outcome as TFollowUpOutcome | null,
-      outcomeLabel: plan.outcome ? followUpOutcomes[plan.outcome as TFollowUpOutcome] : null,
+      outcome: plan.outcome,
+      outcomeLabel: plan.outcome ? followUpOutcomes[plan.outcome] : null,
       outcomeNote: plan.outcomeNote,
       closedAt: plan.closedAt?.toISOString() ?? null,
       nextDueOn: own.find((v) => !v.doneOn && v.status !== 'done')?.dueOn ?? null,
@@ -98,8 +91,8 @@ export async function loadFollowUps(
         .filter((r) => r.followUpId === plan.id)
         .map((r) => ({
           id: r.id,
-          bodyKind: r.bodyKind as TReferralBodyKind,
-          bodyKindLabel: referralBodyKinds[r.bodyKind as TReferralBodyKind],
+          bodyKind: r.bodyKind,
+          bodyKindLabel: referralBodyKinds[r.bodyKind],
           body: r.body,
           reason: r.reason,
           sentOn: r.sentOn,

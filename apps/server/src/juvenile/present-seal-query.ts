@@ -1,6 +1,6 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import { sealQueryStates, type TSealQueryState } from '@procura/domain/juvenile/sealing';
+import { sealQueryStates } from '@procura/domain/juvenile/sealing';
 import { asc, eq, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import * as clock from '../clock.ts';
@@ -37,8 +37,8 @@ export async function presentSealQueries(db: Executor, where: SQL | undefined): 
     purpose: query.purpose,
     receivedOn: query.receivedOn,
     dueOn: query.dueOn,
-    state: query.state as TSealQueryState,
-    stateLabel: sealQueryStates[query.state as TSealQueryState],
+    state: query.state,
+    stateLabel: sealQueryStates[query.state],
     overdue: query.state === 'pending' && today > query.dueOn,
     recordedBy: recorder,
     decidedBy: decider,

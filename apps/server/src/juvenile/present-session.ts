@@ -1,12 +1,7 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { maskName } from '@procura/domain/juvenile/mask';
-import {
-  oneStopFunctions,
-  oneStopRooms,
-  type TOneStopFunction,
-  type TOneStopRoom,
-} from '@procura/domain/juvenile/one-stop';
+import { oneStopFunctions, oneStopRooms } from '@procura/domain/juvenile/one-stop';
 import { asc, eq, type SQL } from 'drizzle-orm';
 import type { TSession } from './schema.ts';
 
@@ -31,12 +26,12 @@ export function presentSessions(rows: Row[], options: { full: boolean }): TSessi
     caseNumber,
     minorId: session.minorId,
     minorName: options.full ? minorName : maskName(minorName),
-    room: session.room as TOneStopRoom,
-    roomLabel: oneStopRooms[session.room as TOneStopRoom],
+    room: session.room,
+    roomLabel: oneStopRooms[session.room],
     startsAt: session.startsAt.toISOString(),
     endsAt: session.endsAt.toISOString(),
-    functions: session.functions as TOneStopFunction[],
-    functionLabels: session.functions.map((f) => oneStopFunctions[f as TOneStopFunction]),
+    functions: session.functions,
+    functionLabels: session.functions.map((f) => oneStopFunctions[f]),
     attendees: session.attendees,
     inquiryNumber: session.inquiryNumber,
     note: session.note,

@@ -1,6 +1,13 @@
 import { ZCaseRecordKind } from '@procura/domain/juvenile/case-records';
 import { ZFollowUpOutcome, ZFollowUpSubject, ZReferralBodyKind } from '@procura/domain/juvenile/follow-up';
 import { ZOneStopFunction, ZOneStopRoom } from '@procura/domain/juvenile/one-stop';
+import {
+  genderIds,
+  inquiryRequestStateIds,
+  minorRoleIds,
+  sealingBasisIds,
+  sealQueryStateIds,
+} from '@procura/domain/states';
 import { z } from 'zod';
 import { ZDateTime, ZDay } from '../http/dates.ts';
 import { ZId, ZIdParam } from '../http/ids.ts';
@@ -12,11 +19,11 @@ const text = (max = 2000) => z.string().trim().min(1, '不能为空').max(max);
 
 export const ZMinor = z.object({
   id: z.number(),
-  role: z.enum(['victim', 'suspect']),
+  role: z.enum(minorRoleIds),
   roleLabel: z.string(),
   /** Masked (张*) unless the full view was asked for and allowed. */
   name: z.string(),
-  gender: z.enum(['male', 'female']),
+  gender: z.enum(genderIds),
   birthDate: z.string().nullable(),
   idNumber: z.string().nullable(),
   guardianName: z.string().nullable(),
@@ -43,7 +50,7 @@ export const ZInquiryRequest = z.object({
   minorId: z.number(),
   minorName: z.string(),
   reason: z.string(),
-  state: z.enum(['pending', 'approved', 'refused', 'used']),
+  state: z.enum(inquiryRequestStateIds),
   stateLabel: z.string(),
   requestedBy: z.string(),
   requestedAt: z.string(),
@@ -98,7 +105,7 @@ export type TGuardianshipOrder = z.infer<typeof ZGuardianshipOrder>;
 
 export const ZSealing = z.object({
   id: z.number(),
-  basis: z.enum(['sentence', 'nonProsecution']),
+  basis: z.enum(sealingBasisIds),
   basisLabel: z.string(),
   legalBasis: z.string(),
   sentenceMonths: z.number().nullable(),
@@ -116,7 +123,7 @@ export const ZSealQuery = z.object({
   purpose: z.string(),
   receivedOn: z.string(),
   dueOn: z.string(),
-  state: z.enum(['pending', 'permitted', 'refused']),
+  state: z.enum(sealQueryStateIds),
   stateLabel: z.string(),
   overdue: z.boolean(),
   recordedBy: z.string(),
@@ -168,9 +175,9 @@ export type TJuvenileCaseDetail = z.infer<typeof ZJuvenileCaseDetail>;
 export const ZCaseDetailQuery = z.strictObject({ full: z.enum(['true', 'false']).optional() });
 
 export const ZAddMinorBody = z.strictObject({
-  role: z.enum(['victim', 'suspect']),
+  role: z.enum(minorRoleIds),
   name: text(50),
-  gender: z.enum(['male', 'female']),
+  gender: z.enum(genderIds),
   birthDate: day.optional(),
   idNumber: z.string().trim().max(30).optional(),
   guardianName: z.string().trim().max(50).optional(),
@@ -302,7 +309,7 @@ export const ZReferralBody = z.strictObject({
 export const ZReferralFeedbackBody = z.strictObject({ feedback: text(5000), feedbackOn: day });
 
 export const ZSealBody = z.strictObject({
-  basis: z.enum(['sentence', 'nonProsecution']),
+  basis: z.enum(sealingBasisIds),
   ageAtOffence: z.number().int().min(12).max(30),
   sentenceMonths: z.number().int().min(0).max(600).optional(),
   sealedOn: day,

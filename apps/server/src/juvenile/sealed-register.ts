@@ -1,7 +1,7 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { maskNamesIn } from '@procura/domain/juvenile/mask';
-import { sealingBasis, sealingBasisLabels, type TSealingBasis } from '@procura/domain/juvenile/sealing';
+import { sealingBasis, sealingBasisLabels } from '@procura/domain/juvenile/sealing';
 import { desc, eq, isNull } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { minorNamesByCase } from './mask-lists.ts';
@@ -41,9 +41,9 @@ export async function sealedRegister(db: Executor, user: SessionUser): Promise<T
       title: maskNamesIn(title, names.get(sealing.caseId) ?? []),
       sealing: {
         id: sealing.id,
-        basis: sealing.basis as TSealingBasis,
-        basisLabel: sealingBasisLabels[sealing.basis as TSealingBasis],
-        legalBasis: sealingBasis[sealing.basis as TSealingBasis],
+        basis: sealing.basis,
+        basisLabel: sealingBasisLabels[sealing.basis],
+        legalBasis: sealingBasis[sealing.basis],
         sentenceMonths: sealing.sentenceMonths,
         sealedOn: sealing.sealedOn,
         sealedBy: by,

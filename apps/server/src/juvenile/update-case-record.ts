@@ -1,6 +1,6 @@
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
-import { parseCaseRecord, type TCaseRecordKind } from '@procura/domain/juvenile/case-records';
+import { parseCaseRecord } from '@procura/domain/juvenile/case-records';
 import { eq } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
@@ -21,7 +21,7 @@ export async function updateCaseRecord(
     .from(schema.juvenileCaseRecords)
     .where(eq(schema.juvenileCaseRecords.id, options.id));
   if (!existing) throw notFound('办案记录');
-  const parsed = parseCaseRecord(existing.kind as TCaseRecordKind, options.data);
+  const parsed = parseCaseRecord(existing.kind, options.data);
   if (!parsed.ok) throw new DomainError('VALIDATION', parsed.message);
   await database.db.transaction(async (tx) => {
     const { row } = await loadJuvenileCase(tx, existing.caseId, user, { lock: true });

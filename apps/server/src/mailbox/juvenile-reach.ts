@@ -1,6 +1,7 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { recordReach } from '@procura/domain/policy';
+import type { TRole } from '@procura/domain/roles';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
@@ -48,7 +49,7 @@ export async function juvenileDepartmentFor(db: Executor, user: SessionUser): Pr
   return row.id;
 }
 
-const staffRoles = ['chief', 'deputyChief', 'departmentHead', 'prosecutor', 'assistant', 'clerk'];
+const staffRoles: TRole[] = ['chief', 'deputyChief', 'departmentHead', 'prosecutor', 'assistant', 'clerk'];
 
 /** Active staff of every juvenile department: who is told at once about an urgent letter. */
 export async function juvenileStaffIds(db: Executor): Promise<number[]> {

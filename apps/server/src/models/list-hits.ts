@@ -1,7 +1,7 @@
 import { canonicalColumns } from '@procura/collide';
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import { clueStatuses, type TClueStatus } from '@procura/domain/cases/clue-sources';
+import { clueStatuses } from '@procura/domain/cases/clue-sources';
 import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { hitStatuses, type THit, type THitList, type THitQuery, type THitStatus } from './schema.ts';
@@ -56,9 +56,7 @@ export function presentHit({ hit, reviewer, clueStatus }: Row): THit {
     reviewedBy: reviewer?.id ? { id: reviewer.id, name: reviewer.name } : null,
     reviewedAt: hit.reviewedAt?.toISOString() ?? null,
     clue:
-      hit.clueId && clueStatus
-        ? { id: hit.clueId, status: clueStatuses[clueStatus as TClueStatus] ?? clueStatus }
-        : null,
+      hit.clueId && clueStatus ? { id: hit.clueId, status: clueStatuses[clueStatus] ?? clueStatus } : null,
   };
 }
 

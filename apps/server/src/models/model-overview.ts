@@ -1,7 +1,7 @@
 import { explanationExample, listModels, type TModelSpec } from '@procura/collide';
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import { clueStatuses, type TClueStatus } from '@procura/domain/cases/clue-sources';
+import { clueStatuses } from '@procura/domain/cases/clue-sources';
 import { and, count, countDistinct, eq, inArray, isNotNull, max, sum } from 'drizzle-orm';
 import { kindOf } from './dataset-kinds.ts';
 import { legalBasisOf } from './legal-basis.ts';
@@ -81,7 +81,7 @@ async function modelClues(db: Executor, modelId?: string): Promise<(ModelClue & 
       id: clue.id,
       title: clue.title,
       status: clue.status,
-      statusLabel: clueStatuses[clue.status as TClueStatus] ?? clue.status,
+      statusLabel: clueStatuses[clue.status] ?? clue.status,
       department: clue.department,
       caseNumber:
         numbers

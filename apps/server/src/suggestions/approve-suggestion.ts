@@ -7,7 +7,7 @@ import { now } from '../clock.ts';
 import { forbidden } from '../errors.ts';
 import { notify } from '../notifications/notify.ts';
 import { getSuggestion } from './get-suggestion.ts';
-import { suggestionKinds, type TSuggestionKind } from './labels.ts';
+import { suggestionKinds } from './labels.ts';
 import { appendCaseEvent, expectState, lockSuggestion } from './lock-suggestion.ts';
 import type { TApproveBody, TReturnBody, TSuggestion } from './schema.ts';
 
@@ -66,7 +66,7 @@ export async function approveSuggestion(
       kind: 'note',
       at,
       user,
-      note: `${suggestionKinds[suggestion.kind as TSuggestionKind]}经${user.roleLabel}${user.displayName}审批同意${input.note ? `：${input.note}` : ''}`,
+      note: `${suggestionKinds[suggestion.kind]}经${user.roleLabel}${user.displayName}审批同意${input.note ? `：${input.note}` : ''}`,
       data: { suggestionId: id, step: 'approve' },
     });
     await recordAudit(tx, {
@@ -99,7 +99,7 @@ export async function returnSuggestion(
       note: input.reason,
       state: 'draft',
     });
-    const kindLabel = suggestionKinds[suggestion.kind as TSuggestionKind];
+    const kindLabel = suggestionKinds[suggestion.kind];
     await appendCaseEvent(tx, {
       caseId: suggestion.caseId,
       kind: 'note',

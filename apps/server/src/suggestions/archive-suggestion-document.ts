@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { now } from '../clock.ts';
 import { DomainError } from '../errors.ts';
-import { missingFieldsProblem, type TSuggestionKind } from './labels.ts';
+import { missingFieldsProblem } from './labels.ts';
 import { renderSuggestionDocx } from './render-suggestion-docx.ts';
 
 export const docxMime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -29,7 +29,7 @@ export async function archiveSuggestionDocument(
   const content = await renderSuggestionDocx({
     procuratorate: procuratorate?.name ?? '',
     docNumber: suggestion.docNumber,
-    kind: suggestion.kind as TSuggestionKind,
+    kind: suggestion.kind,
     addressee: suggestion.addressee,
     facts: suggestion.facts,
     legalBasis: suggestion.legalBasis,

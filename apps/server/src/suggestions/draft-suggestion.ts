@@ -1,6 +1,6 @@
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
-import { isFinalStage, type TCaseType } from '@procura/domain/cases/case-types';
+import { isFinalStage } from '@procura/domain/cases/case-types';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { lockCase } from '../cases/lock-case.ts';
@@ -18,7 +18,7 @@ export async function draftSuggestion(
   const { input, user } = options;
   const id = await database.db.transaction(async (tx) => {
     const theCase = await lockCase(tx, input.caseId, user);
-    if (isFinalStage(theCase.type as TCaseType, theCase.stage)) {
+    if (isFinalStage(theCase.type, theCase.stage)) {
       throw new DomainError('CONFLICT', `案件${theCase.caseNumber}已办结，不能再起草检察建议`);
     }
     const [created] = await tx

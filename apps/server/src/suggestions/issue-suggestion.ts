@@ -1,7 +1,6 @@
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
 import { chinaDate, chinaYear } from '@procura/domain/china-time';
-import type { TLine } from '@procura/domain/roles';
 import { and, eq, isNull } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
@@ -11,7 +10,7 @@ import { now } from '../clock.ts';
 import { DomainError } from '../errors.ts';
 import { archiveSuggestionDocument } from './archive-suggestion-document.ts';
 import { getSuggestion } from './get-suggestion.ts';
-import { docNumberCodes, missingFieldsProblem, suggestionKinds, type TSuggestionKind } from './labels.ts';
+import { docNumberCodes, missingFieldsProblem, suggestionKinds } from './labels.ts';
 import { appendCaseEvent, expectState, lockSuggestion } from './lock-suggestion.ts';
 import { moveCaseOnIssue } from './move-case-on-issue.ts';
 import type { TSuggestion } from './schema.ts';
@@ -38,7 +37,7 @@ export async function issueSuggestion(
       ip: options.ip,
     });
     const department = await loadDepartment(tx, theCase.departmentId);
-    const code = docNumberCodes[department.line as TLine];
+    const code = docNumberCodes[department.line];
     if (!code)
       throw new DomainError('VALIDATION', `${department.name}没有检察建议文号代字，不能签发检察建议`);
     const issuedAt = now();
@@ -74,7 +73,7 @@ export async function issueSuggestion(
       kind: 'suggestionIssued',
       at: issuedAt,
       user,
-      note: `签发${suggestionKinds[suggestion.kind as TSuggestionKind]}${docNumber}（${suggestion.addressee}）`,
+      note: `签发${suggestionKinds[suggestion.kind]}${docNumber}（${suggestion.addressee}）`,
       data: { suggestionId: id, docNumber, documentId },
     });
     await stageMove.apply(docNumber, issuedAt);

@@ -1,11 +1,12 @@
 import type { TLine } from '@procura/domain/roles';
+import type * as states from '@procura/domain/states';
 
 export const suggestionKinds = {
   preLitigation: '诉前检察建议',
   general: '检察建议',
   socialGovernance: '社会治理检察建议',
   classCase: '类案检察建议',
-} as const;
+} as const satisfies Record<(typeof states.suggestionKindIds)[number], string>;
 export type TSuggestionKind = keyof typeof suggestionKinds;
 
 /** draft → pendingApproval → approved → issued → delivered → replied → closed */
@@ -17,20 +18,20 @@ export const suggestionStates = {
   delivered: '已送达',
   replied: '已回复',
   closed: '已办结',
-} as const;
+} as const satisfies Record<(typeof states.suggestionStateIds)[number], string>;
 export type TSuggestionState = keyof typeof suggestionStates;
 
 export const rectificationResults = {
   fullyRectified: '整改到位',
   partlyRectified: '部分到位',
   notRectified: '未整改',
-} as const;
+} as const satisfies Record<(typeof states.rectificationIds)[number], string>;
 
 export const followUps = {
   followUpSupervision: '跟进监督',
   litigation: '提起诉讼',
   none: '无需后续措施',
-} as const;
+} as const satisfies Record<(typeof states.followUpIds)[number], string>;
 
 /**
  * 文号代字 by the line of the case's department: 成华检{code}〔2026〕N号. 公益建 and 民（行）建 follow

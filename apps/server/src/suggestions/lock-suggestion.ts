@@ -1,5 +1,6 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
+import type { TCaseEventKind } from '@procura/domain/cases/event-kinds';
 import { eq } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { reaches } from '../cases/record-reach.ts';
@@ -27,9 +28,9 @@ export async function lockSuggestion(tx: Executor, id: number, user: SessionUser
 }
 
 /** Refuses a step from any state but the expected ones, naming the current state. */
-export function expectState(current: string, allowed: TSuggestionState[], doing: string): void {
-  if (allowed.includes(current as TSuggestionState)) return;
-  const label = suggestionStates[current as TSuggestionState] ?? current;
+export function expectState(current: TSuggestionState, allowed: TSuggestionState[], doing: string): void {
+  if (allowed.includes(current)) return;
+  const label = suggestionStates[current] ?? current;
   const need = allowed.map((s) => `「${suggestionStates[s]}」`).join('或');
   throw new DomainError('CONFLICT', `检察建议当前为「${label}」，只有${need}的检察建议才能${doing}`);
 }
@@ -39,7 +40,7 @@ export async function appendCaseEvent(
   tx: Executor,
   input: {
     caseId: number;
-    kind: string;
+    kind: TCaseEventKind;
     at?: Date;
     user: SessionUser;
     note: string;

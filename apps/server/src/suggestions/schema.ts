@@ -1,3 +1,4 @@
+import { followUpIds, rectificationIds, suggestionKindIds, suggestionStateIds } from '@procura/domain/states';
 import { z } from 'zod';
 import { ZAttachment } from '../attachments/schema.ts';
 import { ZCaseDocument } from '../cases/schema.ts';
@@ -7,18 +8,10 @@ import { ZId, ZIdParam } from '../http/ids.ts';
 import { ZPageQuery } from '../http/paging.ts';
 
 const ZRef = z.object({ id: z.number(), name: z.string() });
-export const ZSuggestionKind = z.enum(['preLitigation', 'general', 'socialGovernance', 'classCase']);
-export const ZSuggestionState = z.enum([
-  'draft',
-  'pendingApproval',
-  'approved',
-  'issued',
-  'delivered',
-  'replied',
-  'closed',
-]);
-export const ZRectification = z.enum(['fullyRectified', 'partlyRectified', 'notRectified']);
-export const ZFollowUp = z.enum(['followUpSupervision', 'litigation', 'none']);
+export const ZSuggestionKind = z.enum(suggestionKindIds);
+export const ZSuggestionState = z.enum(suggestionStateIds);
+export const ZRectification = z.enum(rectificationIds);
+export const ZFollowUp = z.enum(followUpIds);
 
 export const ZSuggestion = z.object({
   id: z.number(),

@@ -6,7 +6,7 @@ import type { SessionUser } from '../auth/load-user.ts';
 import { now } from '../clock.ts';
 import { DomainError } from '../errors.ts';
 import { getSuggestion } from './get-suggestion.ts';
-import { missingFieldsProblem, suggestionKinds, type TSuggestionKind } from './labels.ts';
+import { missingFieldsProblem, suggestionKinds } from './labels.ts';
 import { appendCaseEvent, expectState, lockSuggestion } from './lock-suggestion.ts';
 import type { TSuggestion } from './schema.ts';
 
@@ -29,7 +29,7 @@ export async function submitSuggestion(
       caseId: suggestion.caseId,
       kind: 'note',
       user,
-      note: `${suggestionKinds[suggestion.kind as TSuggestionKind]}提请审批`,
+      note: `${suggestionKinds[suggestion.kind]}提请审批`,
       data: { suggestionId: id, step: 'submit' },
     });
     await recordAudit(tx, {

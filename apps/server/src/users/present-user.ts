@@ -1,5 +1,5 @@
 import type { schema } from '@procura/db';
-import { roleLabels, type TRole } from '@procura/domain/roles';
+import { roleLabels } from '@procura/domain/roles';
 import type { TUser } from './schema.ts';
 
 type UserRow = typeof schema.users.$inferSelect;
@@ -16,8 +16,8 @@ export function presentUser(
     id: user.id,
     username: user.username,
     displayName: user.displayName,
-    role: user.role as TRole,
-    roleLabel: roleLabels[user.role as TRole],
+    role: user.role,
+    roleLabel: roleLabels[user.role],
     department: department ? { id: department.id, name: department.name } : null,
     disabled: user.disabled,
     locked: lockedSomewhere || Boolean(user.lockedUntil && user.lockedUntil > now),

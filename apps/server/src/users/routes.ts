@@ -1,5 +1,4 @@
 import { schema } from '@procura/db';
-import type { TRole } from '@procura/domain/roles';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import {
@@ -118,7 +117,7 @@ export async function userRoutes(app: App, { database }: RouteDeps) {
           userId: before.id,
           username: before.username,
           displayName: rest.displayName ?? before.displayName,
-          role: newRole as TRole,
+          role: newRole,
           departmentId: newDepartment,
           actor: { id: admin.id, name: admin.displayName },
           ip: request.ip,
@@ -158,7 +157,7 @@ export async function userRoutes(app: App, { database }: RouteDeps) {
           userId: target.id,
           username: target.username,
           displayName: target.displayName,
-          role: target.role as TRole,
+          role: target.role,
           departmentId: target.departmentId,
           actor: { id: admin.id, name: admin.displayName },
           ip: request.ip,

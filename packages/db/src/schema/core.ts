@@ -1,3 +1,19 @@
+import {
+  accountRequestKindIds,
+  accountRequestStatusIds,
+  caseEventKindIds,
+  caseTypeIds,
+  clueSourceIds,
+  clueStatusIds,
+  followUpIds,
+  lineIds,
+  outcomeKindIds,
+  partyKindIds,
+  rectificationIds,
+  roleIds,
+  suggestionKindIds,
+  suggestionStateIds,
+} from '@procura/domain/states';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -14,6 +30,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { oneOf } from './one-of.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -31,11 +48,11 @@ export const departments = pgTable(
   {
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
     name: text('name').notNull(),
-    line: text('line').notNull(),
+    line: text('line', { enum: lineIds }).notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('departments_name_key').on(t.name)],
+  (t) => [uniqueIndex('departments_name_key').on(t.name), oneOf('departments', t.line, lineIds)],
 );
 
 export const users = pgTable(
@@ -45,7 +62,7 @@ export const users = pgTable(
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
     passwordHash: text('password_hash').notNull(),
-    role: text('role').notNull(),
+    role: text('role', { enum: roleIds }).notNull(),
     departmentId: integer('department_id').references(() => departments.id),
     disabled: boolean('disabled').notNull().default(false),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
@@ -54,7 +71,7 @@ export const users = pgTable(
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('users_username_key').on(sql`lower(${t.username})`)],
+  (t) => [uniqueIndex('users_username_key').on(sql`lower(${t.username})`), oneOf('users', t.role, roleIds)],
 );
 
 export const sessions = pgTable(
@@ -103,16 +120,14 @@ export const accountRequests = pgTable(
   'account_requests',
   {
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    /** create | elevate | resetPassword */
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: accountRequestKindIds }).notNull(),
     /** The account concerned; null for a creation until it is approved. */
     userId: integer('user_id').references(() => users.id),
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
-    role: text('role').notNull(),
+    role: text('role', { enum: roleIds }).notNull(),
     departmentId: integer('department_id').references(() => departments.id),
-    /** pending | approved | rejected */
-    status: text('status').notNull().default('pending'),
+    status: text('status', { enum: accountRequestStatusIds }).notNull().default('pending'),
     requestedBy: integer('requested_by')
       .notNull()
       .references(() => users.id),
@@ -121,7 +136,12 @@ export const accountRequests = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     note: text('note'),
   },
-  (t) => [index('account_requests_status_idx').on(t.status, t.id)],
+  (t) => [
+    index('account_requests_status_idx').on(t.status, t.id),
+    oneOf('account_requests', t.kind, accountRequestKindIds),
+    oneOf('account_requests', t.role, roleIds),
+    oneOf('account_requests', t.status, accountRequestStatusIds),
+  ],
 );
 
 /** Append-only; every row carries the SM3 hash of its content and of the previous row's hash. */
@@ -157,7 +177,7 @@ export const cases = pgTable(
     caseNumber: text('case_number').notNull(),
     numberYear: smallint('number_year').notNull(),
     numberSeq: integer('number_seq').notNull(),
-    type: text('type').notNull(),
+    type: text('type', { enum: caseTypeIds }).notNull(),
     /** 诉前/诉中/诉后 for types with phases; null otherwise. */
     phase: text('phase'),
     stage: text('stage').notNull(),
@@ -186,6 +206,7 @@ export const cases = pgTable(
     index('cases_stage_idx').on(t.stage),
     index('cases_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
     index('cases_case_number_trgm_idx').using('gin', t.caseNumber.op('gin_trgm_ops')),
+    oneOf('cases', t.type, caseTypeIds),
   ],
 );
 
@@ -194,7 +215,7 @@ export const clues = pgTable(
   'clues',
   {
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    source: text('source').notNull(),
+    source: text('source', { enum: clueSourceIds }).notNull(),
     title: text('title').notNull(),
     description: text('description').notNull(),
     /** The receiving department, which assesses and decides the clue. */
@@ -202,7 +223,7 @@ export const clues = pgTable(
       .notNull()
       .references(() => departments.id),
     handlerId: integer('handler_id').references(() => users.id),
-    status: text('status').notNull().default('pending'),
+    status: text('status', { enum: clueStatusIds }).notNull().default('pending'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     assessmentDueOn: date('assessment_due_on', { mode: 'string' }),
     /** The case opened from this clue (立案). */
@@ -226,6 +247,8 @@ export const clues = pgTable(
     index('clues_department_received_idx').on(t.departmentId, t.receivedAt),
     index('clues_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
     index('clues_description_trgm_idx').using('gin', t.description.op('gin_trgm_ops')),
+    oneOf('clues', t.source, clueSourceIds),
+    oneOf('clues', t.status, clueStatusIds),
   ],
 );
 
@@ -237,7 +260,7 @@ export const clueParties = pgTable(
     clueId: integer('clue_id')
       .notNull()
       .references(() => clues.id),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: partyKindIds }).notNull(),
     name: text('name').notNull(),
     idNumber: text('id_number'),
   },
@@ -246,6 +269,7 @@ export const clueParties = pgTable(
     index('clue_parties_id_number_idx').on(t.idNumber),
     index('clue_parties_name_idx').on(t.kind, t.name),
     index('clue_parties_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+    oneOf('clue_parties', t.kind, partyKindIds),
   ],
 );
 
@@ -291,7 +315,7 @@ export const caseEvents = pgTable(
     caseId: integer('case_id')
       .notNull()
       .references(() => cases.id),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: caseEventKindIds }).notNull(),
     /** When it happened (a delivery date may be entered after the fact). */
     at: timestamp('at', { withTimezone: true }).notNull(),
     actorId: integer('actor_id').references(() => users.id),
@@ -300,7 +324,7 @@ export const caseEvents = pgTable(
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
   },
-  (t) => [index('case_events_case_idx').on(t.caseId, t.at)],
+  (t) => [index('case_events_case_idx').on(t.caseId, t.at), oneOf('case_events', t.kind, caseEventKindIds)],
 );
 
 /** 办案成效: money in fen, other kinds as a count in the kind's unit. */
@@ -311,7 +335,7 @@ export const caseOutcomes = pgTable(
     caseId: integer('case_id')
       .notNull()
       .references(() => cases.id),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: outcomeKindIds }).notNull(),
     amountFen: bigint('amount_fen', { mode: 'number' }),
     count: integer('count'),
     note: text('note'),
@@ -320,7 +344,7 @@ export const caseOutcomes = pgTable(
       .references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index('case_outcomes_case_idx').on(t.caseId)],
+  (t) => [index('case_outcomes_case_idx').on(t.caseId), oneOf('case_outcomes', t.kind, outcomeKindIds)],
 );
 
 /**
@@ -380,13 +404,13 @@ export const suggestions = pgTable(
     caseId: integer('case_id')
       .notNull()
       .references(() => cases.id),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: suggestionKindIds }).notNull(),
     addressee: text('addressee').notNull().default(''),
     facts: text('facts').notNull().default(''),
     legalBasis: text('legal_basis').notNull().default(''),
     requests: text('requests').notNull().default(''),
     urgent: boolean('urgent').notNull().default(false),
-    state: text('state').notNull().default('draft'),
+    state: text('state', { enum: suggestionStateIds }).notNull().default('draft'),
     docNumber: text('doc_number'),
     numberYear: smallint('number_year'),
     numberSeq: integer('number_seq'),
@@ -396,9 +420,9 @@ export const suggestions = pgTable(
     deliveredOn: date('delivered_on', { mode: 'string' }),
     replyOn: date('reply_on', { mode: 'string' }),
     replyContent: text('reply_content'),
-    rectification: text('rectification'),
+    rectification: text('rectification', { enum: rectificationIds }),
     rectificationNote: text('rectification_note'),
-    followUp: text('follow_up'),
+    followUp: text('follow_up', { enum: followUpIds }),
     createdBy: integer('created_by')
       .notNull()
       .references(() => users.id),
@@ -410,6 +434,10 @@ export const suggestions = pgTable(
     index('suggestions_case_idx').on(t.caseId),
     index('suggestions_state_idx').on(t.state),
     index('suggestions_created_at_idx').on(t.createdAt),
+    oneOf('suggestions', t.kind, suggestionKindIds),
+    oneOf('suggestions', t.state, suggestionStateIds),
+    oneOf('suggestions', t.rectification, rectificationIds),
+    oneOf('suggestions', t.followUp, followUpIds),
   ],
 );
 

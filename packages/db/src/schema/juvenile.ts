@@ -9,7 +9,21 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import {
+  caseRecordKindIds,
+  followUpOutcomeIds,
+  followUpSubjectIds,
+  genderIds,
+  inquiryRequestStateIds,
+  minorRoleIds,
+  type oneStopFunctionIds,
+  oneStopRoomIds,
+  referralBodyKindIds,
+  sealingBasisIds,
+  sealQueryStateIds,
+} from '@procura/domain/states';
 import { cases, departments, users } from './core.ts';
+import { oneOf } from './one-of.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -24,10 +38,9 @@ export const juvenileMinors = pgTable(
     caseId: integer('case_id')
       .notNull()
       .references(() => cases.id),
-    /** victim | suspect */
-    role: text('role').notNull(),
+    role: text('role', { enum: minorRoleIds }).notNull(),
     name: text('name').notNull(),
-    gender: text('gender').notNull(),
+    gender: text('gender', { enum: genderIds }).notNull(),
     birthDate: date('birth_date', { mode: 'string' }),
     idNumber: text('id_number'),
     guardianName: text('guardian_name'),
@@ -37,7 +50,11 @@ export const juvenileMinors = pgTable(
       .references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index('juvenile_minors_case_idx').on(t.caseId)],
+  (t) => [
+    index('juvenile_minors_case_idx').on(t.caseId),
+    oneOf('juvenile_minors', t.role, minorRoleIds),
+    oneOf('juvenile_minors', t.gender, genderIds),
+  ],
 );
 
 /** Juvenile records on a case (提前介入, 社会调查报告, 附条件不起诉, 司法救助…): kind + validated data. */
@@ -49,7 +66,7 @@ export const juvenileCaseRecords = pgTable(
       .notNull()
       .references(() => cases.id),
     minorId: integer('minor_id').references(() => juvenileMinors.id),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: caseRecordKindIds }).notNull(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     recordedBy: integer('recorded_by')
       .notNull()
@@ -57,7 +74,10 @@ export const juvenileCaseRecords = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('juvenile_case_records_case_idx').on(t.caseId)],
+  (t) => [
+    index('juvenile_case_records_case_idx').on(t.caseId),
+    oneOf('juvenile_case_records', t.kind, caseRecordKindIds),
+  ],
 );
 
 /** Requests for a further inquiry of a child victim, decided by the department head. */
@@ -73,7 +93,7 @@ export const juvenileInquiryRequests = pgTable(
       .references(() => juvenileMinors.id),
     reason: text('reason').notNull(),
     /** pending | approved | refused | used */
-    state: text('state').notNull(),
+    state: text('state', { enum: inquiryRequestStateIds }).notNull(),
     requestedBy: integer('requested_by')
       .notNull()
       .references(() => users.id),
@@ -82,7 +102,10 @@ export const juvenileInquiryRequests = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decisionNote: text('decision_note'),
   },
-  (t) => [index('juvenile_inquiry_requests_minor_idx').on(t.minorId)],
+  (t) => [
+    index('juvenile_inquiry_requests_minor_idx').on(t.minorId),
+    oneOf('juvenile_inquiry_requests', t.state, inquiryRequestStateIds),
+  ],
 );
 
 /** Sessions booked in the one-stop centre (一站式办案场所). */
@@ -96,10 +119,10 @@ export const juvenileSessions = pgTable(
     minorId: integer('minor_id')
       .notNull()
       .references(() => juvenileMinors.id),
-    room: text('room').notNull(),
+    room: text('room', { enum: oneStopRoomIds }).notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
-    functions: jsonb('functions').$type<string[]>().notNull(),
+    functions: jsonb('functions').$type<(typeof oneStopFunctionIds)[number][]>().notNull(),
     attendees: jsonb('attendees').$type<string[]>().notNull(),
     /** The nth inquiry of this victim (询问 among the functions), else null. */
     inquiryNumber: integer('inquiry_number'),
@@ -114,6 +137,7 @@ export const juvenileSessions = pgTable(
   (t) => [
     index('juvenile_sessions_room_idx').on(t.room, t.startsAt),
     index('juvenile_sessions_minor_idx').on(t.minorId),
+    oneOf('juvenile_sessions', t.room, oneStopRoomIds),
   ],
 );
 
@@ -158,11 +182,11 @@ export const juvenileFollowUps = pgTable(
     handlerId: integer('handler_id').references(() => users.id),
     caseId: integer('case_id').references(() => cases.id),
     /** caseInvolved | unsupervised */
-    subject: text('subject').notNull(),
+    subject: text('subject', { enum: followUpSubjectIds }).notNull(),
     minorName: text('minor_name').notNull(),
     goal: text('goal').notNull(),
     startedOn: date('started_on', { mode: 'string' }).notNull(),
-    outcome: text('outcome'),
+    outcome: text('outcome', { enum: followUpOutcomeIds }),
     outcomeNote: text('outcome_note'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     createdBy: integer('created_by')
@@ -170,7 +194,11 @@ export const juvenileFollowUps = pgTable(
       .references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index('juvenile_follow_ups_department_idx').on(t.departmentId)],
+  (t) => [
+    index('juvenile_follow_ups_department_idx').on(t.departmentId),
+    oneOf('juvenile_follow_ups', t.subject, followUpSubjectIds),
+    oneOf('juvenile_follow_ups', t.outcome, followUpOutcomeIds),
+  ],
 );
 
 export const juvenileFollowUpVisits = pgTable(
@@ -197,7 +225,7 @@ export const juvenileReferrals = pgTable(
     followUpId: integer('follow_up_id')
       .notNull()
       .references(() => juvenileFollowUps.id),
-    bodyKind: text('body_kind').notNull(),
+    bodyKind: text('body_kind', { enum: referralBodyKindIds }).notNull(),
     body: text('body').notNull(),
     reason: text('reason').notNull(),
     sentOn: date('sent_on', { mode: 'string' }).notNull(),
@@ -207,7 +235,10 @@ export const juvenileReferrals = pgTable(
     feedback: text('feedback'),
     feedbackOn: date('feedback_on', { mode: 'string' }),
   },
-  (t) => [index('juvenile_referrals_plan_idx').on(t.followUpId)],
+  (t) => [
+    index('juvenile_referrals_plan_idx').on(t.followUpId),
+    oneOf('juvenile_referrals', t.bodyKind, referralBodyKindIds),
+  ],
 );
 
 /** 犯罪记录封存 (刑事诉讼法 第二百八十六条): while unsealedAt is null the case is hidden outside 未检. */
@@ -218,7 +249,7 @@ export const juvenileSealings = pgTable(
     caseId: integer('case_id')
       .notNull()
       .references(() => cases.id),
-    basis: text('basis').notNull(),
+    basis: text('basis', { enum: sealingBasisIds }).notNull(),
     sentenceMonths: integer('sentence_months'),
     sealedOn: date('sealed_on', { mode: 'string' }).notNull(),
     sealedBy: integer('sealed_by')
@@ -227,7 +258,10 @@ export const juvenileSealings = pgTable(
     unsealedAt: timestamp('unsealed_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('juvenile_sealings_case_key').on(t.caseId)],
+  (t) => [
+    uniqueIndex('juvenile_sealings_case_key').on(t.caseId),
+    oneOf('juvenile_sealings', t.basis, sealingBasisIds),
+  ],
 );
 
 /** Requests to query a sealed record (人民检察院刑事诉讼规则 第四百八十四条): decided within 7 days. */
@@ -244,7 +278,7 @@ export const juvenileSealQueries = pgTable(
     receivedOn: date('received_on', { mode: 'string' }).notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     /** pending | permitted | refused */
-    state: text('state').notNull(),
+    state: text('state', { enum: sealQueryStateIds }).notNull(),
     recordedBy: integer('recorded_by')
       .notNull()
       .references(() => users.id),
@@ -253,5 +287,8 @@ export const juvenileSealQueries = pgTable(
     decisionNote: text('decision_note'),
     createdAt: createdAt(),
   },
-  (t) => [index('juvenile_seal_queries_sealing_idx').on(t.sealingId)],
+  (t) => [
+    index('juvenile_seal_queries_sealing_idx').on(t.sealingId),
+    oneOf('juvenile_seal_queries', t.state, sealQueryStateIds),
+  ],
 );

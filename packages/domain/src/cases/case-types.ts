@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LimitId } from '../deadlines/limits.ts';
 import type { TLine } from '../roles.ts';
+import type * as states from '../states.ts';
 import type { TCaseEventKind } from './event-kinds.ts';
 
 export interface StageDefinition {
@@ -257,7 +258,7 @@ export const caseTypes = {
     ],
     deadlines: [],
   },
-} as const satisfies Record<string, CaseTypeDefinition>;
+} as const satisfies Record<(typeof states.caseTypeIds)[number], CaseTypeDefinition>;
 
 export type TCaseType = keyof typeof caseTypes;
 export const caseTypeIds = Object.keys(caseTypes) as TCaseType[];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TLine } from '../roles.ts';
+import type * as states from '../states.ts';
 
 /** 线索来源, as the glossary lists them. */
 export const clueSources = {
@@ -10,7 +11,7 @@ export const clueSources = {
   dataModel: '大数据模型',
   selfDiscovered: '自行发现',
   media: '媒体',
-} as const;
+} as const satisfies Record<(typeof states.clueSourceIds)[number], string>;
 
 export type TClueSource = keyof typeof clueSources;
 export const clueSourceIds = Object.keys(clueSources) as TClueSource[];
@@ -22,7 +23,7 @@ export const clueStatuses = {
   opened: '已立案',
   declined: '不立案',
   transferred: '已移送',
-} as const;
+} as const satisfies Record<(typeof states.clueStatusIds)[number], string>;
 
 export type TClueStatus = keyof typeof clueStatuses;
 export const clueStatusIds = Object.keys(clueStatuses) as TClueStatus[];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type * as states from '../states.ts';
 
 /**
  * What can happen on a case, as recorded on its timeline. Stage rules name these kinds as the
@@ -37,7 +38,7 @@ export const caseEventKinds = {
   publicProsecution: '提起公诉',
   outcomeRecorded: '记录办案成效',
   note: '办案记录',
-} as const;
+} as const satisfies Record<(typeof states.caseEventKindIds)[number], string>;
 
 export type TCaseEventKind = keyof typeof caseEventKinds;
 export const caseEventKindIds = Object.keys(caseEventKinds) as TCaseEventKind[];

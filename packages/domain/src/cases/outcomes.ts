@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatYuan } from '../clean/amount.ts';
+import type * as states from '../states.ts';
 
 /** What a case achieved (办案成效). Money is counted in fen; other kinds in their unit. */
 export const outcomeKinds = {
@@ -12,7 +13,10 @@ export const outcomeKinds = {
   ecologicalRestoration: { label: '修复生态（林地、耕地、水域）', measure: 'count', unit: '亩' },
   wasteRemoved: { label: '清除固体废物', measure: 'count', unit: '吨' },
   hazardsRemoved: { label: '消除安全隐患', measure: 'count', unit: '处' },
-} as const satisfies Record<string, { label: string; measure: 'amount' | 'count'; unit: string }>;
+} as const satisfies Record<
+  (typeof states.outcomeKindIds)[number],
+  { label: string; measure: 'amount' | 'count'; unit: string }
+>;
 
 export type TOutcomeKind = keyof typeof outcomeKinds;
 export const outcomeKindIds = Object.keys(outcomeKinds) as TOutcomeKind[];

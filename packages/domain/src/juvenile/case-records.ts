@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type * as states from '../states.ts';
 import { probationProblem } from './probation.ts';
 
 const day = z.iso.date();
@@ -86,7 +87,7 @@ export const caseRecordKinds = {
       accountability: text().describe('追责措施'),
     }),
   },
-} as const;
+} as const satisfies Record<(typeof states.caseRecordKindIds)[number], unknown>;
 
 export type TCaseRecordKind = keyof typeof caseRecordKinds;
 export const caseRecordKindIds = Object.keys(caseRecordKinds) as TCaseRecordKind[];

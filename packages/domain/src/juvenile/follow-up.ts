@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type * as states from '../states.ts';
 
 /** The outcome of follow-up education (跟踪帮教): where the minor "返航" to. */
 export const followUpOutcomes = {
@@ -7,7 +8,7 @@ export const followUpOutcomes = {
   training: '参加职业培训',
   backHome: '回归家庭',
   other: '其他',
-} as const;
+} as const satisfies Record<(typeof states.followUpOutcomeIds)[number], string>;
 export type TFollowUpOutcome = keyof typeof followUpOutcomes;
 export const ZFollowUpOutcome = z.enum(
   Object.keys(followUpOutcomes) as [TFollowUpOutcome, ...TFollowUpOutcome[]],
@@ -16,7 +17,7 @@ export const ZFollowUpOutcome = z.enum(
 export const followUpSubjects = {
   caseInvolved: '涉案未成年人',
   unsupervised: '失管未成年人',
-} as const;
+} as const satisfies Record<(typeof states.followUpSubjectIds)[number], string>;
 export type TFollowUpSubject = keyof typeof followUpSubjects;
 export const ZFollowUpSubject = z.enum(
   Object.keys(followUpSubjects) as [TFollowUpSubject, ...TFollowUpSubject[]],
@@ -29,7 +30,7 @@ export const referralBodyKinds = {
   womensFederation: '妇联',
   socialWork: '专业社会机构',
   other: '其他',
-} as const;
+} as const satisfies Record<(typeof states.referralBodyKindIds)[number], string>;
 export type TReferralBodyKind = keyof typeof referralBodyKinds;
 export const ZReferralBodyKind = z.enum(
   Object.keys(referralBodyKinds) as [TReferralBodyKind, ...TReferralBodyKind[]],

@@ -1,10 +1,12 @@
+import type * as states from '../states.ts';
+
 /**
  * One-time questioning of child victims: 未成年人保护法 第一百一十二条 (尽量一次完成, 同步录音录像).
  * The first inquiry needs nothing more; every further one needs an approved request naming why.
  */
 export const inquiryBasis = '未成年人保护法 第一百一十二条';
 
-export type TInquiryRequestState = 'pending' | 'approved' | 'refused' | 'used';
+export type TInquiryRequestState = (typeof states.inquiryRequestStateIds)[number];
 
 export const inquiryRequestStates: Record<TInquiryRequestState, string> = {
   pending: '待审批',

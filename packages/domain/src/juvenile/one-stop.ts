@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type * as states from '../states.ts';
 
 /** Functions of the one-stop centre (一站式办案场所), as the seed lists them. */
 export const oneStopFunctions = {
@@ -7,7 +8,7 @@ export const oneStopFunctions = {
   counselling: '心理疏导',
   forensics: '取证鉴定',
   shelter: '救助庇护',
-} as const;
+} as const satisfies Record<(typeof states.oneStopFunctionIds)[number], string>;
 export type TOneStopFunction = keyof typeof oneStopFunctions;
 export const ZOneStopFunction = z.enum(
   Object.keys(oneStopFunctions) as [TOneStopFunction, ...TOneStopFunction[]],
@@ -20,7 +21,7 @@ export const oneStopRooms = {
   counsellingRoom: '心理疏导室',
   forensicsRoom: '取证鉴定室',
   restRoom: '休息庇护室',
-} as const;
+} as const satisfies Record<(typeof states.oneStopRoomIds)[number], string>;
 export type TOneStopRoom = keyof typeof oneStopRooms;
 export const ZOneStopRoom = z.enum(Object.keys(oneStopRooms) as [TOneStopRoom, ...TOneStopRoom[]]);
 

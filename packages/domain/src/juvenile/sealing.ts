@@ -1,10 +1,11 @@
 import { addDays, type IsoDate } from '../deadlines/period.ts';
+import type * as states from '../states.ts';
 
 /** 刑事诉讼法 第二百八十六条; 人民检察院刑事诉讼规则 第四百八十二条、第四百八十六条. */
 export const sealingBasis = {
   sentence: '刑事诉讼法 第二百八十六条；人民检察院刑事诉讼规则 第四百八十二条',
   nonProsecution: '人民检察院刑事诉讼规则 第四百八十六条',
-} as const;
+} as const satisfies Record<(typeof states.sealingBasisIds)[number], string>;
 export type TSealingBasis = keyof typeof sealingBasis;
 export const sealingBasisLabels: Record<TSealingBasis, string> = {
   sentence: '犯罪时不满十八周岁，被判处五年有期徒刑以下刑罚',
@@ -34,7 +35,7 @@ export function sealQueryDueOn(receivedOn: IsoDate): IsoDate {
   return addDays(receivedOn, sealQueryDays);
 }
 
-export type TSealQueryState = 'pending' | 'permitted' | 'refused';
+export type TSealQueryState = (typeof states.sealQueryStateIds)[number];
 export const sealQueryStates: Record<TSealQueryState, string> = {
   pending: '待决定',
   permitted: '许可查询',

@@ -1,0 +1,4 @@
+ALTER TABLE "suggestions" ADD CONSTRAINT "suggestions_kind_check" CHECK ("suggestions"."kind" in ('preLitigation', 'general', 'socialGovernance', 'classCase'));--> statement-breakpoint
+ALTER TABLE "suggestions" ADD CONSTRAINT "suggestions_state_check" CHECK ("suggestions"."state" in ('draft', 'pendingApproval', 'approved', 'issued', 'delivered', 'replied', 'closed'));--> statement-breakpoint
+ALTER TABLE "suggestions" ADD CONSTRAINT "suggestions_rectification_check" CHECK ("suggestions"."rectification" in ('fullyRectified', 'partlyRectified', 'notRectified'));--> statement-breakpoint
+ALTER TABLE "suggestions" ADD CONSTRAINT "suggestions_follow_up_check" CHECK ("suggestions"."follow_up" in ('followUpSupervision', 'litigation', 'none'));

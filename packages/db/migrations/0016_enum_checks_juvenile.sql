@@ -1,0 +1,10 @@
+ALTER TABLE "juvenile_case_records" ADD CONSTRAINT "juvenile_case_records_kind_check" CHECK ("juvenile_case_records"."kind" in ('earlyIntervention', 'socialInvestigation', 'interrogation', 'conditionalNonProsecution', 'judicialAssistance', 'occupationalBan', 'mandatoryReportFailure'));--> statement-breakpoint
+ALTER TABLE "juvenile_follow_ups" ADD CONSTRAINT "juvenile_follow_ups_subject_check" CHECK ("juvenile_follow_ups"."subject" in ('caseInvolved', 'unsupervised'));--> statement-breakpoint
+ALTER TABLE "juvenile_follow_ups" ADD CONSTRAINT "juvenile_follow_ups_outcome_check" CHECK ("juvenile_follow_ups"."outcome" in ('backToSchool', 'employed', 'training', 'backHome', 'other'));--> statement-breakpoint
+ALTER TABLE "juvenile_inquiry_requests" ADD CONSTRAINT "juvenile_inquiry_requests_state_check" CHECK ("juvenile_inquiry_requests"."state" in ('pending', 'approved', 'refused', 'used'));--> statement-breakpoint
+ALTER TABLE "juvenile_minors" ADD CONSTRAINT "juvenile_minors_role_check" CHECK ("juvenile_minors"."role" in ('victim', 'suspect'));--> statement-breakpoint
+ALTER TABLE "juvenile_minors" ADD CONSTRAINT "juvenile_minors_gender_check" CHECK ("juvenile_minors"."gender" in ('male', 'female'));--> statement-breakpoint
+ALTER TABLE "juvenile_referrals" ADD CONSTRAINT "juvenile_referrals_body_kind_check" CHECK ("juvenile_referrals"."body_kind" in ('education', 'civilAffairs', 'womensFederation', 'socialWork', 'other'));--> statement-breakpoint
+ALTER TABLE "juvenile_seal_queries" ADD CONSTRAINT "juvenile_seal_queries_state_check" CHECK ("juvenile_seal_queries"."state" in ('pending', 'permitted', 'refused'));--> statement-breakpoint
+ALTER TABLE "juvenile_sealings" ADD CONSTRAINT "juvenile_sealings_basis_check" CHECK ("juvenile_sealings"."basis" in ('sentence', 'nonProsecution'));--> statement-breakpoint
+ALTER TABLE "juvenile_sessions" ADD CONSTRAINT "juvenile_sessions_room_check" CHECK ("juvenile_sessions"."room" in ('inquiryRoom', 'examRoom', 'counsellingRoom', 'forensicsRoom', 'restRoom'));

@@ -1,0 +1,197 @@
+/**
+ * The values a status, kind or role column may hold, once for the whole platform. The domain's
+ * modules (roles.ts, cases/…) derive their types and label maps from these lists, the server's
+ * Zod schemas validate with them, and packages/db types its columns and writes its CHECK
+ * constraints from them: the one domain file packages/db may import (biome.json,
+ * docs/ARCHITECTURE.md). It imports nothing, so the database layer pulls in no rules.
+ *
+ * Adding a value: add it here, then `npm run db:generate` writes the migration that widens the
+ * CHECK (packages/db/test/enum-checks.test.ts fails until it does).
+ */
+
+// ─── core ────────────────────────────────────────────────────────────────────────────────────
+
+/** users.role, account_requests.role (roles.ts has the labels). */
+export const roleIds = [
+  'chief',
+  'deputyChief',
+  'departmentHead',
+  'prosecutor',
+  'assistant',
+  'clerk',
+  'analyst',
+  'admin',
+  // An outside account of a partner school or kindergarten: employment checks for its own hires.
+  'school',
+] as const;
+
+/** departments.line (roles.ts has the labels). */
+export const lineIds = [
+  'criminal',
+  'civilAdministrative',
+  'publicInterest',
+  'juvenile',
+  'caseManagement',
+  'political',
+  'office',
+] as const;
+
+/** cases.type (cases/case-types.ts has the definitions). */
+export const caseTypeIds = [
+  'adminPublicInterest',
+  'civilPublicInterest',
+  'adminViolation',
+  'nonLitigationEnforcement',
+  'supportedSuit',
+  'adminDisputeResolution',
+  'juvenileVictim',
+  'juvenileSuspect',
+] as const;
+
+/** clues.source (cases/clue-sources.ts has the labels). */
+export const clueSourceIds = [
+  'criminalTransfer',
+  'publicReport',
+  'adminTransfer',
+  'congressReferral',
+  'dataModel',
+  'selfDiscovered',
+  'media',
+] as const;
+
+/** clues.status. */
+export const clueStatusIds = ['pending', 'assessing', 'opened', 'declined', 'transferred'] as const;
+
+/** clue_parties.kind. */
+export const partyKindIds = ['person', 'organisation'] as const;
+
+/** case_events.kind (cases/event-kinds.ts has the labels). */
+export const caseEventKindIds = [
+  'caseOpened',
+  'stageChanged',
+  'investigation',
+  'investigationReport',
+  'reviewReport',
+  'applicationReceived',
+  'hearing',
+  'roundTable',
+  'suggestionIssued',
+  'suggestionDelivered',
+  'replyReceived',
+  'rectificationChecked',
+  'announcementPublished',
+  'supportOpinion',
+  'suitFiled',
+  'courtNoticeReceived',
+  'courtAttendance',
+  'judgment',
+  'rulingEffective',
+  'resolutionAgreement',
+  'terminationDecision',
+  'closureDecision',
+  'earlyIntervention',
+  'socialInvestigationReport',
+  'conditionalNonProsecution',
+  'probationEvaluation',
+  'nonProsecutionDecision',
+  'publicProsecution',
+  'outcomeRecorded',
+  'note',
+] as const;
+
+/** case_outcomes.kind (cases/outcomes.ts has the labels and units). */
+export const outcomeKindIds = [
+  'stateAssetsRecovered',
+  'taxRecovered',
+  'wagesRecovered',
+  'subsidiesRecovered',
+  'compensationPaid',
+  'peopleHelped',
+  'ecologicalRestoration',
+  'wasteRemoved',
+  'hazardsRemoved',
+] as const;
+
+/** account_requests.kind (apps/server/src/account-requests/schema.ts has the labels). */
+export const accountRequestKindIds = ['create', 'elevate', 'resetPassword'] as const;
+
+/** account_requests.status. */
+export const accountRequestStatusIds = ['pending', 'approved', 'rejected'] as const;
+
+// ─── suggestions (检察建议; apps/server/src/suggestions/labels.ts has the labels) ─────────────
+
+/** suggestions.kind. */
+export const suggestionKindIds = ['preLitigation', 'general', 'socialGovernance', 'classCase'] as const;
+
+/** suggestions.state: draft → pendingApproval → approved → issued → delivered → replied → closed. */
+export const suggestionStateIds = [
+  'draft',
+  'pendingApproval',
+  'approved',
+  'issued',
+  'delivered',
+  'replied',
+  'closed',
+] as const;
+
+/** suggestions.rectification (null until the reply is assessed). */
+export const rectificationIds = ['fullyRectified', 'partlyRectified', 'notRectified'] as const;
+
+/** suggestions.follow_up (null until decided). */
+export const followUpIds = ['followUpSupervision', 'litigation', 'none'] as const;
+
+// ─── juvenile (未检; packages/domain/src/juvenile has the labels) ─────────────────────────────
+
+/** juvenile_minors.role. */
+export const minorRoleIds = ['victim', 'suspect'] as const;
+
+/** juvenile_minors.gender. */
+export const genderIds = ['male', 'female'] as const;
+
+/** juvenile_case_records.kind (juvenile/case-records.ts has the forms). */
+export const caseRecordKindIds = [
+  'earlyIntervention',
+  'socialInvestigation',
+  'interrogation',
+  'conditionalNonProsecution',
+  'judicialAssistance',
+  'occupationalBan',
+  'mandatoryReportFailure',
+] as const;
+
+/** juvenile_inquiry_requests.state. */
+export const inquiryRequestStateIds = ['pending', 'approved', 'refused', 'used'] as const;
+
+/** juvenile_sessions.room. */
+export const oneStopRoomIds = [
+  'inquiryRoom',
+  'examRoom',
+  'counsellingRoom',
+  'forensicsRoom',
+  'restRoom',
+] as const;
+
+/** The items of juvenile_sessions.functions (a jsonb array, typed but not CHECKed). */
+export const oneStopFunctionIds = ['inquiry', 'medicalExam', 'counselling', 'forensics', 'shelter'] as const;
+
+/** juvenile_follow_ups.subject. */
+export const followUpSubjectIds = ['caseInvolved', 'unsupervised'] as const;
+
+/** juvenile_follow_ups.outcome (null while the plan runs). */
+export const followUpOutcomeIds = ['backToSchool', 'employed', 'training', 'backHome', 'other'] as const;
+
+/** juvenile_referrals.body_kind. */
+export const referralBodyKindIds = [
+  'education',
+  'civilAffairs',
+  'womensFederation',
+  'socialWork',
+  'other',
+] as const;
+
+/** juvenile_sealings.basis. */
+export const sealingBasisIds = ['sentence', 'nonProsecution'] as const;
+
+/** juvenile_seal_queries.state. */
+export const sealQueryStateIds = ['pending', 'permitted', 'refused'] as const;
+
