@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chinaDate } from '@procura/domain/china-time';
+import { chinaDate, chinaYear } from '@procura/domain/china-time';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, vi } from 'vitest';
 import {
@@ -11,6 +11,15 @@ import {
 } from '../apps/cli/src/testing/spawn-server.ts';
 
 export const screenshotDir = new URL('../test-results/screenshots/', import.meta.url).pathname;
+
+/**
+ * "Now" for the browser tests, whatever day they run: the server's clock (PROCURA_CLOCK) and
+ * every page's clock start here and run on. A Wednesday, 10:00 in China.
+ */
+export const e2eNow = new Date('2026-11-25T10:00:00+08:00');
+
+/** The year of e2eNow in China: case and document numbers count in it. */
+export const e2eYear = chinaYear(e2eNow);
 
 /** Debian's Chromium, never a downloaded one; flags keep it off the closed network. */
 export function launchChromium(): Promise<Browser> {
@@ -32,6 +41,7 @@ export function launchChromium(): Promise<Browser> {
 /**
  * A Procura server on a fresh data folder and a Chromium for one test file: started before its
  * tests, stopped (and the folder removed) after them. The fields are set once the hook has run.
+ * Both clocks start at e2eNow.
  */
 export function serverAndBrowser(name: string): { dataDir: string; server: RunningServer; browser: Browser } {
   const running = { dataDir: mkdtempSync(join(tmpdir(), `procura-e2e-${name}-`)) } as {
@@ -41,8 +51,8 @@ export function serverAndBrowser(name: string): { dataDir: string; server: Runni
   };
   beforeAll(async () => {
     [running.server, running.browser] = await Promise.all([
-      startServerProcess({ PROCURA_DATA_DIR: running.dataDir }),
-      launchChromium(),
+      startServerProcess({ PROCURA_DATA_DIR: running.dataDir, PROCURA_CLOCK: e2eNow.toISOString() }),
+      launchChromium().then(withClockAtE2eNow),
     ]);
   });
   afterAll(async () => {
@@ -59,11 +69,26 @@ export function serverAndBrowser(name: string): { dataDir: string; server: Runni
 }
 
 /**
- * A day relative to today in China ('YYYY-MM-DD'): tests that set dates the server compares with
- * today (visits due, bookings ahead) give them relative to the day they run, never as fixed dates.
+ * Every context of this browser (browser.newPage opens one too) gets a page clock that starts at
+ * e2eNow and runs on, so the date pickers' "today" is the server's.
+ */
+function withClockAtE2eNow(browser: Browser): Browser {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.clock.install({ time: e2eNow });
+    await context.clock.resume();
+    return context;
+  };
+  return browser;
+}
+
+/**
+ * A day relative to e2eNow in China ('YYYY-MM-DD'): tests that set dates the server compares with
+ * today (visits due, bookings ahead) give them relative to it, never as fixed dates.
  */
 export function chinaDay(offsetDays: number): string {
-  return chinaDate(new Date(Date.now() + offsetDays * 86_400_000));
+  return chinaDate(new Date(e2eNow.getTime() + offsetDays * 86_400_000));
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -2,6 +2,7 @@ import { idCheckCharacter } from '@procura/domain/clean/id-number';
 import { describe, expect, it } from 'vitest';
 import {
   choose,
+  e2eYear,
   loginThroughPage,
   logout,
   noDialog,
@@ -11,7 +12,7 @@ import {
 } from './browser.ts';
 
 const demoPassword = 'Chenghua2026';
-const year = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date());
+const year = e2eYear;
 const idBase = '51010819850315001';
 const idNumber = `${idBase}${idCheckCharacter(idBase)}`;
 const e2e = serverAndBrowser('cases');

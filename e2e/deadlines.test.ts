@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loginCookie } from '../apps/cli/src/testing/spawn-server.ts';
 import {
   choose,
+  e2eYear,
   loginThroughPage,
   logout,
   screenshot,
@@ -12,7 +13,7 @@ import {
 } from './browser.ts';
 
 const demoPassword = 'Chenghua2026';
-const year = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date());
+const year = e2eYear;
 const e2e = serverAndBrowser('deadlines');
 
 /** Calls the API as a user (the session cookie of an API login), for set-up and expectations. */

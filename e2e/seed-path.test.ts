@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   choose,
+  e2eYear,
   loginThroughPage,
   logout,
   noDialog,
@@ -13,7 +14,7 @@ import {
 } from './browser.ts';
 
 const demoPassword = 'Chenghua2026';
-const year = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date());
+const year = e2eYear;
 const caseNumber = `成华检公益立〔${year}〕1号`;
 const docNumber = `成华检公益建〔${year}〕1号`;
 const addressee = '成都市成华区农业农村局';

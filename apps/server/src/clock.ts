@@ -19,6 +19,12 @@ export function fixedClock(at: Date | string): Clock {
   return () => new Date(ms);
 }
 
+/** A clock set to `start` now that runs on in real time (the browser tests' server). */
+export function clockFrom(start: Date): Clock {
+  const offset = start.getTime() - Date.now();
+  return () => new Date(Date.now() + offset);
+}
+
 const current = new AsyncLocalStorage<Clock>();
 
 /** Runs `fn` (a request, a background job) with `clock` answering every `now()` inside it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig, parsePublicUrl } from './config.ts';
+import { loadConfig, parseClock, parsePublicUrl } from './config.ts';
 
 describe('PROCURA_PUBLIC_URL', () => {
   it('is unset unless given, and kept as an origin with an optional path, without a trailing slash', () => {
@@ -20,5 +20,15 @@ describe('PROCURA_PUBLIC_URL', () => {
     ]) {
       expect(() => parsePublicUrl(bad)).toThrow(`PROCURA_PUBLIC_URL 无效：${bad}`);
     }
+  });
+});
+
+describe('PROCURA_CLOCK', () => {
+  it('stops the clock only in a test run, and refuses what is not an instant', () => {
+    expect(loadConfig({}).clockAt).toBeUndefined();
+    expect(parseClock('2026-11-25T10:00:00+08:00', 'test')?.toISOString()).toBe('2026-11-25T02:00:00.000Z');
+    expect(() => parseClock('2026-11-25T10:00:00+08:00', 'production')).toThrow('PROCURA_CLOCK 仅供测试使用');
+    expect(() => parseClock('2026-11-25T10:00:00+08:00', undefined)).toThrow('PROCURA_CLOCK 仅供测试使用');
+    expect(() => parseClock('明天', 'test')).toThrow('PROCURA_CLOCK 无效：明天');
   });
 });

@@ -22,6 +22,23 @@ export interface Config {
    * trailing slash: the campus-mailbox QR codes and posters link there. Unset: no QR codes.
    */
   publicUrl: string | undefined;
+  /**
+   * PROCURA_CLOCK, for the browser tests only: the instant the server's clock is set to at start
+   * (an ISO time with its offset); it runs on from there. Refused unless NODE_ENV=test: it would
+   * falsify every record's time.
+   */
+  clockAt: Date | undefined;
+}
+
+/** PROCURA_CLOCK as an instant; only a test run (NODE_ENV=test) may set the server's clock. */
+export function parseClock(value: string | undefined, nodeEnv: string | undefined): Date | undefined {
+  if (!value) return undefined;
+  if (nodeEnv !== 'test') throw new Error('PROCURA_CLOCK 仅供测试使用（NODE_ENV=test），正式运行不得设置');
+  const at = new Date(value);
+  if (!/T\d{2}:\d{2}/.test(value) || Number.isNaN(at.getTime())) {
+    throw new Error(`PROCURA_CLOCK 无效：${value}（应形如 2026-11-25T10:00:00+08:00）`);
+  }
+  return at;
 }
 
 /** PROCURA_PUBLIC_URL as an origin (plus an optional path prefix), or an error naming the value. */
@@ -57,5 +74,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.PROCURA_TRUST_PROXY),
     loginRateLimit: Number.parseInt(env.PROCURA_LOGIN_RATE_LIMIT ?? '30', 10) || 30,
     publicUrl: parsePublicUrl(env.PROCURA_PUBLIC_URL),
+    clockAt: parseClock(env.PROCURA_CLOCK, env.NODE_ENV),
   };
 }

@@ -2,6 +2,7 @@ import { formSheetLimits, warmSpreadsheetReader } from '@procura/collide';
 import { migrate, openDatabase } from '@procura/db';
 import { buildApp } from './app.ts';
 import { initialise } from './bootstrap/initialise.ts';
+import { clockFrom, systemClock, withClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createLogger } from './http/logger.ts';
 import { removeLeftovers } from './leftovers.ts';
@@ -12,11 +13,14 @@ import { removeLeftovers } from './leftovers.ts';
  */
 export async function startServer(config: Config): Promise<{ url: string; stop: () => Promise<void> }> {
   const logger = createLogger({ level: config.logLevel });
+  const clock = config.clockAt ? clockFrom(config.clockAt) : systemClock;
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   logger.info({ database: database.kind, location: database.location }, 'database opened');
   try {
     await migrate(database);
-    const init = await initialise(database, { demo: config.demo, adminPassword: config.adminPassword });
+    const init = await withClock(clock, () =>
+      initialise(database, { demo: config.demo, adminPassword: config.adminPassword }),
+    );
     const removed = await removeLeftovers(config.dataDir);
     if (removed.length > 0)
       logger.warn({ count: removed.length }, 'removed files left by an interrupted upload or check');
@@ -32,7 +36,7 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
     throw error;
   }
 
-  const app = await buildApp({ database, config, logger });
+  const app = await buildApp({ database, config, logger, clock });
   const address = await app.listen({ port: config.port, host: config.host });
   if (!config.publicUrl) {
     logger.warn('PROCURA_PUBLIC_URL 未设置：校园信箱二维码和海报无法生成');
