@@ -1,7 +1,7 @@
 import { notFound } from '../errors.ts';
 import { callerOf, currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
-import { deadlineBoard } from './deadline-board.ts';
+import { deadlineBoard, deadlineOverview } from './deadline-board.ts';
 import { getDeadline, listDeadlines, listMyDeadlines } from './list-deadlines.ts';
 import { pauseDeadline, resumeDeadline } from './pause-deadline.ts';
 import {
@@ -10,6 +10,7 @@ import {
   ZDeadlineBoard,
   ZDeadlineIdParams,
   ZDeadlineList,
+  ZDeadlineOverview,
   ZDeadlineQuery,
   ZPauseBody,
   ZResumeBody,
@@ -49,6 +50,19 @@ export async function deadlineRoutes(app: App, { database }: RouteDeps) {
     },
     (request) =>
       deadlineBoard(database.db, { departmentId: request.query.departmentId, user: currentUser(request) }),
+  );
+
+  app.get(
+    '/api/deadlines/board/overview',
+    {
+      config: { access: 'deadline.board' },
+      schema: {
+        tags,
+        summary: '全院期限看板：各部门并列（检察长、副检察长）',
+        response: { 200: ZDeadlineOverview },
+      },
+    },
+    (request) => deadlineOverview(database.db, currentUser(request)),
   );
 
   app.get(

@@ -54,6 +54,19 @@ export const ZDeadlineBoard = z.object({
 });
 export type TDeadlineBoard = z.infer<typeof ZDeadlineBoard>;
 
+/** 全院期限看板 (chief and deputies): every department's counts side by side, and all unfinished deadlines. */
+export const ZDeadlineOverview = z.object({
+  counts: z.record(ZDeadlineStatus, z.number()),
+  departments: z.array(
+    z.object({
+      department: z.object({ id: z.number(), name: z.string() }),
+      counts: z.record(ZDeadlineStatus, z.number()),
+    }),
+  ),
+  items: z.array(ZDeadline),
+});
+export type TDeadlineOverview = z.infer<typeof ZDeadlineOverview>;
+
 export const ZDeadlineQuery = z.strictObject({
   caseId: ZIdParam.optional(),
   clueId: ZIdParam.optional(),

@@ -2,6 +2,7 @@ import type {
   TDeadline,
   TDeadlineBoard,
   TDeadlineList,
+  TDeadlineOverview,
   TPauseBody,
   TResumeBody,
 } from '@procura/server/deadlines/schema';
@@ -27,6 +28,15 @@ export function useDeadlineBoard(departmentId: number | undefined, enabled: bool
   return useQuery({
     queryKey: ['deadlines', 'board', departmentId ?? null],
     queryFn: () => api<TDeadlineBoard>('/api/deadlines/board', { query: { departmentId } }),
+    enabled,
+  });
+}
+
+/** 全院期限看板 of the chief and deputies: every department side by side. */
+export function useDeadlineOverview(enabled: boolean) {
+  return useQuery({
+    queryKey: ['deadlines', 'board', 'overview'],
+    queryFn: () => api<TDeadlineOverview>('/api/deadlines/board/overview'),
     enabled,
   });
 }
