@@ -11,7 +11,8 @@ function enumColumns(): { table: string; column: string; values: readonly string
     if (!is(value, PgTable)) continue;
     const { name, columns } = getTableConfig(value);
     for (const column of columns) {
-      if (column.enumValues?.length) found.push({ table: name, column: column.name, values: column.enumValues });
+      if (column.enumValues?.length)
+        found.push({ table: name, column: column.name, values: column.enumValues });
     }
   }
   return found;
@@ -22,7 +23,9 @@ function listedValues(definition: string): string[] {
   return [...definition.matchAll(/'((?:[^']|'')*)'::text/g)].map((m) => m[1]!.replaceAll("''", "'"));
 }
 
-async function refusal(run: Promise<unknown>): Promise<{ code?: string; constraint?: string; message: string }> {
+async function refusal(
+  run: Promise<unknown>,
+): Promise<{ code?: string; constraint?: string; message: string }> {
   try {
     await run;
   } catch (error) {
@@ -67,12 +70,10 @@ describe.each(testEngines())('status and kind columns (%s)', (engine) => {
 
   it('refuses an unknown role, naming the constraint', async () => {
     const error = await refusal(
-      database.query(`insert into users (username, display_name, password_hash, role) values ($1, $2, $3, $4)`, [
-        'ghost',
-        '幽灵',
-        'x',
-        'superuser',
-      ]),
+      database.query(
+        `insert into users (username, display_name, password_hash, role) values ($1, $2, $3, $4)`,
+        ['ghost', '幽灵', 'x', 'superuser'],
+      ),
     );
     expect(error.code).toBe('23514');
     expect(error.constraint).toBe('users_role_check');
@@ -98,9 +99,9 @@ describe.each(testEngines())('status and kind columns (%s)', (engine) => {
     const error = await refusal(insertClue('archived'));
     expect(error.code).toBe('23514');
     expect(error.constraint).toBe('clues_status_check');
-    const [{ count }] = (await database.query<{ count: number }>(`select count(*)::int as count from clues`)) as [
-      { count: number },
-    ];
+    const [{ count }] = (await database.query<{ count: number }>(
+      `select count(*)::int as count from clues`,
+    )) as [{ count: number }];
     expect(count).toBe(1);
   });
 });

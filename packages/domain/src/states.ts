@@ -194,4 +194,3 @@ export const sealingBasisIds = ['sentence', 'nonProsecution'] as const;
 
 /** juvenile_seal_queries.state. */
 export const sealQueryStateIds = ['pending', 'permitted', 'refused'] as const;
-
