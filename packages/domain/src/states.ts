@@ -195,3 +195,40 @@ export const sealingBasisIds = ['sentence', 'nonProsecution'] as const;
 /** juvenile_seal_queries.state. */
 export const sealQueryStateIds = ['pending', 'permitted', 'refused'] as const;
 
+// ─── prevention (社会化预防: mailbox, employment checks, outreach) ───────────────────────────
+
+/** partner_schools.kind (apps/server/src/mailbox/schema.ts has the labels). */
+export const schoolKindIds = [
+  'primary',
+  'middle',
+  'kindergarten',
+  'vocational',
+  'training',
+  'other',
+] as const;
+
+/** mailbox_letters.topic (mailbox/topics.ts has the labels and keywords). */
+export const letterTopicIds = [
+  'bullying',
+  'family',
+  'sexualSafety',
+  'online',
+  'mentalHealth',
+  'legalQuestion',
+  'other',
+] as const;
+
+/** mailbox_letters.topic_source: chosen by the student, or found from the keywords. */
+export const topicSourceIds = ['student', 'keywords'] as const;
+
+/** mailbox_letters.status. */
+export const letterStatusIds = ['new', 'read', 'answered'] as const;
+
+/** mailbox_alerts.kind. */
+export const mailboxAlertKindIds = ['urgent', 'flood'] as const;
+
+/** employment_check_people.result. */
+export const checkResultIds = ['clear', 'review'] as const;
+
+/** outreach_events.kind (apps/server/src/outreach/schema.ts has the labels). */
+export const outreachKindIds = ['lawToSchool', 'littleProsecutor', 'toCommunity'] as const;
