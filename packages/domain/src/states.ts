@@ -232,3 +232,20 @@ export const checkResultIds = ['clear', 'review'] as const;
 
 /** outreach_events.kind (apps/server/src/outreach/schema.ts has the labels). */
 export const outreachKindIds = ['lawToSchool', 'littleProsecutor', 'toCommunity'] as const;
+
+// ─── models (大数据法律监督模型; apps/server/src/models/schema.ts has the labels) ─────────────
+
+/** collide_runs.status: queued → running → succeeded | failed. */
+export const runStatusIds = ['queued', 'running', 'succeeded', 'failed'] as const;
+
+/** collide_runs.stage: the step a run is at. */
+export const runStageIds = ['queued', 'import', 'match', 'explain', 'save', 'done'] as const;
+
+/** collide_hits.status: pending → confirmed | dismissed | clue. */
+export const hitStatusIds = ['pending', 'confirmed', 'dismissed', 'clue'] as const;
+
+/** collide_hits.confidence. */
+export const hitConfidenceIds = ['exact', 'suspected'] as const;
+
+/** collide_schedules.repeat: monthly on day `every`, or every `every` days. */
+export const scheduleRepeatIds = ['monthly', 'days'] as const;
