@@ -194,3 +194,58 @@ export const sealingBasisIds = ['sentence', 'nonProsecution'] as const;
 
 /** juvenile_seal_queries.state. */
 export const sealQueryStateIds = ['pending', 'permitted', 'refused'] as const;
+
+// ─── prevention (社会化预防: mailbox, employment checks, outreach) ───────────────────────────
+
+/** partner_schools.kind (apps/server/src/mailbox/schema.ts has the labels). */
+export const schoolKindIds = [
+  'primary',
+  'middle',
+  'kindergarten',
+  'vocational',
+  'training',
+  'other',
+] as const;
+
+/** mailbox_letters.topic (mailbox/topics.ts has the labels and keywords). */
+export const letterTopicIds = [
+  'bullying',
+  'family',
+  'sexualSafety',
+  'online',
+  'mentalHealth',
+  'legalQuestion',
+  'other',
+] as const;
+
+/** mailbox_letters.topic_source: chosen by the student, or found from the keywords. */
+export const topicSourceIds = ['student', 'keywords'] as const;
+
+/** mailbox_letters.status. */
+export const letterStatusIds = ['new', 'read', 'answered'] as const;
+
+/** mailbox_alerts.kind. */
+export const mailboxAlertKindIds = ['urgent', 'flood'] as const;
+
+/** employment_check_people.result. */
+export const checkResultIds = ['clear', 'review'] as const;
+
+/** outreach_events.kind (apps/server/src/outreach/schema.ts has the labels). */
+export const outreachKindIds = ['lawToSchool', 'littleProsecutor', 'toCommunity'] as const;
+
+// ─── models (大数据法律监督模型; apps/server/src/models/schema.ts has the labels) ─────────────
+
+/** collide_runs.status: queued → running → succeeded | failed. */
+export const runStatusIds = ['queued', 'running', 'succeeded', 'failed'] as const;
+
+/** collide_runs.stage: the step a run is at. */
+export const runStageIds = ['queued', 'import', 'match', 'explain', 'save', 'done'] as const;
+
+/** collide_hits.status: pending → confirmed | dismissed | clue. */
+export const hitStatusIds = ['pending', 'confirmed', 'dismissed', 'clue'] as const;
+
+/** collide_hits.confidence. */
+export const hitConfidenceIds = ['exact', 'suspected'] as const;
+
+/** collide_schedules.repeat: monthly on day `every`, or every `every` days. */
+export const scheduleRepeatIds = ['monthly', 'days'] as const;

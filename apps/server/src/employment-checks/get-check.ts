@@ -12,7 +12,6 @@ import {
   type TCheckBatchList,
   type TCheckedPerson,
   type TCheckQuery,
-  type TCheckResult,
 } from './schema.ts';
 
 const { employmentCheckBatches: batches, employmentCheckPeople: people, partnerSchools, users } = schema;
@@ -101,7 +100,7 @@ export async function getCheck(
   return {
     ...presentBatch(row),
     people: persons.map((p): TCheckedPerson => {
-      const result = p.result as TCheckResult;
+      const result = p.result;
       const person: TCheckedPerson = {
         row: p.row,
         name: p.name,

@@ -1,3 +1,4 @@
+import { checkResultIds } from '@procura/domain/states';
 import { z } from 'zod';
 import { ZIdParam } from '../http/ids.ts';
 import { ZPageQuery } from '../http/paging.ts';
@@ -9,9 +10,12 @@ export const ZUploadBody = z.strictObject({
 });
 export type TUploadBody = z.infer<typeof ZUploadBody>;
 
-export const checkResults = { clear: '无相关记录', review: '需人工核实' } as const;
+export const checkResults = { clear: '无相关记录', review: '需人工核实' } as const satisfies Record<
+  (typeof checkResultIds)[number],
+  string
+>;
 export type TCheckResult = keyof typeof checkResults;
-export const ZCheckResult = z.enum(['clear', 'review']);
+export const ZCheckResult = z.enum(checkResultIds);
 
 export const ZOffenceRecordSet = z.object({
   id: z.number(),

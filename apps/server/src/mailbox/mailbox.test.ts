@@ -282,8 +282,8 @@ describe.each(testEngines())('campus mailbox (%s)', (kind) => {
     await t.database.db.insert(schema.mailboxLetters).values(
       Array.from({ length: mailboxCeiling.suspected.letters - 1 }, (_, i) => ({
         schoolId: school.id,
-        topic: 'other',
-        topicSource: 'keywords',
+        topic: 'other' as const,
+        topicSource: 'keywords' as const,
         body: `早些时候的来信 ${i}`,
         pickupCodeHash: `ceiling-test-${kind}-${i}`,
         createdAt: new Date(testNow.getTime() - 3 * 3_600_000),

@@ -1,10 +1,9 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { floodReasonText } from '@procura/domain/mailbox/flood';
-import type { TLetterTopic } from '@procura/domain/mailbox/topics';
 import { urgentCategoryMatches, urgentReasonText } from '@procura/domain/mailbox/urgency';
 import { eq, inArray } from 'drizzle-orm';
-import { letterStatuses, type TLetter, type TLetterStatus } from './schema.ts';
+import { letterStatuses, type TLetter } from './schema.ts';
 import { topicLabel } from './submit-letter.ts';
 
 const { mailboxLetters, partnerSchools, users } = schema;
@@ -27,14 +26,14 @@ export async function loadLetters(db: Executor, ids: number[]): Promise<TLetter[
     const row = byId.get(id);
     if (!row) return [];
     const { letter } = row;
-    const status = letter.status as TLetterStatus;
+    const status = letter.status;
     return [
       {
         id: letter.id,
         school: row.school,
-        topic: letter.topic as TLetterTopic,
+        topic: letter.topic,
         topicLabel: topicLabel(letter.topic),
-        topicSource: letter.topicSource as 'student' | 'keywords',
+        topicSource: letter.topicSource,
         grade: letter.grade,
         body: letter.body,
         contact: letter.contact,

@@ -1,4 +1,6 @@
 import { ZLetterTopic } from '@procura/domain/mailbox/topics';
+import type * as states from '@procura/domain/states';
+import { topicSourceIds } from '@procura/domain/states';
 import { z } from 'zod';
 import { ZDay } from '../http/dates.ts';
 import { ZId, ZIdParam } from '../http/ids.ts';
@@ -25,7 +27,7 @@ export const schoolKinds = {
   vocational: '职业学校',
   training: '校外培训机构',
   other: '其他',
-} as const;
+} as const satisfies Record<(typeof states.schoolKindIds)[number], string>;
 export type TSchoolKind = keyof typeof schoolKinds;
 export const ZSchoolKind = z.enum(Object.keys(schoolKinds) as [TSchoolKind, ...TSchoolKind[]]);
 
@@ -108,7 +110,10 @@ export type TPickedUpLetter = z.infer<typeof ZPickedUpLetter>;
 
 // --- staff ---------------------------------------------------------------------------------
 
-export const letterStatuses = { new: '未读', read: '已读', answered: '已答复' } as const;
+export const letterStatuses = { new: '未读', read: '已读', answered: '已答复' } as const satisfies Record<
+  (typeof states.letterStatusIds)[number],
+  string
+>;
 export type TLetterStatus = keyof typeof letterStatuses;
 export const ZLetterStatus = z.enum(Object.keys(letterStatuses) as [TLetterStatus, ...TLetterStatus[]]);
 
@@ -117,7 +122,7 @@ export const ZLetter = z.object({
   school: z.object({ id: z.number(), name: z.string() }),
   topic: ZLetterTopic,
   topicLabel: z.string(),
-  topicSource: z.enum(['student', 'keywords']),
+  topicSource: z.enum(topicSourceIds),
   grade: z.string().nullable(),
   body: z.string(),
   contact: z.string().nullable(),

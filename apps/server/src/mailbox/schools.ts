@@ -10,7 +10,6 @@ import {
   schoolKinds,
   type TCreateSchoolBody,
   type TPartnerSchool,
-  type TSchoolKind,
   type TUpdateSchoolBody,
 } from './schema.ts';
 
@@ -53,7 +52,7 @@ function present(
   account: TPartnerSchool['account'],
   letters: number,
 ): TPartnerSchool {
-  const kind = school.kind as TSchoolKind;
+  const kind = school.kind;
   return {
     id: school.id,
     name: school.name,

@@ -4,7 +4,7 @@ import { schema } from '@procura/db';
 import { clueStatuses } from '@procura/domain/cases/clue-sources';
 import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { hitStatuses, type THit, type THitList, type THitQuery, type THitStatus } from './schema.ts';
+import { hitStatuses, type THit, type THitList, type THitQuery } from './schema.ts';
 
 const { collideHits: hits, clues, users } = schema;
 const reviewers = alias(users, 'reviewers');
@@ -36,7 +36,7 @@ export const selectHits = (db: Executor, where: SQL) =>
 type Row = Awaited<ReturnType<typeof selectHits>>[number];
 
 export function presentHit({ hit, reviewer, clueStatus }: Row): THit {
-  const status = hit.status as THitStatus;
+  const status = hit.status;
   return {
     id: hit.id,
     runId: hit.runId,

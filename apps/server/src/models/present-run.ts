@@ -3,7 +3,7 @@ import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { desc, eq, type SQL } from 'drizzle-orm';
 import { kindOf } from './dataset-kinds.ts';
-import { runStages, runStatuses, type TRun, type TRunStage, type TRunStatus } from './schema.ts';
+import { runStages, runStatuses, type TRun } from './schema.ts';
 
 const { collideRuns: runs, users } = schema;
 
@@ -19,7 +19,7 @@ type Row = Awaited<ReturnType<typeof selectRuns>>[number];
 
 export function presentRun({ run, starter }: Row): TRun {
   const model = findModel(run.modelId);
-  const status = run.status as TRunStatus;
+  const status = run.status;
   return {
     id: run.id,
     modelId: run.modelId,
@@ -31,7 +31,7 @@ export function presentRun({ run, starter }: Row): TRun {
     status,
     statusLabel: runStatuses[status] ?? run.status,
     stage: run.stage,
-    stageLabel: runStages[run.stage as TRunStage] ?? run.stage,
+    stageLabel: runStages[run.stage] ?? run.stage,
     percent: run.percent,
     hitCount: run.hitCount,
     newHitCount: run.newHitCount,

@@ -3,6 +3,7 @@ import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
 import { chinaDate } from '@procura/domain/china-time';
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { TRunStage } from './schema.ts';
 import { saveHits } from './save-hits.ts';
 import { missingSnapshot, snapshotPath } from './snapshot-store.ts';
 
@@ -154,7 +155,7 @@ export class RunQueue {
     }
   }
 
-  private setProgress(id: number, stage: string, percent: number) {
+  private setProgress(id: number, stage: TRunStage, percent: number) {
     return this.database.db.update(runs).set({ stage, percent }).where(eq(runs.id, id));
   }
 

@@ -52,7 +52,7 @@ export async function saveHits(
     }
     let newHits = 0;
     for (let i = 0; i < keyed.length; i += batch) {
-      const values = keyed.slice(i, i + batch).map(({ hit, key }) => {
+      const values = keyed.slice(i, i + batch).map(({ hit, key }): typeof hits.$inferInsert => {
         const isNew = !seen.has(key);
         if (isNew) newHits++;
         return {

@@ -1,3 +1,5 @@
+import type * as states from '@procura/domain/states';
+import { hitConfidenceIds, scheduleRepeatIds } from '@procura/domain/states';
 import { z } from 'zod';
 import { maxId, ZId } from '../http/ids.ts';
 
@@ -63,7 +65,7 @@ export const runStatuses = {
   running: '运行中',
   succeeded: '已完成',
   failed: '失败',
-} as const;
+} as const satisfies Record<(typeof states.runStatusIds)[number], string>;
 export type TRunStatus = keyof typeof runStatuses;
 export const ZRunStatus = z.enum(Object.keys(runStatuses) as [TRunStatus, ...TRunStatus[]]);
 
@@ -74,7 +76,7 @@ export const runStages = {
   explain: '生成说明和证据',
   save: '保存命中',
   done: '完成',
-} as const;
+} as const satisfies Record<(typeof states.runStageIds)[number], string>;
 export type TRunStage = keyof typeof runStages;
 
 export const ZRunInput = z.object({
@@ -124,7 +126,7 @@ export const hitStatuses = {
   confirmed: '已确认',
   dismissed: '已排除',
   clue: '已转线索',
-} as const;
+} as const satisfies Record<(typeof states.hitStatusIds)[number], string>;
 export type THitStatus = keyof typeof hitStatuses;
 export const ZHitStatus = z.enum(Object.keys(hitStatuses) as [THitStatus, ...THitStatus[]]);
 
@@ -144,7 +146,7 @@ export const ZHit = z.object({
   name: z.string().nullable(),
   count: z.number(),
   amountFen: z.number().nullable(),
-  confidence: z.enum(['exact', 'suspected']),
+  confidence: z.enum(hitConfidenceIds),
   score: z.number().nullable(),
   explanation: z.string(),
   evidence: z.array(ZEvidence),
@@ -200,7 +202,7 @@ export const ZToCluesResult = z.object({
 
 // ── schedules ────────────────────────────────────────────────────────────────
 
-export const ZScheduleRepeat = z.enum(['monthly', 'days']);
+export const ZScheduleRepeat = z.enum(scheduleRepeatIds);
 
 export const ZSchedule = z.object({
   id: z.number(),

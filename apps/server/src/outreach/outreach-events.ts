@@ -11,7 +11,6 @@ import {
   type TOutreachBody,
   type TOutreachEvent,
   type TOutreachFilter,
-  type TOutreachKind,
   type TOutreachList,
   type TOutreachPatch,
   type TOutreachQuery,
@@ -54,8 +53,8 @@ export async function loadOutreachEvents(
   return rows.map(
     (r): TOutreachEvent => ({
       id: r.event.id,
-      kind: r.event.kind as TOutreachKind,
-      kindLabel: outreachKinds[r.event.kind as TOutreachKind],
+      kind: r.event.kind,
+      kindLabel: outreachKinds[r.event.kind],
       title: r.event.title,
       heldOn: r.event.heldOn,
       place: r.event.place,

@@ -1,3 +1,4 @@
+import type * as states from '@procura/domain/states';
 import { z } from 'zod';
 import { ZDay } from '../http/dates.ts';
 import { ZId } from '../http/ids.ts';
@@ -7,7 +8,7 @@ export const outreachKinds = {
   lawToSchool: '法治进校园',
   littleProsecutor: '小小检察官体验',
   toCommunity: '法治进社区',
-} as const;
+} as const satisfies Record<(typeof states.outreachKindIds)[number], string>;
 export type TOutreachKind = keyof typeof outreachKinds;
 export const ZOutreachKind = z.enum(Object.keys(outreachKinds) as [TOutreachKind, ...TOutreachKind[]]);
 

@@ -11,7 +11,15 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import {
+  hitConfidenceIds,
+  hitStatusIds,
+  runStageIds,
+  runStatusIds,
+  scheduleRepeatIds,
+} from '@procura/domain/states';
 import { clues, users } from './core.ts';
+import { oneOf } from './one-of.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -73,7 +81,7 @@ export const collideSchedules = pgTable(
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
     modelId: text('model_id').notNull(),
     /** monthly: on day `every` of each month; days: every `every` days */
-    repeat: text('repeat').notNull(),
+    repeat: text('repeat', { enum: scheduleRepeatIds }).notNull(),
     every: smallint('every').notNull(),
     nextRunAt: at('next_run_at').notNull(),
     enabled: boolean('enabled').notNull().default(true),
@@ -85,7 +93,10 @@ export const collideSchedules = pgTable(
       .references(() => users.id),
     createdAt: at('created_at').notNull().defaultNow(),
   },
-  (t) => [index('collide_schedules_due_idx').on(t.enabled, t.nextRunAt)],
+  (t) => [
+    index('collide_schedules_due_idx').on(t.enabled, t.nextRunAt),
+    oneOf('collide_schedules', t.repeat, scheduleRepeatIds),
+  ],
 );
 
 /** 模型运行: queued → running → succeeded | failed; progress is kept here for every reader. */
@@ -95,9 +106,8 @@ export const collideRuns = pgTable(
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
     modelId: text('model_id').notNull(),
     inputs: jsonb('inputs').$type<RunInput[]>().notNull(),
-    status: text('status').notNull().default('queued'),
-    /** queued | import | match | explain | save | done */
-    stage: text('stage').notNull().default('queued'),
+    status: text('status', { enum: runStatusIds }).notNull().default('queued'),
+    stage: text('stage', { enum: runStageIds }).notNull().default('queued'),
     percent: smallint('percent').notNull().default(0),
     hitCount: integer('hit_count'),
     newHitCount: integer('new_hit_count'),
@@ -111,7 +121,12 @@ export const collideRuns = pgTable(
     startedAt: at('started_at'),
     finishedAt: at('finished_at'),
   },
-  (t) => [index('collide_runs_model_idx').on(t.modelId, t.id), index('collide_runs_status_idx').on(t.status)],
+  (t) => [
+    index('collide_runs_model_idx').on(t.modelId, t.id),
+    index('collide_runs_status_idx').on(t.status),
+    oneOf('collide_runs', t.status, runStatusIds),
+    oneOf('collide_runs', t.stage, runStageIds),
+  ],
 );
 
 /** One finding of a run, reviewed by a person: pending → confirmed | dismissed | clue. */
@@ -131,14 +146,13 @@ export const collideHits = pgTable(
     name: text('name'),
     count: integer('count').notNull(),
     amountFen: bigint('amount_fen', { mode: 'number' }),
-    /** exact | suspected */
-    confidence: text('confidence').notNull(),
+    confidence: text('confidence', { enum: hitConfidenceIds }).notNull(),
     score: real('score'),
     explanation: text('explanation').notNull(),
     evidence: jsonb('evidence')
       .$type<{ role: string; file: string; row: number; values: Record<string, string | number | null> }[]>()
       .notNull(),
-    status: text('status').notNull().default('pending'),
+    status: text('status', { enum: hitStatusIds }).notNull().default('pending'),
     dismissReason: text('dismiss_reason'),
     reviewedBy: integer('reviewed_by').references(() => users.id),
     reviewedAt: at('reviewed_at'),
@@ -148,5 +162,7 @@ export const collideHits = pgTable(
     index('collide_hits_run_idx').on(t.runId, t.id),
     index('collide_hits_key_idx').on(t.hitKey),
     index('collide_hits_clue_idx').on(t.clueId),
+    oneOf('collide_hits', t.confidence, hitConfidenceIds),
+    oneOf('collide_hits', t.status, hitStatusIds),
   ],
 );

@@ -9,7 +9,17 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import {
+  checkResultIds,
+  letterStatusIds,
+  letterTopicIds,
+  mailboxAlertKindIds,
+  outreachKindIds,
+  schoolKindIds,
+  topicSourceIds,
+} from '@procura/domain/states';
 import { clues, departments, users } from './core.ts';
+import { oneOf } from './one-of.ts';
 
 // 社会化预防 (juvenile prevention): partner schools with their campus mailbox, employment checks
 // for schools and kindergartens, and outreach events.
@@ -22,8 +32,7 @@ export const partnerSchools = pgTable(
   {
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
     name: text('name').notNull(),
-    /** primary / middle / kindergarten / training / other */
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: schoolKindIds }).notNull(),
     /** The unguessable part of the school's public mailbox link (and its QR code). */
     mailboxToken: text('mailbox_token').notNull(),
     mailboxOpen: boolean('mailbox_open').notNull().default(true),
@@ -33,6 +42,7 @@ export const partnerSchools = pgTable(
   (t) => [
     uniqueIndex('partner_schools_name_key').on(t.name),
     uniqueIndex('partner_schools_mailbox_token_key').on(t.mailboxToken),
+    oneOf('partner_schools', t.kind, schoolKindIds),
   ],
 );
 
@@ -63,9 +73,9 @@ export const mailboxLetters = pgTable(
     schoolId: integer('school_id')
       .notNull()
       .references(() => partnerSchools.id),
-    topic: text('topic').notNull(),
+    topic: text('topic', { enum: letterTopicIds }).notNull(),
     /** student: chosen by the writer; keywords: classified from the text. */
-    topicSource: text('topic_source').notNull(),
+    topicSource: text('topic_source', { enum: topicSourceIds }).notNull(),
     grade: text('grade'),
     body: text('body').notNull(),
     /** null: anonymous. */
@@ -77,8 +87,7 @@ export const mailboxLetters = pgTable(
       .notNull()
       .default([]),
     pickupCodeHash: text('pickup_code_hash').notNull(),
-    /** new / read / answered */
-    status: text('status').notNull().default('new'),
+    status: text('status', { enum: letterStatusIds }).notNull().default('new'),
     readAt: timestamp('read_at', { withTimezone: true }),
     readBy: integer('read_by').references(() => users.id),
     answer: text('answer'),
@@ -98,6 +107,9 @@ export const mailboxLetters = pgTable(
     uniqueIndex('mailbox_letters_pickup_code_key').on(t.pickupCodeHash),
     index('mailbox_letters_school_created_idx').on(t.schoolId, t.createdAt),
     index('mailbox_letters_status_idx').on(t.status),
+    oneOf('mailbox_letters', t.topic, letterTopicIds),
+    oneOf('mailbox_letters', t.topicSource, topicSourceIds),
+    oneOf('mailbox_letters', t.status, letterStatusIds),
   ],
 );
 
@@ -112,15 +124,17 @@ export const mailboxAlerts = pgTable(
     schoolId: integer('school_id')
       .notNull()
       .references(() => partnerSchools.id),
-    /** urgent / flood */
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: mailboxAlertKindIds }).notNull(),
     letters: integer('letters').notNull().default(1),
     /** The link the episode's notifications carry, so they are found again to be updated. */
     link: text('link'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     lastAt: timestamp('last_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('mailbox_alerts_school_idx').on(t.schoolId, t.kind, t.lastAt)],
+  (t) => [
+    index('mailbox_alerts_school_idx').on(t.schoolId, t.kind, t.lastAt),
+    oneOf('mailbox_alerts', t.kind, mailboxAlertKindIds),
+  ],
 );
 
 /** A snapshot of offence records loaded by the juvenile department for employment checks. */
@@ -185,14 +199,14 @@ export const employmentCheckPeople = pgTable(
     name: text('name').notNull(),
     idNumber: text('id_number').notNull(),
     position: text('position'),
-    /** clear 无相关记录 / review 需人工核实 */
-    result: text('result').notNull(),
+    result: text('result', { enum: checkResultIds }).notNull(),
     /** The model's explanation and evidence, for the juvenile department only; never for the school. */
     reviewDetail: jsonb('review_detail').$type<Record<string, unknown>>(),
   },
   (t) => [
     index('employment_check_people_batch_idx').on(t.batchId),
     index('employment_check_people_id_number_idx').on(t.idNumber),
+    oneOf('employment_check_people', t.result, checkResultIds),
   ],
 );
 
@@ -201,7 +215,7 @@ export const outreachEvents = pgTable(
   'outreach_events',
   {
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: outreachKindIds }).notNull(),
     title: text('title').notNull(),
     heldOn: date('held_on', { mode: 'string' }).notNull(),
     place: text('place').notNull(),
@@ -221,5 +235,6 @@ export const outreachEvents = pgTable(
   (t) => [
     index('outreach_events_held_on_idx').on(t.heldOn),
     index('outreach_events_department_idx').on(t.departmentId),
+    oneOf('outreach_events', t.kind, outreachKindIds),
   ],
 );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type * as states from '../states.ts';
 import { matchableText } from './urgency.ts';
 
 /**
@@ -31,7 +32,7 @@ export const letterTopics = {
     keywords: ['法律', '犯法', '违法', '犯罪', '坐牢', '判刑', '报警', '权利', '打工', '童工'],
   },
   other: { label: '其他', keywords: [] },
-} as const;
+} as const satisfies Record<(typeof states.letterTopicIds)[number], unknown>;
 
 export type TLetterTopic = keyof typeof letterTopics;
 export const letterTopicIds = Object.keys(letterTopics) as TLetterTopic[];

@@ -1,0 +1,7 @@
+ALTER TABLE "employment_check_people" ADD CONSTRAINT "employment_check_people_result_check" CHECK ("employment_check_people"."result" in ('clear', 'review'));--> statement-breakpoint
+ALTER TABLE "mailbox_alerts" ADD CONSTRAINT "mailbox_alerts_kind_check" CHECK ("mailbox_alerts"."kind" in ('urgent', 'flood'));--> statement-breakpoint
+ALTER TABLE "mailbox_letters" ADD CONSTRAINT "mailbox_letters_topic_check" CHECK ("mailbox_letters"."topic" in ('bullying', 'family', 'sexualSafety', 'online', 'mentalHealth', 'legalQuestion', 'other'));--> statement-breakpoint
+ALTER TABLE "mailbox_letters" ADD CONSTRAINT "mailbox_letters_topic_source_check" CHECK ("mailbox_letters"."topic_source" in ('student', 'keywords'));--> statement-breakpoint
+ALTER TABLE "mailbox_letters" ADD CONSTRAINT "mailbox_letters_status_check" CHECK ("mailbox_letters"."status" in ('new', 'read', 'answered'));--> statement-breakpoint
+ALTER TABLE "outreach_events" ADD CONSTRAINT "outreach_events_kind_check" CHECK ("outreach_events"."kind" in ('lawToSchool', 'littleProsecutor', 'toCommunity'));--> statement-breakpoint
+ALTER TABLE "partner_schools" ADD CONSTRAINT "partner_schools_kind_check" CHECK ("partner_schools"."kind" in ('primary', 'middle', 'kindergarten', 'vocational', 'training', 'other'));

@@ -1,0 +1,5 @@
+ALTER TABLE "collide_hits" ADD CONSTRAINT "collide_hits_confidence_check" CHECK ("collide_hits"."confidence" in ('exact', 'suspected'));--> statement-breakpoint
+ALTER TABLE "collide_hits" ADD CONSTRAINT "collide_hits_status_check" CHECK ("collide_hits"."status" in ('pending', 'confirmed', 'dismissed', 'clue'));--> statement-breakpoint
+ALTER TABLE "collide_runs" ADD CONSTRAINT "collide_runs_status_check" CHECK ("collide_runs"."status" in ('queued', 'running', 'succeeded', 'failed'));--> statement-breakpoint
+ALTER TABLE "collide_runs" ADD CONSTRAINT "collide_runs_stage_check" CHECK ("collide_runs"."stage" in ('queued', 'import', 'match', 'explain', 'save', 'done'));--> statement-breakpoint
+ALTER TABLE "collide_schedules" ADD CONSTRAINT "collide_schedules_repeat_check" CHECK ("collide_schedules"."repeat" in ('monthly', 'days'));
