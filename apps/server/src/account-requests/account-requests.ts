@@ -2,8 +2,9 @@ import { type Database, type Executor, schema } from '@procura/db';
 import { leadershipRoles, roleLabels, type TRole } from '@procura/domain/roles';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { type AuditActor, recordAudit } from '../audit/record-audit.ts';
+import { type AuditActor, actorOf, recordAudit } from '../audit/record-audit.ts';
 import { unlockAccount } from '../auth/failed-attempts.ts';
+import type { SessionUser } from '../auth/load-user.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { deleteUserSessions } from '../auth/sessions.ts';
 import { now } from '../clock.ts';
@@ -167,11 +168,12 @@ export async function decideAccountRequest(
   options: {
     id: number;
     decision: TAccountRequestDecision;
-    actor: AuditActor & { id: number };
+    user: Pick<SessionUser, 'id' | 'displayName'>;
     ip: string | null;
   },
 ): Promise<TAccountRequestDecided> {
-  const { actor, decision } = options;
+  const { decision } = options;
+  const actor = actorOf(options.user);
   const password = decision.approve ? generatePassword() : null;
   const passwordHash = password ? await hashPassword(password) : null;
   await database.db.transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import { currentUser } from '../http/access.ts';
+import { callerOf } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
 import { decideAccountRequest, listAccountRequests } from './account-requests.ts';
 import {
@@ -38,14 +38,11 @@ export async function accountRequestRoutes(app: App, { database }: RouteDeps) {
         response: { 200: ZAccountRequestDecided },
       },
     },
-    (request) => {
-      const user = currentUser(request);
-      return decideAccountRequest(database, {
+    (request) =>
+      decideAccountRequest(database, {
         id: request.params.id,
         decision: request.body,
-        actor: { id: user.id, name: user.displayName },
-        ip: request.ip,
-      });
-    },
+        ...callerOf(request),
+      }),
   );
 }

@@ -1,7 +1,8 @@
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
 import { eq } from 'drizzle-orm';
-import { type AuditActor, recordAudit } from '../audit/record-audit.ts';
+import { actorOf, recordAudit } from '../audit/record-audit.ts';
+import type { SessionUser } from '../auth/load-user.ts';
 import { recomputeOpenDeadlines } from '../deadlines/recompute-deadline.ts';
 import { csvLines, parseCalendarRows, xlsxLines } from './parse-calendar-rows.ts';
 import type { TImportCalendarBody } from './schema.ts';
@@ -14,9 +15,15 @@ const { holidayCalendarDays: days } = schema;
  */
 export async function importCalendar(
   database: Database,
-  options: { year: number; input: TImportCalendarBody; actor: AuditActor; ip: string | null },
+  options: {
+    year: number;
+    input: TImportCalendarBody;
+    user: Pick<SessionUser, 'id' | 'displayName'>;
+    ip: string | null;
+  },
 ): Promise<{ year: number; imported: number }> {
-  const { year, input, actor } = options;
+  const { year, input } = options;
+  const actor = actorOf(options.user);
   const lines = input.format === 'csv' ? csvLines(input.content) : await xlsxLines(input.content);
   const rows = parseCalendarRows(lines, year);
   await database.db.transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import { actorOf } from '../audit/record-audit.ts';
-import { currentUser } from '../http/access.ts';
+import { callerOf, currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
 import { importCalendar } from './import-calendar.ts';
 import { listCalendarYear, seedCalendarYear } from './list-calendar-year.ts';
@@ -57,8 +57,7 @@ export async function calendarRoutes(app: App, { database }: RouteDeps) {
       setCalendarDay(database, {
         date: request.params.date,
         input: request.body,
-        actor: actorOf(currentUser(request)),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 
@@ -71,8 +70,7 @@ export async function calendarRoutes(app: App, { database }: RouteDeps) {
     async (request, reply) => {
       await deleteCalendarDay(database, {
         date: request.params.date,
-        actor: actorOf(currentUser(request)),
-        ip: request.ip,
+        ...callerOf(request),
       });
       return reply.status(204).send();
     },
@@ -94,8 +92,7 @@ export async function calendarRoutes(app: App, { database }: RouteDeps) {
       importCalendar(database, {
         year: request.params.year,
         input: request.body,
-        actor: actorOf(currentUser(request)),
-        ip: request.ip,
+        ...callerOf(request),
       }),
   );
 }

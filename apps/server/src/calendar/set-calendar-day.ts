@@ -1,7 +1,8 @@
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
 import { and, eq } from 'drizzle-orm';
-import { type AuditActor, recordAudit } from '../audit/record-audit.ts';
+import { actorOf, recordAudit } from '../audit/record-audit.ts';
+import type { SessionUser } from '../auth/load-user.ts';
 import { now } from '../clock.ts';
 import { recomputeOpenDeadlines } from '../deadlines/recompute-deadline.ts';
 import { notFound } from '../errors.ts';
@@ -14,9 +15,15 @@ const { holidayCalendarDays: days } = schema;
 /** Adds or changes one day (休 or 班); open deadlines are recomputed on the new calendar. */
 export async function setCalendarDay(
   database: Database,
-  options: { date: string; input: TSetDayBody; actor: AuditActor; ip: string | null },
+  options: {
+    date: string;
+    input: TSetDayBody;
+    user: Pick<SessionUser, 'id' | 'displayName'>;
+    ip: string | null;
+  },
 ): Promise<TCalendarDay> {
-  const { date, input, actor } = options;
+  const { date, input } = options;
+  const actor = actorOf(options.user);
   const year = Number(date.slice(0, 4));
   return database.db.transaction(async (tx) => {
     await seedYear(tx, year, actor);
@@ -48,9 +55,10 @@ export async function setCalendarDay(
 /** Removes one day from a year's arrangement: it becomes an ordinary weekday or weekend. */
 export async function deleteCalendarDay(
   database: Database,
-  options: { date: string; actor: AuditActor; ip: string | null },
+  options: { date: string; user: Pick<SessionUser, 'id' | 'displayName'>; ip: string | null },
 ): Promise<void> {
-  const { date, actor } = options;
+  const { date } = options;
+  const actor = actorOf(options.user);
   const year = Number(date.slice(0, 4));
   await database.db.transaction(async (tx) => {
     await seedYear(tx, year, actor);

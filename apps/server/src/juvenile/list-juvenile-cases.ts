@@ -2,16 +2,25 @@ import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { caseTypes, stageLabel } from '@procura/domain/cases/case-types';
 import { maskName, maskNamesIn } from '@procura/domain/juvenile/mask';
-import { and, count, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { reachCondition } from '../cases/record-reach.ts';
 import { juvenileCaseTypes, type TJuvenileCaseType } from './load-juvenile-case.ts';
 import type { TJuvenileCaseList, TJuvenileCaseQuery } from './schema.ts';
-import { maySeeSealed } from './scope.ts';
+import { maySeeSealedCondition } from './scope.ts';
 
 const { cases, departments, users, juvenileMinors, juvenileSealings, juvenileSessions } = schema;
 
 const sealedCase = sql`exists (select 1 from ${juvenileSealings} where ${juvenileSealings.caseId} = ${cases.id} and ${juvenileSealings.unsealedAt} is null)`;
+
+/** A case's minors in id order, each with its inquiries held or booked (cancelled ones left out). */
+const minorsOfCase = sql<{ id: number; role: string; name: string; inquiries: number }[]>`coalesce((
+  select json_agg(json_build_object(
+    'id', m.id, 'role', m.role, 'name', m.name,
+    'inquiries', (select count(*) from ${juvenileSessions} s
+      where s.minor_id = m.id and s.case_id = m.case_id and s.inquiry_number is not null and not s.cancelled)
+  ) order by m.id)
+  from ${juvenileMinors} m where m.case_id = ${cases.id}), '[]'::json)`;
 
 /**
  * Juvenile cases the user reaches, names masked. Sealed ones are listed only for the juvenile
@@ -22,21 +31,30 @@ export async function listJuvenileCases(
   query: TJuvenileCaseQuery,
   user: SessionUser,
 ): Promise<TJuvenileCaseList> {
-  const seesSealed = await maySeeSealed(db, user);
   const conditions: (SQL | undefined)[] = [
     inArray(cases.type, [...juvenileCaseTypes]),
     reachCondition(user, cases),
+    query.sealed === 'false'
+      ? sql`not ${sealedCase}`
+      : sql`(not ${sealedCase} or ${maySeeSealedCondition(user)})`,
   ];
-  if (!seesSealed || query.sealed === 'false') conditions.push(sql`not ${sealedCase}`);
   if (query.sealed === 'true') conditions.push(sealedCase);
   const where = and(...conditions) ?? sql`true`;
-  // The page and the total in one statement (see listCases: statements, not rows, are the cost).
+  // One statement: the page with its departments, handlers and minors (each with its inquiry
+  // count) and the total. On PGlite every statement waits its turn on the one connection, so the
+  // number of statements, not their size, is what a list costs under load (docs/reliability.md).
   const rows = await db
     .select({
-      row: cases,
+      id: cases.id,
+      caseNumber: cases.caseNumber,
+      type: cases.type,
+      stage: cases.stage,
+      title: cases.title,
+      openedAt: cases.openedAt,
       department: { id: departments.id, name: departments.name },
       handler: { id: users.id, name: users.displayName },
       sealed: sql<boolean>`${sealedCase}`,
+      minors: minorsOfCase,
       total: sql<number>`(select count(*) from ${cases} where ${where})`.mapWith(Number),
     })
     .from(cases)
@@ -50,32 +68,10 @@ export async function listJuvenileCases(
     rows.length > 0 || query.page === 1
       ? (rows[0]?.total ?? 0)
       : Number((await db.select({ value: count() }).from(cases).where(where))[0]?.value ?? 0);
-  const ids = rows.map((r) => r.row.id);
-  const [minors, inquiries] = ids.length
-    ? await Promise.all([
-        db
-          .select()
-          .from(juvenileMinors)
-          .where(inArray(juvenileMinors.caseId, ids))
-          .orderBy(juvenileMinors.id),
-        db
-          .select({ minorId: juvenileSessions.minorId, value: count() })
-          .from(juvenileSessions)
-          .where(
-            and(
-              inArray(juvenileSessions.caseId, ids),
-              isNotNull(juvenileSessions.inquiryNumber),
-              eq(juvenileSessions.cancelled, false),
-            ),
-          )
-          .groupBy(juvenileSessions.minorId),
-      ])
-    : [[], []];
-  const inquiriesOf = new Map(inquiries.map((i) => [i.minorId, Number(i.value)]));
   return {
     total,
-    items: rows.map(({ row, department, handler, sealed }) => {
-      const own = minors.filter((m) => m.caseId === row.id);
+    items: rows.map((row) => {
+      const { department, handler, sealed, minors: own } = row;
       const type = row.type as TJuvenileCaseType;
       return {
         id: row.id,
@@ -95,7 +91,7 @@ export async function listJuvenileCases(
           id: m.id,
           role: m.role,
           name: maskName(m.name),
-          inquiries: inquiriesOf.get(m.id) ?? 0,
+          inquiries: Number(m.inquiries),
         })),
       };
     }),

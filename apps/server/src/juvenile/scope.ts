@@ -47,6 +47,13 @@ export async function maySeeSealed(db: Executor, user: Who): Promise<boolean> {
   return user.role === 'chief' || (await isJuvenileMember(db, user));
 }
 
+/** `maySeeSealed` as an SQL condition, so a list need not spend a statement on it. */
+export function maySeeSealedCondition(user: Who): SQL {
+  if (user.role === 'chief') return sql`true`;
+  if (!user.department) return sql`false`;
+  return sql`exists (select 1 from ${departments} where ${departments.id} = ${user.department.id} and ${departments.line} = 'juvenile')`;
+}
+
 /** Whether a sealed case is hidden from this user (anyone but the juvenile department and the chief). */
 export async function sealedFrom(db: Executor, user: Who, caseId: number | null): Promise<boolean> {
   if (caseId === null) return false;

@@ -173,12 +173,11 @@ export async function mailboxRoutes(app: App, { database, config }: RouteDeps) {
       },
     },
     async (request) => {
-      const user = currentUser(request);
-      const letter = await openLetter(database.db, { id: request.params.id, user });
+      const caller = callerOf(request);
+      const letter = await openLetter(database.db, { id: request.params.id, user: caller.user });
       // Every look at a letter (its text, the student's contact) is audited, not only the first.
       await auditRead(database, {
-        user,
-        ip: request.ip,
+        ...caller,
         action: 'mailbox.read',
         targetType: 'mailboxLetter',
         targetId: letter.id,

@@ -198,13 +198,10 @@ async function routes(app: App, { database }: RouteDeps) {
       schema: { tags, summary: '运行模型（后台排队执行）', body: ZStartRunBody, response: { 202: ZRun } },
     },
     async (request, reply) => {
-      const user = currentUser(request);
       const run = await startRun(database, {
         modelId: request.body.modelId,
         datasets: request.body.datasets,
-        startedBy: user.id,
-        actor: { id: user.id, name: user.displayName },
-        ip: request.ip,
+        ...callerOf(request),
       });
       return reply.status(202).send(run);
     },

@@ -2,7 +2,8 @@ import { findModel } from '@procura/collide';
 import type { Database, Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { inArray } from 'drizzle-orm';
-import { type AuditActor, recordAudit } from '../audit/record-audit.ts';
+import { type AuditActor, actorOf, recordAudit } from '../audit/record-audit.ts';
+import type { SessionUser } from '../auth/load-user.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { kindOf } from './dataset-kinds.ts';
 import { getRun } from './present-run.ts';
@@ -19,14 +20,15 @@ export async function startRun(
   options: {
     modelId: string;
     datasets: Record<string, number>;
-    /** who started it: the analyst, or the schedule's creator for a scheduled run */
-    startedBy: number;
-    actor: AuditActor;
+    /** the analyst who starts it (a scheduled run is queued by the scheduler, `queueRun`) */
+    user: Pick<SessionUser, 'id' | 'displayName'>;
     ip: string | null;
-    scheduleId?: number;
   },
 ): Promise<TRun> {
-  const id = await database.db.transaction((tx) => queueRun(tx, options));
+  const { user, ...rest } = options;
+  const id = await database.db.transaction((tx) =>
+    queueRun(tx, { ...rest, startedBy: user.id, actor: actorOf(user) }),
+  );
   void runQueueOf(database).kick();
   return (await getRun(database.db, id))!;
 }
@@ -36,6 +38,7 @@ export async function queueRun(
   options: {
     modelId: string;
     datasets: Record<string, number>;
+    /** who started it: the analyst, or the schedule's creator for a scheduled run */
     startedBy: number;
     actor: AuditActor;
     ip: string | null;
