@@ -10,6 +10,7 @@ import { reaches } from '../cases/record-reach.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { getClue } from './get-clue.ts';
 import type { TClueDetail, TDecideClueBody } from './schema.ts';
+import { tellClueOutcome } from './tell-clue-outcome.ts';
 import { transferClue } from './transfer-clue.ts';
 
 /** The one decision on an assessed clue: open a case (立案), decline with a reason, or transfer. */
@@ -47,6 +48,7 @@ export async function decideClue(
         ip,
         detail: { reason: input.reason },
       });
+      await tellClueOutcome(tx, { clue, user, caseId: null, reason: input.reason });
     } else {
       const caseId = await openCaseInTransaction(tx, {
         input: {
@@ -64,6 +66,7 @@ export async function decideClue(
         .update(schema.clues)
         .set({ status: 'opened', caseId, decidedAt: new Date(), decidedBy: user.id, updatedAt: new Date() })
         .where(eq(schema.clues.id, id));
+      await tellClueOutcome(tx, { clue, user, caseId });
     }
     await markReceived(tx, { clueId: id, user, ip });
   });
