@@ -194,7 +194,10 @@ describe.each(testEngines())('handoffs notify who must act (%s)', (kind) => {
     await ok('prosecutor5', 'POST', `/api/suggestions/${prosecutorsSuggestion.id}/submit`);
     let told = await toldSince(before);
     expect(Object.keys(told)).toEqual(['head5']);
-    expect(told.head5![0]).toMatchObject({ kind: 'approvalRequested', link: `/cases/${caseId}` });
+    expect(told.head5![0]).toMatchObject({
+      kind: 'approvalRequested',
+      link: `/cases/${caseId}?suggestion=${prosecutorsSuggestion.id}`,
+    });
     expect(told.head5![0]!.text).toMatch(
       /^王强提请审批案件成华检公益立〔\d{4}〕\d+号「.+」的诉前检察建议（致成都市成华区林业局），请审批$/,
     );
@@ -239,8 +242,13 @@ describe.each(testEngines())('handoffs notify who must act (%s)', (kind) => {
     const still = await ok<TSuggestion>('head5', 'GET', `/api/suggestions/${own.id}`);
     expect(still).toMatchObject({ state: 'pendingApproval', approvals: [] });
 
+    const chiefWaiting = (await ok<TNotificationList>('chief', 'GET', '/api/notifications')).unread;
     const approved = await ok<TSuggestion>('deputy', 'POST', `/api/suggestions/${own.id}/approve`, {});
     expect(approved.state).toBe('approved');
+    // Decided by the deputy: the chief's request no longer waits, and the count drops.
+    const chiefAfter = await ok<TNotificationList>('chief', 'GET', '/api/notifications');
+    expect(chiefAfter.unread).toBe(chiefWaiting - 1);
+    expect(chiefAfter.items.find((n) => n.id === told.chief![0]!.id)?.readAt).not.toBeNull();
     expect(approved.approvals.map((a) => a.userId)).toEqual([ids.get('deputy')]);
     // The timeline names the deputy, never the drafter, as approver.
     const detail = await ok<TCaseDetail>('head5', 'GET', `/api/cases/${caseId}`);

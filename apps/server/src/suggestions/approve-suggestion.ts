@@ -5,7 +5,7 @@ import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { forbidden } from '../errors.ts';
 import { caseLabel, notifyUsers } from '../notifications/recipients.ts';
-import { assertFourEyes, suggestionAuthors } from './four-eyes.ts';
+import { assertFourEyes, settleApprovalRequests, suggestionAuthors } from './four-eyes.ts';
 import { getSuggestion } from './get-suggestion.ts';
 import { suggestionKinds, type TSuggestionKind } from './labels.ts';
 import { appendCaseEvent, expectState, lockSuggestion } from './lock-suggestion.ts';
@@ -22,6 +22,7 @@ async function lockForApproval(tx: Executor, id: number, user: SessionUser, doin
   if (!isLeader && !isOwnHead) throw forbidden('只有本案所在部门的负责人或检察长、副检察长可以审批检察建议');
   expectState(found.suggestion.state, ['pendingApproval'], doing);
   await assertFourEyes(tx, found.suggestion, user);
+  await settleApprovalRequests(tx, found.suggestion.caseId, id);
   return found;
 }
 

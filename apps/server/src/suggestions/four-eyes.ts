@@ -2,7 +2,7 @@ import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { approvalProblem } from '@procura/domain/approvals';
 import type { TRole } from '@procura/domain/roles';
-import { and, desc, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { forbidden } from '../errors.ts';
 import { rolesOf } from '../notifications/recipients.ts';
@@ -59,4 +59,31 @@ export async function assertFourEyes(
   const authors = await suggestionAuthors(tx, suggestion);
   const problem = approvalProblem({ approver: user, authors, what: '检察建议' });
   if (problem) throw forbidden(problem);
+}
+
+/** Where an approval request points: the case page, naming the suggestion so each request is its own. */
+export function approvalLink(caseId: number, suggestionId: number): string {
+  return `/cases/${caseId}?suggestion=${suggestionId}`;
+}
+
+/**
+ * Once one approver has decided, the request is no longer waiting for the others: their notices
+ * of it are marked read, so the bell and the workbench count only what still waits.
+ */
+export async function settleApprovalRequests(
+  tx: Executor,
+  caseId: number,
+  suggestionId: number,
+): Promise<void> {
+  const { notifications } = schema;
+  await tx
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(
+      and(
+        eq(notifications.kind, 'approvalRequested'),
+        eq(notifications.link, approvalLink(caseId, suggestionId)),
+        isNull(notifications.readAt),
+      ),
+    );
 }

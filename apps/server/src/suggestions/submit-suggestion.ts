@@ -6,7 +6,7 @@ import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { DomainError } from '../errors.ts';
 import { approvers, caseLabel, notifyUsers } from '../notifications/recipients.ts';
-import { suggestionAuthors } from './four-eyes.ts';
+import { approvalLink, suggestionAuthors } from './four-eyes.ts';
 import { getSuggestion } from './get-suggestion.ts';
 import { missingFieldsProblem, suggestionKinds, type TSuggestionKind } from './labels.ts';
 import { appendCaseEvent, expectState, lockSuggestion } from './lock-suggestion.ts';
@@ -50,7 +50,7 @@ export async function submitSuggestion(
         actorId: user.id,
         kind: 'approvalRequested',
         text: `${user.displayName}提请审批${await caseLabel(tx, theCase.id)}的${kindLabel}（致${suggestion.addressee}），请审批`,
-        link: `/cases/${theCase.id}`,
+        link: approvalLink(theCase.id, id),
       },
     );
     await recordAudit(tx, {
