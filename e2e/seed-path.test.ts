@@ -115,10 +115,20 @@ async function walkSeedPath(page: Page): Promise<void> {
   await expect.poll(() => page.getByTestId('clue-status').textContent()).toBe('已移送');
   await logout(page);
 
-  // head5 opens an adminPublicInterest case and moves it to 诉前程序 (the report comes first).
+  // head5's bell and workbench show the transfer; the notice opens the received clue.
   await loginThroughPage(page, e2e.server.url, 'head5', demoPassword);
-  await page.getByTestId('side-menu').getByText('线索', { exact: true }).click();
-  await page.getByTestId('clues-table').getByText('张某骗取耕地地力保护补贴线索').click();
+  await expect.poll(() => page.getByTestId('workbench-unread').textContent()).toMatch(/未读通知\s*1\s*条/);
+  await page.getByTestId('notification-bell').click();
+  const notice = page.getByTestId('notification-list');
+  await expect
+    .poll(() => notice.textContent())
+    .toContain('移送线索「张某骗取耕地地力保护补贴线索」至第五检察部');
+  await settledScreenshot(page, 'seed-00-transfer-notified');
+  await notice.getByText('张某骗取耕地地力保护补贴线索', { exact: false }).click();
+  await page.waitForURL((url) => /^\/clues\/\d+$/.test(url.pathname));
+  await expect.poll(() => page.getByTestId('notification-unread').textContent()).not.toContain('1');
+
+  // head5 opens an adminPublicInterest case and moves it to 诉前程序 (the report comes first).
   await page.waitForURL((url) => /^\/clues\/\d+$/.test(url.pathname));
   await choose(page, 'open-case-type', '行政公益诉讼');
   await page.getByTestId('open-case-submit').click();
@@ -161,7 +171,22 @@ async function walkSeedPath(page: Page): Promise<void> {
   expect(await page.getByTestId(`suggestion-error-${id}`).count()).toBe(0);
   await step(page, `suggestion-submit-${id}`);
   await expect.poll(() => page.getByTestId(`suggestion-state-${id}`).textContent()).toBe('待审批');
+  // Four eyes: head5 drafted it, so she is offered no approval; the chief approves.
+  await settle(page);
+  expect(await page.getByTestId(`suggestion-approve-${id}`).count()).toBe(0);
+  expect(await page.getByTestId(`suggestion-four-eyes-${id}`).textContent()).toBe(
+    '本人起草或提请的检察建议，须由副检察长或检察长审批',
+  );
+  await settledScreenshot(page, 'seed-02-four-eyes');
+  const casePage = page.url();
+  await logout(page);
+  await loginThroughPage(page, e2e.server.url, 'chief', demoPassword);
+  await page.goto(casePage);
   await step(page, `suggestion-approve-${id}`);
+  await expect.poll(() => page.getByTestId(`suggestion-state-${id}`).textContent()).toBe('已审批');
+  await logout(page);
+  await loginThroughPage(page, e2e.server.url, 'head5', demoPassword);
+  await page.goto(casePage);
   await expect.poll(() => page.getByTestId(`suggestion-state-${id}`).textContent()).toBe('已审批');
   await step(page, `suggestion-issue-${id}`);
   await page.getByTestId(`suggestion-issue-confirm-${id}`).click();

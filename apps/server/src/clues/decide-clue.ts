@@ -11,6 +11,7 @@ import { now } from '../clock.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { getClue } from './get-clue.ts';
 import type { TClueDetail, TDecideClueBody } from './schema.ts';
+import { tellClueOutcome } from './tell-clue-outcome.ts';
 import { transferClue } from './transfer-clue.ts';
 
 /** The one decision on an assessed clue: open a case (立案), decline with a reason, or transfer. */
@@ -48,6 +49,7 @@ export async function decideClue(
         ip,
         detail: { reason: input.reason },
       });
+      await tellClueOutcome(tx, { clue, user, caseId: null, reason: input.reason });
     } else {
       const caseId = await openCaseInTransaction(tx, {
         input: {
@@ -65,6 +67,7 @@ export async function decideClue(
         .update(schema.clues)
         .set({ status: 'opened', caseId, decidedAt: now(), decidedBy: user.id, updatedAt: now() })
         .where(eq(schema.clues.id, id));
+      await tellClueOutcome(tx, { clue, user, caseId });
     }
     await markReceived(tx, { clueId: id, user, ip });
   });

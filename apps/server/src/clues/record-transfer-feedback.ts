@@ -6,6 +6,7 @@ import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import * as clock from '../clock.ts';
 import { DomainError, notFound } from '../errors.ts';
+import { clueLabel, notifyUsers } from '../notifications/recipients.ts';
 import { presentTransfer, selectTransfers } from './present-clue.ts';
 import type { TClueTransfer, TTransferFeedbackBody } from './schema.ts';
 
@@ -40,6 +41,16 @@ export async function recordTransferFeedback(
       ...(input.feedback ? { feedback: input.feedback, feedbackAt: now, feedbackRecordedBy: user.id } : {}),
     };
     await tx.update(schema.clueTransfers).set(changes).where(eq(schema.clueTransfers.id, id));
+    if (input.feedback) {
+      // The outside body's answer goes to whoever holds and registered the clue (not the recorder).
+      const [clue] = await tx.select().from(schema.clues).where(eq(schema.clues.id, transfer.clueId));
+      await notifyUsers(tx, [clue?.handlerId, clue?.createdBy, transfer.transferredBy], {
+        actorId: user.id,
+        kind: 'transferFeedback',
+        text: `${transfer.toOutsideBody ?? ''}对${await clueLabel(tx, transfer.clueId)}的移送作出反馈（${user.displayName}录入）：${input.feedback}`,
+        link: `/clues/${transfer.clueId}`,
+      });
+    }
     await recordAudit(tx, {
       actor: actorOf(user),
       action: 'clue.transferFeedback',

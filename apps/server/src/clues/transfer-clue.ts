@@ -7,6 +7,7 @@ import type { SessionUser } from '../auth/load-user.ts';
 import { loadDepartment } from '../cases/assignment.ts';
 import { now } from '../clock.ts';
 import { DomainError } from '../errors.ts';
+import { activeUsers, clueLabel, notifyUsers } from '../notifications/recipients.ts';
 import { insertClue } from './register-clue.ts';
 import type { TTransferInput } from './schema.ts';
 
@@ -15,7 +16,8 @@ type ClueRow = typeof schema.clues.$inferSelect;
 /**
  * 线索移送, inside decideClue's transaction. To a department: the clue becomes a new pending clue
  * there (刑检移送 when the criminal line sends it) with the same parties and material. To an outside body: the
- * receipt and feedback are recorded later by the sender.
+ * receipt and feedback are recorded later by the sender. The receiving department's heads are
+ * told (the chief and deputies when it has none).
  */
 export async function transferClue(
   tx: Executor,
@@ -28,7 +30,7 @@ export async function transferClue(
     if (transfer.toDepartmentId === clue.departmentId) {
       throw new DomainError('VALIDATION', `线索已在${from.name}，不能移送给本部门`);
     }
-    await loadDepartment(tx, transfer.toDepartmentId);
+    const to = await loadDepartment(tx, transfer.toDepartmentId);
     const parties = await tx
       .select({
         kind: schema.clueParties.kind,
@@ -52,6 +54,18 @@ export async function transferClue(
       insert into attachments (clue_id, purpose, file_name, kind, mime, size, sha256, content, uploaded_by, uploaded_at)
       select ${receivedClueId}, purpose, file_name, kind, mime, size, sha256, content, uploaded_by, uploaded_at
       from attachments where clue_id = ${clue.id} order by id`);
+    const heads = await activeUsers(tx, ['departmentHead'], to.id);
+    const told = heads.length > 0 ? heads : await activeUsers(tx, ['chief', 'deputyChief'], null);
+    await notifyUsers(
+      tx,
+      told.map((u) => u.id),
+      {
+        actorId: user.id,
+        kind: 'clueTransferred',
+        text: `${from.name}${user.displayName}移送${await clueLabel(tx, receivedClueId)}至${to.name}，请处置：${transfer.reason}`,
+        link: `/clues/${receivedClueId}`,
+      },
+    );
   }
   const [created] = await tx
     .insert(schema.clueTransfers)

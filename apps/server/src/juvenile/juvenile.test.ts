@@ -622,5 +622,40 @@ describe.each(testEngines())('juvenile casework (%s)', (kind) => {
     });
     expect(decided.json<TSealQuery>()).toMatchObject({ state: 'permitted', decidedBy: '何静（演示）' });
     expect(decided.json<TSealQuery>().decidedAt).not.toBeNull();
+    // The head was asked and the clerk told of the decision, the sealed minor masked in both.
+    const notices = async (user: string) =>
+      (await as(user, 'GET', '/api/notifications')).json<{ items: { kind: string; text: string }[] }>().items;
+    const asked = (await notices('head6')).find((n) => n.kind === 'sealQueryRequested')!;
+    expect(asked.text).toBe(
+      '吴悦（演示）登记了成都市公安局成华区分局查询案件' +
+        `${suspectCaseNumber}「赵**盗窃案」封存记录的申请，请于 2026-11-09 前决定`,
+    );
+    const answered = (await notices('clerk6')).find((n) => n.kind === 'sealQueryDecided')!;
+    expect(answered.text).toContain('何静（演示）许可成都市公安局成华区分局查询');
+    expect(JSON.stringify([asked, answered])).not.toContain('赵小军');
+
+    // Four eyes: the head's own entry is the chief's to decide, and the chief is asked.
+    const ownEntry = (
+      await as('head6', 'POST', `/api/juvenile/sealings/${sealingId}/queries`, {
+        requesterBody: '成华区人民法院',
+        requesterName: '王法官',
+        purpose: '审理另案',
+        receivedOn: '2026-11-03',
+      })
+    ).json<TSealQuery>();
+    const byHerself = await as('head6', 'POST', `/api/juvenile/seal-queries/${ownEntry.id}/decision`, {
+      approve: true,
+      note: '同意',
+    });
+    expect(byHerself.statusCode).toBe(403);
+    expect(message(byHerself)).toBe(
+      '不能决定本人登记的封存记录查询申请（四眼原则），请由未检部门负责人或检察长决定',
+    );
+    expect((await notices('chief')).some((n) => n.kind === 'sealQueryRequested')).toBe(true);
+    const byChief = await as('chief', 'POST', `/api/juvenile/seal-queries/${ownEntry.id}/decision`, {
+      approve: false,
+      note: '不属于法定查询情形',
+    });
+    expect(byChief.json<TSealQuery>()).toMatchObject({ state: 'refused', decidedBy: '林正（演示）' });
   });
 });

@@ -1,11 +1,12 @@
 import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
+import { approvalLevel } from '@procura/domain/approvals';
 import { maskName } from '@procura/domain/juvenile/mask';
 import { and, eq } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { DomainError } from '../errors.ts';
-import { notify } from '../notifications/notify.ts';
+import { approvers, notifyUsers } from '../notifications/recipients.ts';
 import { getJuvenileCase } from './get-juvenile-case.ts';
 import { assertOpen, loadJuvenileCase, loadMinor } from './load-juvenile-case.ts';
 import type { TJuvenileCaseDetail } from './schema.ts';
@@ -36,18 +37,18 @@ export async function requestInquiry(
       .insert(schema.juvenileInquiryRequests)
       .values({ caseId: id, minorId: minor.id, reason: input.reason, state: 'pending', requestedBy: user.id })
       .returning({ id: schema.juvenileInquiryRequests.id });
-    const heads = await tx
-      .select({ id: schema.users.id })
-      .from(schema.users)
-      .where(and(eq(schema.users.departmentId, row.departmentId), eq(schema.users.role, 'departmentHead')));
-    for (const head of heads) {
-      await notify(tx, {
-        userId: head.id,
-        kind: 'juvenileInquiry',
-        text: `${user.displayName}申请再次询问案件${row.caseNumber}的被害人${maskName(minor.name)}，请审批`,
-        link: `/juvenile/cases/${id}`,
-      });
-    }
+    // The department's heads decide; a head's own request goes to the deputies and the chief.
+    const deciders = await approvers(tx, {
+      departmentId: row.departmentId,
+      level: approvalLevel([user]),
+      authorIds: [user.id],
+    });
+    await notifyUsers(tx, deciders, {
+      actorId: user.id,
+      kind: 'juvenileInquiry',
+      text: `${user.displayName}申请再次询问案件${row.caseNumber}的被害人${maskName(minor.name)}，请审批`,
+      link: `/juvenile/cases/${id}`,
+    });
     await recordAudit(tx, {
       actor: actorOf(user),
       action: 'juvenile.requestInquiry',

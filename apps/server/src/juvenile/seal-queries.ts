@@ -6,6 +6,7 @@ import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { now, today } from '../clock.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
+import { activeUsers, caseLabel, notifyUsers, rolesOf } from '../notifications/recipients.ts';
 import { loadJuvenileCase } from './load-juvenile-case.ts';
 import { presentSealQueries } from './present-seal-query.ts';
 import type { TSealQuery, TSealQueryBody } from './schema.ts';
@@ -39,7 +40,7 @@ export async function recordSealQuery(
   if (input.receivedOn > today())
     throw new DomainError('VALIDATION', '字段 receivedOn：收到申请日期不能晚于今天');
   const id = await database.db.transaction(async (tx) => {
-    await loadJuvenileCase(tx, sealing.caseId, user, { lock: true });
+    const { row } = await loadJuvenileCase(tx, sealing.caseId, user, { lock: true });
     const [query] = await tx
       .insert(juvenileSealQueries)
       .values({
@@ -53,6 +54,21 @@ export async function recordSealQuery(
         recordedBy: user.id,
       })
       .returning({ id: juvenileSealQueries.id });
+    // The juvenile heads decide (the chief for a head's own entry); the title masked, as on lists.
+    const deciders =
+      user.role === 'departmentHead'
+        ? await activeUsers(tx, ['chief'], null)
+        : await activeUsers(tx, ['departmentHead'], row.departmentId);
+    await notifyUsers(
+      tx,
+      deciders.map((u) => u.id),
+      {
+        actorId: user.id,
+        kind: 'sealQueryRequested',
+        text: `${user.displayName}登记了${input.requesterBody}查询${await caseLabel(tx, sealing.caseId)}封存记录的申请，请于 ${sealQueryDueOn(input.receivedOn)} 前决定`,
+        link: '/juvenile/sealed',
+      },
+    );
     await recordAudit(tx, {
       actor: actorOf(user),
       action: 'juvenile.sealQuery',
@@ -90,6 +106,14 @@ export async function decideSealQuery(
       .where(eq(juvenileSealQueries.id, query.id))
       .for('update');
     if (current!.state !== 'pending') throw new DomainError('CONFLICT', '该查询申请已作出决定');
+    // Four eyes: never who entered it; a head's own entry goes to the chief.
+    if (current!.recordedBy === user.id) {
+      throw forbidden('不能决定本人登记的封存记录查询申请（四眼原则），请由未检部门负责人或检察长决定');
+    }
+    const [recorder] = await rolesOf(tx, [current!.recordedBy]);
+    if (recorder?.role === 'departmentHead' && user.role !== 'chief') {
+      throw forbidden('部门负责人登记的封存记录查询申请须由检察长决定');
+    }
     if (!input.note) throw new DomainError('VALIDATION', '字段 note：请写明许可或不予许可的理由');
     await tx
       .update(juvenileSealQueries)
@@ -100,6 +124,12 @@ export async function decideSealQuery(
         decisionNote: input.note,
       })
       .where(eq(juvenileSealQueries.id, query.id));
+    await notifyUsers(tx, [current!.recordedBy], {
+      actorId: user.id,
+      kind: 'sealQueryDecided',
+      text: `${user.displayName}${input.approve ? '许可' : '不予许可'}${query.requesterBody}查询${await caseLabel(tx, sealing.caseId)}封存记录：${input.note}`,
+      link: '/juvenile/sealed',
+    });
     await recordAudit(tx, {
       actor: actorOf(user),
       action: 'juvenile.decideSealQuery',

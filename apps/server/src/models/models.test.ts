@@ -8,6 +8,7 @@ import { testEngines } from '@procura/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TClueDetail, TClueList } from '../clues/schema.ts';
+import type { TNotificationList } from '../notifications/schema.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { interruptedReason, runQueueOf } from './run-queue.ts';
 import { runDueSchedules } from './scheduler.ts';
@@ -185,6 +186,16 @@ describe.each(testEngines())('big-data models (%s)', (kind) => {
       amountFen: 186_000,
     });
     expect(run.inputs.map((i) => i.fileName)).toEqual(['补助金发放2022.csv', '服刑人员.xlsx']);
+    // The analyst who started it is told the new hits wait for review; nobody else is.
+    const told = (await as('analyst', 'GET', '/api/notifications?unread=true')).json<TNotificationList>();
+    expect(told.items.filter((n) => n.kind === 'hitsReady')).toEqual([
+      expect.objectContaining({
+        text: expect.stringContaining('2 条新命中待审查'),
+        link: `/models/runs/${runId}`,
+      }),
+    ]);
+    const chiefTold = (await as('chief', 'GET', '/api/notifications')).json<TNotificationList>();
+    expect(chiefTold.items.filter((n) => n.kind === 'hitsReady')).toEqual([]);
     const hits = (await as('analyst', 'GET', `/api/model-runs/${runId}/hits`)).json<THitList>();
     expect(hits.items.map((h) => [h.name, h.count, h.amountFen])).toEqual([
       ['张伟', 2, 136_000],
@@ -351,6 +362,8 @@ describe.each(testEngines())('big-data models (%s)', (kind) => {
     });
     const run = await finished(started.json<TRun>().id);
     expect(run).toMatchObject({ status: 'succeeded', hitCount: 3, newHitCount: 1 });
+    const told = (await as('analyst', 'GET', '/api/notifications')).json<TNotificationList>();
+    expect(told.items.find((n) => n.kind === 'hitsReady')?.text).toContain('1 条新命中待审查（共 3 条）');
     const fresh = (
       await as('analyst', 'GET', `/api/model-runs/${run.id}/hits?onlyNew=true`)
     ).json<THitList>();

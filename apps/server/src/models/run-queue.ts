@@ -3,8 +3,9 @@ import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
 import { chinaDate } from '@procura/domain/china-time';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { TRunStage } from './schema.ts';
+import { notify } from '../notifications/notify.ts';
 import { saveHits } from './save-hits.ts';
+import type { TRunStage } from './schema.ts';
 import { missingSnapshot, snapshotPath } from './snapshot-store.ts';
 
 const { collideRuns: runs, collideDatasets: datasets } = schema;
@@ -131,19 +132,34 @@ export class RunQueue {
       const result = await runOnSnapshots({ spec, inputs, asOf, onProgress: progress.report });
       await progress.flush();
       await this.setProgress(id, 'save', 92);
-      const saved = await saveHits(db, { run: run!, spec, hits: result.hits });
-      await db
-        .update(runs)
-        .set({
-          status: 'succeeded',
-          stage: 'done',
-          percent: 100,
-          hitCount: saved.hits,
-          newHitCount: saved.newHits,
-          amountFen: saved.amountFen,
-          finishedAt: new Date(),
-        })
-        .where(eq(runs.id, id));
+      await saveHits(db, {
+        run: run!,
+        spec,
+        hits: result.hits,
+        afterSave: async (tx, saved) => {
+          await tx
+            .update(runs)
+            .set({
+              status: 'succeeded',
+              stage: 'done',
+              percent: 100,
+              hitCount: saved.hits,
+              newHitCount: saved.newHits,
+              amountFen: saved.amountFen,
+              finishedAt: new Date(),
+            })
+            .where(eq(runs.id, id));
+          // New hits wait for a person: the analyst who started the run (or set the schedule) reviews them.
+          if (saved.newHits > 0) {
+            await notify(tx, {
+              userId: run!.startedBy,
+              kind: 'hitsReady',
+              text: `模型「${spec.name}」运行完成：${saved.newHits} 条新命中待审查（共 ${saved.hits} 条）`,
+              link: `/models/runs/${id}`,
+            });
+          }
+        },
+      });
     } catch (error) {
       this.log(error, `model run ${id} failed`);
       const message = error instanceof Error ? error.message : String(error);

@@ -1,5 +1,5 @@
 import type { Hit, TModelSpec } from '@procura/collide';
-import type { Db } from '@procura/db';
+import type { Db, Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { and, eq, inArray, lt } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -10,6 +10,13 @@ const { collideHits: hits, collideRuns: runs } = schema;
 
 const batch = 500;
 
+export interface SavedHits {
+  hits: number;
+  newHits: number;
+  amountFen: number;
+  withheld: number;
+}
+
 /**
  * Stores a run's hits in one transaction, each marked new unless an earlier successful run of the
  * same model had the same key (定期体检: the analyst reviews only what is new). Hits resting on a
@@ -17,8 +24,14 @@ const batch = 500;
  */
 export async function saveHits(
   db: Db,
-  options: { run: { id: number; modelId: string }; spec: TModelSpec; hits: Hit[] },
-): Promise<{ hits: number; newHits: number; amountFen: number; withheld: number }> {
+  options: {
+    run: { id: number; modelId: string };
+    spec: TModelSpec;
+    hits: Hit[];
+    /** Runs in the same transaction once the hits are stored (the run marked done, the analyst told). */
+    afterSave?: (tx: Executor, saved: SavedHits) => Promise<void>;
+  },
+): Promise<SavedHits> {
   const kept = options.hits.filter((hit) => !restsOnJuvenileRecord(hit));
   const withheld = options.hits.length - kept.length;
   const keyed = kept.map((hit) => ({ hit, key: hitKey(options.spec, hit) }));
@@ -73,6 +86,8 @@ export async function saveHits(
       await tx.insert(hits).values(values);
     }
     const amountFen = kept.reduce((sum, hit) => sum + Math.round((hit.amount ?? 0) * 100), 0);
-    return { hits: keyed.length, newHits, amountFen, withheld };
+    const saved = { hits: keyed.length, newHits, amountFen, withheld };
+    await options.afterSave?.(tx, saved);
+    return saved;
   });
 }

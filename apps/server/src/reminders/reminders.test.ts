@@ -45,7 +45,8 @@ describe.each(testEngines())('reminders of 临期 and 逾期 items (%s)', (kind)
 
   beforeAll(async () => {
     t = await createTestApp(kind);
-    for (const user of ['admin', 'head5', 'head6', 'prosecutor6']) cookies[user] = await t.login(user);
+    for (const user of ['admin', 'chief', 'head5', 'head6', 'prosecutor6'])
+      cookies[user] = await t.login(user);
     const departments = (await f.as('admin', 'GET', '/api/departments')).json<
       { id: number; name: string }[]
     >();

@@ -5,19 +5,25 @@ import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { now } from '../clock.ts';
 import { forbidden } from '../errors.ts';
-import { notify } from '../notifications/notify.ts';
+import { caseLabel, notifyUsers } from '../notifications/recipients.ts';
+import { assertFourEyes, settleApprovalRequests, suggestionAuthors } from './four-eyes.ts';
 import { getSuggestion } from './get-suggestion.ts';
 import { suggestionKinds } from './labels.ts';
 import { appendCaseEvent, expectState, lockSuggestion } from './lock-suggestion.ts';
 import type { TApproveBody, TReturnBody, TSuggestion } from './schema.ts';
 
-/** Locks a suggestion awaiting approval for its approver: the case department's head, the chief or a deputy. */
+/**
+ * Locks a suggestion awaiting approval for its approver: the case department's head, the chief or
+ * a deputy; never its drafter or submitter, and for a head's draft a deputy or the chief (four eyes).
+ */
 async function lockForApproval(tx: Executor, id: number, user: SessionUser, doing: string) {
   const found = await lockSuggestion(tx, id, user);
   const isLeader = user.role === 'chief' || user.role === 'deputyChief';
   const isOwnHead = user.role === 'departmentHead' && user.department?.id === found.theCase.departmentId;
   if (!isLeader && !isOwnHead) throw forbidden('只有本案所在部门的负责人或检察长、副检察长可以审批检察建议');
   expectState(found.suggestion.state, ['pendingApproval'], doing);
+  await assertFourEyes(tx, found.suggestion, user);
+  await settleApprovalRequests(tx, found.suggestion.caseId, id);
   return found;
 }
 
@@ -53,7 +59,7 @@ export async function approveSuggestion(
 ): Promise<TSuggestion> {
   const { id, input, user } = options;
   await database.db.transaction(async (tx) => {
-    const { suggestion } = await lockForApproval(tx, id, user, '审批');
+    const { suggestion, theCase } = await lockForApproval(tx, id, user, '审批');
     const at = await recordDecision(tx, {
       suggestion,
       user,
@@ -68,6 +74,14 @@ export async function approveSuggestion(
       user,
       note: `${suggestionKinds[suggestion.kind]}经${user.roleLabel}${user.displayName}审批同意${input.note ? `：${input.note}` : ''}`,
       data: { suggestionId: id, step: 'approve' },
+    });
+    // The drafter, the submitter and the case handler go on with it (签发); one message each.
+    const authors = await suggestionAuthors(tx, suggestion);
+    await notifyUsers(tx, [...authors.map((a) => a.id), theCase.handlerId], {
+      actorId: user.id,
+      kind: 'suggestionApproved',
+      text: `${user.displayName}批准了${await caseLabel(tx, theCase.id)}的${suggestionKinds[suggestion.kind]}（致${suggestion.addressee}）${input.note ? `：${input.note}` : ''}，可以签发`,
+      link: `/cases/${suggestion.caseId}`,
     });
     await recordAudit(tx, {
       actor: actorOf(user),
@@ -108,17 +122,14 @@ export async function returnSuggestion(
       note: `${kindLabel}被${user.roleLabel}${user.displayName}退回修改：${input.reason}`,
       data: { suggestionId: id, step: 'return' },
     });
-    // The drafter and the case handler both need to know; one message each.
-    const told = new Set([suggestion.createdBy, theCase.handlerId].filter((u): u is number => u !== null));
-    told.delete(user.id);
-    for (const userId of told) {
-      await notify(tx, {
-        userId,
-        kind: 'suggestionReturned',
-        text: `${user.displayName}退回了案件${theCase.caseNumber}的${kindLabel}（致${suggestion.addressee}）：${input.reason}`,
-        link: `/cases/${suggestion.caseId}`,
-      });
-    }
+    // The drafter, the submitter and the case handler all need to know; one message each.
+    const authors = await suggestionAuthors(tx, suggestion);
+    await notifyUsers(tx, [...authors.map((a) => a.id), theCase.handlerId], {
+      actorId: user.id,
+      kind: 'suggestionReturned',
+      text: `${user.displayName}退回了${await caseLabel(tx, theCase.id)}的${kindLabel}（致${suggestion.addressee}）：${input.reason}`,
+      link: `/cases/${suggestion.caseId}`,
+    });
     await recordAudit(tx, {
       actor: actorOf(user),
       action: 'suggestion.return',

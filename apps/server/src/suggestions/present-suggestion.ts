@@ -1,5 +1,6 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
+import { approvalLevel, approvalLevelLabels } from '@procura/domain/approvals';
 import { deadlineStatus } from '@procura/domain/deadlines/index';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { attachmentsOf } from '../attachments/present-attachment.ts';
@@ -7,6 +8,7 @@ import { loadCalendar } from '../calendar/load-calendar.ts';
 import * as clock from '../clock.ts';
 import { statusLabels } from '../deadlines/present-deadline.ts';
 import { maskCaseTitles } from '../juvenile/mask-lists.ts';
+import { authorsOf } from './four-eyes.ts';
 import { followUps, rectificationResults, suggestionKinds, suggestionStates } from './labels.ts';
 import type { TSuggestion } from './schema.ts';
 
@@ -58,6 +60,10 @@ export async function loadSuggestions(db: Executor, ids: number[]): Promise<TSug
       )
     ).map((c) => [c.id, c.title]),
   );
+  const authors = await authorsOf(
+    db,
+    rows.map(({ row }) => row),
+  );
   const today = clock.today();
   const year = Number(today.slice(0, 4));
   const calendar = await loadCalendar(db, [year, year + 1]);
@@ -102,6 +108,11 @@ export async function loadSuggestions(db: Executor, ids: number[]): Promise<TSug
           ...a,
           decision: a.decision ?? 'approved',
         })),
+        approval: {
+          authorIds: (authors.get(row.id) ?? []).map((a) => a.id),
+          level: approvalLevel(authors.get(row.id) ?? []),
+          levelLabel: approvalLevelLabels[approvalLevel(authors.get(row.id) ?? [])],
+        },
         replyDue: reply?.dueOn ?? null,
         replyStatus: status,
         replyStatusLabel: status ? statusLabels[status] : null,

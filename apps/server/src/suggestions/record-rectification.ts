@@ -4,6 +4,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import * as clock from '../clock.ts';
+import { caseLabel, notifyUsers } from '../notifications/recipients.ts';
 import { getSuggestion } from './get-suggestion.ts';
 import { followUps, rectificationResults } from './labels.ts';
 import { appendCaseEvent, expectState, lockSuggestion } from './lock-suggestion.ts';
@@ -20,7 +21,7 @@ export async function recordRectification(
 ): Promise<TSuggestion> {
   const { id, input, user } = options;
   await database.db.transaction(async (tx) => {
-    const { suggestion } = await lockSuggestion(tx, id, user);
+    const { suggestion, theCase } = await lockSuggestion(tx, id, user);
     expectState(suggestion.state, ['delivered', 'replied'], '记录整改情况');
     const today = clock.today();
     await tx
@@ -50,6 +51,13 @@ export async function recordRectification(
       user,
       note: `检察建议${suggestion.docNumber}整改情况：${text}${input.note ? `（${input.note}）` : ''}`,
       data: { suggestionId: id, result: input.result, followUp: input.followUp },
+    });
+    // The case handler and the drafter are told; whoever recorded it knows already.
+    await notifyUsers(tx, [theCase.handlerId, suggestion.createdBy], {
+      actorId: user.id,
+      kind: 'suggestionRectification',
+      text: `${user.displayName}记录了${await caseLabel(tx, theCase.id)}检察建议${suggestion.docNumber ?? ''}的整改情况：${text}`,
+      link: `/cases/${theCase.id}`,
     });
     await recordAudit(tx, {
       actor: actorOf(user),

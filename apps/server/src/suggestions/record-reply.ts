@@ -5,6 +5,7 @@ import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { now, today } from '../clock.ts';
 import { DomainError } from '../errors.ts';
+import { caseLabel, notifyUsers } from '../notifications/recipients.ts';
 import { getSuggestion } from './get-suggestion.ts';
 import { appendCaseEvent, expectState, lockSuggestion } from './lock-suggestion.ts';
 import { replyLimits } from './present-suggestion.ts';
@@ -19,7 +20,7 @@ export async function recordReply(
   const { id, input, user } = options;
   if (input.repliedOn > today()) throw new DomainError('VALIDATION', '字段 repliedOn：回复日期不能晚于今天');
   await database.db.transaction(async (tx) => {
-    const { suggestion } = await lockSuggestion(tx, id, user);
+    const { suggestion, theCase } = await lockSuggestion(tx, id, user);
     expectState(suggestion.state, ['delivered'], '记录回复');
     if (suggestion.deliveredOn && input.repliedOn < suggestion.deliveredOn) {
       throw new DomainError(
@@ -57,6 +58,13 @@ export async function recordReply(
       user,
       note: `${suggestion.addressee}于 ${input.repliedOn} 书面回复检察建议${suggestion.docNumber}`,
       data: { suggestionId: id, repliedOn: input.repliedOn, ...placed.data },
+    });
+    // The case handler and the drafter act on it; whoever recorded it knows already.
+    await notifyUsers(tx, [theCase.handlerId, suggestion.createdBy], {
+      actorId: user.id,
+      kind: 'suggestionReplied',
+      text: `${suggestion.addressee}于 ${input.repliedOn} 书面回复了${await caseLabel(tx, theCase.id)}的检察建议${suggestion.docNumber ?? ''}（${user.displayName}录入），请跟进整改情况`,
+      link: `/cases/${theCase.id}`,
     });
     await recordAudit(tx, {
       actor: actorOf(user),

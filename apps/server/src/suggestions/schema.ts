@@ -47,6 +47,15 @@ export const ZSuggestion = z.object({
       decision: z.enum(['approved', 'returned']),
     }),
   ),
+  /**
+   * Four eyes: who drafted and last submitted it (never its approver), and who approves it (the
+   * department's head, or for a head's draft a deputy or the chief).
+   */
+  approval: z.object({
+    authorIds: z.array(z.number()),
+    level: z.enum(['departmentHead', 'leadership']),
+    levelLabel: z.string(),
+  }),
   /** The reply deadline once delivered. */
   replyDue: z.string().nullable(),
   replyStatus: ZDeadlineStatus.nullable(),

@@ -3,7 +3,10 @@ import type { TCaseDetail } from '../cases/schema.ts';
 import type { TestApp } from '../testing/test-app.ts';
 import type { TSuggestion } from './schema.ts';
 
-/** Test helpers: an adminPublicInterest case of 第五检察部 and a suggestion taken to a given step. */
+/**
+ * Test helpers: an adminPublicInterest case of 第五检察部 and a suggestion taken to a given step.
+ * Tests using approved() or issued() log in the chief too.
+ */
 export function suggestionFixtures(t: () => TestApp, cookies: Record<string, string>) {
   const as = (
     user: string,
@@ -50,10 +53,11 @@ export function suggestionFixtures(t: () => TestApp, cookies: Record<string, str
     return response.json<TSuggestion>();
   }
 
+  /** head5 drafts and submits; the chief approves (a head never approves her own draft). */
   async function approved(caseId: number, extra: Record<string, unknown> = {}): Promise<TSuggestion> {
     const drafted = await draft(caseId, extra);
     await step(drafted.id, 'submit');
-    return step(drafted.id, 'approve', 'head5', { note: '同意' });
+    return step(drafted.id, 'approve', 'chief', { note: '同意' });
   }
 
   async function issued(caseId: number, extra: Record<string, unknown> = {}): Promise<TSuggestion> {

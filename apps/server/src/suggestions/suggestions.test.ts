@@ -51,7 +51,7 @@ describe.each(testEngines())('procuratorial suggestions (%s)', (kind) => {
     // An assistant may draft but not approve.
     const assistant = await f.as('assistant5', 'POST', `/api/suggestions/${drafted.id}/approve`, {});
     expect(assistant.statusCode).toBe(403);
-    const approved = await f.step(drafted.id, 'approve', 'head5', { note: '同意制发' });
+    const approved = await f.step(drafted.id, 'approve', 'deputy', { note: '同意制发' });
     expect(approved.approvals).toHaveLength(1);
     first = await f.step(drafted.id, 'issue');
     expect(first.state).toBe('issued');
@@ -208,7 +208,7 @@ describe.each(testEngines())('procuratorial suggestions (%s)', (kind) => {
       facts: `${drafted.facts}涉案金额 119 万元。`,
     });
     await f.step(drafted.id, 'submit');
-    const approved = await f.step(drafted.id, 'approve', 'head5', { note: '同意' });
+    const approved = await f.step(drafted.id, 'approve', 'chief', { note: '同意' });
     expect(approved.approvals.map((a) => a.decision)).toEqual(['returned', 'approved']);
     const timeline = (await f.as('head5', 'GET', `/api/cases/${other}`)).json<TCaseDetail>();
     expect(JSON.stringify(timeline)).toContain('退回修改：事实部分需补充涉案金额');

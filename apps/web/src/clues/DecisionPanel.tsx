@@ -85,7 +85,9 @@ export function DecisionPanel({ clue }: { clue: TClueDetail }) {
         />
       )}
       <Tabs
-        activeKey={tab}
+        // Until a tab is picked, the first one: 立案 once the departments have loaded (a notice
+        // can open the clue before they are cached), never a tab picked while they were loading.
+        activeKey={tab ?? items[0]?.key}
         onChange={(key) => {
           setTab(key);
           decide.reset();

@@ -1,9 +1,52 @@
-import { Alert, Card, Descriptions, Space, Typography } from 'antd';
-import { Link } from 'react-router';
+import { Alert, Card, Descriptions, List, Space, Statistic, Typography } from 'antd';
+import { Link, useNavigate } from 'react-router';
 import { menuRoutes } from '../app/routes.tsx';
 import { useMe, usePublicInfo } from '../auth/hooks.ts';
+import { useMarkRead, useNotifications } from '../notifications/api.ts';
+import { formatDateTime } from '../shared/dates.ts';
 
-/** 工作台: who is signed in, where, and which modules they can open. No invented figures. */
+/** 待办: the unread notifications are the handoffs waiting for this user (transfers, approvals…). */
+function WaitingCard() {
+  const notifications = useNotifications();
+  const markRead = useMarkRead();
+  const navigate = useNavigate();
+  const unread = (notifications.data?.items ?? []).filter((n) => !n.readAt).slice(0, 5);
+  return (
+    <Card title="待办与通知" data-testid="workbench-waiting" loading={notifications.isPending}>
+      <Statistic
+        title="未读通知"
+        value={notifications.data?.unread ?? 0}
+        suffix="条"
+        data-testid="workbench-unread"
+      />
+      {unread.length > 0 && (
+        <List
+          size="small"
+          style={{ marginTop: 12 }}
+          dataSource={unread}
+          renderItem={(item) => (
+            <List.Item
+              key={item.id}
+              style={{ cursor: item.link ? 'pointer' : undefined }}
+              onClick={() => {
+                markRead.mutate(item.id);
+                if (item.link) navigate(item.link);
+              }}
+              data-testid={`workbench-notification-${item.id}`}
+            >
+              <Typography.Text>{item.text}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+                {formatDateTime(item.createdAt)}
+              </Typography.Text>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
+
+/** 工作台: who is signed in, where, what waits for them, and which modules they can open. No invented figures. */
 export function HomePage() {
   const me = useMe();
   const { data: info } = usePublicInfo();
@@ -26,6 +69,7 @@ export function HomePage() {
           ]}
         />
       </Card>
+      <WaitingCard />
       {modules.length > 0 && (
         <Card title="可用功能">
           <Space size="large" wrap>

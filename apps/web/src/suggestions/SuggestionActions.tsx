@@ -2,7 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import type { TAction } from '@procura/domain/policy';
 import type { TSuggestion } from '@procura/server/suggestions/schema';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Flex, Popconfirm } from 'antd';
+import { Alert, Button, Flex, Popconfirm, Typography } from 'antd';
 import { apiDownload } from '../api/client.ts';
 import { errorText } from '../api/errors.ts';
 import { notifySuccess } from '../api/notify.ts';
@@ -33,6 +33,13 @@ export function SuggestionActions({
   const write = may('suggestion.write');
   const document = suggestion.documents.at(-1);
   const error = step.error ?? download.error;
+  // Four eyes: the drafter or submitter never decides; a head's draft goes past the heads.
+  const { approval } = suggestion;
+  const fourEyes = approval.authorIds.includes(me.id)
+    ? `本人起草或提请的检察建议，须由${approval.levelLabel}审批`
+    : approval.level === 'leadership' && me.role === 'departmentHead'
+      ? `部门负责人起草或提请的检察建议，须由${approval.levelLabel}审批`
+      : null;
   const button = (testId: string) => ({ size: 'small' as const, 'data-testid': `${testId}-${id}` });
 
   return (
@@ -73,7 +80,12 @@ export function SuggestionActions({
             </Button>
           </>
         )}
-        {state === 'pendingApproval' && may('suggestion.approve') && (
+        {state === 'pendingApproval' && may('suggestion.approve') && fourEyes && (
+          <Typography.Text type="secondary" data-testid={`suggestion-four-eyes-${id}`}>
+            {fourEyes}
+          </Typography.Text>
+        )}
+        {state === 'pendingApproval' && may('suggestion.approve') && !fourEyes && (
           <>
             <Button
               {...button('suggestion-approve')}
