@@ -8,6 +8,7 @@ import { loadDepartment } from '../cases/assignment.ts';
 import { DomainError } from '../errors.ts';
 import { insertClue } from './register-clue.ts';
 import type { TTransferInput } from './schema.ts';
+import { startClueAssessment } from './start-clue-assessment.ts';
 
 type ClueRow = typeof schema.clues.$inferSelect;
 
@@ -45,6 +46,12 @@ export async function transferClue(
       assessmentDueOn: null,
       createdBy: user.id,
       parties: parties.map((p) => ({ ...p, kind: p.kind as 'person' | 'organisation' })),
+    });
+    await startClueAssessment(tx, {
+      clueId: receivedClueId,
+      departmentId: transfer.toDepartmentId,
+      actor: actorOf(user),
+      ip: options.ip,
     });
     // The material travels with the clue: the receiving department cannot read the sender's clue.
     await tx.execute(sql`
