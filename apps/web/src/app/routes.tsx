@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   BulbOutlined,
   CalendarOutlined,
+  ControlOutlined,
   DashboardOutlined,
   DatabaseOutlined,
   FileProtectOutlined,
@@ -226,6 +227,12 @@ const routes = [
     title: '节假日日历',
     access: 'calendar.manage',
     menu: { icon: <CalendarOutlined /> },
+  },
+  {
+    path: '/admin/departments',
+    title: '部门设置',
+    access: 'department.settings',
+    menu: { icon: <ControlOutlined /> },
   },
   {
     path: '/admin/users',
