@@ -6,6 +6,7 @@ export const auditActionLabels: Record<string, string> = {
   'auth.locked': '账号锁定',
   'auth.logout': '退出登录',
   'auth.changePassword': '修改密码',
+  'department.settings': '修改部门设置',
   'user.create': '创建用户',
   'user.update': '修改用户',
   'user.move': '调动部门',

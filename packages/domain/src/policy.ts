@@ -15,6 +15,7 @@ const heads = ['chief', 'deputyChief', 'departmentHead'] as const;
 
 export const policy = {
   'department.list': { roles: everyone, scope: 'all', label: '查看部门' },
+  'department.settings': { roles: ['admin'], scope: 'all', label: '部门设置' },
   'user.list': { roles: ['admin'], scope: 'all', label: '查看用户' },
   'user.create': { roles: ['admin'], scope: 'all', label: '创建用户' },
   'user.update': { roles: ['admin'], scope: 'all', label: '修改用户' },

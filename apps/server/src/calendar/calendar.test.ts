@@ -21,7 +21,10 @@ describe.each(testEngines())('holiday calendar (%s)', (kind) => {
     for (const user of ['head5', 'admin', 'chief']) cookies[user] = await t.login(user);
     const caseId = await f.openCase();
     const issued = await f.issued(caseId);
-    await f.step(issued.id, 'delivery', 'head5', { deliveredOn: '2026-11-20' });
+    await f.step(issued.id, 'delivery', 'head5', {
+      deliveredOn: '2026-11-20',
+      lateEntryReason: '纸质检察建议事后录入',
+    });
     suggestionId = issued.id;
   });
   afterAll(() => t?.close());

@@ -46,7 +46,8 @@ describe.each(testEngines())('clues (%s)', (kind) => {
       clue: TClueDetail;
       possibleDuplicates: unknown[];
     }>();
-    expect(clue).toMatchObject({ status: 'pending', statusLabel: '待评估', sourceLabel: '自行发现' });
+    // The prosecutor registering it is its 承办人 from the start, so it is being assessed.
+    expect(clue).toMatchObject({ status: 'assessing', statusLabel: '评估中', sourceLabel: '自行发现' });
     expect(clue.department.name).toBe('第一检察部');
     expect(clue.parties).toContainEqual({ kind: 'person', name: '张某', idNumber: '11010519491231002X' });
     expect(possibleDuplicates).toEqual([]);

@@ -10,6 +10,7 @@ import { DomainError, forbidden } from '../errors.ts';
 import { findDuplicates } from './find-duplicates.ts';
 import { getClue } from './get-clue.ts';
 import type { TClueDetail, TPartyInput, TPossibleDuplicate, TRegisterClueBody } from './schema.ts';
+import { startClueAssessment } from './start-clue-assessment.ts';
 
 /** 线索登记: stores the clue with its parties and flags open clues and cases that look the same. */
 export async function registerClue(
@@ -33,16 +34,25 @@ export async function registerClue(
   const { id, duplicates } = await database.db.transaction(async (tx) => {
     const department = await loadDepartment(tx, departmentId);
     if (input.handlerId) await assertHandler(tx, input.handlerId, department);
+    // A clue has a 承办人 from the start: the one chosen, or the prosecutor registering it into
+    // their own department. A head, clerk or analyst chooses one (the form offers it), or the
+    // clue waits for the head to assign it.
+    const handlerId =
+      input.handlerId ??
+      (user.role === 'prosecutor' && user.department?.id === departmentId ? user.id : null);
     const id = await insertClue(tx, {
       source: input.source,
       title: input.title,
       description: input.description,
       departmentId,
-      handlerId: input.handlerId ?? null,
+      handlerId,
       assessmentDueOn: input.assessmentDueOn ?? null,
       createdBy: user.id,
       parties,
     });
+    if (!input.assessmentDueOn) {
+      await startClueAssessment(tx, { clueId: id, departmentId, actor: actorOf(user), ip: options.ip });
+    }
     const { duplicates, matched } = await findDuplicates(tx, user, {
       clueId: id,
       description: input.description,

@@ -10,6 +10,7 @@ import { DomainError } from '../errors.ts';
 import { activeUsers, clueLabel, notifyUsers } from '../notifications/recipients.ts';
 import { insertClue } from './register-clue.ts';
 import type { TTransferInput } from './schema.ts';
+import { startClueAssessment } from './start-clue-assessment.ts';
 
 type ClueRow = typeof schema.clues.$inferSelect;
 
@@ -48,6 +49,12 @@ export async function transferClue(
       assessmentDueOn: null,
       createdBy: user.id,
       parties: parties.map((p) => ({ ...p, kind: p.kind as 'person' | 'organisation' })),
+    });
+    await startClueAssessment(tx, {
+      clueId: receivedClueId,
+      departmentId: transfer.toDepartmentId,
+      actor: actorOf(user),
+      ip: options.ip,
     });
     // The material travels with the clue: the receiving department cannot read the sender's clue.
     await tx.execute(sql`

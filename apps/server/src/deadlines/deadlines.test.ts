@@ -33,7 +33,10 @@ describe.each(testEngines())('deadlines (%s)', (kind) => {
 
   it('pausing stops the clock (and the chained limit waits); resuming moves the due date', async () => {
     const issued = await f.issued(caseId);
-    await f.step(issued.id, 'delivery', 'head5', { deliveredOn: '2026-03-01' });
+    await f.step(issued.id, 'delivery', 'head5', {
+      deliveredOn: '2026-03-01',
+      lateEntryReason: '纸质检察建议事后录入',
+    });
     const [reply] = await deadlinesOf(issued.id);
     expect(reply!.due).toBe('2026-05-06');
     const paused = await f.as('head5', 'POST', `/api/deadlines/${reply!.id}/pause`, {
@@ -71,7 +74,10 @@ describe.each(testEngines())('deadlines (%s)', (kind) => {
 
   it('a deadline reaching into a year with no calendar carries the engine warning', async () => {
     const issued = await f.issued(caseId, { kind: 'general' });
-    const delivered = await f.step(issued.id, 'delivery', 'head5', { deliveredOn: '2026-11-20' });
+    const delivered = await f.step(issued.id, 'delivery', 'head5', {
+      deliveredOn: '2026-11-20',
+      lateEntryReason: '纸质检察建议事后录入',
+    });
     expect(delivered.replyDue).toBe('2027-01-20');
     const [reply] = await deadlinesOf(issued.id);
     expect(reply!.limitId).toBe('generalSuggestionReply');

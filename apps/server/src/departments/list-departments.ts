@@ -1,8 +1,14 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import { lineLabels } from '@procura/domain/roles';
+import { lineLabels, type TLine } from '@procura/domain/roles';
 import { asc, count, eq } from 'drizzle-orm';
+import { docNumberCodes } from '../suggestions/labels.ts';
 import type { TDepartment } from './schema.ts';
+
+/** 检察建议文号代字 of a department: its setting, else its line's default; null when it issues none. */
+export function suggestionDocCode(department: { line: TLine; suggestionDocCode: string | null }) {
+  return department.suggestionDocCode ?? docNumberCodes[department.line] ?? null;
+}
 
 export async function listDepartments(db: Executor): Promise<TDepartment[]> {
   const { departments, users } = schema;
@@ -18,5 +24,7 @@ export async function listDepartments(db: Executor): Promise<TDepartment[]> {
     line: department.line,
     lineLabel: lineLabels[department.line],
     userCount: Number(userCount),
+    clueAssessmentDays: department.clueAssessmentDays,
+    suggestionDocCode: suggestionDocCode(department),
   }));
 }

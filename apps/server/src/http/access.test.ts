@@ -64,6 +64,11 @@ const routeTable: Record<string, RouteCase> = {
     }),
   },
   'GET /api/departments': { access: 'department.list', request: () => ({ url: '/api/departments' }) },
+  'PATCH /api/departments/:id/settings': {
+    access: 'department.settings',
+    // A missing department (404): the demo departments keep their settings.
+    request: () => ({ url: '/api/departments/999999/settings', payload: { clueAssessmentDays: 30 } }),
+  },
   'GET /api/users': { access: 'user.list', request: () => ({ url: '/api/users' }) },
   'GET /api/users/:id': { access: 'user.list', request: (target) => ({ url: `/api/users/${target}` }) },
   'POST /api/users': {

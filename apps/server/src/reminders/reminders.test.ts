@@ -33,8 +33,15 @@ describe.each(testEngines())('reminders of 临期 and 逾期 items (%s)', (kind)
     });
     expect(opened.statusCode, opened.body).toBe(201);
     const caseId = opened.json<TCaseDetail>().id;
+    await f.as('head5', 'POST', `/api/cases/${caseId}/events`, {
+      kind: 'investigationReport',
+      note: '调查终结',
+    });
     const issued = await f.issued(caseId);
-    const delivered = await f.step(issued.id, 'delivery', 'head5', { deliveredOn: '2026-09-10' });
+    const delivered = await f.step(issued.id, 'delivery', 'head5', {
+      deliveredOn: '2026-09-10',
+      lateEntryReason: '纸质检察建议事后录入',
+    });
     // 2026-09-10 + 两个月 = 2026-11-10, a Tuesday.
     expect(delivered.replyDue).toBe('2026-11-10');
     const deadlines = (
@@ -110,6 +117,7 @@ describe.each(testEngines())('reminders of 临期 and 逾期 items (%s)', (kind)
     const replied = await deliveredSuggestion('某地下水污染行政公益诉讼案');
     await f.step(replied.suggestion.id, 'reply', 'head5', {
       repliedOn: '2026-09-20',
+      lateEntryReason: '纸质检察建议事后录入',
       content: '已全面整改。',
     });
     const paused = await deliveredSuggestion('某噪声污染行政公益诉讼案');

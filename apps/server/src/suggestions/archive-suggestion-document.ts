@@ -26,6 +26,11 @@ export async function archiveSuggestionDocument(
     .select({ name: schema.procuratorate.name })
     .from(schema.procuratorate)
     .where(eq(schema.procuratorate.id, 1));
+  const [theCase] = await tx
+    .select({ title: schema.cases.title, openedAt: schema.cases.openedAt, handler: schema.users.displayName })
+    .from(schema.cases)
+    .leftJoin(schema.users, eq(schema.users.id, schema.cases.handlerId))
+    .where(eq(schema.cases.id, suggestion.caseId));
   const content = await renderSuggestionDocx({
     procuratorate: procuratorate?.name ?? '',
     docNumber: suggestion.docNumber,
@@ -36,6 +41,11 @@ export async function archiveSuggestionDocument(
     requests: suggestion.requests,
     urgent: suggestion.urgent,
     date: chinaDate(suggestion.issuedAt ?? now()),
+    caseTitle: theCase?.title ?? '',
+    openedOn: chinaDate(theCase?.openedAt ?? now()),
+    contactName: suggestion.contactName.trim() || (theCase?.handler ?? ''),
+    contactPhone: suggestion.contactPhone,
+    copyTo: suggestion.copyTo,
   });
   const name = suggestion.docNumber
     ? `检察建议书 ${suggestion.docNumber}.docx`

@@ -30,6 +30,9 @@ export async function draftSuggestion(
         facts: input.facts ?? '',
         legalBasis: input.legalBasis ?? '',
         requests: input.requests ?? '',
+        contactName: input.contactName ?? '',
+        contactPhone: input.contactPhone ?? '',
+        copyTo: input.copyTo ?? '',
         urgent: input.urgent ?? false,
         createdBy: user.id,
       })

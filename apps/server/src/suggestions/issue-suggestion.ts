@@ -5,12 +5,12 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { allocateNumber } from '../cases/allocate-number.ts';
-import { loadDepartment } from '../cases/assignment.ts';
 import { now } from '../clock.ts';
+import { suggestionDocCode } from '../departments/list-departments.ts';
 import { DomainError } from '../errors.ts';
 import { archiveSuggestionDocument } from './archive-suggestion-document.ts';
 import { getSuggestion } from './get-suggestion.ts';
-import { docNumberCodes, missingFieldsProblem, suggestionKinds } from './labels.ts';
+import { missingFieldsProblem, suggestionKinds } from './labels.ts';
 import { appendCaseEvent, expectState, lockSuggestion } from './lock-suggestion.ts';
 import { moveCaseOnIssue } from './move-case-on-issue.ts';
 import type { TSuggestion } from './schema.ts';
@@ -36,10 +36,17 @@ export async function issueSuggestion(
       user,
       ip: options.ip,
     });
-    const department = await loadDepartment(tx, theCase.departmentId);
-    const code = docNumberCodes[department.line];
+    const [department] = await tx
+      .select()
+      .from(schema.departments)
+      .where(eq(schema.departments.id, theCase.departmentId));
+    // The 文号代字 is the department's setting (部门设置), its line's default when unset.
+    const code = department && suggestionDocCode(department);
     if (!code)
-      throw new DomainError('VALIDATION', `${department.name}没有检察建议文号代字，不能签发检察建议`);
+      throw new DomainError(
+        'VALIDATION',
+        `${department?.name ?? '本部门'}没有检察建议文号代字，不能签发检察建议`,
+      );
     const issuedAt = now();
     const { number: docNumber, seq } = await allocateNumber(tx, 'document', {
       code,

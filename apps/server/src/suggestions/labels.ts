@@ -34,7 +34,8 @@ export const followUps = {
 } as const satisfies Record<(typeof states.followUpIds)[number], string>;
 
 /**
- * 文号代字 by the line of the case's department: 成华检{code}〔2026〕N号. 公益建 and 民（行）建 follow
+ * Default 文号代字 by the line of the case's department, used while the department's own setting
+ * (部门设置, `departments.suggestion_doc_code`) is unset: 成华检{code}〔2026〕N号. 公益建 and 民（行）建 follow
  * practice (glossary: 成华检民（行）建〔2026〕3号); 未建 and 刑建 are our choice, to be confirmed with
  * the 案件管理部 before production. Other lines do not issue suggestions.
  */

@@ -24,6 +24,11 @@ export const ZSuggestion = z.object({
   facts: z.string(),
   legalBasis: z.string(),
   requests: z.string(),
+  /** 联系人 and 联系电话 at the foot of the 检察建议书 (the handler when no name is set). */
+  contactName: z.string(),
+  contactPhone: z.string(),
+  /** 抄送: bodies a copy goes to, printed at the foot when set. */
+  copyTo: z.string(),
   urgent: z.boolean(),
   state: ZSuggestionState,
   stateLabel: z.string(),
@@ -89,6 +94,13 @@ const fields = {
   facts: z.string().trim().max(20_000),
   legalBasis: z.string().trim().max(5_000),
   requests: z.string().trim().max(20_000),
+  contactName: z.string().trim().max(50),
+  contactPhone: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[0-9０-９+＋\-－—()（）\s、，,转]*$/, '联系电话只能包含数字、区号括号、连字符和“转”'),
+  copyTo: z.string().trim().max(500),
   urgent: z.boolean(),
 };
 
@@ -100,6 +112,9 @@ export const ZDraftSuggestionBody = z.strictObject({
   facts: fields.facts.optional(),
   legalBasis: fields.legalBasis.optional(),
   requests: fields.requests.optional(),
+  contactName: fields.contactName.optional(),
+  contactPhone: fields.contactPhone.optional(),
+  copyTo: fields.copyTo.optional(),
   urgent: fields.urgent.optional(),
 });
 export type TDraftSuggestionBody = z.infer<typeof ZDraftSuggestionBody>;
@@ -110,6 +125,9 @@ export const ZUpdateSuggestionBody = z.strictObject({
   facts: fields.facts.optional(),
   legalBasis: fields.legalBasis.optional(),
   requests: fields.requests.optional(),
+  contactName: fields.contactName.optional(),
+  contactPhone: fields.contactPhone.optional(),
+  copyTo: fields.copyTo.optional(),
   urgent: fields.urgent.optional(),
 });
 export type TUpdateSuggestionBody = z.infer<typeof ZUpdateSuggestionBody>;

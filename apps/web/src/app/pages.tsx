@@ -40,6 +40,7 @@ export const pages: Record<TAppPath, ComponentType> = {
   '/juvenile/follow-ups': lazy(() => import('../juvenile/FollowUpsPage.tsx')),
   '/juvenile/sealed': lazy(() => import('../juvenile/SealedPage.tsx')),
   '/admin/calendar': lazy(() => import('../calendar/CalendarPage.tsx')),
+  '/admin/departments': lazy(() => import('../departments/DepartmentSettingsPage.tsx')),
   '/admin/users': lazy(() => import('../users/UsersPage.tsx')),
   '/account-requests': lazy(() => import('../account-requests/AccountRequestsPage.tsx')),
   '/admin/audit': lazy(() => import('../audit/AuditPage.tsx')),

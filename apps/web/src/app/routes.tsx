@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   BulbOutlined,
   CalendarOutlined,
+  ControlOutlined,
   DashboardOutlined,
   DatabaseOutlined,
   FileProtectOutlined,
@@ -243,6 +244,12 @@ const routes = [
     title: '节假日日历',
     access: 'calendar.manage',
     menu: { icon: <CalendarOutlined />, group: 'admin' },
+  },
+  {
+    path: '/admin/departments',
+    title: '部门设置',
+    access: 'department.settings',
+    menu: { icon: <ControlOutlined />, group: 'admin' },
   },
   {
     path: '/admin/users',

@@ -28,9 +28,17 @@ function ClueSummary({ clue }: { clue: TClueDetail }) {
           children: <ClueStatusTag status={clue.status} label={clue.statusLabel} />,
         },
         { key: 'department', label: '部门', children: clue.department.name },
-        { key: 'handler', label: '承办人', children: clue.handler?.name ?? '—' },
+        {
+          key: 'handler',
+          label: '承办人',
+          children: <span data-testid="clue-handler-name">{clue.handler?.name ?? '待指派'}</span>,
+        },
         { key: 'receivedAt', label: '登记时间', children: formatDateTime(clue.receivedAt) },
-        { key: 'due', label: '评估期限', children: clue.assessmentDueOn ?? '—' },
+        {
+          key: 'due',
+          label: '评估期限',
+          children: <span data-testid="clue-due-on">{clue.assessmentDueOn ?? '未设定'}</span>,
+        },
         ...(from
           ? [
               {

@@ -1,5 +1,5 @@
 import type { TClueDetail } from '@procura/server/clues/schema';
-import { Alert, Card, Tabs } from 'antd';
+import { Alert, Card, Skeleton, Tabs } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorText } from '../api/errors.ts';
@@ -19,7 +19,8 @@ export function DecisionPanel({ clue }: { clue: TClueDetail }) {
   const decide = useDecideClue(clue.id);
   const [tab, setTab] = useState<string>();
   // 立案 only where the clue's department opens some case type (the criminal line has none here).
-  const line = useDepartments().data?.find((d) => d.id === clue.department.id)?.line;
+  const departments = useDepartments();
+  const line = departments.data?.find((d) => d.id === clue.department.id)?.line;
   const caseTypes = line ? caseTypeOptions(line) : [];
 
   const items = [
@@ -72,6 +73,18 @@ export function DecisionPanel({ clue }: { clue: TClueDetail }) {
       ),
     },
   ].filter((item) => item !== false);
+
+  // Until the department's line is known the tabs are not: showing 不立案 first and then 立案
+  // in front of it moved the tab under the user's pointer.
+  if (departments.isPending) {
+    return (
+      <Card title="线索处置" data-testid="clue-decision">
+        <div data-testid="clue-decision-loading">
+          <Skeleton active paragraph={{ rows: 3 }} />
+        </div>
+      </Card>
+    );
+  }
 
   return (
     <Card title="线索处置" data-testid="clue-decision">

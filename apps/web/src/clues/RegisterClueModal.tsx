@@ -1,10 +1,13 @@
 import type { TClueSource } from '@procura/domain/cases/clue-sources';
 import { cleanIdNumber } from '@procura/domain/clean/id-number';
+import type { TMe } from '@procura/server/auth/schema';
 import type { TPartyInput } from '@procura/server/clues/schema';
 import { DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { notifySuccess } from '../api/notify.ts';
+import { useMe } from '../auth/hooks.ts';
 import { showFormError } from '../shared/formErrors.ts';
+import { useHandlerOptions } from '../shared/useHandlerOptions.ts';
 import { type TRegisterClueResult, useRegisterClue } from './api.ts';
 import { sourceOptions } from './options.ts';
 import { PartiesField } from './PartiesField.tsx';
@@ -15,6 +18,7 @@ type TValues = {
   title: string;
   description: string;
   assessmentDueOn?: Dayjs | null;
+  handlerId?: number;
   parties?: TPartyValues[];
 };
 
@@ -31,6 +35,7 @@ type TProps = { open: boolean; onClose: () => void; onRegistered: (result: TRegi
 export function RegisterClueModal({ open, onClose, onRegistered }: TProps) {
   const [form] = Form.useForm<TValues>();
   const register = useRegisterClue();
+  const me = useMe();
 
   const onFinish = (values: TValues) =>
     register.mutate(
@@ -39,6 +44,7 @@ export function RegisterClueModal({ open, onClose, onRegistered }: TProps) {
         title: values.title.trim(),
         description: values.description.trim(),
         assessmentDueOn: values.assessmentDueOn?.format('YYYY-MM-DD'),
+        handlerId: values.handlerId,
         parties: (values.parties ?? []).map(toParty),
       },
       {
@@ -93,7 +99,12 @@ export function RegisterClueModal({ open, onClose, onRegistered }: TProps) {
         >
           <Input.TextArea rows={4} data-testid="clue-description" />
         </Form.Item>
-        <Form.Item label="评估期限" name="assessmentDueOn">
+        {me.actions.includes('clue.read') && <HandlerField me={me} />}
+        <Form.Item
+          label="评估期限"
+          name="assessmentDueOn"
+          extra="不填则按本部门设置的线索评估期限自动计算（按节假日顺延）"
+        >
           <DatePicker
             disabledDate={(day) => day.isBefore(dayjs(), 'day')}
             style={{ width: 200 }}
@@ -105,5 +116,30 @@ export function RegisterClueModal({ open, onClose, onRegistered }: TProps) {
         </Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+/** 承办人 at registration; those who cannot read clues (an analyst) leave it to the department. */
+function HandlerField({ me }: { me: TMe }) {
+  const options = useHandlerOptions(me);
+  return (
+    <Form.Item
+      label="承办人"
+      name="handlerId"
+      extra={
+        me.role === 'prosecutor'
+          ? '不选则由您本人承办'
+          : '不选则由部门负责人指派；检察官登记的线索默认由其本人承办'
+      }
+    >
+      <Select
+        options={options}
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        placeholder="请选择承办人"
+        style={{ width: 280 }}
+        data-testid="clue-handler"
+      />
+    </Form.Item>
   );
 }

@@ -1,5 +1,5 @@
-import type { TDepartment } from '@procura/server/departments/schema';
-import { useQuery } from '@tanstack/react-query';
+import type { TDepartment, TDepartmentSettingsBody } from '@procura/server/departments/schema';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 
 export function fetchDepartments(): Promise<TDepartment[]> {
@@ -19,4 +19,15 @@ export function departmentOptions(departments: TDepartment[] | undefined) {
     groups.set(department.lineLabel, group);
   }
   return [...groups].map(([label, options]) => ({ label, title: label, options }));
+}
+
+/** 部门设置 (admin): the clue assessment period and the 检察建议文号代字. */
+export function useUpdateDepartmentSettings(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TDepartmentSettingsBody) =>
+      api<TDepartment>(`/api/departments/${id}/settings`, { method: 'PATCH', body }),
+    meta: { silent: true },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['departments'] }),
+  });
 }

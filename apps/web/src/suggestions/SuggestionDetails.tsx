@@ -30,6 +30,14 @@ export function SuggestionDetails({ suggestion }: { suggestion: TSuggestion }) {
         { key: 'facts', label: '事实', children: paragraph(suggestion.facts) },
         { key: 'legalBasis', label: '法律依据', children: paragraph(suggestion.legalBasis) },
         { key: 'requests', label: '建议内容', children: paragraph(suggestion.requests) },
+        {
+          key: 'contact',
+          label: '联系人',
+          children: [suggestion.contactName || '（本案承办人）', suggestion.contactPhone]
+            .filter(Boolean)
+            .join('，'),
+        },
+        { key: 'copyTo', label: '抄送', children: suggestion.copyTo || '—' },
         { key: 'approvals', label: '审批', children: approvals || '—' },
         { key: 'issuedAt', label: '签发时间', children: formatDateTime(suggestion.issuedAt) },
         { key: 'deliveredOn', label: '送达日期', children: suggestion.deliveredOn ?? '—' },

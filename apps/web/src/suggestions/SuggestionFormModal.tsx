@@ -1,5 +1,5 @@
 import type { TSuggestion } from '@procura/server/suggestions/schema';
-import { Checkbox, Form, Input, Select } from 'antd';
+import { Checkbox, Form, Input, Select, Space } from 'antd';
 import { FormModal } from '../shared/FormModal.tsx';
 import { useSaveSuggestion } from './api.ts';
 import { kindOptions } from './options.ts';
@@ -11,13 +11,17 @@ type TValues = {
   facts?: string;
   legalBasis?: string;
   requests?: string;
+  contactName?: string;
+  contactPhone?: string;
+  copyTo?: string;
 };
 
 const text = (value: string | undefined) => value?.trim() ?? '';
 
 /**
  * 制发检察建议 (a new draft) or 修改草稿. A draft may leave fields empty: the server names what is
- * missing when it is submitted or printed.
+ * missing when it is submitted or printed. The 检察建议书 prints its own opening (立案 date), the
+ * contact line and 抄送 around these fields.
  */
 export function SuggestionFormModal({
   caseId,
@@ -47,6 +51,9 @@ export function SuggestionFormModal({
         facts: text(values.facts),
         legalBasis: text(values.legalBasis),
         requests: text(values.requests),
+        contactName: text(values.contactName),
+        contactPhone: text(values.contactPhone),
+        copyTo: text(values.copyTo),
       })}
       done={editing ? '已保存草稿' : '已起草检察建议'}
       testId="suggestion-form"
@@ -60,6 +67,9 @@ export function SuggestionFormModal({
               facts: editing.facts,
               legalBasis: editing.legalBasis,
               requests: editing.requests,
+              contactName: editing.contactName,
+              contactPhone: editing.contactPhone,
+              copyTo: editing.copyTo,
             }
           : { kind: 'preLitigation', urgent: false }
       }
@@ -89,6 +99,41 @@ export function SuggestionFormModal({
       </Form.Item>
       <Form.Item label="建议内容" name="requests" rules={[{ max: 20000, message: '不能超过 20000 个字' }]}>
         <Input.TextArea rows={4} data-testid="suggestion-requests" />
+      </Form.Item>
+      <Space wrap size="middle">
+        <Form.Item
+          label="联系人"
+          name="contactName"
+          rules={[{ max: 50, message: '不能超过 50 个字' }]}
+          extra="不填则为本案承办人"
+        >
+          <Input style={{ width: 200 }} data-testid="suggestion-contact-name" />
+        </Form.Item>
+        <Form.Item
+          label="联系电话"
+          name="contactPhone"
+          rules={[
+            { max: 40, message: '不能超过 40 个字' },
+            {
+              pattern: /^[0-9０-９+＋\-－—()（）\s、，,转]*$/,
+              message: '联系电话只能包含数字、区号括号、连字符和“转”',
+            },
+          ]}
+        >
+          <Input
+            style={{ width: 220 }}
+            placeholder="如 028-84321234"
+            data-testid="suggestion-contact-phone"
+          />
+        </Form.Item>
+      </Space>
+      <Form.Item
+        label="抄送"
+        name="copyTo"
+        rules={[{ max: 500, message: '不能超过 500 个字' }]}
+        extra="填写后印在检察建议书末尾，如 成都市成华区人民政府"
+      >
+        <Input data-testid="suggestion-copy-to" />
       </Form.Item>
     </FormModal>
   );

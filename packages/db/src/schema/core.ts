@@ -50,6 +50,10 @@ export const departments = pgTable(
     name: text('name').notNull(),
     line: text('line', { enum: lineIds }).notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
+    /** Settings (the admin's 部门设置): days a clue may wait for its assessment; null: not set. */
+    clueAssessmentDays: integer('clue_assessment_days'),
+    /** 检察建议文号代字 (成华检{code}〔2026〕N号); null: the default of the department's line. */
+    suggestionDocCode: text('suggestion_doc_code'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('departments_name_key').on(t.name), oneOf('departments', t.line, lineIds)],
@@ -409,6 +413,10 @@ export const suggestions = pgTable(
     facts: text('facts').notNull().default(''),
     legalBasis: text('legal_basis').notNull().default(''),
     requests: text('requests').notNull().default(''),
+    /** 联系人 and 联系电话 printed at the foot of the 检察建议书; 抄送 where set. */
+    contactName: text('contact_name').notNull().default(''),
+    contactPhone: text('contact_phone').notNull().default(''),
+    copyTo: text('copy_to').notNull().default(''),
     urgent: boolean('urgent').notNull().default(false),
     state: text('state', { enum: suggestionStateIds }).notNull().default('draft'),
     docNumber: text('doc_number'),
