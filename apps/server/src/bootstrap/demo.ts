@@ -30,4 +30,17 @@ export const demoUsers: { username: string; displayName: string; role: TRole; de
     { username: 'analyst', displayName: '孙晓（演示）', role: 'analyst', department: '案件管理部' },
     { username: 'admin', displayName: '系统管理员（演示）', role: 'admin', department: '政治部' },
     { username: 'school1', displayName: '成华区演示实验小学（演示）', role: 'school', department: null },
+    // One account per role in every department that has the role: each casework department has a
+    // head, a prosecutor, an assistant and a clerk. (Tests create their own "prosecutor5" in
+    // 第五检察部, so its demo prosecutor is prosecutor5a.)
+    { username: 'head1', displayName: '刘洋（演示）', role: 'departmentHead', department: '第一检察部' },
+    { username: 'assistant1', displayName: '郑凯（演示）', role: 'assistant', department: '第一检察部' },
+    { username: 'clerk1', displayName: '冯雪（演示）', role: 'clerk', department: '第一检察部' },
+    { username: 'head4', displayName: '许晴（演示）', role: 'departmentHead', department: '第四检察部' },
+    { username: 'prosecutor4', displayName: '马骏（演示）', role: 'prosecutor', department: '第四检察部' },
+    { username: 'assistant4', displayName: '胡蓉（演示）', role: 'assistant', department: '第四检察部' },
+    { username: 'clerk4', displayName: '郭婷（演示）', role: 'clerk', department: '第四检察部' },
+    { username: 'prosecutor5a', displayName: '唐亮（演示）', role: 'prosecutor', department: '第五检察部' },
+    { username: 'clerk5', displayName: '韩梅（演示）', role: 'clerk', department: '第五检察部' },
+    { username: 'assistant6', displayName: '曹宇（演示）', role: 'assistant', department: '第六检察部' },
   ];

@@ -4,14 +4,16 @@ import { Alert, Card, Table, type TableColumnsType, Tag } from 'antd';
 type TDemoAccount = TPublicInfo['demoAccounts'][number];
 
 const columns: TableColumnsType<TDemoAccount> = [
-  { title: '用户名', dataIndex: 'username' },
-  { title: '密码', dataIndex: 'password' },
-  { title: '姓名', dataIndex: 'displayName' },
-  { title: '角色', dataIndex: 'roleLabel' },
   { title: '部门', dataIndex: 'department', render: (name: string | null) => name ?? '—' },
+  { title: '角色', dataIndex: 'roleLabel' },
+  { title: '姓名', dataIndex: 'displayName' },
+  { title: '用户名', dataIndex: 'username' },
 ];
 
-/** Demo accounts, shown on the login page only while the server runs with demo data. */
+/**
+ * Demo accounts, shown on the login page only while the server runs with demo data: every one at
+ * once, by department and role, without a scroll box of its own (the page scrolls).
+ */
 export function DemoAccounts({
   accounts,
   onPick,
@@ -32,7 +34,7 @@ export function DemoAccounts({
       <Alert
         type="warning"
         showIcon
-        title="当前为演示数据，以下账号仅供体验。点击一行即可填入登录表单。"
+        title={`当前为演示数据，以下账号仅供体验，密码均为 ${accounts[0]?.password ?? ''}。点击一行即可填入登录表单。`}
         style={{ marginBottom: 12 }}
       />
       <Table<TDemoAccount>
@@ -41,7 +43,6 @@ export function DemoAccounts({
         columns={columns}
         dataSource={accounts}
         pagination={false}
-        scroll={{ y: 360 }}
         onRow={(account) => ({
           onClick: () => onPick(account),
           style: { cursor: 'pointer' },
