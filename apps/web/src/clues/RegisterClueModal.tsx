@@ -2,8 +2,9 @@ import type { TClueSource } from '@procura/domain/cases/clue-sources';
 import { cleanIdNumber } from '@procura/domain/clean/id-number';
 import type { TPartyInput } from '@procura/server/clues/schema';
 import { DatePicker, Form, Input, Modal, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { notifySuccess } from '../api/notify.ts';
+import { chinaToday } from '../shared/dates.ts';
 import { showFormError } from '../shared/formErrors.ts';
 import { type TRegisterClueResult, useRegisterClue } from './api.ts';
 import { sourceOptions } from './options.ts';
@@ -95,7 +96,7 @@ export function RegisterClueModal({ open, onClose, onRegistered }: TProps) {
         </Form.Item>
         <Form.Item label="评估期限" name="assessmentDueOn">
           <DatePicker
-            disabledDate={(day) => day.isBefore(dayjs(), 'day')}
+            disabledDate={(day) => day.isBefore(chinaToday(), 'day')}
             style={{ width: 200 }}
             data-testid="clue-due"
           />

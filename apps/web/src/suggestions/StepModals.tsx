@@ -1,6 +1,7 @@
 import type { TSuggestion } from '@procura/server/suggestions/schema';
 import { DatePicker, Form, Input, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { chinaToday } from '../shared/dates.ts';
 import { FormModal } from '../shared/FormModal.tsx';
 import { useSuggestionStep } from './api.ts';
 import { followUpOptions, rectificationOptions } from './options.ts';
@@ -8,7 +9,7 @@ import { followUpOptions, rectificationOptions } from './options.ts';
 type TProps = { suggestion: TSuggestion; open: boolean; onClose: () => void };
 
 const day = (value: Dayjs) => value.format('YYYY-MM-DD');
-const afterToday = (value: Dayjs) => value.isAfter(dayjs(), 'day');
+const afterToday = (value: Dayjs) => value.isAfter(chinaToday(), 'day');
 
 /** 记录送达: the day of receipt starts the reply period. */
 export function DeliveryModal({ suggestion, open, onClose }: TProps) {
