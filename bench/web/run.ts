@@ -1,15 +1,17 @@
 /**
  * Page speed in Chromium, on a real `procura serve` process, loopback only.
- *   node bench/web/run.ts [--rounds 5] [--no-build]
+ *   node bench/web/run.ts [--rounds 5] [--menu-rounds 1] [--no-build] [--compare distA,distB]
  * Builds the web app (unless --no-build), seeds the demo procuratorate into a scratch data folder,
- * starts the server on it and drives Debian's Chromium (/usr/bin/chromium, or CHROMIUM_PATH):
+ * starts the server on it and drives Debian's Chromium (/usr/bin/chromium, or CHROMIUM_PATH).
+ * --compare serves each of several built web apps (vite output folders, e.g. one built from an
+ * older commit) from its own server and database, the builds taking turns in every round.
  *   - baseline: a cold load (new browser context, empty cache) of /api/health, a page with no
  *     script at all from the same server: what the browser and the loopback cost by themselves;
  *   - cold first page: new context, empty cache, the login page and (with the chief's session
  *     cookie) the home page, until the page is settled (below); --rounds times each;
  *   - navigation: signed in as the chief, then the admin, a click on each side-menu entry in turn
  *     until the new page is settled: first visit (the page's code not loaded yet), then a second
- *     round (code cached in the page);
+ *     round (code cached in the page), --menu-rounds times;
  *   - reload: a full page load of each menu page with a warm HTTP cache.
  * "Settled": the page shows content (the login form, or the layout with text in its content
  * area), no spinner or skeleton is left, and this has held for 150 ms (the time reported is when it
@@ -17,8 +19,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { migrate, openDatabase } from '@procura/db';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -32,10 +34,13 @@ import { initialise } from '../../apps/server/src/bootstrap/initialise.ts';
 const { values } = parseArgs({
   options: {
     rounds: { type: 'string', default: '5' },
+    'menu-rounds': { type: 'string', default: '1' },
     'no-build': { type: 'boolean', default: false },
+    compare: { type: 'string' },
   },
 });
 const rounds = Number(values.rounds);
+const menuRounds = Number(values['menu-rounds']);
 const password = 'Chenghua2026';
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -119,118 +124,152 @@ interface Line {
   note?: string;
 }
 
-async function main() {
-  if (!values['no-build']) execFileSync('npm', ['run', 'build:web'], { cwd: root, stdio: 'ignore' });
+interface Target {
+  label: string;
+  url: string;
+  chief: string;
+  admin: string;
+  lines: Map<string, Line>;
+  slowest: { path: string; ms: number }[];
+  slowestReload: { path: string; ms: number }[];
+}
+
+/** A server on a fresh copy of the demo procuratorate, serving the web app in `webDist`. */
+async function startTarget(label: string, webDist: string, dataDirs: string[]): Promise<Target> {
   const dataDir = mkdtempSync(join(tmpdir(), 'procura-bench-web-'));
-  const lines: Line[] = [];
+  dataDirs.push(dataDir);
+  const seeding = await openDatabase({ dataDir });
+  try {
+    await migrate(seeding);
+    await initialise(seeding, { demo: true });
+  } finally {
+    await seeding.close();
+  }
+  const { url } = await startServerProcess({ PROCURA_DATA_DIR: dataDir, PROCURA_WEB_DIST: webDist });
+  return {
+    label,
+    url,
+    chief: await loginCookie(url, 'chief', password),
+    admin: await loginCookie(url, 'admin', password),
+    lines: new Map(),
+    slowest: [],
+    slowestReload: [],
+  };
+}
+
+function record(target: Target, what: string, ms: number, note?: string): void {
+  const line = target.lines.get(what) ?? { what, times: [] };
+  line.times.push(ms);
+  if (note) line.note = note;
+  target.lines.set(what, line);
+}
+
+/** One cold load (new context, empty cache) of `path`; `title` undefined: to the load event. */
+async function coldLoad(
+  browser: Browser,
+  target: Target,
+  what: string,
+  path: string,
+  title?: string,
+  cookie?: string,
+) {
+  const context = await newContext(browser, target.url, cookie);
+  const page = await context.newPage();
+  let ms: number;
+  if (title !== undefined) ms = await load(page, target.url, path, title);
+  else {
+    await page.goto(`${target.url}${path}`, { waitUntil: 'load' });
+    ms = (await page.evaluate(`performance.getEntriesByType('navigation')[0].duration`)) as number;
+  }
+  const bytes = await codeBytes(page);
+  await context.close();
+  record(target, what, ms, title === undefined ? undefined : `${kb(bytes)} JS+CSS`);
+}
+
+/** Signed in as the chief, then the admin: every menu page by a click, twice; then reloaded. */
+async function menuPass(browser: Browser, target: Target): Promise<void> {
+  for (const cookie of [target.chief, target.admin]) {
+    const context = await newContext(browser, target.url, cookie);
+    const page = await context.newPage();
+    await load(page, target.url, '/', '工作台');
+    const menu = (await page.evaluate(
+      `[...document.querySelectorAll('[data-testid=side-menu] a[href]')]
+        .map((a) => ({ path: new URL(a.href).pathname, title: a.textContent.trim() }))`,
+    )) as { path: string; title: string }[];
+    const titles = new Map(menu.map((m) => [m.path, m.title]));
+    const paths = menu.map((m) => m.path);
+    for (const visit of ['navigation, first visit', 'navigation, second visit']) {
+      for (const path of [...paths.filter((p) => p !== '/'), '/']) {
+        const ms = (await page.evaluate(`(() => {
+          const link = document.querySelector('[data-testid=side-menu] a[href="${path}"]');
+          const start = performance.now();
+          link.click();
+          return __settled(start, ${JSON.stringify(path)}, ${JSON.stringify(titles.get(path))});
+        })()`)) as number;
+        record(target, visit, ms);
+        if (visit.includes('first')) target.slowest.push({ path, ms });
+      }
+    }
+    for (const path of paths) {
+      const ms = await load(page, target.url, path, titles.get(path)!);
+      record(target, 'full page load, warm cache (each menu page)', ms);
+      target.slowestReload.push({ path, ms });
+    }
+    await context.close();
+  }
+}
+
+async function main() {
+  if (!values['no-build'] && !values.compare) {
+    execFileSync('npm', ['run', 'build:web'], { cwd: root, stdio: 'ignore' });
+  }
+  const builds = values.compare
+    ? values.compare.split(',').map((dir) => ({ label: dir, dir: resolve(dir) }))
+    : [{ label: 'apps/web/dist', dir: join(root, 'apps/web/dist') }];
+  const dataDirs: string[] = [];
   let browser: Browser | undefined;
   try {
-    const seeding = await openDatabase({ dataDir });
-    try {
-      await migrate(seeding);
-      await initialise(seeding, { demo: true });
-    } finally {
-      await seeding.close();
-    }
-    const server = await startServerProcess({ PROCURA_DATA_DIR: dataDir });
-    const { url } = server;
+    const targets: Target[] = [];
+    for (const build of builds) targets.push(await startTarget(build.label, build.dir, dataDirs));
     browser = await launch();
-    const chief = await loginCookie(url, 'chief', password);
-    const admin = await loginCookie(url, 'admin', password);
-
-    // Cold loads: a new context (empty cache) each time.
-    const cold = async (path: string, title: string, cookie?: string, settle = true) => {
-      const times: number[] = [];
-      let bytes = 0;
-      for (let i = 0; i < rounds; i++) {
-        const context = await newContext(browser!, url, cookie);
-        const page = await context.newPage();
-        if (settle) times.push(await load(page, url, path, title));
-        else {
-          await page.goto(`${url}${path}`, { waitUntil: 'load' });
-          times.push(
-            (await page.evaluate(`performance.getEntriesByType('navigation')[0].duration`)) as number,
-          );
-        }
-        bytes = await codeBytes(page);
-        await context.close();
+    for (const target of targets) await coldLoad(browser, target, 'warm-up', '/login', '登录');
+    // Builds take turns within each round, so that the machine's load falls on each alike.
+    for (let round = 0; round < rounds; round++) {
+      for (const target of round % 2 ? [...targets].reverse() : targets) {
+        await coldLoad(browser, target, 'baseline: cold load of /api/health (no script)', '/api/health');
+        await coldLoad(browser, target, 'cold first page: /login', '/login', '登录');
+        await coldLoad(browser, target, 'cold first page: / (home, chief)', '/', '工作台', target.chief);
       }
-      return { times, bytes };
-    };
-    await cold('/login', '登录'); // warm-up: the server's first answers, Chromium's first context
-    const baseline = await cold('/api/health', '', undefined, false);
-    lines.push({ what: 'baseline: cold load of /api/health (no script)', times: baseline.times });
-    const login = await cold('/login', '登录');
-    lines.push({ what: 'cold first page: /login', times: login.times, note: `${kb(login.bytes)} JS+CSS` });
-    const home = await cold('/', '工作台', chief);
-    lines.push({
-      what: 'cold first page: / (home, chief)',
-      times: home.times,
-      note: `${kb(home.bytes)} JS+CSS`,
-    });
-
-    // Navigation by the side menu, and reloads with a warm cache.
-    const firstVisit: number[] = [];
-    const secondVisit: number[] = [];
-    const reload: number[] = [];
-    const slowest: { path: string; ms: number }[] = [];
-    const slowestReload: { path: string; ms: number }[] = [];
-    for (const cookie of [chief, admin]) {
-      const context = await newContext(browser, url, cookie);
-      const page = await context.newPage();
-      await load(page, url, '/', '工作台');
-      const menu = (await page.evaluate(
-        `[...document.querySelectorAll('[data-testid=side-menu] a[href]')]
-          .map((a) => ({ path: new URL(a.href).pathname, title: a.textContent.trim() }))`,
-      )) as { path: string; title: string }[];
-      const titles = new Map(menu.map((m) => [m.path, m.title]));
-      const paths = menu.map((m) => m.path);
-      for (const visits of [firstVisit, secondVisit]) {
-        for (const path of [...paths.filter((p) => p !== '/'), '/']) {
-          const ms = (await page.evaluate(`(() => {
-            const link = document.querySelector('[data-testid=side-menu] a[href="${path}"]');
-            const start = performance.now();
-            link.click();
-            return __settled(start, ${JSON.stringify(path)}, ${JSON.stringify(titles.get(path))});
-          })()`)) as number;
-          visits.push(ms);
-          if (visits === firstVisit) slowest.push({ path, ms });
-        }
-      }
-      for (const path of paths) {
-        const ms = await load(page, url, path, titles.get(path)!);
-        reload.push(ms);
-        slowestReload.push({ path, ms });
-      }
-      await context.close();
     }
-    lines.push({
-      what: `navigation, first visit (${firstVisit.length} menu pages, chief + admin)`,
-      times: firstVisit,
-    });
-    lines.push({ what: 'navigation, second visit', times: secondVisit });
-    lines.push({ what: 'full page load, warm cache (each menu page)', times: reload });
+    for (let round = 0; round < menuRounds; round++) {
+      for (const target of round % 2 ? [...targets].reverse() : targets) await menuPass(browser, target);
+    }
 
-    const base = median(baseline.times);
     const out = [
-      `\`node bench/web/run.ts --rounds ${rounds}\`, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${process.version}, Chromium ${browser.version()}; load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)}`,
-      '',
-      '| what | n | median ms | p90 ms | × baseline (median) | note |',
-      '|---|---:|---:|---:|---:|---|',
-      ...lines.map(
-        (l) =>
-          `| ${l.what} | ${l.times.length} | ${median(l.times).toFixed(0)} | ${quantile(l.times, 0.9).toFixed(0)} | ${(median(l.times) / base).toFixed(1)} | ${l.note ?? ''} |`,
-      ),
-      '',
-      `Slowest first visits: ${top(slowest)}. Slowest full page loads: ${top(slowestReload)}.`,
+      `\`node bench/web/run.ts ${process.argv.slice(2).join(' ')}\`, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${process.version}, Chromium ${browser.version()}; load average at the end ${loadavg()[0]!.toFixed(1)}`,
     ];
+    for (const target of targets) {
+      const lines = [...target.lines.values()].filter((l) => l.what !== 'warm-up');
+      const base = median(lines[0]!.times);
+      out.push(
+        '',
+        `${target.label}:`,
+        '',
+        '| what | n | median ms | p90 ms | × baseline (median) | note |',
+        '|---|---:|---:|---:|---:|---|',
+        ...lines.map(
+          (l) =>
+            `| ${l.what} | ${l.times.length} | ${median(l.times).toFixed(0)} | ${quantile(l.times, 0.9).toFixed(0)} | ${(median(l.times) / base).toFixed(1)} | ${l.note ?? ''} |`,
+        ),
+        '',
+        `Slowest first visits: ${top(target.slowest)}. Slowest full page loads: ${top(target.slowestReload)}.`,
+      );
+    }
     console.log(out.join('\n'));
-    server.child.kill('SIGTERM');
-    await server.exited;
   } finally {
     await browser?.close();
     await stopStartedProcesses();
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
   }
 }
 

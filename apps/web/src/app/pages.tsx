@@ -1,48 +1,76 @@
 import { type ComponentType, lazy } from 'react';
-import { LoginPage } from '../auth/LoginPage.tsx';
-import { PasswordPage } from '../auth/PasswordPage.tsx';
 import { HomePage } from '../home/HomePage.tsx';
 import type { TAppPath } from './routes.tsx';
 
+/** A page whose code is fetched when first shown, or earlier by `preload` (idempotent). */
+type TPage = ComponentType & { preload?: () => Promise<unknown> };
+
+function lazyPage(load: () => Promise<{ default: ComponentType }>): TPage {
+  let loading: Promise<{ default: ComponentType }> | undefined;
+  const once = () => {
+    loading ??= load().catch((error: unknown) => {
+      loading = undefined; // a failed fetch (a new release, the network) is tried again
+      throw error;
+    });
+    return loading;
+  };
+  return Object.assign(lazy(once), { preload: once });
+}
+
 /**
  * The page shown at each route of app/routes.tsx: every route has one (the type says so), and
- * all but the first pages a user sees are loaded when first opened.
+ * all but the home page are loaded when first opened, or before (`preloadPage`; main.tsx preloads
+ * the page the browser opens on while the session is checked).
  */
-export const pages: Record<TAppPath, ComponentType> = {
-  '/login': LoginPage,
-  '/campus-mailbox/pickup': lazy(() => import('../mailbox/PickupPage.tsx')),
-  '/campus-mailbox/:token': lazy(() => import('../mailbox/PublicMailboxPage.tsx')),
+export const pages: Record<TAppPath, TPage> = {
+  // Lazy too: the login page's demo-account table would otherwise load with every first page.
+  '/login': lazyPage(() => import('../auth/LoginPage.tsx').then((m) => ({ default: m.LoginPage }))),
+  '/campus-mailbox/pickup': lazyPage(() => import('../mailbox/PickupPage.tsx')),
+  '/campus-mailbox/:token': lazyPage(() => import('../mailbox/PublicMailboxPage.tsx')),
   '/': HomePage,
-  '/clues': lazy(() => import('../clues/CluesPage.tsx')),
-  '/clues/sent': lazy(() => import('../clues/SentCluesPage.tsx')),
-  '/clues/:id': lazy(() => import('../clues/ClueDetailPage.tsx')),
-  '/cases': lazy(() => import('../cases/CasesPage.tsx')),
-  '/cases/:id': lazy(() => import('../cases/CaseDetailPage.tsx')),
-  '/suggestions': lazy(() => import('../suggestions/SuggestionsPage.tsx')),
-  '/deadlines': lazy(() => import('../deadlines/MyDeadlinesPage.tsx')),
-  '/deadlines/board': lazy(() => import('../deadlines/DeadlineBoardPage.tsx')),
-  '/reassign': lazy(() => import('../reassignment/ReassignPage.tsx')),
-  '/models': lazy(() => import('../models/ModelsPage.tsx')),
-  '/models/datasets': lazy(() => import('../models/DatasetsPage.tsx')),
-  '/models/runs/:id': lazy(() => import('../models/RunPage.tsx')),
-  '/models/:id': lazy(() => import('../models/ModelDetailPage.tsx')),
-  '/mailbox': lazy(() => import('../mailbox/LettersPage.tsx')),
-  '/mailbox/letters/:id': lazy(() => import('../mailbox/LetterDetailPage.tsx')),
-  '/mailbox/statistics': lazy(() => import('../mailbox/StatisticsPage.tsx')),
-  '/mailbox/schools': lazy(() => import('../mailbox/SchoolsPage.tsx')),
-  '/mailbox/schools/:id/poster': lazy(() => import('../mailbox/MailboxPosterPage.tsx')),
-  '/employment-checks': lazy(() => import('../employment-checks/EmploymentChecksPage.tsx')),
-  '/employment-checks/:id': lazy(() => import('../employment-checks/EmploymentCheckDetailPage.tsx')),
-  '/outreach': lazy(() => import('../outreach/OutreachPage.tsx')),
-  '/juvenile': lazy(() => import('../juvenile/JuvenileCasesPage.tsx')),
-  '/juvenile/cases/:id': lazy(() => import('../juvenile/JuvenileCaseDetailPage.tsx')),
-  '/juvenile/centre': lazy(() => import('../juvenile/CentrePage.tsx')),
-  '/juvenile/follow-ups': lazy(() => import('../juvenile/FollowUpsPage.tsx')),
-  '/juvenile/sealed': lazy(() => import('../juvenile/SealedPage.tsx')),
-  '/admin/calendar': lazy(() => import('../calendar/CalendarPage.tsx')),
-  '/admin/departments': lazy(() => import('../departments/DepartmentSettingsPage.tsx')),
-  '/admin/users': lazy(() => import('../users/UsersPage.tsx')),
-  '/account-requests': lazy(() => import('../account-requests/AccountRequestsPage.tsx')),
-  '/admin/audit': lazy(() => import('../audit/AuditPage.tsx')),
-  '/password': PasswordPage,
+  '/clues': lazyPage(() => import('../clues/CluesPage.tsx')),
+  '/clues/sent': lazyPage(() => import('../clues/SentCluesPage.tsx')),
+  '/clues/:id': lazyPage(() => import('../clues/ClueDetailPage.tsx')),
+  '/cases': lazyPage(() => import('../cases/CasesPage.tsx')),
+  '/cases/:id': lazyPage(() => import('../cases/CaseDetailPage.tsx')),
+  '/suggestions': lazyPage(() => import('../suggestions/SuggestionsPage.tsx')),
+  '/deadlines': lazyPage(() => import('../deadlines/MyDeadlinesPage.tsx')),
+  '/deadlines/board': lazyPage(() => import('../deadlines/DeadlineBoardPage.tsx')),
+  '/reassign': lazyPage(() => import('../reassignment/ReassignPage.tsx')),
+  '/models': lazyPage(() => import('../models/ModelsPage.tsx')),
+  '/models/datasets': lazyPage(() => import('../models/DatasetsPage.tsx')),
+  '/models/runs/:id': lazyPage(() => import('../models/RunPage.tsx')),
+  '/models/:id': lazyPage(() => import('../models/ModelDetailPage.tsx')),
+  '/mailbox': lazyPage(() => import('../mailbox/LettersPage.tsx')),
+  '/mailbox/letters/:id': lazyPage(() => import('../mailbox/LetterDetailPage.tsx')),
+  '/mailbox/statistics': lazyPage(() => import('../mailbox/StatisticsPage.tsx')),
+  '/mailbox/schools': lazyPage(() => import('../mailbox/SchoolsPage.tsx')),
+  '/mailbox/schools/:id/poster': lazyPage(() => import('../mailbox/MailboxPosterPage.tsx')),
+  '/employment-checks': lazyPage(() => import('../employment-checks/EmploymentChecksPage.tsx')),
+  '/employment-checks/:id': lazyPage(() => import('../employment-checks/EmploymentCheckDetailPage.tsx')),
+  '/outreach': lazyPage(() => import('../outreach/OutreachPage.tsx')),
+  '/juvenile': lazyPage(() => import('../juvenile/JuvenileCasesPage.tsx')),
+  '/juvenile/cases/:id': lazyPage(() => import('../juvenile/JuvenileCaseDetailPage.tsx')),
+  '/juvenile/centre': lazyPage(() => import('../juvenile/CentrePage.tsx')),
+  '/juvenile/follow-ups': lazyPage(() => import('../juvenile/FollowUpsPage.tsx')),
+  '/juvenile/sealed': lazyPage(() => import('../juvenile/SealedPage.tsx')),
+  '/admin/calendar': lazyPage(() => import('../calendar/CalendarPage.tsx')),
+  '/admin/departments': lazyPage(() => import('../departments/DepartmentSettingsPage.tsx')),
+  '/admin/users': lazyPage(() => import('../users/UsersPage.tsx')),
+  '/account-requests': lazyPage(() => import('../account-requests/AccountRequestsPage.tsx')),
+  '/admin/audit': lazyPage(() => import('../audit/AuditPage.tsx')),
+  '/password': lazyPage(() => import('../auth/PasswordPage.tsx').then((m) => ({ default: m.PasswordPage }))),
 };
+
+/**
+ * Starts fetching the code of the page at `path` (a route path such as '/cases/:id'); resolves
+ * once it is there, or failed (the page then retries when opened). At once for a page that is part
+ * of the first file, or an unknown path.
+ */
+export async function preloadPage(path: string): Promise<void> {
+  try {
+    await pages[path as TAppPath]?.preload?.();
+  } catch {
+    // shown, and retried, when the page is opened
+  }
+}

@@ -1,6 +1,7 @@
 import { auditActionLabels } from '@procura/domain/audit-actions';
 import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { chinaInstant } from '../shared/dates.ts';
 import type { TAuditFilters } from './api.ts';
 
 type TValues = { actor?: string; action?: string; range?: [Dayjs | null, Dayjs | null] | null };
@@ -12,8 +13,8 @@ function toFilters({ actor, action, range }: TValues): TAuditFilters {
   return {
     actor: actor?.trim() || undefined,
     action: action ?? undefined,
-    from: start ? start.startOf('minute').format('YYYY-MM-DDTHH:mm:ss.SSSZ') : undefined,
-    to: end ? end.endOf('minute').format('YYYY-MM-DDTHH:mm:ss.SSSZ') : undefined,
+    from: start ? chinaInstant(start.startOf('minute')) : undefined,
+    to: end ? chinaInstant(end.endOf('minute')) : undefined,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { TAuditEntry, TAuditList } from '@procura/server/audit/schema';
 import { Table, type TableColumnsType, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { formatDateTimeSeconds } from '../shared/dates.ts';
 
 function compactJson(detail: Record<string, unknown>): string {
   return Object.keys(detail).length === 0 ? '' : JSON.stringify(detail);
@@ -11,7 +11,7 @@ const columns: TableColumnsType<TAuditEntry> = [
     title: '时间',
     dataIndex: 'at',
     width: 170,
-    render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss'),
+    render: (at: string) => formatDateTimeSeconds(at),
   },
   { title: '操作人', dataIndex: 'actorName', width: 160 },
   { title: '操作', dataIndex: 'actionLabel', width: 120 },

@@ -15,6 +15,7 @@ import {
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { notifyError, notifySuccess } from '../api/notify.ts';
+import { chinaToday } from '../shared/dates.ts';
 import { useCalendarYear, useDeleteCalendarDay, useSeedCalendarYear } from './api.ts';
 import { CalendarDayModal } from './CalendarDayModal.tsx';
 import { ImportCalendarModal } from './ImportCalendarModal.tsx';
@@ -23,7 +24,7 @@ const weekdays = ['星期日', '星期一', '星期二', '星期三', '星期四
 
 /** 节假日日历 (admin): a year's rest and 调休 working days, edited or imported. Loaded lazily. */
 export default function CalendarPage() {
-  const [year, setYear] = useState(() => dayjs().year());
+  const [year, setYear] = useState(() => chinaToday().year());
   const [dialog, setDialog] = useState<{ kind: 'day'; day: TCalendarDay | null } | { kind: 'import' } | null>(
     null,
   );

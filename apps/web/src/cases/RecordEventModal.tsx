@@ -1,6 +1,7 @@
 import type { TCaseEventKind } from '@procura/domain/cases/event-kinds';
 import { DatePicker, Form, Input, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { chinaInstant, chinaPickerValue, chinaToday } from '../shared/dates.ts';
 import { FormModal } from '../shared/FormModal.tsx';
 import { useRecordEvent } from './api.ts';
 import { eventKindOptions } from './options.ts';
@@ -28,7 +29,7 @@ export function RecordEventModal({
       mutation={record}
       toBody={(values: TValues) => ({
         kind: values.kind,
-        at: values.at ? values.at.format() : undefined,
+        at: values.at ? chinaInstant(values.at) : undefined,
         note: values.note?.trim() || undefined,
       })}
       done="已记录"
@@ -48,7 +49,9 @@ export function RecordEventModal({
         <DatePicker
           showTime={{ format: 'HH:mm' }}
           format="YYYY-MM-DD HH:mm"
-          disabledDate={(day) => day.isAfter(dayjs(), 'day') || day.isBefore(dayjs(openedAt), 'day')}
+          disabledDate={(day) =>
+            day.isAfter(chinaToday(), 'day') || day.isBefore(chinaPickerValue(openedAt), 'day')
+          }
         />
       </Form.Item>
       <Form.Item label="说明" name="note" rules={[{ max: 5000, message: '不能超过 5000 个字' }]}>

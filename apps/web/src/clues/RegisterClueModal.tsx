@@ -3,9 +3,10 @@ import { cleanIdNumber } from '@procura/domain/clean/id-number';
 import type { TMe } from '@procura/server/auth/schema';
 import type { TPartyInput } from '@procura/server/clues/schema';
 import { DatePicker, Form, Input, Modal, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { notifySuccess } from '../api/notify.ts';
 import { useMe } from '../auth/hooks.ts';
+import { chinaToday } from '../shared/dates.ts';
 import { showFormError } from '../shared/formErrors.ts';
 import { useHandlerOptions } from '../shared/useHandlerOptions.ts';
 import { type TRegisterClueResult, useRegisterClue } from './api.ts';
@@ -106,7 +107,7 @@ export function RegisterClueModal({ open, onClose, onRegistered }: TProps) {
           extra="不填则按本部门设置的线索评估期限自动计算（按节假日顺延）"
         >
           <DatePicker
-            disabledDate={(day) => day.isBefore(dayjs(), 'day')}
+            disabledDate={(day) => day.isBefore(chinaToday(), 'day')}
             style={{ width: 200 }}
             data-testid="clue-due"
           />

@@ -1,7 +1,8 @@
 import type { TClueTransfer } from '@procura/server/clues/schema';
 import { DatePicker, Form, Input, Modal } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { notifySuccess } from '../api/notify.ts';
+import { chinaInstant, chinaPickerValue } from '../shared/dates.ts';
 import { showFormError } from '../shared/formErrors.ts';
 import { useLast } from '../shared/useLast.ts';
 import { useRecordTransferFeedback } from './api.ts';
@@ -26,7 +27,7 @@ export function TransferFeedbackModal({
       {
         id: transfer.id,
         body: {
-          receivedAt: values.receivedAt?.format(),
+          receivedAt: values.receivedAt ? chinaInstant(values.receivedAt) : undefined,
           receivedBy: values.receivedBy?.trim() || undefined,
           feedback: values.feedback?.trim() || undefined,
         },
@@ -59,7 +60,7 @@ export function TransferFeedbackModal({
           onFinish={onFinish}
           clearOnDestroy
           initialValues={{
-            receivedAt: transfer.receivedAt ? dayjs(transfer.receivedAt) : null,
+            receivedAt: transfer.receivedAt ? chinaPickerValue(transfer.receivedAt) : null,
             receivedBy: transfer.receivedBy ?? undefined,
             feedback: transfer.feedback ?? undefined,
           }}

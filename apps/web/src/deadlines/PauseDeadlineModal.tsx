@@ -1,6 +1,7 @@
 import type { TDeadline, TPauseBody } from '@procura/server/deadlines/schema';
 import { DatePicker, Form, Input, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { chinaToday } from '../shared/dates.ts';
 import { FormModal } from '../shared/FormModal.tsx';
 import { type TDeadlineChange, useChangeDeadline } from './api.ts';
 
@@ -48,7 +49,7 @@ export function PauseDeadlineModal({
       toBody={(values: TValues) => toChange(id, mode, values)}
       done={mode === 'pause' ? '期限已中止' : '期限已恢复计算'}
       testId="deadline-pause"
-      initialValues={{ date: dayjs() }}
+      initialValues={{ date: chinaToday() }}
       okText={mode === 'pause' ? '中止' : '恢复'}
       width={520}
     >

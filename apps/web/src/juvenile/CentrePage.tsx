@@ -1,8 +1,9 @@
 import type { TSession } from '@procura/server/juvenile/schema';
 import { Card, DatePicker, Flex, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { chinaToday, formatClock, formatDate } from '../shared/dates.ts';
 import { useSessions } from './api.ts';
 
 const columns = [
@@ -10,14 +11,13 @@ const columns = [
     title: '日期',
     key: 'day',
     width: 110,
-    render: (_: unknown, s: TSession) => dayjs(s.startsAt).format('YYYY-MM-DD'),
+    render: (_: unknown, s: TSession) => formatDate(s.startsAt),
   },
   {
     title: '时间',
     key: 'time',
     width: 120,
-    render: (_: unknown, s: TSession) =>
-      `${dayjs(s.startsAt).format('HH:mm')}–${dayjs(s.endsAt).format('HH:mm')}`,
+    render: (_: unknown, s: TSession) => `${formatClock(s.startsAt)}–${formatClock(s.endsAt)}`,
   },
   { title: '房间', dataIndex: 'roomLabel', width: 190 },
   {
@@ -43,7 +43,10 @@ const columns = [
 
 /** 一站式办案场所日程: who uses which room when; booking happens on the case page. */
 export default function CentrePage() {
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('week'), dayjs().add(4, 'week')]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [
+    chinaToday().startOf('week'),
+    chinaToday().add(4, 'week'),
+  ]);
   const sessions = useSessions(range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD'));
   return (
     <Card title="一站式办案场所日程" data-testid="centre">

@@ -4,7 +4,7 @@ import type { TBookSessionBody, TJuvenileCaseDetail } from '@procura/server/juve
 import { Button, Card, DatePicker, Flex, Form, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { formatDateTime } from '../shared/dates.ts';
+import { chinaInstant, formatDateTime } from '../shared/dates.ts';
 import { FormModal } from '../shared/FormModal.tsx';
 import { type TDecisionBody, type TInquiryRequestBody, useJuvenileMutation } from './api.ts';
 
@@ -174,8 +174,8 @@ export function SessionsCard({
           room: v.room,
           functions: v.functions,
           note: v.note,
-          startsAt: v.range[0].format('YYYY-MM-DDTHH:mm:ssZ'),
-          endsAt: v.range[1].format('YYYY-MM-DDTHH:mm:ssZ'),
+          startsAt: chinaInstant(v.range[0]),
+          endsAt: chinaInstant(v.range[1]),
           attendees: v.attendees
             .split(/[、,，\s]+/)
             .map((s) => s.trim())

@@ -1,6 +1,8 @@
 import { Menu } from 'antd';
+import { useEffect } from 'react';
 import { Link, useLocation } from 'react-router';
-import { groupedMenuRoutes, routeOf } from '../app/routes.tsx';
+import { preloadPage } from '../app/pages.tsx';
+import { appRoutes, groupedMenuRoutes, routeOf } from '../app/routes.tsx';
 import { useMe } from '../auth/hooks.ts';
 
 /** The side menu, grouped by line of work: each user sees what their department does. */
@@ -15,11 +17,16 @@ export function SideMenu() {
     children: routes.map((route) => ({
       key: route.path,
       icon: route.menu?.icon,
-      label: <Link to={route.path}>{route.menu?.label ?? route.title}</Link>,
+      label: (
+        <Link to={route.path} onMouseEnter={() => void preloadPage(route.path)}>
+          {route.menu?.label ?? route.title}
+        </Link>
+      ),
     })),
   }));
   const route = routeOf(pathname);
   const current = route?.menuParent ?? route?.path;
+  usePreloadWhenIdle(groupedMenuRoutes(me).flatMap(({ routes }) => routes.map((entry) => entry.path)));
   return (
     <Menu
       theme="dark"
@@ -30,4 +37,33 @@ export function SideMenu() {
       data-testid="side-menu"
     />
   );
+}
+
+/**
+ * Fetches the code of the user's menu pages and of their detail pages while the browser has
+ * nothing else to do, one page at a time, so that a page opened from the menu shows at once.
+ */
+function usePreloadWhenIdle(menuPaths: string[]): void {
+  const key = menuPaths.join(' ');
+  useEffect(() => {
+    const inMenu = new Set(key.split(' '));
+    const paths = [
+      ...inMenu,
+      ...appRoutes.filter((r) => r.menuParent && inMenu.has(r.menuParent)).map((r) => r.path),
+    ];
+    let cancelled = false;
+    const whenIdle = (run: () => void) =>
+      window.requestIdleCallback
+        ? window.requestIdleCallback(run, { timeout: 2000 })
+        : window.setTimeout(run, 200);
+    const next = (index: number) => {
+      const path = paths[index];
+      if (cancelled || path === undefined) return;
+      whenIdle(() => void preloadPage(path).then(() => next(index + 1)));
+    };
+    next(0);
+    return () => {
+      cancelled = true;
+    };
+  }, [key]);
 }

@@ -2,6 +2,7 @@ import type { TOutreachEvent, TOutreachKind } from '@procura/server/outreach/sch
 import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useSchools } from '../mailbox/api.ts';
+import { chinaToday } from '../shared/dates.ts';
 import { FormModal } from '../shared/FormModal.tsx';
 import { useSaveOutreachEvent } from './api.ts';
 import { outreachKindOptions } from './options.ts';
@@ -46,7 +47,7 @@ export function OutreachModal({
       initialValues={
         event
           ? { ...event, heldOn: dayjs(event.heldOn), schoolId: event.school?.id ?? null }
-          : { kind: 'lawToSchool', heldOn: dayjs() }
+          : { kind: 'lawToSchool', heldOn: chinaToday() }
       }
       okText="保存"
       width={520}

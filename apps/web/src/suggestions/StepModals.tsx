@@ -1,7 +1,7 @@
 import type { TSuggestion } from '@procura/server/suggestions/schema';
 import { DatePicker, Form, Input, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { chinaDay } from '../shared/dates.ts';
+import { chinaDay, chinaToday } from '../shared/dates.ts';
 import { FormModal } from '../shared/FormModal.tsx';
 import { useSuggestionStep } from './api.ts';
 import { followUpOptions, rectificationOptions } from './options.ts';
@@ -9,7 +9,7 @@ import { followUpOptions, rectificationOptions } from './options.ts';
 type TProps = { suggestion: TSuggestion; open: boolean; onClose: () => void };
 
 const day = (value: Dayjs) => value.format('YYYY-MM-DD');
-const afterToday = (value: Dayjs) => value.isAfter(dayjs(), 'day');
+const afterToday = (value: Dayjs) => value.isAfter(chinaToday(), 'day');
 
 /**
  * A date before the 签发 can only be a 补录 (a paper suggestion entered afterwards): the reason is

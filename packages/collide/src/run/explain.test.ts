@@ -1,7 +1,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { formatYuan } from '@procura/domain/clean/amount';
 import { describe, expect, it } from 'vitest';
-import { formatSql, yuanSql } from './explain.ts';
+import { formatSql, templateParts, yuanSql } from './explain.ts';
 
 describe('explanations in SQL', () => {
   it('write amounts, dates and months exactly as the rest of the platform does', async () => {
@@ -23,5 +23,28 @@ describe('explanations in SQL', () => {
       connection.closeSync();
       instance.closeSync();
     }
+  });
+
+  it('write no space beside a Chinese character, whatever spaces the template has around its placeholders', () => {
+    const sentence = (template: string, values: Record<string, string>) =>
+      templateParts(template)
+        .map((part) => (part.placeholder === undefined ? part.text : values[part.placeholder]))
+        .join('');
+    const spell = {
+      name: '张三',
+      idNumber: '11010519491231002X',
+      spell: '2024年1月5日至2024年6月30日',
+      count: '3',
+      amount: '2,560.50',
+    };
+    expect(
+      sentence('{name}（{idNumber}）于 {spell} 服刑期间领取补(救)助金 {count} 次，共计 {amount} 元。', spell),
+    ).toBe(
+      '张三（11010519491231002X）于2024年1月5日至2024年6月30日服刑期间领取补(救)助金3次，共计2,560.50元。',
+    );
+    // Spaces that separate two values, or sit beside Latin text, are the author's.
+    expect(sentence('{name} {idNumber}', spell)).toBe('张三 11010519491231002X');
+    expect(sentence('车牌 A {name} B 号', spell)).toBe('车牌 A 张三 B 号');
+    expect(sentence('  全句无占位符  ', spell)).toBe('  全句无占位符  ');
   });
 });

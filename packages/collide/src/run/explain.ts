@@ -102,11 +102,32 @@ export function explanationSql(spec: TModelSpec): ExplanationSql {
     joins.push(name);
     return `coalesce(${name}.v, ${unknown})`;
   };
-  const parts = spec.explanation
-    .split(/(\{[^}]*\})/)
-    .filter((part) => part !== '')
-    .map((part) =>
-      part.startsWith('{') && part.endsWith('}') ? placeholder(part.slice(1, -1)) : literal(part),
-    );
+  const parts = templateParts(spec.explanation).map((part) =>
+    part.placeholder === undefined ? literal(part.text) : placeholder(part.placeholder),
+  );
   return { ctes, joins, expression: parts.length > 0 ? parts.join(' || ') : "''" };
+}
+
+/** A Chinese character or Chinese punctuation (，。（）、 and the full-width forms). */
+const chinese = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+
+/**
+ * A template cut into its texts and `{placeholders}`. Templates are written with spaces around the
+ * placeholders for legibility ('于 {prisoners.admitted~prisoners.released} 服刑期间'), but a Chinese
+ * sentence has no space beside a Chinese character ('于2024年1月5日至2024年6月30日服刑期间'): such a
+ * space next to a placeholder is dropped. A space between two placeholders, or beside a Latin
+ * letter or digit in the text, stays.
+ */
+export function templateParts(template: string): { text: string; placeholder?: string }[] {
+  const pieces = template.split(/(\{[^}]*\})/);
+  return pieces.flatMap((piece, index) => {
+    if (index % 2 === 1) return [{ text: piece, placeholder: piece.slice(1, -1) }];
+    let text = piece;
+    if (index > 0)
+      text = text.replace(/^ +(?=.)/su, (spaces) => (chinese.test(text.trimStart()[0]!) ? '' : spaces));
+    if (index < pieces.length - 1) {
+      text = text.replace(/(?<=.) +$/su, (spaces) => (chinese.test(text.trimEnd().at(-1)!) ? '' : spaces));
+    }
+    return text === '' ? [] : [{ text }];
+  });
 }

@@ -90,7 +90,7 @@ describe('stolen-vehicle', async () => {
       { subject: 'X0001', name: '丙', count: 1, amount: null },
     ]);
     expect(result.hits[0]!.explanation).toBe(
-      '被盗车辆 LSVAA4180E2123456（案号 成公刑〔2023〕101号，失主 甲）已于 2023年5月1日 查扣或追回，至今未发还。',
+      '被盗车辆LSVAA4180E2123456（案号成公刑〔2023〕101号，失主甲）已于2023年5月1日查扣或追回，至今未发还。',
     );
   });
 });
@@ -118,7 +118,7 @@ describe('child-sector-employment', async () => {
   it('finds staff with sexual, abuse, trafficking or violent offences only', () => {
     expect(brief(result.hits)).toEqual([{ subject: ids.a, name: '甲', count: 1, amount: null }]);
     expect(result.hits[0]!.explanation).toBe(
-      '甲（510106196511200057）在 成华区某幼儿园 工作，有 强制猥亵罪 记录（2015年4月1日）。',
+      '甲（510106196511200057）在成华区某幼儿园工作，有强制猥亵罪记录（2015年4月1日）。',
     );
   });
 });
@@ -146,7 +146,7 @@ describe('loan-interest-tax', async () => {
       { subject: ids.d, name: '丁', count: 1, amount: 3000 },
     ]);
     expect(result.hits[0]!.explanation).toBe(
-      '甲（510106196511200057）经判决（(2023)川0108民初1号）获得利息 5,000.00 元，未见利息所得纳税记录。',
+      '甲（510106196511200057）经判决（(2023)川0108民初1号）获得利息5,000.00元，未见利息所得纳税记录。',
     );
     expect(result.hits[0]!.evidence).toEqual([
       expect.objectContaining({ role: 'judgments', file: 'judgments.csv', row: 2 }),
@@ -173,7 +173,7 @@ describe('food-blacklist (checked on 2024-06-30)', async () => {
   it('finds holders within a ban', () => {
     expect(brief(result.hits)).toEqual([{ subject: ids.a, name: '甲', count: 1, amount: null }]);
     expect(result.hits[0]!.explanation).toBe(
-      '甲（510106196511200057）在 某餐饮店 从事食品经营或管理，但处于从业禁止期（2021年1月1日至终身）。',
+      '甲（510106196511200057）在某餐饮店从事食品经营或管理，但处于从业禁止期（2021年1月1日至终身）。',
     );
   });
 });
@@ -224,7 +224,7 @@ describe('a user-written spec', () => {
     const result = await runModel({ spec, inputs: { payments: [payments], deaths: [deaths] } });
     expect(brief(result.hits)).toEqual([{ subject: ids.a, name: '甲', count: 1, amount: 1000 }]);
     expect(result.hits[0]!.explanation).toBe(
-      '甲（510106196511200057）死亡（2022年12月31日）后领取大额补助 1 笔，最早 2023年2月1日，共 1,000.00 元。',
+      '甲（510106196511200057）死亡（2022年12月31日）后领取大额补助1笔，最早2023年2月1日，共1,000.00元。',
     );
   });
 

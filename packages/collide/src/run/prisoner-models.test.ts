@@ -105,10 +105,10 @@ describe('prisoner-subsidy on hand-made files', async () => {
 
   it('explains each hit in one Chinese sentence', () => {
     expect(result.hits[1]!.explanation).toBe(
-      '张三（11010519491231002X）于 2019年1月10日至2019年6月30日、2022年3月5日至2023年1月20日 服刑期间领取补(救)助金 3 次，共计 2,560.50 元。',
+      '张三（11010519491231002X）于2019年1月10日至2019年6月30日、2022年3月5日至2023年1月20日服刑期间领取补(救)助金3次，共计2,560.50元。',
     );
     expect(result.hits[3]!.explanation).toBe(
-      '王五（510108198505120028）于 2023年6月1日至今 服刑期间领取补(救)助金 1 次，共计 680.00 元。',
+      '王五（510108198505120028）于2023年6月1日至今服刑期间领取补(救)助金1次，共计680.00元。',
     );
   });
 
@@ -234,7 +234,7 @@ describe('prisoner-pension on hand-made files', async () => {
       { subject: wang, name: '王五', count: 1, amount: 2500, confidence: 'exact' },
     ]);
     expect(result.hits[0]!.explanation).toBe(
-      '李四（510108198001011231）于 2022年3月5日至2022年8月20日 服刑，期间领取 2022年4月 至 2022年8月 养老金 2 笔，共计 6,000.00 元。',
+      '李四（510108198001011231）于2022年3月5日至2022年8月20日服刑，期间领取2022年4月至2022年8月养老金2笔，共计6,000.00元。',
     );
   });
 });
@@ -318,7 +318,7 @@ describe('prisoner-pension with the kind of each spell', async () => {
       },
     ]);
     expect(result.hits[0]!.explanation).toBe(
-      '张三（11010519491231002X）于 2019年1月10日至2019年6月30日 服刑，期间领取 2019年3月 至 2019年3月 养老金 1 笔，共计 3,000.00 元。',
+      '张三（11010519491231002X）于2019年1月10日至2019年6月30日服刑，期间领取2019年3月至2019年3月养老金1笔，共计3,000.00元。',
     );
   });
 });
@@ -355,7 +355,7 @@ describe('deceased-pension on hand-made files', async () => {
       { subject: wang, name: '周八', count: 1, amount: 2800, confidence: 'exact' },
     ]);
     expect(result.hits[0]!.explanation).toBe(
-      '陈七（510104197003030049）已于 2022年3月15日 死亡，其后 2022年4月 至 2022年6月 仍发放养老金 3 笔，共计 9,000.00 元。',
+      '陈七（510104197003030049）已于2022年3月15日死亡，其后2022年4月至2022年6月仍发放养老金3笔，共计9,000.00元。',
     );
     expect(result.rejects).toEqual([
       expect.objectContaining({
