@@ -147,6 +147,15 @@ describe('deadlines, reassignment, notifications and the holiday calendar in the
     await expect.poll(() => error.textContent()).toContain('第 3 行');
     expect(await error.textContent()).toContain('第 4 行：类型“调”无效');
     await screenshot(page, 'deadlines-08-import-error');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('calendar-import-submit').count()).toBe(0);
+
+    // One day renamed through its modal: saved, closed, and shown in the table.
+    await page.getByTestId(`calendar-edit-${year}-10-01`).click();
+    await page.getByTestId('calendar-day-name').fill('国庆节（改）');
+    await page.getByTestId('calendar-day-submit').click();
+    await expect.poll(() => page.getByTestId('calendar-table').textContent()).toContain('国庆节（改）');
+    await expect.poll(() => page.getByTestId('calendar-day-submit').count()).toBe(0);
     await context.close();
   });
 });

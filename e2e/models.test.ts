@@ -89,6 +89,20 @@ describe('big-data model: upload, run, review, clue', () => {
     await noDialog(page);
     await expect.poll(() => zhang().textContent()).toContain('已转线索');
     await settledScreenshot(page, 'models-5-hit-clue');
+
+    // The other hit is dismissed with a reason.
+    const other = () =>
+      page
+        .getByTestId('hits-table')
+        .locator('tbody tr.ant-table-row-level-0')
+        .filter({ hasNotText: '张伟' })
+        .first();
+    await other().locator('input[type=checkbox]').check();
+    await page.getByTestId('dismiss-hits').click();
+    await page.getByTestId('dismiss-reason').fill('经核实为同名同姓，非同一人');
+    await page.getByTestId('dismiss-submit').click();
+    await noDialog(page);
+    await expect.poll(() => other().textContent()).toContain('已排除');
     await logout(page);
 
     // The receiving department's head finds it among its clues, source 大数据模型.

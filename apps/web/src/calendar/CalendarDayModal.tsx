@@ -1,8 +1,7 @@
 import type { TCalendarDay, TSetDayBody } from '@procura/server/calendar/schema';
-import { Alert, DatePicker, Form, Input, Modal, Radio } from 'antd';
+import { DatePicker, Form, Input, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { errorText } from '../api/errors.ts';
-import { notifySuccess } from '../api/notify.ts';
+import { FormModal } from '../shared/FormModal.tsx';
 import { useSetCalendarDay } from './api.ts';
 
 type TValues = { date: Dayjs; kind: TSetDayBody['kind']; name?: string };
@@ -20,75 +19,42 @@ export function CalendarDayModal({
   year: number;
   onClose: () => void;
 }) {
-  const [form] = Form.useForm<TValues>();
   const save = useSetCalendarDay();
-  const close = () => {
-    save.reset();
-    onClose();
-  };
-
-  const onFinish = (values: TValues) =>
-    save.mutate(
-      {
-        date: values.date.format('YYYY-MM-DD'),
-        body: { kind: values.kind, name: values.name?.trim() || undefined },
-      },
-      {
-        onSuccess: () => {
-          notifySuccess('已保存');
-          close();
-        },
-      },
-    );
-
   return (
-    <Modal
+    <FormModal
       title={day ? `修改 ${day.date}` : '新增节假日安排'}
       open={open}
+      onClose={onClose}
+      mutation={save}
+      toBody={(values: TValues) => ({
+        date: values.date.format('YYYY-MM-DD'),
+        body: { kind: values.kind, name: values.name?.trim() || undefined },
+      })}
+      done="已保存"
+      testId="calendar-day"
       okText="保存"
-      onOk={() => form.submit()}
-      onCancel={close}
-      confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'calendar-day-submit' }}
-      destroyOnHidden
+      width={520}
+      initialValues={
+        day
+          ? { date: dayjs(day.date), kind: day.kind, name: day.name ?? undefined }
+          : { date: dayjs(`${year}-01-01`), kind: 'rest' }
+      }
     >
-      {save.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={errorText(save.error)}
-          style={{ marginBottom: 16 }}
-          data-testid="calendar-day-error"
+      <Form.Item label="日期" name="date" rules={[{ required: true, message: '请选择日期' }]}>
+        <DatePicker disabled={day !== null} style={{ width: '100%' }} data-testid="calendar-day-date" />
+      </Form.Item>
+      <Form.Item label="类型" name="kind" rules={[{ required: true, message: '请选择类型' }]}>
+        <Radio.Group
+          options={[
+            { value: 'rest', label: '休（法定休假日）' },
+            { value: 'work', label: '班（调休上班）' },
+          ]}
+          data-testid="calendar-day-kind"
         />
-      )}
-      <Form
-        form={form}
-        name="calendar-day"
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={
-          day
-            ? { date: dayjs(day.date), kind: day.kind, name: day.name ?? undefined }
-            : { date: dayjs(`${year}-01-01`), kind: 'rest' }
-        }
-        clearOnDestroy
-      >
-        <Form.Item label="日期" name="date" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker disabled={day !== null} style={{ width: '100%' }} data-testid="calendar-day-date" />
-        </Form.Item>
-        <Form.Item label="类型" name="kind" rules={[{ required: true, message: '请选择类型' }]}>
-          <Radio.Group
-            options={[
-              { value: 'rest', label: '休（法定休假日）' },
-              { value: 'work', label: '班（调休上班）' },
-            ]}
-            data-testid="calendar-day-kind"
-          />
-        </Form.Item>
-        <Form.Item label="名称" name="name" rules={[{ max: 32, message: '不能超过 32 个字' }]}>
-          <Input placeholder="如：国庆节" data-testid="calendar-day-name" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      </Form.Item>
+      <Form.Item label="名称" name="name" rules={[{ max: 32, message: '不能超过 32 个字' }]}>
+        <Input placeholder="如：国庆节" data-testid="calendar-day-name" />
+      </Form.Item>
+    </FormModal>
   );
 }

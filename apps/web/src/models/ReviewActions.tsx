@@ -1,23 +1,22 @@
-import { Alert, Button, Flex, Form, Input, Modal, Select } from 'antd';
+import { Alert, Button, Flex, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../api/errors.ts';
 import { notifySuccess } from '../api/notify.ts';
 import { departmentOptions, useDepartments } from '../departments/api.ts';
+import { FormModal } from '../shared/FormModal.tsx';
 import { useHitsToClues, useReviewHits } from './api.ts';
 
-/** 确认 / 排除（须填理由） / 转为线索（选接收部门） for the selected hits. */
+/**
+ * 确认 / 排除（须填理由） / 转为线索（选接收部门） for the selected hits; a dialog's error shows in
+ * the dialog, a confirmation's below the buttons.
+ */
 export function ReviewActions({ selected, onDone }: { selected: number[]; onDone: () => void }) {
   const review = useReviewHits();
+  const dismiss = useReviewHits();
   const toClues = useHitsToClues();
   const departments = useDepartments();
   const [dialog, setDialog] = useState<'dismiss' | 'clue' | null>(null);
-  const [form] = Form.useForm<{ reason?: string; departmentId?: number }>();
   const none = selected.length === 0;
-  const error = review.error ?? toClues.error;
-  const close = () => {
-    setDialog(null);
-    form.resetFields();
-  };
 
   return (
     <Flex vertical gap={8}>
@@ -48,77 +47,66 @@ export function ReviewActions({ selected, onDone }: { selected: number[]; onDone
           转为线索
         </Button>
       </Flex>
-      {error && <Alert type="error" showIcon message={errorText(error)} />}
-      <Modal
-        open={dialog !== null}
-        title={dialog === 'clue' ? `将 ${selected.length} 条命中转为线索` : `排除 ${selected.length} 条命中`}
-        okText={dialog === 'clue' ? '转为线索' : '排除'}
-        okButtonProps={{ 'data-testid': 'review-submit' }}
-        confirmLoading={review.isPending || toClues.isPending}
-        onCancel={close}
-        destroyOnHidden
-        onOk={() =>
-          form.validateFields().then((values) => {
-            if (dialog === 'dismiss') {
-              review.mutate(
-                { action: 'dismiss', hitIds: selected, reason: values.reason ?? '' },
-                {
-                  onSuccess: () => {
-                    close();
-                    notifySuccess('已排除');
-                    onDone();
-                  },
-                },
-              );
-            } else {
-              toClues.mutate(
-                { hitIds: selected, departmentId: values.departmentId! },
-                {
-                  onSuccess: (result) => {
-                    close();
-                    notifySuccess(
-                      `已登记线索 ${result.items.map((i) => `#${i.clueId}`).join('、')}（来源：大数据模型）`,
-                    );
-                    onDone();
-                  },
-                },
-              );
-            }
-          })
-        }
+      {review.error && <Alert type="error" showIcon message={errorText(review.error)} />}
+      <FormModal
+        open={dialog === 'dismiss'}
+        title={`排除 ${selected.length} 条命中`}
+        okText="排除"
+        width={520}
+        onClose={() => setDialog(null)}
+        mutation={dismiss}
+        toBody={(values: { reason: string }) => ({
+          action: 'dismiss' as const,
+          hitIds: selected,
+          reason: values.reason,
+        })}
+        done="已排除"
+        onDone={onDone}
+        testId="dismiss"
       >
-        <Form form={form} layout="vertical" preserve={false}>
-          {dialog === 'dismiss' ? (
-            <Form.Item
-              name="reason"
-              label="排除理由"
-              rules={[{ required: true, min: 2, message: '请填写排除理由（至少 2 个字）' }]}
-            >
-              <Input.TextArea rows={3} maxLength={500} data-testid="dismiss-reason" />
-            </Form.Item>
-          ) : (
-            <>
-              <Alert
-                type="info"
-                showIcon
-                style={{ marginBottom: 12 }}
-                message="每条命中登记为一条线索，线索内容包含命中说明、证据行和本次运行的数据集指纹；请先人工复核身份和事实。"
-              />
-              <Form.Item
-                name="departmentId"
-                label="接收部门"
-                rules={[{ required: true, message: '请选择接收部门' }]}
-              >
-                <Select
-                  options={departmentOptions(departments.data)}
-                  data-testid="clue-department"
-                  placeholder="选择部门"
-                />
-              </Form.Item>
-            </>
-          )}
-        </Form>
-      </Modal>
+        <Form.Item
+          name="reason"
+          label="排除理由"
+          rules={[{ required: true, min: 2, message: '请填写排除理由（至少 2 个字）' }]}
+        >
+          <Input.TextArea rows={3} maxLength={500} data-testid="dismiss-reason" />
+        </Form.Item>
+      </FormModal>
+      <FormModal
+        open={dialog === 'clue'}
+        title={`将 ${selected.length} 条命中转为线索`}
+        okText="转为线索"
+        width={520}
+        onClose={() => setDialog(null)}
+        mutation={toClues}
+        toBody={(values: { departmentId: number }) => ({
+          hitIds: selected,
+          departmentId: values.departmentId,
+        })}
+        done={(result) =>
+          `已登记线索 ${result.items.map((i) => `#${i.clueId}`).join('、')}（来源：大数据模型）`
+        }
+        onDone={onDone}
+        testId="review"
+      >
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message="每条命中登记为一条线索，线索内容包含命中说明、证据行和本次运行的数据集指纹；请先人工复核身份和事实。"
+        />
+        <Form.Item
+          name="departmentId"
+          label="接收部门"
+          rules={[{ required: true, message: '请选择接收部门' }]}
+        >
+          <Select
+            options={departmentOptions(departments.data)}
+            data-testid="clue-department"
+            placeholder="选择部门"
+          />
+        </Form.Item>
+      </FormModal>
     </Flex>
   );
 }
