@@ -4,9 +4,10 @@ import { type DeadlineTrace, explain, explainSteps, type RestDayTrace } from './
 import { type LimitDefinition, type LimitId, limits } from './limits.ts';
 import { type Pause, runCalendarPeriod, runWorkdayPeriod } from './pauses.ts';
 import { addDays, assertPeriod, type IsoDate, type Period, toDayNumber } from './period.ts';
+import type * as states from '../states.ts';
 
 /** `pending`: a chained limit whose predecessor has no due date yet. */
-export type DeadlineState = 'running' | 'paused' | 'pending';
+export type DeadlineState = (typeof states.deadlineStateIds)[number];
 
 export type { Pause } from './pauses.ts';
 
