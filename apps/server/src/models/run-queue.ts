@@ -3,8 +3,8 @@ import type { Database } from '@procura/db';
 import { schema } from '@procura/db';
 import { chinaDate } from '@procura/domain/china-time';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { TRunStage } from './schema.ts';
 import { saveHits } from './save-hits.ts';
+import type { TRunStage } from './schema.ts';
 import { missingSnapshot, snapshotPath } from './snapshot-store.ts';
 
 const { collideRuns: runs, collideDatasets: datasets } = schema;

@@ -1,6 +1,6 @@
+import { attachmentPurposeIds, fileKindIds } from '@procura/domain/states';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { attachmentPurposeIds, fileKindIds } from '@procura/domain/states';
 import { bytea, clues, suggestions, users } from './core.ts';
 import { oneOf } from './one-of.ts';
 

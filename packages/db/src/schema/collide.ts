@@ -1,4 +1,11 @@
 import {
+  hitConfidenceIds,
+  hitStatusIds,
+  runStageIds,
+  runStatusIds,
+  scheduleRepeatIds,
+} from '@procura/domain/states';
+import {
   bigint,
   boolean,
   index,
@@ -11,13 +18,6 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import {
-  hitConfidenceIds,
-  hitStatusIds,
-  runStageIds,
-  runStatusIds,
-  scheduleRepeatIds,
-} from '@procura/domain/states';
 import { clues, users } from './core.ts';
 import { oneOf } from './one-of.ts';
 

@@ -1,15 +1,4 @@
 import {
-  boolean,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
-import {
   caseRecordKindIds,
   followUpOutcomeIds,
   followUpSubjectIds,
@@ -22,6 +11,17 @@ import {
   sealingBasisIds,
   sealQueryStateIds,
 } from '@procura/domain/states';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { cases, departments, users } from './core.ts';
 import { oneOf } from './one-of.ts';
 

@@ -1,4 +1,13 @@
 import {
+  checkResultIds,
+  letterStatusIds,
+  letterTopicIds,
+  mailboxAlertKindIds,
+  outreachKindIds,
+  schoolKindIds,
+  topicSourceIds,
+} from '@procura/domain/states';
+import {
   boolean,
   date,
   index,
@@ -9,15 +18,6 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import {
-  checkResultIds,
-  letterStatusIds,
-  letterTopicIds,
-  mailboxAlertKindIds,
-  outreachKindIds,
-  schoolKindIds,
-  topicSourceIds,
-} from '@procura/domain/states';
 import { clues, departments, users } from './core.ts';
 import { oneOf } from './one-of.ts';
 

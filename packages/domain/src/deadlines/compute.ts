@@ -1,10 +1,10 @@
+import type * as states from '../states.ts';
 import { type CountingRule, countingBases, type LegalBasis } from './basis.ts';
 import { type HolidayCalendar, isRestDay, missingYearWarnings, probeCalendar } from './calendar.ts';
 import { type DeadlineTrace, explain, explainSteps, type RestDayTrace } from './explain.ts';
 import { type LimitDefinition, type LimitId, limits } from './limits.ts';
 import { type Pause, runCalendarPeriod, runWorkdayPeriod } from './pauses.ts';
 import { addDays, assertPeriod, type IsoDate, type Period, toDayNumber } from './period.ts';
-import type * as states from '../states.ts';
 
 /** `pending`: a chained limit whose predecessor has no due date yet. */
 export type DeadlineState = (typeof states.deadlineStateIds)[number];
