@@ -1,8 +1,22 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { is } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from '../src/connection.ts';
+import { migrate, migrationsFolder } from '../src/migrate.ts';
 import * as schema from '../src/schema/index.ts';
-import { createTestDatabase, type TestDatabase, testEngines } from '../src/testing/test-database.ts';
+import {
+  createPostgresDatabase,
+  createTestDatabase,
+  type TestDatabase,
+  testEngines,
+} from '../src/testing/test-database.ts';
 
 /** Every column typed `text(…, { enum })` in the Drizzle schema, with its list. */
 function enumColumns(): { table: string; column: string; values: readonly string[] }[] {
@@ -34,6 +48,38 @@ async function refusal(
     return current as { code?: string; constraint?: string; message: string };
   }
   throw new Error('the database accepted the row');
+}
+
+/** A copy of the migrations folder holding only those before the first enum_checks migration. */
+async function migrationsBeforeChecks(): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), 'procura-migrations-'));
+  await cp(migrationsFolder, folder, { recursive: true });
+  const journalFile = join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(await readFile(journalFile, 'utf8')) as { entries: { tag: string }[] };
+  const first = journal.entries.findIndex((e) => e.tag.includes('enum_checks'));
+  expect(first).toBeGreaterThan(0);
+  journal.entries = journal.entries.slice(0, first);
+  await writeFile(journalFile, JSON.stringify(journal));
+  return folder;
+}
+
+/** A database of the engine migrated up to, not including, the CHECK constraints. */
+async function databaseBeforeChecks(engine: 'pglite' | 'postgres', folder: string) {
+  if (engine === 'pglite') {
+    const database = await openDatabase({ inMemory: true });
+    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder: folder });
+    return { database, drop: async () => undefined };
+  }
+  const { url, drop } = await createPostgresDatabase();
+  const database: Database = await openDatabase({ databaseUrl: url });
+  if (database.driver.kind !== 'postgres') throw new Error('expected PostgreSQL');
+  const client = await database.driver.pool.connect();
+  try {
+    await migratePg(drizzlePg(client), { migrationsFolder: folder });
+  } finally {
+    client.release();
+  }
+  return { database, drop };
 }
 
 describe.each(testEngines())('status and kind columns (%s)', (engine) => {
@@ -103,5 +149,30 @@ describe.each(testEngines())('status and kind columns (%s)', (engine) => {
       `select count(*)::int as count from clues`,
     )) as [{ count: number }];
     expect(count).toBe(1);
+  });
+
+  it('refuses to migrate a database holding an unknown value, and changes nothing', async () => {
+    const folder = await migrationsBeforeChecks();
+    const { database: old, drop } = await databaseBeforeChecks(engine, folder);
+    try {
+      await old.query(
+        `insert into users (username, display_name, password_hash, role) values ($1, $2, $3, $4)`,
+        ['legacy', '旧账号', 'x', 'superuser'],
+      );
+      const error = await refusal(migrate(old));
+      expect(error.code).toBe('23514');
+      expect(error.message).toContain('users_role_check');
+      // One transaction: no constraint was added and the row is as it was, for the operator to fix.
+      const names = enumColumns().map((c) => `${c.table}_${c.column}_check`);
+      const checks = await old.query(`select conname from pg_constraint where conname = any($1)`, [names]);
+      expect(checks).toEqual([]);
+      expect(await old.query(`select role from users where username = 'legacy'`)).toEqual([
+        { role: 'superuser' },
+      ]);
+    } finally {
+      await old.close();
+      await drop();
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

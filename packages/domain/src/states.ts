@@ -249,3 +249,26 @@ export const hitConfidenceIds = ['exact', 'suspected'] as const;
 
 /** collide_schedules.repeat: monthly on day `every`, or every `every` days. */
 export const scheduleRepeatIds = ['monthly', 'days'] as const;
+
+// ─── deadlines, calendar, attachments, reminders ─────────────────────────────────────────────
+
+/** deadlines.state: the engine's (deadlines/compute.ts); pending waits for the previous limit. */
+export const deadlineStateIds = ['running', 'paused', 'pending'] as const;
+
+/** holiday_calendar_days.kind. */
+export const calendarDayKindIds = ['rest', 'work'] as const;
+
+/** holiday_calendar_days.source: seeded from chinese-days, typed by an admin, or imported. */
+export const calendarSourceIds = ['chinese-days', 'admin', 'import'] as const;
+
+/** attachments.purpose: a clue's material or a suggestion reply's attachment. */
+export const attachmentPurposeIds = ['material', 'reply'] as const;
+
+/** attachments.kind, recognised from the bytes (attachments/file-kinds.ts). */
+export const fileKindIds = ['pdf', 'jpeg', 'png', 'docx', 'xlsx', 'doc', 'xls', 'txt'] as const;
+
+/** reminders_sent.kind. */
+export const reminderKindIds = ['deadline', 'followUpVisit'] as const;
+
+/** reminders_sent.state. */
+export const reminderStateIds = ['dueSoon', 'overdue'] as const;

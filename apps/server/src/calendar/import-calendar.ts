@@ -34,7 +34,7 @@ export async function importCalendar(
         kind: r.kind,
         name: r.name,
         year,
-        source: 'import',
+        source: 'import' as const,
         updatedBy: actor.id,
       })),
     );

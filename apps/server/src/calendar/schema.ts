@@ -1,10 +1,11 @@
+import { calendarDayKindIds } from '@procura/domain/states';
 import { z } from 'zod';
 import { ZDay } from '../http/dates.ts';
 
 export const ZCalendarDay = z.object({
   id: z.number(),
   date: z.string(),
-  kind: z.enum(['rest', 'work']),
+  kind: z.enum(calendarDayKindIds),
   kindLabel: z.string(),
   name: z.string().nullable(),
   /** chinese-days（随软件提供）| admin（管理员录入）| import（导入通知） */
@@ -31,7 +32,7 @@ export const ZYearParams = z.strictObject({ year: z.coerce.number().int().min(20
 export const ZDateParams = z.strictObject({ date: ZDay });
 
 export const ZSetDayBody = z.strictObject({
-  kind: z.enum(['rest', 'work']),
+  kind: z.enum(calendarDayKindIds),
   name: z.string().trim().max(32).optional(),
 });
 export type TSetDayBody = z.infer<typeof ZSetDayBody>;

@@ -17,9 +17,9 @@ export async function seedYear(tx: Executor, year: number, actor: AuditActor): P
   if (Number(existing?.n ?? 0) > 0 || !chineseDaysYears().includes(year)) return;
   const calendar = calendarFromChineseDays([year]);
   const rows = [
-    ...[...calendar.restDays].map((date) => ({ date, kind: 'rest' })),
-    ...[...calendar.workdays].map((date) => ({ date, kind: 'work' })),
-  ].map((r) => ({ ...r, year, name: calendar.names?.get(r.date) ?? null, source: 'chinese-days' }));
+    ...[...calendar.restDays].map((date) => ({ date, kind: 'rest' as const })),
+    ...[...calendar.workdays].map((date) => ({ date, kind: 'work' as const })),
+  ].map((r) => ({ ...r, year, name: calendar.names?.get(r.date) ?? null, source: 'chinese-days' as const }));
   if (rows.length === 0) return;
   await tx.insert(days).values(rows);
   await recordAudit(tx, {

@@ -28,7 +28,12 @@ export async function setCalendarDay(
   return database.db.transaction(async (tx) => {
     await seedYear(tx, year, actor);
     const [before] = await tx.select().from(days).where(eq(days.date, date));
-    const values = { kind: input.kind, name: input.name ?? null, source: 'admin', updatedBy: actor.id };
+    const values = {
+      kind: input.kind,
+      name: input.name ?? null,
+      source: 'admin' as const,
+      updatedBy: actor.id,
+    };
     const [row] = before
       ? await tx
           .update(days)

@@ -29,7 +29,7 @@ export async function computeColumns(
       period: spec.period ?? null,
       startOn: null,
       dueOn: null,
-      state: 'pending',
+      state: 'pending' as const,
       basis: { ...definition.basis },
       explanation: text,
       steps: [text],

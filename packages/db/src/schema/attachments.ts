@@ -1,6 +1,8 @@
+import { attachmentPurposeIds, fileKindIds } from '@procura/domain/states';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { bytea, clues, suggestions, users } from './core.ts';
+import { oneOf } from './one-of.ts';
 
 /**
  * Files people hand in: the material of a clue (report letters, photos, scanned records) and the
@@ -14,10 +16,10 @@ export const attachments = pgTable(
     clueId: integer('clue_id').references(() => clues.id),
     suggestionId: integer('suggestion_id').references(() => suggestions.id),
     /** material (a clue's) | reply (a suggestion reply's) */
-    purpose: text('purpose').notNull(),
+    purpose: text('purpose', { enum: attachmentPurposeIds }).notNull(),
     fileName: text('file_name').notNull(),
     /** The kind recognised from the bytes (pdf, jpeg, docx, …), not from the name alone. */
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: fileKindIds }).notNull(),
     mime: text('mime').notNull(),
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
@@ -31,5 +33,7 @@ export const attachments = pgTable(
     index('attachments_clue_idx').on(t.clueId),
     index('attachments_suggestion_idx').on(t.suggestionId),
     check('attachments_one_owner', sql`num_nonnulls(${t.clueId}, ${t.suggestionId}) = 1`),
+    oneOf('attachments', t.purpose, attachmentPurposeIds),
+    oneOf('attachments', t.kind, fileKindIds),
   ],
 );

@@ -1,10 +1,13 @@
 import {
   accountRequestKindIds,
   accountRequestStatusIds,
+  calendarDayKindIds,
+  calendarSourceIds,
   caseEventKindIds,
   caseTypeIds,
   clueSourceIds,
   clueStatusIds,
+  deadlineStateIds,
   followUpIds,
   lineIds,
   outcomeKindIds,
@@ -483,7 +486,7 @@ export const deadlines = pgTable(
     /** null while paused or pending. */
     dueOn: date('due_on', { mode: 'string' }),
     /** The engine's state: running / paused / pending. */
-    state: text('state').notNull(),
+    state: text('state', { enum: deadlineStateIds }).notNull(),
     basis: jsonb('basis').$type<Record<string, unknown>>().notNull(),
     explanation: text('explanation').notNull(),
     steps: jsonb('steps').$type<string[]>().notNull().default([]),
@@ -502,6 +505,7 @@ export const deadlines = pgTable(
     index('deadlines_clue_idx').on(t.clueId),
     index('deadlines_suggestion_idx').on(t.suggestionId),
     index('deadlines_due_idx').on(t.dueOn),
+    oneOf('deadlines', t.state, deadlineStateIds),
   ],
 );
 
@@ -515,17 +519,18 @@ export const holidayCalendarDays = pgTable(
   {
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
     date: date('date', { mode: 'string' }).notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: calendarDayKindIds }).notNull(),
     name: text('name'),
     year: smallint('year').notNull(),
-    /** chinese-days | admin | import */
-    source: text('source').notNull(),
+    source: text('source', { enum: calendarSourceIds }).notNull(),
     updatedBy: integer('updated_by').references(() => users.id),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('holiday_calendar_days_date_key').on(t.date),
     index('holiday_calendar_days_year_idx').on(t.year),
+    oneOf('holiday_calendar_days', t.kind, calendarDayKindIds),
+    oneOf('holiday_calendar_days', t.source, calendarSourceIds),
   ],
 );
 

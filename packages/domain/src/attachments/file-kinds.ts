@@ -1,3 +1,4 @@
+import type * as states from '../states.ts';
 import { fileNameProblem } from './file-name.ts';
 
 /**
@@ -24,7 +25,7 @@ export const fileKinds = {
   doc: { label: 'Word 97-2003 文档', mime: 'application/msword', extensions: ['doc'] },
   xls: { label: 'Excel 97-2003 表格', mime: 'application/vnd.ms-excel', extensions: ['xls'] },
   txt: { label: '纯文本', mime: 'text/plain; charset=utf-8', extensions: ['txt'] },
-} as const;
+} as const satisfies Record<(typeof states.fileKindIds)[number], unknown>;
 
 export type TFileKind = keyof typeof fileKinds;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDayKindIds } from '../states.ts';
 import { addDays, type IsoDate, isIsoDate, toDayNumber, weekday, yearOf } from './period.ts';
 
 /**
@@ -20,7 +21,7 @@ export interface HolidayCalendar {
 /** One line of an arrangement as an admin types it in or imports it. */
 export const calendarEntrySchema = z.object({
   date: z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD'),
-  kind: z.enum(['rest', 'work']),
+  kind: z.enum(calendarDayKindIds),
   name: z.string().trim().min(1).optional(),
 });
 export type CalendarEntry = z.infer<typeof calendarEntrySchema>;

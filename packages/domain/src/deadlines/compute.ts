@@ -1,3 +1,4 @@
+import type * as states from '../states.ts';
 import { type CountingRule, countingBases, type LegalBasis } from './basis.ts';
 import { type HolidayCalendar, isRestDay, missingYearWarnings, probeCalendar } from './calendar.ts';
 import { type DeadlineTrace, explain, explainSteps, type RestDayTrace } from './explain.ts';
@@ -6,7 +7,7 @@ import { type Pause, runCalendarPeriod, runWorkdayPeriod } from './pauses.ts';
 import { addDays, assertPeriod, type IsoDate, type Period, toDayNumber } from './period.ts';
 
 /** `pending`: a chained limit whose predecessor has no due date yet. */
-export type DeadlineState = 'running' | 'paused' | 'pending';
+export type DeadlineState = (typeof states.deadlineStateIds)[number];
 
 export type { Pause } from './pauses.ts';
 
