@@ -274,6 +274,11 @@ describe.each(testEngines())('handoffs notify who must act (%s)', (kind) => {
 
   it("the addressee's reply and the rectification tell the handler and drafter, not who recorded them", async () => {
     const id = prosecutorsSuggestion.id;
+    // A 诉前检察建议 is issued after the 调查终结报告.
+    await ok('prosecutor5', 'POST', `/api/cases/${caseId}/events`, {
+      kind: 'investigationReport',
+      note: '调查终结，建议提出诉前检察建议',
+    });
     await ok('head5', 'POST', `/api/suggestions/${id}/issue`);
     const today = todayInChina();
     await ok('assistant5', 'POST', `/api/suggestions/${id}/delivery`, { deliveredOn: today });

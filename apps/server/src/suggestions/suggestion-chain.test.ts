@@ -19,7 +19,8 @@ describe.each(testEngines())('the suggestion chain: its dates and the case stage
 
   beforeAll(async () => {
     t = await createTestApp(kind);
-    cookies.head5 = await t.login('head5');
+    // head5 drafts; the chief approves (four eyes: never the drafter).
+    for (const user of ['head5', 'chief']) cookies[user] = await t.login(user);
   });
   afterAll(() => t?.close());
 
