@@ -186,15 +186,16 @@ describe('juvenile casework in the browser', () => {
     // prosecutor1 (第一检察部) searches cases and clues: nothing.
     await loginThroughPage(page, e2e.server.url, 'prosecutor1', demoPassword);
     await page.goto(`${e2e.server.url}/cases`);
+    // Each search waits for its answer from the server, not for a fixed time.
+    const searched = () =>
+      page.waitForResponse((r) => r.url().includes('/api/cases?') && r.request().method() === 'GET');
     await page.getByTestId('cases-search').fill('赵');
-    await page.getByTestId('cases-search-submit').click();
-    await page.waitForTimeout(500);
+    await Promise.all([searched(), page.getByTestId('cases-search-submit').click()]);
     await expect
       .poll(() => page.getByTestId('cases-table').textContent())
       .not.toContain(suspectCase.caseNumber);
     await page.getByTestId('cases-search').fill(suspectCase.caseNumber);
-    await page.getByTestId('cases-search-submit').click();
-    await page.waitForTimeout(500);
+    await Promise.all([searched(), page.getByTestId('cases-search-submit').click()]);
     expect(await page.getByTestId('cases-table').textContent()).not.toContain(suspectCase.caseNumber);
     await settledScreenshot(page, 'juvenile-05-other-department-search');
     await page.goto(`${e2e.server.url}/juvenile/sealed`);

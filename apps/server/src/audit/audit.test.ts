@@ -2,18 +2,20 @@ import { testEngines } from '@procura/db/testing';
 import { type AuditContent, auditHash } from '@procura/domain/audit-chain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { manualClock } from '../testing/test-clock.ts';
 import type { TAuditList, TAuditVerifyResult } from './schema.ts';
 
 const initialPassword = 'Initial2026pw';
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(testEngines())('audit log (%s)', (kind) => {
   let t: TestApp;
   let adminCookie: string;
   let serial = 0;
+  // The app's clock stands still until a test moves it on: time windows need no waiting.
+  const time = manualClock();
 
   beforeAll(async () => {
-    t = await createTestApp(kind);
+    t = await createTestApp(kind, { clock: time.clock });
     adminCookie = await t.login('admin');
   });
   afterAll(() => t.close());
@@ -176,7 +178,7 @@ describe.each(testEngines())('audit log (%s)', (kind) => {
     for (let i = 1; i <= 2100; i++) {
       const entry: AuditContent = {
         id: last!.id + i,
-        at: new Date(),
+        at: time.clock(),
         actorId: null,
         actorName: '批量',
         action: 'test.bulk',
@@ -260,13 +262,12 @@ describe.each(testEngines())('audit log (%s)', (kind) => {
     });
 
     it('filters by a time window', async () => {
-      await pause(5);
-      const from = new Date().toISOString();
+      const from = time.advance(60_000).toISOString();
+      time.advance(1_000);
       const first = (await createUser()).json<{ id: number }>().id;
       const second = (await createUser()).json<{ id: number }>().id;
-      await pause(5);
-      const to = new Date().toISOString();
-      await pause(5);
+      const to = time.advance(60_000).toISOString();
+      time.advance(1_000);
       await createUser();
 
       const window = await list(`from=${from}&to=${to}`);

@@ -1,6 +1,6 @@
 import { PassThrough, type Writable } from 'node:stream';
 import { inertCellText } from '@procura/domain/export/inert-cell';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { now } from '../clock.ts';
 
 /**
@@ -46,6 +46,8 @@ const chinaOffsetMs = 8 * 3_600_000;
  * export of 100,000 rows never holds the workbook in memory. Resolves with the number of rows.
  */
 export async function writeXlsx<Row>(output: Writable, sheet: XlsxSheet<Row>): Promise<number> {
+  // exceljs loads with the first export, not with the app.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: output,
     useStyles: true,

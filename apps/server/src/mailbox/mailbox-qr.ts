@@ -1,7 +1,6 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { eq } from 'drizzle-orm';
-import QRCode from 'qrcode';
 import type { SessionUser } from '../auth/load-user.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { assertJuvenileRecord } from './juvenile-reach.ts';
@@ -30,6 +29,7 @@ export async function mailboxQrSvg(
   }
   const url = `${options.publicUrl}${mailboxPathOf(school.token)}`;
   // M: survives a creased poster; margin 2 modules keeps the quiet zone scanners need.
+  const { default: QRCode } = await import('qrcode');
   const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return { svg, url };
 }

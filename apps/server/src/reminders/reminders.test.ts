@@ -1,5 +1,5 @@
 import { testEngines } from '@procura/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TCaseDetail } from '../cases/schema.ts';
 import type { TDeadlineList } from '../deadlines/schema.ts';
 import type { TFollowUp } from '../juvenile/schema.ts';
@@ -204,7 +204,11 @@ describe.each(testEngines())('reminders of 临期 and 逾期 items (%s)', (kind)
     });
     const mine = async () =>
       (await notices('prosecutor6', '/juvenile/follow-ups')).filter((n) => n.text.includes('李*'));
-    for (let i = 0; i < 100 && (await mine()).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    // Retried until the first tick has sent it, however busy the machine (the test's timeout bounds it).
+    await vi.waitFor(async () => expect((await mine()).length).toBeGreaterThan(0), {
+      timeout: 30_000,
+      interval: 50,
+    });
     // Several more ticks pass while it runs; still one reminder.
     await new Promise((r) => setTimeout(r, 200));
     await stop();

@@ -3,7 +3,6 @@ import { schema } from '@procura/db';
 import { chinaDate } from '@procura/domain/china-time';
 import { inertCellText } from '@procura/domain/export/inert-cell';
 import { desc, eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import type { SessionUser } from '../auth/load-user.ts';
 import { DomainError } from '../errors.ts';
 import { suggestionConditions } from './list-suggestions.ts';
@@ -50,6 +49,7 @@ export async function exportSuggestions(
     db,
     rows.map((r) => r.id),
   );
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('检察建议');
   sheet.columns = columns;

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import * as XLSX from '@e965/xlsx';
 import { CollideError } from '../errors.ts';
-import { sourceName } from './read-xlsx.ts';
-import { batchSize, type ReadOptions, type RowBatch } from './rows.ts';
+import { batchSize, type ReadOptions, type RowBatch, sourceName } from './rows.ts';
 import { datasetSheetLimits, tooManyColumns, tooManyRows, tooSlow } from './sheet-limits.ts';
 import type { ZipSource } from './zip-directory.ts';
 

@@ -1,9 +1,8 @@
-import { basename } from 'node:path';
 import { pipeline, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import unzipper from 'unzipper';
 import { CollideError } from '../errors.ts';
-import { batchSize, type ReadOptions, type RowBatch } from './rows.ts';
+import { batchSize, type ReadOptions, type RowBatch, sourceName } from './rows.ts';
 import {
   checkZipLimits,
   datasetSheetLimits,
@@ -32,9 +31,6 @@ export interface WorkbookReaderParts {
 type WorksheetRows = AsyncIterable<{ values: unknown; number: number }>;
 
 /** The name messages give a file read from `source`. */
-export const sourceName = (source: ZipSource, options: ReadOptions) =>
-  options.fileName ?? ('path' in source ? basename(source.path) : '工作簿');
-
 /**
  * Streams the rows of an .xlsx worksheet (first sheet, or `options.sheet`) with exceljs, within
  * `options.limits` (see SheetLimits): the zip directory is checked before anything is inflated,

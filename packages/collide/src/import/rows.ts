@@ -1,4 +1,6 @@
+import { basename } from 'node:path';
 import type { SheetLimits } from './sheet-limits.ts';
+import type { ZipSource } from './zip-directory.ts';
 
 /** Rows of a sheet as read, in batches; `rowNumbers[i]` is the row Excel would show (header = 1). */
 export interface RowBatch {
@@ -26,3 +28,7 @@ export interface ReadOptions {
 }
 
 export const batchSize = 4096;
+
+/** The file's name for messages: the one given, else the path's last part. */
+export const sourceName = (source: ZipSource, options: ReadOptions) =>
+  options.fileName ?? ('path' in source ? basename(source.path) : '工作簿');

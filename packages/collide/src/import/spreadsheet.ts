@@ -1,9 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { CollideError, type CollideErrorCode } from '../errors.ts';
-import { readXls } from './read-xls.ts';
-import { readXlsx, sourceName } from './read-xlsx.ts';
-import type { ReadOptions, ReadProgress, RowBatch } from './rows.ts';
+import { type ReadOptions, type ReadProgress, type RowBatch, sourceName } from './rows.ts';
 import {
   checkZipLimits,
   datasetSheetLimits,
@@ -45,9 +43,14 @@ export function readSpreadsheetHere(
   options: SpreadsheetOptions = {},
 ): AsyncGenerator<RowBatch> {
   const kind = container(source);
-  if (kind === 'zip') return readXlsx(source, options);
-  if (kind === 'ole') return readXls(source, options);
+  // The readers (exceljs, SheetJS) load with the first workbook, not with the engine.
+  if (kind === 'zip') return lazily(async () => (await import('./read-xlsx.ts')).readXlsx(source, options));
+  if (kind === 'ole') return lazily(async () => (await import('./read-xls.ts')).readXls(source, options));
   throw notAWorkbook(sourceName(source, options));
+}
+
+async function* lazily(open: () => Promise<AsyncGenerator<RowBatch>>): AsyncGenerator<RowBatch> {
+  yield* await open();
 }
 
 const notAWorkbook = (fileName: string) =>

@@ -1,12 +1,4 @@
-import {
-  BIGINT,
-  DATE,
-  type DuckDBConnection,
-  type DuckDBType,
-  INTEGER,
-  USMALLINT,
-  VARCHAR,
-} from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TInput } from '../models/spec.ts';
 import { sqlTypes } from './clean-cell.ts';
 import { type ColumnKey, canonicalColumns } from './columns.ts';
@@ -18,19 +10,6 @@ export const quoteLiteral = (text: string): string => `'${text.replaceAll("'", "
 
 /** A row's place in file order, as one number: sorting by it needs no string comparisons. */
 export const fileOrder = (alias: string): string => `(${alias}._src::BIGINT * 4294967296 + ${alias}._row)`;
-
-const duckTypes: Record<string, DuckDBType> = { VARCHAR, DATE, BIGINT };
-
-/** Columns of a role's table: row id, source file index, row number, then the model's columns. */
-export function inputTableTypes(input: TInput): DuckDBType[] {
-  const keys = Object.keys(input.columns) as ColumnKey[];
-  return [
-    INTEGER,
-    USMALLINT,
-    INTEGER,
-    ...keys.map((key) => duckTypes[sqlTypes[canonicalColumns[key].type]]!),
-  ];
-}
 
 export async function createInputTable(connection: DuckDBConnection, input: TInput): Promise<void> {
   const keys = Object.keys(input.columns) as ColumnKey[];

@@ -2,7 +2,6 @@ import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { inertCellText } from '@procura/domain/export/inert-cell';
-import ExcelJS from 'exceljs';
 import { CollideError } from '../errors.ts';
 import type { Reject } from '../import/clean-rows.ts';
 import { evidenceJson, type Hit } from '../run/hit.ts';
@@ -78,6 +77,7 @@ export async function writeHits(path: string, hits: Hit[]): Promise<void> {
     return;
   }
   if (extension === '.xlsx') {
+    const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false });
     const sheet = workbook.addWorksheet('命中');
     sheet.columns = hitHeaders.map((header, i) => ({ header, width: [6, 21, 10, 21, 6, 14, 12, 60, 40][i] }));

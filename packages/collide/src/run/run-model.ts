@@ -1,5 +1,4 @@
 import { extname } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { cleanDate } from '@procura/domain/clean/date';
 import { CollideError } from '../errors.ts';
 import type { ColumnKey } from '../import/columns.ts';
@@ -85,6 +84,8 @@ export async function openRun(options: RunModelOptions): Promise<OpenRun> {
       );
     }
   }
+  // Loaded here, not with the engine: the native module costs a second on a busy machine.
+  const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   const close = () => {

@@ -1,5 +1,4 @@
 import { basename } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { CollideError } from '../errors.ts';
 import { type InputStats, loadInput, type Reject } from '../import/load-input.ts';
 import { quoteIdentifier, quoteLiteral } from '../import/table.ts';
@@ -27,6 +26,8 @@ export interface ExportedSnapshot {
  * says) is a CollideError naming the file, like every other fault of the file.
  */
 export async function exportSnapshot(options: ExportSnapshotOptions): Promise<ExportedSnapshot> {
+  // Loaded here, not with the engine: the native module costs a second on a busy machine.
+  const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {

@@ -1,4 +1,4 @@
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { CollideError } from '../errors.ts';
 import { type ColumnKey, canonicalColumns } from '../import/columns.ts';
 import { createPeopleView } from '../import/people.ts';
@@ -39,6 +39,8 @@ export async function runOnSnapshots(
     throw new CollideError('badSpec', `模型定义有误：${compiled.errors.map((e) => e.message).join('；')}`);
   }
   const spec = compiled.spec;
+  // Loaded here, not with the engine: the native module costs a second on a busy machine.
+  const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
