@@ -20,7 +20,8 @@ describe('部门设置 in the browser', () => {
       await page.getByTestId('side-menu').getByText('部门设置').click();
       const table = page.getByTestId('department-settings');
       const row = table.locator('tr', { hasText: '第一检察部' });
-      await expect.poll(() => row.textContent()).toContain('未设定（不计评估期限）');
+      // The demo's casework departments start with 30 days.
+      await expect.poll(() => row.textContent()).toContain('收到线索后 30 日');
       await row.getByRole('button', { name: '修改' }).click();
       await page.getByTestId('department-days').fill('20');
       await page.getByTestId('department-settings-submit').click();

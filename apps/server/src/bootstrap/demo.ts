@@ -3,12 +3,13 @@ import type { TLine, TRole } from '@procura/domain/roles';
 /** The demo procuratorate: clearly marked 演示数据, modelled on the seed's departments. */
 export const demoProcuratorate = { name: '成都市成华区人民检察院', shortName: '成华' };
 
-export const demoDepartments: { name: string; line: TLine }[] = [
+/** The casework departments assess a clue within 30 days: a 部门设置 the admin changes. */
+export const demoDepartments: { name: string; line: TLine; clueAssessmentDays?: number }[] = [
   { name: '检察长办公室', line: 'office' },
-  { name: '第一检察部', line: 'criminal' },
-  { name: '第四检察部', line: 'civilAdministrative' },
-  { name: '第五检察部', line: 'publicInterest' },
-  { name: '第六检察部', line: 'juvenile' },
+  { name: '第一检察部', line: 'criminal', clueAssessmentDays: 30 },
+  { name: '第四检察部', line: 'civilAdministrative', clueAssessmentDays: 30 },
+  { name: '第五检察部', line: 'publicInterest', clueAssessmentDays: 30 },
+  { name: '第六检察部', line: 'juvenile', clueAssessmentDays: 30 },
   { name: '案件管理部', line: 'caseManagement' },
   { name: '政治部', line: 'political' },
 ];

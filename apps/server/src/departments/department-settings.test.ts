@@ -46,6 +46,7 @@ describe.each(testEngines())('部门设置: clue assessment and 文号代字; th
       return response.json<{ clue: TClueDetail }>().clue;
     };
     // No period set: none is guessed.
+    expect((await settings(first.id, { clueAssessmentDays: null })).statusCode).toBe(200);
     const unset = await register();
     expect(unset.handler?.name).toBe('李华（演示）');
     expect(unset.statusLabel).toBe('评估中');
