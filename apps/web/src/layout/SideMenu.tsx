@@ -41,7 +41,8 @@ export function SideMenu() {
 
 /**
  * Fetches the code of the user's menu pages and of their detail pages while the browser has
- * nothing else to do, one page at a time, so that a page opened from the menu shows at once.
+ * nothing else to do (no deadline: never in a busy moment), one page at a time, so that a page
+ * opened from the menu shows at once.
  */
 function usePreloadWhenIdle(menuPaths: string[]): void {
   const key = menuPaths.join(' ');
@@ -53,9 +54,7 @@ function usePreloadWhenIdle(menuPaths: string[]): void {
     ];
     let cancelled = false;
     const whenIdle = (run: () => void) =>
-      window.requestIdleCallback
-        ? window.requestIdleCallback(run, { timeout: 2000 })
-        : window.setTimeout(run, 200);
+      window.requestIdleCallback ? window.requestIdleCallback(run) : window.setTimeout(run, 200);
     const next = (index: number) => {
       const path = paths[index];
       if (cancelled || path === undefined) return;
