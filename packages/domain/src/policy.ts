@@ -45,6 +45,7 @@ export const policy = {
   'suggestion.issue': { roles: deciders, scope: 'department', label: '签发检察建议（分配文号）' },
   'deadline.read': { roles: caseworkers, scope: 'department', label: '查看期限' },
   'deadline.board': { roles: heads, scope: 'department', label: '查看部门期限看板' },
+  'deadline.overview': { roles: ['chief', 'deputyChief'], scope: 'all', label: '查看全院期限看板' },
   'deadline.pause': { roles: deciders, scope: 'department', label: '中止、恢复期限' },
   'calendar.manage': { roles: ['admin'], scope: 'all', label: '维护节假日安排' },
   'record.reassign': { roles: heads, scope: 'department', label: '改派线索和案件承办人' },

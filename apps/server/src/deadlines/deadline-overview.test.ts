@@ -50,6 +50,6 @@ describe.each(testEngines())('the whole procuratorate’s deadline board (%s)', 
   it('is for the chief and deputies: a head keeps the board of her department', async () => {
     const refused = await as('head', 'GET', '/api/deadlines/board/overview');
     expect(refused.statusCode).toBe(403);
-    expect(refused.json<{ message: string }>().message).toContain('本部门看板');
+    expect(refused.json<{ message: string }>().message).toBe('无权执行此操作');
   });
 });

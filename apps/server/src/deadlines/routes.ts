@@ -55,7 +55,7 @@ export async function deadlineRoutes(app: App, { database }: RouteDeps) {
   app.get(
     '/api/deadlines/board/overview',
     {
-      config: { access: 'deadline.board' },
+      config: { access: 'deadline.overview' },
       schema: {
         tags,
         summary: '全院期限看板：各部门并列（检察长、副检察长）',

@@ -223,6 +223,10 @@ const routeTable: Record<string, RouteCase> = {
   'GET /api/deadlines': { access: 'deadline.read', request: () => ({ url: '/api/deadlines' }) },
   'GET /api/deadlines/mine': { access: 'deadline.read', request: () => ({ url: '/api/deadlines/mine' }) },
   'GET /api/deadlines/board': { access: 'deadline.board', request: () => ({ url: '/api/deadlines/board' }) },
+  'GET /api/deadlines/board/overview': {
+    access: 'deadline.overview',
+    request: () => ({ url: '/api/deadlines/board/overview' }),
+  },
   'GET /api/deadlines/:id': { access: 'deadline.read', request: () => ({ url: '/api/deadlines/999999' }) },
   'POST /api/deadlines/:id/pause': {
     access: 'deadline.pause',
