@@ -22,16 +22,26 @@ export default defineConfig({
       {
         test: {
           name: 'server',
-          include: [
-            'apps/server/src/**/*.test.ts',
-            'apps/cli/src/**/*.test.ts',
-            'packages/db/test/**/*.test.ts',
-          ],
+          include: ['apps/server/src/**/*.test.ts', 'packages/db/test/**/*.test.ts'],
+          exclude: ['packages/db/test/data-dir-lock.test.ts'],
           env: { TZ: 'Asia/Shanghai' },
           // Migrate once per engine; every test database is a copy of that template.
           globalSetup: ['packages/db/src/testing/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          // Tests that start `procura` (or a second Node) as a process: each start loads Node,
+          // migrates or opens a data folder and waits for a port. On two cores with two CPU burners
+          // beside the suite such a start took over 60 s, so these get three minutes.
+          name: 'cli',
+          include: ['apps/cli/src/**/*.test.ts', 'packages/db/test/data-dir-lock.test.ts'],
+          env: { TZ: 'Asia/Shanghai' },
+          globalSetup: ['packages/db/src/testing/global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
         },
       },
       {
