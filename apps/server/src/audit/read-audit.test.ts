@@ -73,6 +73,15 @@ describe.each(testEngines())('reads of personal data are audited (%s)', (kind) =
     await f.as('deputy', 'GET', '/api/juvenile/sealed');
     expect(await entries('juvenile.sealedList', before)).toHaveLength(1);
 
+    // The case list shows the sealed case, masked, to the chief: audited; a page without one is not.
+    const page = await f.as('chief', 'GET', '/api/juvenile/cases?sealed=true&pageSize=100');
+    expect(page.json<{ items: { id: number }[] }>().items.map((c) => c.id)).toContain(sealed.caseId);
+    const afterRegister = await entries('juvenile.sealedList', before);
+    expect(afterRegister).toHaveLength(2);
+    for (const entry of afterRegister) expect(entry.detail.ids).toContain(sealed.caseId);
+    await f.as('chief', 'GET', '/api/juvenile/cases?sealed=false&pageSize=100');
+    expect(await entries('juvenile.sealedList', before)).toHaveLength(2);
+
     const masked = await f.as('clerk6', 'GET', `/api/juvenile/cases/${sealed.caseId}`);
     expect(masked.json<{ minors: { name: string }[] }>().minors[0]!.name).toBe('陶**');
     expect(await entries('juvenile.sealedView', before)).toMatchObject([

@@ -75,7 +75,16 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
         response: { 200: ZJuvenileCaseList },
       },
     },
-    (request) => listJuvenileCases(db, request.query, currentUser(request)),
+    // Sealed cases appear here, masked, only to those who may see the sealed register: a masked
+    // view of a sealed record is still a read of it, audited like the register (one entry per page
+    // naming them); a page without sealed cases writes nothing.
+    (request) =>
+      audited(database, listJuvenileCases(db, request.query, currentUser(request)), (list) => ({
+        ...callerOf(request),
+        action: 'juvenile.sealedList',
+        targetType: 'case',
+        ids: list.items.filter((item) => item.sealed).map((item) => item.id),
+      })),
   );
 
   app.get(
