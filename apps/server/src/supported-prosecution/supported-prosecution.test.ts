@@ -124,6 +124,16 @@ describe.each(testEngines())('supported prosecution applicants (%s)', (kind) => 
       ['追回欠薪', '290,000.00 元'],
       ['帮助群众', '17 人'],
     ]);
+
+    // Typing the total again on the case would count it twice.
+    const typed = await as('own', 'POST', `/api/cases/${caseId}/outcomes`, {
+      kind: 'wagesRecovered',
+      amountFen: 29_000_000,
+    });
+    expect(typed.statusCode).toBe(400);
+    expect(typed.json<{ message: string }>().message).toContain('由申请人追回金额合计自动计算');
+    const unchanged = (await as('own', 'GET', `/api/cases/${caseId}`)).json<TCaseDetail>();
+    expect(unchanged.outcomes).toHaveLength(2);
   });
 
   it('refuses a recovery above the claim unless confirmed with a reason', async () => {

@@ -4,6 +4,7 @@ import { formatOutcome, outcomeKinds, type TOutcomeKind } from '@procura/domain/
 import { eq, sql } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { now } from '../clock.ts';
+import { DomainError } from '../errors.ts';
 import type { TSupportClaimKind } from './schema.ts';
 
 const {
@@ -110,4 +111,24 @@ export async function syncOutcomes(tx: Executor, caseId: number, user: SessionUs
     note: `${changes.join('；')}（${computedNote}）`,
     data: { computed: true, amountKind, amountFen, people },
   });
+}
+
+/**
+ * A hand-typed outcome the applicants already compute would count the money twice: refused for a
+ * supported-prosecution case that has its record (the figures follow the applicants' list).
+ */
+export async function refuseTypedComputedOutcome(
+  tx: Executor,
+  caseId: number,
+  kind: TOutcomeKind,
+): Promise<void> {
+  const [record] = await tx
+    .select({ claimKind: supportedProsecutions.claimKind })
+    .from(supportedProsecutions)
+    .where(eq(supportedProsecutions.caseId, caseId));
+  if (!record || (kind !== amountOutcomeKind(record.claimKind) && kind !== 'peopleHelped')) return;
+  throw new DomainError(
+    'VALIDATION',
+    `「${outcomeKinds[kind].label}」由申请人追回金额合计自动计算，请在申请人名单中逐人记录追回金额，不再另行填写`,
+  );
 }
