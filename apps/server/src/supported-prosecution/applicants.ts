@@ -159,7 +159,13 @@ export async function recordRecovery(
         updatedAt: now(),
       })
       .where(eq(applicants.id, applicantId));
-    await syncOutcomes(tx, id, user);
+    const reasonText = over ? `，超出请求金额的原因：${input.reason}` : '';
+    await syncOutcomes(
+      tx,
+      id,
+      user,
+      `申请人${row.name}追回 ${formatYuan(input.recoveredFen)} 元（${input.paidOn} 支付${reasonText}）`,
+    );
     await recordAudit(tx, {
       actor: actorOf(user),
       action: 'supportedProsecution.recordRecovery',

@@ -164,6 +164,10 @@ describe.each(testEngines())('supported prosecution applicants (%s)', (kind) => 
     });
     const detail = (await as('own', 'GET', `/api/cases/${caseId}`)).json<TCaseDetail>();
     expect(detail.outcomes[0]!.text).toBe('290,500.00 元');
+    // The timeline says who got what, and the new total.
+    expect(detail.timeline.at(-1)!.note).toBe(
+      `申请人${applicant.name}追回 17,500.00 元（2026-07-15 支付，超出请求金额的原因：调解协议约定支付逾期利息 500 元）。合计 追回欠薪：290,500.00 元（由申请人追回金额合计自动计算）`,
+    );
   });
 
   it('refuses a list with a bad ID number, naming file, row and column, and saves nothing', async () => {

@@ -27,7 +27,13 @@ const computedNote = '由申请人追回金额合计自动计算';
  * second time. Runs in the transaction that changed an applicant; writes a timeline event when a
  * figure changed. The supported-prosecution record exists (callers require it).
  */
-export async function syncOutcomes(tx: Executor, caseId: number, user: SessionUser): Promise<void> {
+export async function syncOutcomes(
+  tx: Executor,
+  caseId: number,
+  user: SessionUser,
+  /** What changed, for the timeline (申请人侯某追回 17,000.00 元…). */
+  what?: string,
+): Promise<void> {
   const [record] = await tx
     .select()
     .from(supportedProsecutions)
@@ -101,14 +107,15 @@ export async function syncOutcomes(tx: Executor, caseId: number, user: SessionUs
   for (const gone of [amountId, peopleId]) {
     if (gone !== null && gone < 0) await tx.delete(caseOutcomes).where(eq(caseOutcomes.id, -gone));
   }
-  if (changes.length === 0) return;
+  if (changes.length === 0 && !what) return;
+  const summary = changes.length > 0 ? `${changes.join('；')}（${computedNote}）` : '';
   await tx.insert(caseEvents).values({
     caseId,
     kind: 'outcomeRecorded',
     at: now(),
     actorId: user.id,
     actorName: user.displayName,
-    note: `${changes.join('；')}（${computedNote}）`,
+    note: what ? `${what}${summary ? `。合计 ${summary}` : ''}` : summary,
     data: { computed: true, amountKind, amountFen, people },
   });
 }
