@@ -191,6 +191,60 @@ describe.each(testEngines())('supported prosecution applicants (%s)', (kind) => 
     expect(list.applicants).toEqual([]);
   });
 
+  it('adds and corrects applicants by hand, refusing a second entry of the same person', async () => {
+    const opened = await as('own', 'POST', '/api/cases', {
+      type: 'supportedSuit',
+      title: '刘某追索赡养费支持起诉案',
+    });
+    const id = opened.json<{ id: number }>().id;
+    const person = {
+      name: '刘大爷',
+      idNumber: withCheck('51010819450101201'),
+      category: 'elderly',
+      claimFen: 600_000,
+    };
+    const early = await as('own', 'POST', `/api/cases/${id}/applicants`, person);
+    expect(early.statusCode).toBe(400);
+    expect(early.json<{ message: string }>().message).toBe(
+      '请先填写被告单位和请求类别（如追索劳动报酬），再登记申请人',
+    );
+
+    await as('own', 'PUT', `/api/cases/${id}/supported-prosecution`, {
+      respondent: '刘某某',
+      claimKind: 'elderSupport',
+    });
+    const added = await as('own', 'POST', `/api/cases/${id}/applicants`, {
+      ...person,
+      phone: '１３９ ００００ ０１２３',
+    });
+    expect(added.statusCode, added.body).toBe(200);
+    const applicant = added.json<TSupportedProsecution>().applicants[0]!;
+    expect(applicant).toMatchObject({ phone: '13900000123', categoryLabel: '老年人', claimFen: 600_000 });
+    const twice = await as('own', 'POST', `/api/cases/${id}/applicants`, { ...person, name: '刘老汉' });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json<{ message: string }>().message).toBe('身份证号与本案申请人刘大爷相同，不能重复登记');
+
+    await as('own', 'POST', `/api/cases/${id}/applicants/${applicant.id}/recovery`, {
+      recoveredFen: 500_000,
+      paidOn: '2026-05-01',
+    });
+    const lower = await as('own', 'PATCH', `/api/cases/${id}/applicants/${applicant.id}`, {
+      claimFen: 400_000,
+    });
+    expect(lower.statusCode).toBe(400);
+    expect(lower.json<{ message: string }>().message).toContain('请求金额不能少于已追回金额');
+    const renamed = await as('own', 'PATCH', `/api/cases/${id}/applicants/${applicant.id}`, {
+      name: '刘 大 爷',
+    });
+    expect(renamed.json<TSupportedProsecution>().applicants[0]!.name).toBe('刘大爷');
+    // A claim other than wages counts as 赔偿到位.
+    const detail = (await as('own', 'GET', `/api/cases/${id}`)).json<TCaseDetail>();
+    expect(detail.outcomes.map((o) => [o.label, o.text])).toEqual([
+      ['赔偿到位', '5,000.00 元'],
+      ['帮助群众', '1 人'],
+    ]);
+  });
+
   it('answers another department as if the case did not exist, and masks ID numbers outside the department', async () => {
     const missing = await as('other', 'GET', '/api/cases/999999/supported-prosecution');
     expect(missing.statusCode).toBe(404);
