@@ -5,7 +5,14 @@ import type { TSupportedProsecution } from '@procura/server/supported-prosecutio
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { loginCookie } from '../apps/cli/src/testing/spawn-server.ts';
-import { chinaDay, loginThroughPage, noDialog, serverAndBrowser, settledScreenshot } from './browser.ts';
+import {
+  chinaDay,
+  choose,
+  loginThroughPage,
+  noDialog,
+  serverAndBrowser,
+  settledScreenshot,
+} from './browser.ts';
 
 const demoPassword = 'Chenghua2026';
 const e2e = serverAndBrowser('supported-prosecution');
@@ -98,6 +105,23 @@ describe('民事支持起诉 in the browser', () => {
       await expect.poll(() => page.getByTestId('case-outcomes').textContent()).toContain('290,000.00 元');
       await expect.poll(() => page.getByTestId('case-outcomes').textContent()).toContain('17 人');
       await settledScreenshot(page, 'supported-prosecution-applicants');
+
+      // One more person typed in by hand: 18 applicants, nothing recovered yet, the sum unchanged.
+      await page.getByTestId('add-applicant').click();
+      await page.getByTestId('applicant-name').fill('李某');
+      await page
+        .getByTestId('applicant-id-number')
+        .fill(`51010819750601123${idCheckCharacter('51010819750601123')}`);
+      await choose(page, 'applicant-category', '残疾人');
+      await page.getByTestId('applicant-claim').fill('5000');
+      await page.getByTestId('applicant-submit').click();
+      await noDialog(page);
+      await expect
+        .poll(() => page.getByTestId('applicants-table').locator('tbody tr.ant-table-row').count())
+        .toBe(18);
+      await expect
+        .poll(() => page.getByTestId('applicants-recovered-total').textContent())
+        .toBe('290,000.00 元');
     } finally {
       await context.close();
     }

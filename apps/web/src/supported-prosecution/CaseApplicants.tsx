@@ -1,6 +1,6 @@
-import { EditOutlined, UploadOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { formatYuan } from '@procura/domain/clean/amount';
-import type { TApplicant, TSupportBody } from '@procura/server/supported-prosecution/schema';
+import type { TApplicant, TApplicantBody, TSupportBody } from '@procura/server/supported-prosecution/schema';
 import {
   Alert,
   Button,
@@ -22,7 +22,9 @@ import { chinaToday } from '../shared/dates.ts';
 import { FormModal } from '../shared/FormModal.tsx';
 import { yuanToFen } from '../shared/money.ts';
 import {
+  categoryOptions,
   claimKindOptions,
+  useAddApplicant,
   useImportApplicants,
   useRecordRecovery,
   useSupportedProsecution,
@@ -63,6 +65,63 @@ function SupportModal({ caseId, open, onClose }: { caseId: number; open: boolean
           <Input maxLength={50} />
         </Form.Item>
       )}
+    </FormModal>
+  );
+}
+
+type TApplicantValues = Omit<TApplicantBody, 'claimFen'> & { claim: string };
+
+function AddApplicantModal({
+  caseId,
+  open,
+  onClose,
+}: {
+  caseId: number;
+  open: boolean;
+  onClose: () => void;
+}) {
+  return (
+    <FormModal
+      title="登记申请人"
+      open={open}
+      onClose={onClose}
+      mutation={useAddApplicant(caseId)}
+      toBody={({ claim, phone, ...rest }: TApplicantValues) => ({
+        ...rest,
+        ...(phone?.trim() ? { phone } : {}),
+        claimFen: yuanToFen(claim) ?? 0,
+      })}
+      done="已登记申请人"
+      testId="applicant"
+      width={520}
+    >
+      <Form.Item label="姓名" name="name" rules={[{ required: true, message: '请填写姓名' }]}>
+        <Input maxLength={50} data-testid="applicant-name" />
+      </Form.Item>
+      <Form.Item label="身份证号" name="idNumber" rules={[{ required: true, message: '请填写身份证号' }]}>
+        <Input maxLength={30} data-testid="applicant-id-number" />
+      </Form.Item>
+      <Form.Item label="联系电话" name="phone">
+        <Input maxLength={30} />
+      </Form.Item>
+      <Form.Item label="人员类别" name="category" rules={[{ required: true, message: '请选择人员类别' }]}>
+        <Select options={categoryOptions} data-testid="applicant-category" />
+      </Form.Item>
+      <Form.Item
+        label="请求金额"
+        name="claim"
+        rules={[
+          { required: true, message: '请输入金额' },
+          {
+            validator: async (_r, value) =>
+              yuanToFen(String(value ?? '')) === null
+                ? Promise.reject(new Error('金额格式不正确'))
+                : undefined,
+          },
+        ]}
+      >
+        <Input suffix="元" inputMode="decimal" data-testid="applicant-claim" />
+      </Form.Item>
     </FormModal>
   );
 }
@@ -161,7 +220,7 @@ function ImportModal({ caseId, open, onClose }: { caseId: number; open: boolean;
 /** 支持起诉申请人: the respondent, the applicants, and the recovered total the case outcome shows. */
 export function CaseApplicants({ caseId, mayEdit }: { caseId: number; mayEdit: boolean }) {
   const query = useSupportedProsecution(caseId);
-  const [dialog, setDialog] = useState<'support' | 'import' | null>(null);
+  const [dialog, setDialog] = useState<'support' | 'import' | 'add' | null>(null);
   const [recovering, setRecovering] = useState<TApplicant | null>(null);
   if (query.isError) return <Alert type="error" showIcon title={errorText(query.error)} />;
   const data = query.data;
@@ -208,6 +267,15 @@ export function CaseApplicants({ caseId, mayEdit }: { caseId: number; mayEdit: b
               data-testid="edit-support"
             >
               被告单位和请求类别
+            </Button>
+            <Button
+              size="small"
+              icon={<PlusOutlined />}
+              disabled={!data?.claimKind}
+              onClick={() => setDialog('add')}
+              data-testid="add-applicant"
+            >
+              登记申请人
             </Button>
             <Button
               size="small"
@@ -258,6 +326,7 @@ export function CaseApplicants({ caseId, mayEdit }: { caseId: number; mayEdit: b
         </Space>
       )}
       <SupportModal caseId={caseId} open={dialog === 'support'} onClose={() => setDialog(null)} />
+      <AddApplicantModal caseId={caseId} open={dialog === 'add'} onClose={() => setDialog(null)} />
       <ImportModal caseId={caseId} open={dialog === 'import'} onClose={() => setDialog(null)} />
       {recovering && (
         <RecoveryModal caseId={caseId} applicant={recovering} onClose={() => setRecovering(null)} />

@@ -1,9 +1,11 @@
 import type {
+  TApplicantBody,
   TImportResult,
   TRecoveryBody,
   TSupportBody,
   TSupportClaimKind,
   TSupportedProsecution,
+  TWeakPartyCategory,
 } from '@procura/server/supported-prosecution/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
@@ -18,6 +20,17 @@ export const claimKindOptions = Object.entries({
   domesticViolence: '家庭暴力',
   other: '其他',
 } satisfies Record<TSupportClaimKind, string>).map(([value, label]) => ({ value, label }));
+
+/** 老、弱、病、残、幼、农民工、家暴受害人, in the server's words. */
+export const categoryOptions = Object.entries({
+  elderly: '老年人',
+  poor: '经济困难（弱）',
+  ill: '患病（病）',
+  disabled: '残疾人',
+  minor: '未成年人（幼）',
+  migrantWorker: '农民工',
+  domesticViolenceVictim: '家庭暴力受害人',
+} satisfies Record<TWeakPartyCategory, string>).map(([value, label]) => ({ value, label }));
 
 const key = (caseId: number) => ['supported-prosecution', caseId];
 
@@ -64,5 +77,12 @@ export const useRecordRecovery = (caseId: number, applicantId: number) =>
   useSupportMutation<TRecoveryBody, TSupportedProsecution>(
     caseId,
     (body) => api(`/api/cases/${caseId}/applicants/${applicantId}/recovery`, { method: 'POST', body }),
+    (r) => r,
+  );
+
+export const useAddApplicant = (caseId: number) =>
+  useSupportMutation<TApplicantBody, TSupportedProsecution>(
+    caseId,
+    (body) => api(`/api/cases/${caseId}/applicants`, { method: 'POST', body }),
     (r) => r,
   );
