@@ -41,6 +41,7 @@ import { outreachRoutes } from './outreach/routes.ts';
 import { reassignmentRoutes } from './reassignment/routes.ts';
 import { reminderRoutes } from './reminders/routes.ts';
 import { suggestionRoutes } from './suggestions/routes.ts';
+import { supportedProsecutionRoutes } from './supported-prosecution/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
 // Validation messages in Chinese for every schema.
@@ -68,6 +69,7 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   employmentCheckRoutes,
   outreachRoutes,
   attachmentRoutes,
+  supportedProsecutionRoutes,
 ];
 
 export interface BuildAppOptions {

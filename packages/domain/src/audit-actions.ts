@@ -101,6 +101,12 @@ export const auditActionLabels: Record<string, string> = {
   'juvenile.seal': '封存未成年人犯罪记录',
   'juvenile.sealQuery': '登记封存记录查询申请',
   'juvenile.decideSealQuery': '决定封存记录查询申请',
+  'supportedProsecution.update': '填写支持起诉被告单位及请求类别',
+  'supportedProsecution.addApplicant': '登记支持起诉申请人',
+  'supportedProsecution.updateApplicant': '修改支持起诉申请人',
+  'supportedProsecution.importApplicants': '导入支持起诉申请人名单',
+  'supportedProsecution.recordRecovery': '记录申请人追回金额',
+  'supportedProsecution.viewApplicants': '查看支持起诉申请人',
 };
 
 export function auditActionLabel(action: string): string {

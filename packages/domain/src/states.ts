@@ -272,3 +272,26 @@ export const reminderKindIds = ['deadline', 'followUpVisit'] as const;
 
 /** reminders_sent.state. */
 export const reminderStateIds = ['dueSoon', 'overdue'] as const;
+
+// ─── civil-administrative (apps/server/src/supported-prosecution/schema.ts has the labels) ───
+
+/** supported_prosecution_applicants.category: 老、弱、病、残、幼、农民工、家暴受害人. */
+export const weakPartyCategoryIds = [
+  'elderly',
+  'poor',
+  'ill',
+  'disabled',
+  'minor',
+  'migrantWorker',
+  'domesticViolenceVictim',
+] as const;
+
+/** supported_prosecutions.claim_kind: 劳动报酬、抚养费、赡养费、残疾人保证金、家庭暴力, or other (named). */
+export const supportClaimKindIds = [
+  'labourPay',
+  'childSupport',
+  'elderSupport',
+  'disabilityFund',
+  'domesticViolence',
+  'other',
+] as const;

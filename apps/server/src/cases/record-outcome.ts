@@ -5,6 +5,7 @@ import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { now } from '../clock.ts';
 import { DomainError } from '../errors.ts';
+import { refuseTypedComputedOutcome } from '../supported-prosecution/sync-outcome.ts';
 import { getCase } from './get-case.ts';
 import { lockCase } from './lock-case.ts';
 import type { TCaseDetail, TRecordOutcomeBody } from './schema.ts';
@@ -26,6 +27,7 @@ export async function recordOutcome(
   const text = formatOutcome(input.kind, value);
   await database.db.transaction(async (tx) => {
     const row = await lockCase(tx, id, user);
+    await refuseTypedComputedOutcome(tx, id, input.kind);
     const [outcome] = await tx
       .insert(schema.caseOutcomes)
       .values({ caseId: id, kind: input.kind, ...value, note: input.note ?? null, recordedBy: user.id })

@@ -146,6 +146,30 @@ const routeTable: Record<string, RouteCase> = {
     access: 'case.update',
     request: () => ({ url: '/api/cases/999999/outcomes', payload: {} }),
   },
+  'GET /api/cases/:id/supported-prosecution': {
+    access: 'case.read',
+    request: () => ({ url: '/api/cases/999999/supported-prosecution' }),
+  },
+  'PUT /api/cases/:id/supported-prosecution': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cases/999999/supported-prosecution', payload: {} }),
+  },
+  'POST /api/cases/:id/applicants': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cases/999999/applicants', payload: {} }),
+  },
+  'POST /api/cases/:id/applicants/import': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cases/999999/applicants/import', payload: {} }),
+  },
+  'PATCH /api/cases/:id/applicants/:applicantId': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cases/999999/applicants/1', payload: {} }),
+  },
+  'POST /api/cases/:id/applicants/:applicantId/recovery': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cases/999999/applicants/1/recovery', payload: {} }),
+  },
   // Suggestions, deadlines, calendar, reassignment, notifications: as above, a missing id (404) or
   // an empty body (400) shows the caller got past access control.
   'GET /api/suggestions': { access: 'suggestion.read', request: () => ({ url: '/api/suggestions' }) },

@@ -8,6 +8,7 @@ import { useMe } from '../auth/hooks.ts';
 import { CaseDeadlines } from '../deadlines/CaseDeadlines.tsx';
 import { formatDate, formatDateTime } from '../shared/dates.ts';
 import { CaseSuggestions } from '../suggestions/CaseSuggestions.tsx';
+import { CaseApplicants } from '../supported-prosecution/CaseApplicants.tsx';
 import { AdvanceStageModal } from './AdvanceStageModal.tsx';
 import { useCase } from './api.ts';
 import { CaseDocuments } from './CaseDocuments.tsx';
@@ -177,6 +178,7 @@ export default function CaseDetailPage() {
           </Flex>
         </Col>
       </Row>
+      {detail.type === 'supportedSuit' && <CaseApplicants caseId={detail.id} mayEdit={mayRecordOutcome} />}
       <CaseSuggestions detail={detail} />
       <AdvanceStageModal detail={detail} open={dialog === 'advance'} onClose={() => setDialog(null)} />
       <RecordEventModal
