@@ -25,7 +25,6 @@ async function xlsx(rows: (string | number | null)[][]): Promise<string> {
 describe.each(testEngines())('employment checks (%s)', (kind) => {
   let t: TestApp;
   const cookies: Record<string, string> = {};
-  let batchId: number;
 
   const as = (
     user: string,
@@ -44,6 +43,28 @@ describe.each(testEngines())('employment checks (%s)', (kind) => {
     ['赵六', ` ${zhaoLiu.toLowerCase()} `, '保育员'],
   ];
 
+  const records = [
+    ['身份证号', '姓名', '罪名', '判决日期'],
+    [zhangSan, '张三', '猥亵儿童罪', '2019-05-01'],
+    [liSi, '李四', '盗窃罪', '2020-01-01'],
+    [wangWuRecord, '王五', '强奸罪', '2021-03-01'],
+  ];
+  /** The juvenile department loads the offence records every check compares against. */
+  const loadRecords = async () => {
+    const response = await upload('clerk6', '/api/offence-record-sets', '记录.xlsx', records);
+    expect(response.statusCode, response.body).toBe(201);
+    return response;
+  };
+  /** school1 checks the four new hires (the records loaded first); the batch as the school sees it. */
+  const newBatch = async () => {
+    await loadRecords();
+    const response = await upload('school1', '/api/employment-checks', '2026秋季新入职.xlsx', hires);
+    expect(response.statusCode, response.body).toBe(201);
+    return { response, batch: response.json<TCheckBatchDetail>() };
+  };
+  const checkCount = async (user: string) =>
+    (await as(user, 'GET', '/api/employment-checks')).json<TCheckBatchList>().total;
+
   beforeAll(async () => {
     t = await createTestApp(kind);
     for (const user of ['chief', 'clerk6', 'prosecutor1', 'analyst', 'school1', 'admin'])
@@ -52,12 +73,26 @@ describe.each(testEngines())('employment checks (%s)', (kind) => {
   afterAll(() => t?.close());
 
   it('refuses a check before the procuratorate has loaded any records', async () => {
-    const response = await upload('school1', '/api/employment-checks', '名单.xlsx', hires);
-    expect(response.statusCode).toBe(400);
-    expect(response.json<{ message: string }>().message).toContain('尚未载入比对用的违法犯罪记录');
+    // Records are procuratorate-wide: an app of its own has none, whatever the other tests load.
+    const fresh = await createTestApp(kind);
+    try {
+      const response = await fresh.app.inject({
+        method: 'POST',
+        url: '/api/employment-checks',
+        headers: { cookie: await fresh.login('school1') },
+        payload: { fileName: '名单.xlsx', content: await xlsx(hires) },
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json<{ message: string }>().message).toContain('尚未载入比对用的违法犯罪记录');
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('loads offence records all or nothing, naming the bad row and column', async () => {
+    const sets = async () =>
+      (await as('clerk6', 'GET', '/api/offence-record-sets')).json<TOffenceRecordSetList>().items;
+    const before = await sets();
     const bad = await upload('clerk6', '/api/offence-record-sets', '记录.xlsx', [
       ['身份证号', '姓名', '罪名', '判决日期'],
       [zhangSan, '张三', '猥亵儿童罪', '2019-05-01'],
@@ -69,9 +104,7 @@ describe.each(testEngines())('employment checks (%s)', (kind) => {
     expect(message).toContain('第 3 行“身份证号”列');
     expect(message).toContain('第 4 行“罪名”列：为空');
     expect(message).toContain('第 4 行“日期”列');
-    expect(
-      (await as('clerk6', 'GET', '/api/offence-record-sets')).json<TOffenceRecordSetList>().items,
-    ).toEqual([]);
+    expect(await sets()).toEqual(before);
 
     const elsewhere = await upload('prosecutor1', '/api/offence-record-sets', '记录.xlsx', [
       ['身份证号', '罪名'],
@@ -80,21 +113,13 @@ describe.each(testEngines())('employment checks (%s)', (kind) => {
     expect(elsewhere.statusCode).toBe(403);
     expect(elsewhere.json<{ message: string }>().message).toBe('入职查询比对记录由未成年人检察部门办理');
 
-    const good = await upload('clerk6', '/api/offence-record-sets', '记录.xlsx', [
-      ['身份证号', '姓名', '罪名', '判决日期'],
-      [zhangSan, '张三', '猥亵儿童罪', '2019-05-01'],
-      [liSi, '李四', '盗窃罪', '2020-01-01'],
-      [wangWuRecord, '王五', '强奸罪', '2021-03-01'],
-    ]);
-    expect(good.statusCode, good.body).toBe(201);
+    const good = await loadRecords();
     expect(good.json()).toMatchObject({ rowCount: 3, current: true });
+    expect(await sets()).toHaveLength(before.length + 1);
   });
 
   it('returns a result per person: offences against children need a manual check, others none', async () => {
-    const response = await upload('school1', '/api/employment-checks', '2026秋季新入职.xlsx', hires);
-    expect(response.statusCode, response.body).toBe(201);
-    const batch = response.json<TCheckBatchDetail>();
-    batchId = batch.id;
+    const { response, batch } = await newBatch();
     expect(batch).toMatchObject({ school: { name: '成华区演示实验小学' }, peopleCount: 4, reviewCount: 2 });
     expect(batch.people.map((p) => [p.row, p.name, p.resultLabel])).toEqual([
       [3, '张三', '需人工核实'],
@@ -108,17 +133,21 @@ describe.each(testEngines())('employment checks (%s)', (kind) => {
   });
 
   it('keeps a record of every check: who asked, when, with what result, and tells the juvenile department', async () => {
+    const before = await checkCount('school1');
+    const batchId = (await newBatch()).batch.id;
     const list = (await as('school1', 'GET', '/api/employment-checks')).json<TCheckBatchList>();
-    expect(list.items).toHaveLength(1);
-    expect(list.items[0]).toMatchObject({
-      id: batchId,
+    expect(list.total).toBe(before + 1);
+    expect(list.items.find((b) => b.id === batchId)).toMatchObject({
       requestedBy: '成华区演示实验小学（演示）',
       reviewCount: 2,
     });
 
-    const audit = (await as('chief', 'GET', '/api/audit?action=employmentCheck.submit')).json<{
+    const audit = (
+      await as('chief', 'GET', `/api/audit?action=employmentCheck.submit&targetId=${batchId}`)
+    ).json<{
       items: { actorName: string; targetId: string; detail: Record<string, unknown> }[];
     }>();
+    expect(audit.items).toHaveLength(1);
     expect(audit.items[0]).toMatchObject({
       actorName: '成华区演示实验小学（演示）',
       targetId: String(batchId),
@@ -149,6 +178,8 @@ describe.each(testEngines())('employment checks (%s)', (kind) => {
   });
 
   it('refuses a file with bad rows, naming row and column, and records nothing', async () => {
+    await loadRecords();
+    const before = await checkCount('school1');
     const response = await upload('school1', '/api/employment-checks', '名单.xlsx', [
       ['姓名', '身份证号', '岗位'],
       ['钱七', `${zhangSan.slice(0, 17)}${zhangSan.endsWith('1') ? '2' : '1'}`, '厨师'],
@@ -171,12 +202,14 @@ describe.each(testEngines())('employment checks (%s)', (kind) => {
       content: 'bm90IGV4Y2Vs',
     });
     expect(notExcel.json<{ message: string }>().message).toContain('不是 .xlsx 工作簿');
-    expect((await as('school1', 'GET', '/api/employment-checks')).json<TCheckBatchList>().total).toBe(1);
+    expect(await checkCount('school1')).toBe(before);
   });
 
   it('refuses a zip bomb at once with a Chinese message naming the file, the server answering throughout', async () => {
     // 200 MB of sheet XML in a few hundred KB: once as the zip directory states it, once with a
     // directory that claims 1 MB (caught while inflating, on the reader's worker thread).
+    await loadRecords();
+    const before = await checkCount('school1');
     const bombs = [
       {
         fileName: '新入职人员名单.xlsx',
@@ -210,7 +243,7 @@ describe.each(testEngines())('employment checks (%s)', (kind) => {
       expect(response.json<{ message: string }>().message).toMatch(message);
       expect(health.every((status) => status === 200)).toBe(true);
     }
-    expect((await as('school1', 'GET', '/api/employment-checks')).json<TCheckBatchList>().total).toBe(1);
+    expect(await checkCount('school1')).toBe(before);
   });
 
   it('refuses a file name with a direction override or control characters', async () => {
@@ -227,6 +260,7 @@ describe.each(testEngines())('employment checks (%s)', (kind) => {
   });
 
   it('a school account sees only its own checks', async () => {
+    const batchId = (await newBatch()).batch.id;
     const created = await as('admin', 'POST', '/api/users', {
       username: 'school2',
       displayName: '演示中学账号',
@@ -269,6 +303,7 @@ describe.each(testEngines())('employment checks (%s)', (kind) => {
   });
 
   it('gives the school its result letters (.docx, one page per person) and list (.xlsx)', async () => {
+    const batchId = (await newBatch()).batch.id;
     const docx = await as('school1', 'GET', `/api/employment-checks/${batchId}/result.docx`);
     expect(docx.statusCode).toBe(200);
     expect(docx.headers['content-type']).toContain('wordprocessingml');
@@ -286,7 +321,9 @@ describe.each(testEngines())('employment checks (%s)', (kind) => {
       `5|王五|510108********${wangWu.slice(14)}|校车司机|需人工核实`,
       `6|赵六|510108********${zhaoLiu.slice(14)}|保育员|无相关记录`,
     ]);
-    const downloads = (await as('chief', 'GET', '/api/audit?action=employmentCheck.download')).json<{
+    const downloads = (
+      await as('chief', 'GET', `/api/audit?action=employmentCheck.download&targetId=${batchId}`)
+    ).json<{
       items: unknown[];
     }>();
     expect(downloads.items).toHaveLength(2);
