@@ -1,5 +1,6 @@
 import { testEngines } from '@procura/db/testing';
 import { chinaYear } from '@procura/domain/china-time';
+import { idCheckCharacter } from '@procura/domain/clean/id-number';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TCaseDetail } from '../cases/schema.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
@@ -15,6 +16,27 @@ const subsidyFraud = {
     { kind: 'organisation', name: '成华区某街道办事处' },
     { kind: 'person', name: '张某', idNumber: '11010519491231002x' },
   ],
+};
+
+/**
+ * The same subsidy-fraud clue about a street office and a person of its own (`n`, unique per test
+ * in this file), so that no test's duplicates or lists see another test's clue.
+ */
+const fraud = (n: number) => {
+  const first17 = `11010519491231${String(n).padStart(3, '0')}`;
+  const idNumber = `${first17}${idCheckCharacter(first17)}`;
+  const organisation = `成华区第${n}街道办事处`;
+  return {
+    idNumber,
+    organisation,
+    body: {
+      ...subsidyFraud,
+      parties: [
+        { kind: 'organisation', name: organisation },
+        { kind: 'person', name: '张某', idNumber },
+      ],
+    },
+  };
 };
 
 describe.each(testEngines())('clues (%s)', (kind) => {
@@ -35,9 +57,56 @@ describe.each(testEngines())('clues (%s)', (kind) => {
   });
   afterAll(() => t?.close());
 
-  let sentClueId: number;
-  let receivedClueId: number;
-  let caseId: number;
+  /** 第一检察部 registers the clue and transfers it to 第五检察部. */
+  const transferred = async (n: number) => {
+    const registered = await as('prosecutor1', 'POST', '/api/clues', fraud(n).body);
+    expect(registered.statusCode, registered.body).toBe(201);
+    const sentClueId = registered.json<{ clue: TClueDetail }>().clue.id;
+    const response = await as('prosecutor1', 'POST', `/api/clues/${sentClueId}/decision`, {
+      decision: 'transfer',
+      transfer: {
+        toDepartmentId: departments.get('第五检察部'),
+        reason: '涉及国有财产保护，属公益诉讼检察职能',
+      },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const sent = response.json<TClueDetail>();
+    return { sentClueId, sent, receivedClueId: sent.transfers[0]!.receivedClueId! };
+  };
+  /** …and head5 opens an adminPublicInterest case on the received clue. */
+  const opened = async (n: number) => {
+    const chain = await transferred(n);
+    const response = await as('head5', 'POST', `/api/clues/${chain.receivedClueId}/decision`, {
+      decision: 'open',
+      caseType: 'adminPublicInterest',
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const clue = response.json<TClueDetail>();
+    return { ...chain, clue, caseId: clue.case!.id, caseNumber: clue.case!.caseNumber };
+  };
+  /** …and records 1,190,000 yuan of state assets recovered on it. */
+  const withOutcome = async (n: number) => {
+    const chain = await opened(n);
+    const response = await as('head5', 'POST', `/api/cases/${chain.caseId}/outcomes`, {
+      kind: 'stateAssetsRecovered',
+      amountFen: 119000000,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    return { ...chain, outcome: response.json<TCaseDetail>() };
+  };
+  /** The highest 成华检公益立〔year〕N号 so far (0 if none): the next case opened is N + 1. */
+  const lastCaseSeq = async () => {
+    const prefix = `成华检公益立〔${year}〕`;
+    const list = (await as('chief', 'GET', `/api/cases?q=${encodeURIComponent(prefix)}&pageSize=200`)).json<{
+      items: { caseNumber: string }[];
+      total: number;
+    }>();
+    expect(list.total).toBeLessThanOrEqual(200);
+    const seqs = list.items
+      .map((c) => /^成华检公益立〔\d+〕(\d+)号$/.exec(c.caseNumber)?.[1])
+      .filter(Boolean);
+    return Math.max(0, ...seqs.map(Number));
+  };
 
   it('the criminal department registers a subsidy-fraud clue', async () => {
     const response = await as('prosecutor1', 'POST', '/api/clues', subsidyFraud);
@@ -51,23 +120,13 @@ describe.each(testEngines())('clues (%s)', (kind) => {
     expect(clue.department.name).toBe('第一检察部');
     expect(clue.parties).toContainEqual({ kind: 'person', name: '张某', idNumber: '11010519491231002X' });
     expect(possibleDuplicates).toEqual([]);
-    sentClueId = clue.id;
   });
 
   it('transfers it to 第五检察部, which receives it as 刑检移送', async () => {
-    const response = await as('prosecutor1', 'POST', `/api/clues/${sentClueId}/decision`, {
-      decision: 'transfer',
-      transfer: {
-        toDepartmentId: departments.get('第五检察部'),
-        reason: '涉及国有财产保护，属公益诉讼检察职能',
-      },
-    });
-    expect(response.statusCode, response.body).toBe(200);
-    const sent = response.json<TClueDetail>();
+    const { sent, receivedClueId } = await transferred(11);
     expect(sent.status).toBe('transferred');
     expect(sent.transfers).toHaveLength(1);
     expect(sent.transfers[0]!.toDepartment?.name).toBe('第五检察部');
-    receivedClueId = sent.transfers[0]!.receivedClueId!;
 
     const received = (await as('head5', 'GET', `/api/clues/${receivedClueId}`)).json<TClueDetail>();
     expect(received).toMatchObject({
@@ -78,11 +137,15 @@ describe.each(testEngines())('clues (%s)', (kind) => {
     expect(received.receivedFrom?.fromDepartment.name).toBe('第一检察部');
     expect(received.parties).toHaveLength(2);
 
-    const list = (await as('head5', 'GET', '/api/clues?source=criminalTransfer')).json<TClueList>();
-    expect(list.items.map((c) => c.id)).toEqual([receivedClueId]);
+    const list = (
+      await as('head5', 'GET', '/api/clues?source=criminalTransfer&pageSize=200')
+    ).json<TClueList>();
+    expect(list.items.map((c) => c.id)).toContain(receivedClueId);
+    expect(list.items.every((c) => c.source === 'criminalTransfer')).toBe(true);
   });
 
   it('a decided clue cannot be decided again', async () => {
+    const { sentClueId } = await transferred(12);
     const again = await as('prosecutor1', 'POST', `/api/clues/${sentClueId}/decision`, {
       decision: 'decline',
       reason: '重复处置',
@@ -91,17 +154,12 @@ describe.each(testEngines())('clues (%s)', (kind) => {
     expect(again.json<{ message: string }>().message).toBe('线索已移送，不能再处置');
   });
 
-  it(`head5 opens an adminPublicInterest case numbered 成华检公益立〔${year}〕1号`, async () => {
-    const response = await as('head5', 'POST', `/api/clues/${receivedClueId}/decision`, {
-      decision: 'open',
-      caseType: 'adminPublicInterest',
-    });
-    expect(response.statusCode, response.body).toBe(200);
-    const clue = response.json<TClueDetail>();
+  it(`head5 opens an adminPublicInterest case numbered 成华检公益立〔${year}〕N号, the next number`, async () => {
+    const before = await lastCaseSeq();
+    const { clue, caseId, receivedClueId } = await opened(13);
     expect(clue.status).toBe('opened');
-    expect(clue.case?.caseNumber).toBe(`成华检公益立〔${year}〕1号`);
+    expect(clue.case?.caseNumber).toBe(`成华检公益立〔${year}〕${before + 1}号`);
     expect(clue.receivedFrom?.receivedBy).toBe('陈敏（演示）');
-    caseId = clue.case!.id;
 
     const theCase = (await as('head5', 'GET', `/api/cases/${caseId}`)).json<TCaseDetail>();
     expect(theCase).toMatchObject({
@@ -117,12 +175,7 @@ describe.each(testEngines())('clues (%s)', (kind) => {
   });
 
   it('records 1,190,000 yuan of state assets recovered', async () => {
-    const response = await as('head5', 'POST', `/api/cases/${caseId}/outcomes`, {
-      kind: 'stateAssetsRecovered',
-      amountFen: 119000000,
-    });
-    expect(response.statusCode, response.body).toBe(200);
-    const theCase = response.json<TCaseDetail>();
+    const theCase = (await withOutcome(14)).outcome;
     expect(theCase.outcomes).toMatchObject([
       { kind: 'stateAssetsRecovered', amountFen: 119000000, text: '1,190,000.00 元' },
     ]);
@@ -133,23 +186,27 @@ describe.each(testEngines())('clues (%s)', (kind) => {
   });
 
   it('the first department sees what became of its clue: the case and the amount', async () => {
-    const response = await as('prosecutor1', 'GET', '/api/clues/sent');
+    const { sentClueId, receivedClueId, caseId, caseNumber } = await withOutcome(15);
+    const response = await as('prosecutor1', 'GET', '/api/clues/sent?pageSize=200');
     expect(response.statusCode, response.body).toBe(200);
     const { items, total } = response.json<TSentClueList>();
-    expect(total).toBe(1);
-    expect(items[0]).toMatchObject({
+    expect(total).toBeLessThanOrEqual(200);
+    const mine = items.filter((i) => i.clue.id === sentClueId);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({
       clue: { id: sentClueId },
       received: { clueId: receivedClueId, status: 'opened', statusLabel: '已立案' },
       case: {
         id: caseId,
-        caseNumber: `成华检公益立〔${year}〕1号`,
+        caseNumber,
         typeLabel: '行政公益诉讼',
         closed: false,
       },
       outcomes: [{ label: '追回国有财产', amountFen: 119000000, text: '1,190,000.00 元' }],
       recoveredFen: 119000000,
     });
-    expect(items[0]!.transfer.receivedAt).not.toBeNull();
+    expect(caseNumber).toMatch(new RegExp(`^成华检公益立〔${year}〕\\d+号$`));
+    expect(mine[0]!.transfer.receivedAt).not.toBeNull();
     // The feedback is there; the receiving department's case itself is not.
     expect((await as('prosecutor1', 'GET', `/api/cases/${caseId}`)).statusCode).toBe(404);
     expect(
@@ -159,6 +216,7 @@ describe.each(testEngines())('clues (%s)', (kind) => {
   });
 
   it('every change is in the audit log', async () => {
+    const { sentClueId, caseId } = await withOutcome(16);
     const clueAudit = (await as('chief', 'GET', `/api/audit?targetType=clue&targetId=${sentClueId}`)).json<{
       items: { action: string }[];
     }>();
@@ -171,11 +229,13 @@ describe.each(testEngines())('clues (%s)', (kind) => {
   });
 
   it('flags the same id number in an open case, without merging', async () => {
+    const { caseId, caseNumber } = await opened(17);
+    const { idNumber } = fraud(17);
     const response = await as('assistant5', 'POST', '/api/clues', {
       source: 'publicReport',
       title: '群众举报张某冒领补贴',
       description: '举报人称张某服刑期间仍领取补贴',
-      parties: [{ kind: 'person', name: '张某', idNumber: '11010519491231002X' }],
+      parties: [{ kind: 'person', name: '张某', idNumber }],
     });
     expect(response.statusCode, response.body).toBe(201);
     const { clue, possibleDuplicates } = response.json<{
@@ -186,9 +246,9 @@ describe.each(testEngines())('clues (%s)', (kind) => {
       {
         kind: 'case',
         id: caseId,
-        caseNumber: `成华检公益立〔${year}〕1号`,
+        caseNumber,
         department: '第五检察部',
-        reason: '同一公民身份号码（张某，11010519491231002X）',
+        reason: `同一公民身份号码（张某，${idNumber}）`,
       },
     ]);
     expect(clue.status).toBe('pending');
@@ -196,20 +256,22 @@ describe.each(testEngines())('clues (%s)', (kind) => {
   });
 
   it('flags the same organisation with a similar description, not a different one', async () => {
+    await opened(18);
+    const { organisation } = fraud(18);
     const similar = await as('head5', 'POST', '/api/clues', {
       source: 'media',
       title: '媒体报道街道办低保补贴问题',
       description: '某街道办工作人员为服刑人员虚报冒领低保补贴',
-      parties: [{ kind: 'organisation', name: '成华区某街道办事处' }],
+      parties: [{ kind: 'organisation', name: organisation }],
     });
     const flagged = similar.json<{ possibleDuplicates: TPossibleDuplicate[] }>().possibleDuplicates;
-    expect(flagged.map((d) => d.reason)).toEqual(['同一单位「成华区某街道办事处」且线索内容相似']);
+    expect(flagged.map((d) => d.reason)).toEqual([`同一单位「${organisation}」且线索内容相似`]);
 
     const unrelated = await as('head5', 'POST', '/api/clues', {
       source: 'media',
       title: '街道办辖区河道垃圾',
       description: '辖区河道两岸堆放建筑垃圾，影响行洪',
-      parties: [{ kind: 'organisation', name: '成华区某街道办事处' }],
+      parties: [{ kind: 'organisation', name: organisation }],
     });
     expect(unrelated.json<{ possibleDuplicates: unknown[] }>().possibleDuplicates).toEqual([]);
   });
@@ -226,6 +288,7 @@ describe.each(testEngines())('clues (%s)', (kind) => {
   });
 
   it('transfers to an outside body, then records its receipt and feedback', async () => {
+    const { sentClueId: internalClueId } = await transferred(19);
     const { clue } = (await as('prosecutor1', 'POST', '/api/clues', { ...subsidyFraud, parties: [] })).json<{
       clue: TClueDetail;
     }>();
@@ -251,9 +314,10 @@ describe.each(testEngines())('clues (%s)', (kind) => {
       feedback: '越权',
     });
     expect(other.statusCode).toBe(404);
-    const internal = (await as('prosecutor1', 'GET', '/api/clues/sent'))
+    const internal = (await as('prosecutor1', 'GET', '/api/clues/sent?pageSize=200'))
       .json<TSentClueList>()
-      .items.find((i) => i.transfer.toDepartment)!;
+      .items.find((i) => i.clue.id === internalClueId)!;
+    expect(internal.transfer.toDepartment).toBeTruthy();
     const refused = await as('prosecutor1', 'POST', `/api/clue-transfers/${internal.transfer.id}/feedback`, {
       feedback: 'x',
     });
@@ -261,6 +325,16 @@ describe.each(testEngines())('clues (%s)', (kind) => {
   });
 
   it('declines with a reason; lists filter by status and free text', async () => {
+    const { idNumber } = fraud(20);
+    await transferred(20);
+    const { clue: pending } = (
+      await as('head5', 'POST', '/api/clues', {
+        source: 'publicReport',
+        title: '群众举报张某冒领补贴',
+        description: '举报人称张某服刑期间仍领取补贴',
+        parties: [{ kind: 'person', name: '张某', idNumber }],
+      })
+    ).json<{ clue: TClueDetail }>();
     const { clue } = (
       await as('head5', 'POST', '/api/clues', {
         source: 'publicReport',
@@ -276,18 +350,20 @@ describe.each(testEngines())('clues (%s)', (kind) => {
       status: 'declined',
       declineReason: '属民事纠纷，不属公益诉讼范围',
     });
-    const byStatus = (await as('head5', 'GET', '/api/clues?status=declined')).json<TClueList>();
-    expect(byStatus.items.map((c) => c.id)).toEqual([clue.id]);
+    const byStatus = (await as('head5', 'GET', '/api/clues?status=declined&pageSize=200')).json<TClueList>();
+    expect(byStatus.items.map((c) => c.id)).toContain(clue.id);
+    expect(byStatus.items.map((c) => c.id)).not.toContain(pending.id);
+    expect(byStatus.items.every((c) => c.status === 'declined')).toBe(true);
     const byText = (await as('head5', 'GET', `/api/clues?q=${encodeURIComponent('噪音')}`)).json<TClueList>();
     expect(byText.total).toBe(1);
-    const byParty = (
-      await as('head5', 'GET', '/api/clues?q=11010519491231002X&pageSize=1')
-    ).json<TClueList>();
-    expect(byParty.total).toBeGreaterThanOrEqual(2);
+    // The received copy of the transferred clue and the report, both naming the same person.
+    const byParty = (await as('head5', 'GET', `/api/clues?q=${idNumber}&pageSize=1`)).json<TClueList>();
+    expect(byParty.total).toBe(2);
     expect(byParty.items).toHaveLength(1);
   });
 
   it('scopes clues by department; analysts only register; admin sees none', async () => {
+    const { receivedClueId } = await transferred(21);
     const fifth = (await as('prosecutor1', 'GET', '/api/clues')).json<TClueList>();
     expect(fifth.items.every((c) => c.department.name === '第一检察部')).toBe(true);
     expect((await as('prosecutor1', 'GET', `/api/clues/${receivedClueId}`)).statusCode).toBe(404);
