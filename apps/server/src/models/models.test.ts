@@ -6,7 +6,7 @@ import { zipBombXlsx } from '@procura/collide/testing/zip-bomb';
 import { schema } from '@procura/db';
 import { testEngines } from '@procura/db/testing';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TClueDetail, TClueList } from '../clues/schema.ts';
 import type { TNotificationList } from '../notifications/schema.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
@@ -47,18 +47,71 @@ describe.each(testEngines())('big-data models (%s)', (kind) => {
     return run;
   };
 
-  beforeAll(async () => {
+  // An app of its own per test: what a run calls "new", the model page's counts, the hitsReady
+  // notices and the schedule's "newest data sets" are model-wide, so tests sharing one database
+  // would see each other's runs.
+  beforeEach(async () => {
     t = await createTestApp(kind);
     for (const user of ['chief', 'head5', 'prosecutor1', 'analyst', 'admin'])
       cookies[user] = await t.login(user);
     const list = (await as('chief', 'GET', '/api/departments')).json<{ id: number; name: string }[]>();
     for (const d of list) departments.set(d.name, d.id);
   });
-  afterAll(() => t?.close());
+  afterEach(() => t?.close());
 
-  let paymentsId: number;
-  let prisonersId: number;
-  let runId: number;
+  /** The analyst uploads 补助金发放2022.csv (GBK, paymentRows). */
+  const uploadPayments = async () => {
+    const path = writeCsv(join(files, `payments-${kind}.csv`), paymentRows(), 'gbk');
+    const response = await upload('analyst', 'payments', '补助金发放2022.csv', path);
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json<TUploadResult>().dataset;
+  };
+  /** The analyst uploads 服刑人员.xlsx (prisonerRows). */
+  const uploadPrisoners = async () => {
+    const path = await writeXlsx(join(files, `prisoners-${kind}.xlsx`), prisonerRows());
+    const response = await upload('analyst', 'prisoners', '服刑人员.xlsx', path);
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json<TUploadResult>().dataset;
+  };
+  /** prisoner-subsidy on those two files, run to the end: hits 张伟 and 王芳. */
+  const subsidyRun = async (): Promise<TRun> => {
+    const datasets = { payments: (await uploadPayments()).id, prisoners: (await uploadPrisoners()).id };
+    const response = await as('analyst', 'POST', '/api/model-runs', {
+      modelId: 'prisoner-subsidy',
+      datasets,
+    });
+    expect(response.statusCode, response.body).toBe(202);
+    return finished(response.json<TRun>().id);
+  };
+  /** A newer month's files (赵强 added) and prisoner-subsidy run on them. */
+  const newerRun = async (): Promise<TRun> => {
+    const newer = paymentRows([[people.zhao.id, people.zhao.name, '2022-08-01', '680', '低保']]);
+    const prisoners = [...prisonerRows(), [people.zhao.id, people.zhao.name, '2022-07-01', '2024-07-01']];
+    const p1 = writeCsv(join(files, `payments-newer-${kind}.csv`), newer, 'utf8bom');
+    const p2 = writeCsv(join(files, `prisoners-newer-${kind}.csv`), prisoners);
+    const payments = (await upload('analyst', 'payments', '补助金发放2022-08.csv', p1)).json<TUploadResult>();
+    const spells = (await upload('analyst', 'prisoners', '服刑人员2022-08.csv', p2)).json<TUploadResult>();
+    const started = await as('analyst', 'POST', '/api/model-runs', {
+      modelId: 'prisoner-subsidy',
+      datasets: { payments: payments.dataset.id, prisoners: spells.dataset.id },
+    });
+    return finished(started.json<TRun>().id);
+  };
+  const hitsOf = async (runId: number) =>
+    (await as('analyst', 'GET', `/api/model-runs/${runId}/hits`)).json<THitList>();
+  /** The run's hit on 张伟 turned into a clue for 第五检察部. */
+  const zhangClue = async (runId: number) => {
+    const zhang = (await hitsOf(runId)).items.find((h) => h.name === '张伟')!;
+    const response = await as('analyst', 'POST', '/api/model-hits/clues', {
+      hitIds: [zhang.id],
+      departmentId: departments.get('第五检察部'),
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    return {
+      zhang,
+      clueId: response.json<{ items: { hitId: number; clueId: number }[] }>().items[0]!.clueId,
+    };
+  };
 
   it('imports a GBK payments CSV into a Parquet snapshot, listing the row it could not clean', async () => {
     const path = writeCsv(join(files, `payments-${kind}.csv`), paymentRows(), 'gbk');
@@ -91,10 +144,10 @@ describe.each(testEngines())('big-data models (%s)', (kind) => {
       .where(eq(schema.collideDatasets.id, dataset.id));
     expect(existsSync(join(dataDir, row!.snapshot))).toBe(true);
     expect(row!.snapshot).toContain(dataset.contentHash);
-    paymentsId = dataset.id;
   });
 
   it('the same bytes again are the same data set', async () => {
+    const paymentsId = (await uploadPayments()).id;
     const path = writeCsv(join(files, `payments-again-${kind}.csv`), paymentRows(), 'gbk');
     const response = await upload('analyst', 'payments', '再次上传.csv', path);
     expect(response.statusCode, response.body).toBe(200);
@@ -102,6 +155,7 @@ describe.each(testEngines())('big-data models (%s)', (kind) => {
   });
 
   it('refuses a file without a required column, naming the file and column, and records nothing', async () => {
+    await uploadPayments();
     const before = (await as('analyst', 'GET', '/api/datasets')).json<{ items: unknown[] }>().items.length;
     const path = writeCsv(join(files, `no-date-${kind}.csv`), [
       ['身份证号码', '姓名', '金额'],
@@ -164,18 +218,17 @@ describe.each(testEngines())('big-data models (%s)', (kind) => {
     const response = await upload('analyst', 'prisoners', '服刑人员.xlsx', path);
     expect(response.statusCode, response.body).toBe(201);
     expect(response.json<TUploadResult>().dataset).toMatchObject({ rowsRead: 3, rowsRejected: 0 });
-    prisonersId = response.json<TUploadResult>().dataset.id;
   });
 
   it('runs prisoner-subsidy in the background to completion, with explained hits and evidence', async () => {
     const response = await as('analyst', 'POST', '/api/model-runs', {
       modelId: 'prisoner-subsidy',
-      datasets: { payments: paymentsId, prisoners: prisonersId },
+      datasets: { payments: (await uploadPayments()).id, prisoners: (await uploadPrisoners()).id },
     });
     expect(response.statusCode, response.body).toBe(202);
     const queued = response.json<TRun>();
     expect(['queued', 'running']).toContain(queued.status);
-    runId = queued.id;
+    const runId = queued.id;
     const run = await finished(runId);
     expect(run).toMatchObject({
       status: 'succeeded',
@@ -221,6 +274,7 @@ describe.each(testEngines())('big-data models (%s)', (kind) => {
   });
 
   it('one prison list serves both prison models: prisoner-pension runs on the same data set', async () => {
+    const prisonersId = (await uploadPrisoners()).id;
     const path = writeCsv(join(files, `pensions-${kind}.csv`), [
       ['社会保障号码', '姓名', '发放年月', '养老金金额'],
       [people.zhang.id, people.zhang.name, '2022年3月', '2,000'],
@@ -237,6 +291,7 @@ describe.each(testEngines())('big-data models (%s)', (kind) => {
   });
 
   it('refuses a data set of the wrong kind for an input', async () => {
+    const prisonersId = (await uploadPrisoners()).id;
     const response = await as('analyst', 'POST', '/api/model-runs', {
       modelId: 'prisoner-subsidy',
       datasets: { payments: prisonersId, prisoners: prisonersId },
@@ -246,6 +301,7 @@ describe.each(testEngines())('big-data models (%s)', (kind) => {
   });
 
   it('hits hold personal data: the chief reads them, a prosecutor does not', async () => {
+    const runId = (await subsidyRun()).id;
     expect((await as('chief', 'GET', `/api/model-runs/${runId}/hits`)).statusCode).toBe(200);
     expect((await as('prosecutor1', 'GET', `/api/model-runs/${runId}/hits`)).statusCode).toBe(403);
     expect((await as('admin', 'GET', `/api/model-runs/${runId}`)).statusCode).toBe(403);
@@ -255,7 +311,8 @@ describe.each(testEngines())('big-data models (%s)', (kind) => {
   });
 
   it('reviews: dismissing needs a reason; confirming is recorded', async () => {
-    const hits = (await as('analyst', 'GET', `/api/model-runs/${runId}/hits`)).json<THitList>();
+    const runId = (await subsidyRun()).id;
+    const hits = await hitsOf(runId);
     const wang = hits.items.find((h) => h.name === '王芳')!;
     const noReason = await as('analyst', 'POST', '/api/model-hits/review', {
       action: 'dismiss',
@@ -281,17 +338,9 @@ describe.each(testEngines())('big-data models (%s)', (kind) => {
     ]);
   });
 
-  let clueId: number;
-
   it('turns a hit into a 大数据模型 clue for 第五检察部, which finds it in its clue list', async () => {
-    const hits = (await as('analyst', 'GET', `/api/model-runs/${runId}/hits`)).json<THitList>();
-    const zhang = hits.items.find((h) => h.name === '张伟')!;
-    const response = await as('analyst', 'POST', '/api/model-hits/clues', {
-      hitIds: [zhang.id],
-      departmentId: departments.get('第五检察部'),
-    });
-    expect(response.statusCode, response.body).toBe(201);
-    clueId = response.json<{ items: { hitId: number; clueId: number }[] }>().items[0]!.clueId;
+    const runId = (await subsidyRun()).id;
+    const { zhang, clueId } = await zhangClue(runId);
 
     const list = (await as('head5', 'GET', '/api/clues')).json<TClueList>();
     const clue = list.items.find((c) => c.id === clueId)!;
@@ -319,6 +368,7 @@ describe.each(testEngines())('big-data models (%s)', (kind) => {
   });
 
   it('the model page counts the clue and the money its case recovered', async () => {
+    const { clueId } = await zhangClue((await subsidyRun()).id);
     const opened = await as('head5', 'POST', `/api/clues/${clueId}/decision`, {
       decision: 'open',
       caseType: 'adminPublicInterest',
@@ -337,7 +387,7 @@ describe.each(testEngines())('big-data models (%s)', (kind) => {
   });
 
   it('two analysts turning the same hit at once make one clue, and the other is told', async () => {
-    const hits = (await as('analyst', 'GET', `/api/model-runs/${runId}/hits`)).json<THitList>();
+    const hits = await hitsOf((await subsidyRun()).id);
     const wang = hits.items.find((h) => h.name === '王芳')!;
     const body = { hitIds: [wang.id], departmentId: departments.get('第五检察部') };
     const responses = await Promise.all([
@@ -350,17 +400,8 @@ describe.each(testEngines())('big-data models (%s)', (kind) => {
   });
 
   it('a re-run on a newer file shows only what is new (定期体检)', async () => {
-    const newer = paymentRows([[people.zhao.id, people.zhao.name, '2022-08-01', '680', '低保']]);
-    const prisoners = [...prisonerRows(), [people.zhao.id, people.zhao.name, '2022-07-01', '2024-07-01']];
-    const p1 = writeCsv(join(files, `payments-newer-${kind}.csv`), newer, 'utf8bom');
-    const p2 = writeCsv(join(files, `prisoners-newer-${kind}.csv`), prisoners);
-    const payments = (await upload('analyst', 'payments', '补助金发放2022-08.csv', p1)).json<TUploadResult>();
-    const spells = (await upload('analyst', 'prisoners', '服刑人员2022-08.csv', p2)).json<TUploadResult>();
-    const started = await as('analyst', 'POST', '/api/model-runs', {
-      modelId: 'prisoner-subsidy',
-      datasets: { payments: payments.dataset.id, prisoners: spells.dataset.id },
-    });
-    const run = await finished(started.json<TRun>().id);
+    await subsidyRun();
+    const run = await newerRun();
     expect(run).toMatchObject({ status: 'succeeded', hitCount: 3, newHitCount: 1 });
     const told = (await as('analyst', 'GET', '/api/notifications')).json<TNotificationList>();
     expect(told.items.find((n) => n.kind === 'hitsReady')?.text).toContain('1 条新命中待审查（共 3 条）');
@@ -372,6 +413,7 @@ describe.each(testEngines())('big-data models (%s)', (kind) => {
   });
 
   it('exports hits as .xlsx and audits the export', async () => {
+    const runId = (await subsidyRun()).id;
     const response = await as('analyst', 'GET', `/api/model-runs/${runId}/hits/export`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('spreadsheetml');
@@ -384,6 +426,8 @@ describe.each(testEngines())('big-data models (%s)', (kind) => {
   });
 
   it('a schedule starts a run on the newest data sets when due (injected clock)', async () => {
+    await subsidyRun();
+    await newerRun();
     const created = await as('analyst', 'POST', '/api/model-schedules', {
       modelId: 'prisoner-subsidy',
       repeat: 'monthly',
