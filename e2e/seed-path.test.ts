@@ -32,6 +32,21 @@ async function step(page: Page, testId: string): Promise<void> {
   await page.getByTestId(testId).click();
 }
 
+/**
+ * Picks a radio option in a dialog that has just opened. On a loaded CI machine a click landing
+ * while the dialog is still mounting was lost (the option stayed unchecked and 记录 was refused),
+ * so click until the option shows as checked, as a person would.
+ */
+async function choice(page: Page, testId: string): Promise<void> {
+  const option = page.getByTestId(testId);
+  await expect
+    .poll(async () => {
+      if (!(await option.isChecked())) await option.click();
+      return option.isChecked();
+    })
+    .toBe(true);
+}
+
 /** Types a date into the date picker of the open dialog. */
 async function pickDate(page: Page, date: string): Promise<void> {
   const input = page.getByRole('dialog').locator('.ant-picker input').first();
@@ -234,8 +249,8 @@ async function walkSeedPath(page: Page): Promise<void> {
   await expect.poll(() => page.getByTestId(`suggestion-state-${id}`).textContent()).toBe('已回复');
   await noDialog(page);
   await step(page, `suggestion-rectification-${id}`);
-  await page.getByTestId('rectification-fullyRectified').click();
-  await page.getByTestId('follow-up-none').click();
+  await choice(page, 'rectification-fullyRectified');
+  await choice(page, 'follow-up-none');
   await page.getByTestId('rectification-submit').click();
   await expect.poll(() => page.getByTestId(`suggestion-state-${id}`).textContent()).toBe('已办结');
   await noDialog(page);

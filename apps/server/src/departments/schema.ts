@@ -28,7 +28,12 @@ export const ZDepartmentSettingsBody = z.strictObject({
     .trim()
     .min(1, '文号代字不能为空')
     .max(10, '文号代字不超过 10 个字')
-    .regex(/^[\p{Script=Han}（）()]+$/u, '文号代字只能由汉字和括号组成，如 公益建、民（行）建')
+    // A refinement, not .regex(): a Han-script `pattern` in the OpenAPI document hangs the API
+    // explorer's example generator, and /api/docs stops rendering at this route.
+    .refine(
+      (code) => /^[\p{Script=Han}（）()]+$/u.test(code),
+      '文号代字只能由汉字和括号组成，如 公益建、民（行）建',
+    )
     .nullable()
     .optional(),
 });

@@ -16,7 +16,16 @@ type TValues = {
   password: string;
 };
 
-export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** `onCreated` runs once an account exists (not when it waits for the chief's approval). */
+export function CreateUserModal({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated?: () => void;
+}) {
   const [form] = Form.useForm<TValues>();
   const create = useCreateUser();
 
@@ -30,6 +39,7 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
               ? answer.message
               : `已创建用户 ${answer.displayName}（${answer.username}）`,
           );
+          if (!isPendingApproval(answer)) onCreated?.();
           onClose();
         },
         onError: (error) =>

@@ -49,7 +49,17 @@ export default function UsersPage() {
         onEdit={setEditing}
         onResetPassword={setResetting}
       />
-      <CreateUserModal open={creating} onClose={() => setCreating(false)} />
+      <CreateUserModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        // Accounts are listed oldest first: open the last page, where the new one now stands.
+        onCreated={() =>
+          setPage((current) => ({
+            ...current,
+            page: Math.max(1, Math.ceil(((users.data?.total ?? 0) + 1) / current.pageSize)),
+          }))
+        }
+      />
       <EditUserModal user={editing} onClose={() => setEditing(null)} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
     </Card>
