@@ -72,6 +72,11 @@ describe('navigation in the browser', () => {
     const groups = await headings(page);
     expect(groups).toEqual(expect.arrayContaining(['办案', '大数据法律监督']));
     expect(groups).not.toContain('未成年人检察');
+    // The workbench's 可用功能 follows the menu: the same headings, no juvenile page.
+    const modules = page.getByTestId('home-modules');
+    await expect.poll(() => modules.textContent()).toContain('大数据法律监督');
+    expect(await modules.textContent()).not.toContain('未成年人检察');
+    for (const juvenile of juvenileEntries) expect(await modules.textContent()).not.toContain(juvenile);
     await settledScreenshot(page, 'navigation-02-menu-public-interest-head');
     await logout(page);
 

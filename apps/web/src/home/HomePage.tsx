@@ -1,6 +1,6 @@
 import { Alert, Card, Descriptions, List, Space, Statistic, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import { menuRoutes } from '../app/routes.tsx';
+import { groupedMenuRoutes } from '../app/routes.tsx';
 import { useMe, usePublicInfo } from '../auth/hooks.ts';
 import { useMarkRead, useNotifications } from '../notifications/api.ts';
 import { formatDateTime } from '../shared/dates.ts';
@@ -50,7 +50,10 @@ function WaitingCard() {
 export function HomePage() {
   const me = useMe();
   const { data: info } = usePublicInfo();
-  const modules = menuRoutes(me).filter((route) => route.path !== '/');
+  // The same headings and names as the side menu (by line of work), without the 工作台 itself.
+  const groups = groupedMenuRoutes(me)
+    .map((group) => ({ ...group, routes: group.routes.filter((route) => route.path !== '/') }))
+    .filter((group) => group.routes.length > 0);
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -70,13 +73,22 @@ export function HomePage() {
         />
       </Card>
       <WaitingCard />
-      {modules.length > 0 && (
-        <Card title="可用功能">
-          <Space size="large" wrap>
-            {modules.map((route) => (
-              <Link key={route.path} to={route.path}>
-                {route.menu?.icon} {route.title}
-              </Link>
+      {groups.length > 0 && (
+        <Card title="可用功能" data-testid="home-modules">
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            {groups.map(({ group, title, routes }) => (
+              <div key={group}>
+                <Typography.Text type="secondary">{title}</Typography.Text>
+                <div>
+                  <Space size="large" wrap>
+                    {routes.map((route) => (
+                      <Link key={route.path} to={route.path}>
+                        {route.menu?.icon} {route.menu?.label ?? route.title}
+                      </Link>
+                    ))}
+                  </Space>
+                </div>
+              </div>
             ))}
           </Space>
         </Card>
