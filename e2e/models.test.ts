@@ -39,10 +39,10 @@ describe('big-data model: upload, run, review, clue', () => {
     await page.getByRole('menuitem', { name: '模型数据集' }).click();
     await page.getByTestId('dataset-kind').click();
     // The picker names each kind in Chinese only, never by its internal key (payments, banned-driver:records).
-    const kindOptions = await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .allTextContents();
-    expect(kindOptions).toContain('补(救)助金发放名单');
+    // The dropdown opens after the click: wait for its options (read at once, it was empty under load).
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await expect.poll(() => options.allTextContents()).toContain('补(救)助金发放名单');
+    const kindOptions = await options.allTextContents();
     for (const option of kindOptions) expect(option).not.toMatch(/[a-z]/);
     await page.keyboard.press('Escape');
     await choose(page, 'dataset-kind', '补(救)助金发放名单');
