@@ -1,10 +1,14 @@
 import { cleanAmount, formatYuan } from '@procura/domain/clean/amount';
 import { cleanDate } from '@procura/domain/clean/date';
 import { cleanName } from '@procura/domain/clean/name';
+import {
+  categoryWords,
+  type TWeakPartyCategory,
+  weakPartyCategories,
+} from '@procura/domain/supported-prosecution';
 import { type ColumnSpec, readSheet, refuseProblems } from '../employment-checks/read-sheet.ts';
 import { DomainError } from '../errors.ts';
 import { cleanApplicantId, cleanPhone } from './clean-fields.ts';
-import { categoryWords, type TWeakPartyCategory, weakPartyCategories } from './schema.ts';
 
 export interface ApplicantRow {
   row: number;

@@ -1,36 +1,20 @@
+import { supportClaimKinds, weakPartyCategories } from '@procura/domain/supported-prosecution';
 import type {
   TApplicantBody,
   TImportResult,
   TRecoveryBody,
   TSupportBody,
-  TSupportClaimKind,
   TSupportedProsecution,
-  TWeakPartyCategory,
 } from '@procura/server/supported-prosecution/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 import { uploadBodyOf } from '../employment-checks/api.ts';
 
-/** The kinds of claim, in the server's words (the keys are checked against its schema). */
-export const claimKindOptions = Object.entries({
-  labourPay: '追索劳动报酬',
-  childSupport: '追索抚养费',
-  elderSupport: '追索赡养费',
-  disabilityFund: '残疾人保证金',
-  domesticViolence: '家庭暴力',
-  other: '其他',
-} satisfies Record<TSupportClaimKind, string>).map(([value, label]) => ({ value, label }));
-
-/** 老、弱、病、残、幼、农民工、家暴受害人, in the server's words. */
-export const categoryOptions = Object.entries({
-  elderly: '老年人',
-  poor: '经济困难（弱）',
-  ill: '患病（病）',
-  disabled: '残疾人',
-  minor: '未成年人（幼）',
-  migrantWorker: '农民工',
-  domesticViolenceVictim: '家庭暴力受害人',
-} satisfies Record<TWeakPartyCategory, string>).map(([value, label]) => ({ value, label }));
+/** The kinds of claim and the weak-party categories, in the words the server uses. */
+const asOptions = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
+export const claimKindOptions = asOptions(supportClaimKinds);
+export const categoryOptions = asOptions(weakPartyCategories);
 
 const key = (caseId: number) => ['supported-prosecution', caseId];
 
