@@ -124,16 +124,22 @@ describe('juvenile casework in the browser', () => {
     await settledScreenshot(page, 'juvenile-04-second-inquiry-booked');
     // Records and a 督促监护令 (set up through the API) as the case page shows them.
     const victimMinorId = withVictim.minors[0]!.id;
-    await apiAs(prosecutor, `/api/juvenile/cases/${victimCase.id}/records`, {
-      kind: 'judicialAssistance',
-      minorId: victimMinorId,
-      data: {
+    // 司法救助 lives in the general module (judicial-aid/), shown on this page too.
+    const aid = await apiAs<{ aids: { id: number }[] }>(
+      prosecutor,
+      `/api/cases/${victimCase.id}/judicial-aid`,
+      {
+        applicantName: '张大山',
+        applicantIdNumber: '510108198001012015',
+        minorId: victimMinorId,
         appliedOn: chinaDay(-12),
-        applicant: '张大山',
-        decision: 'granted',
-        decidedOn: chinaDay(-7),
-        amountFen: 500000,
+        category: 'juvenile',
       },
+    );
+    await apiAs(head, `/api/cases/${victimCase.id}/judicial-aid/${aid.aids[0]!.id}/decision`, {
+      decision: 'granted',
+      decidedOn: chinaDay(-7),
+      approvedFen: 500000,
     });
     const withOrder = await apiAs<TJuvenileCaseDetail>(
       prosecutor,
@@ -151,6 +157,7 @@ describe('juvenile casework in the browser', () => {
     await apiAs(prosecutor, `/api/juvenile/guardianship-orders/${withOrder.orders[0]!.id}/document`, {});
     await page.reload();
     await expect.poll(() => page.getByTestId('order').textContent()).toContain('下载 .docx');
+    await expect.poll(() => page.getByTestId('aid-table').textContent()).toContain('已批准');
     await settledScreenshot(page, 'juvenile-04b-records-and-order');
     await page.getByTestId('record-add').click();
     await expect

@@ -33,6 +33,7 @@ import { registerErrorHandler } from './http/errors.ts';
 import { registerNulByteGuard } from './http/nul-bytes.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { fastifyTrustProxy } from './http/trust-proxy.ts';
+import { judicialAidRoutes } from './judicial-aid/routes.ts';
 import { juvenileRoutes } from './juvenile/routes.ts';
 import { mailboxRoutes } from './mailbox/routes.ts';
 import { modelRoutes } from './models/routes.ts';
@@ -70,6 +71,7 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   outreachRoutes,
   attachmentRoutes,
   supportedProsecutionRoutes,
+  judicialAidRoutes,
 ];
 
 export interface BuildAppOptions {

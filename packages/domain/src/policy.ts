@@ -90,6 +90,11 @@ export const policy = {
   'juvenile.write': { roles: caseworkers, scope: 'department', label: '记录未成年人检察办案、帮教事项' },
   'juvenile.approve': { roles: heads, scope: 'department', label: '审批再次询问、决定封存记录查询' },
   'juvenile.seal': { roles: deciders, scope: 'department', label: '封存未成年人犯罪记录' },
+  // 司法救助 on a case of any line: the case's caseworkers record the application and the payment;
+  // 批准 / 不予救助 is the leadership's. Figures are scoped to the cases the user reaches.
+  'judicialAid.write': { roles: caseworkers, scope: 'department', label: '登记司法救助申请、记录发放' },
+  'judicialAid.decide': { roles: heads, scope: 'department', label: '决定司法救助（批准、不予救助）' },
+  'judicialAid.summary': { roles: caseworkers, scope: 'department', label: '查看司法救助统计' },
 } as const satisfies Record<string, Rule>;
 
 export type TAction = keyof typeof policy;

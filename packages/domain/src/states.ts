@@ -148,13 +148,12 @@ export const minorRoleIds = ['victim', 'suspect'] as const;
 /** juvenile_minors.gender. */
 export const genderIds = ['male', 'female'] as const;
 
-/** juvenile_case_records.kind (juvenile/case-records.ts has the forms). */
+/** juvenile_case_records.kind (juvenile/case-records.ts has the forms; 司法救助 moved to judicial_aids). */
 export const caseRecordKindIds = [
   'earlyIntervention',
   'socialInvestigation',
   'interrogation',
   'conditionalNonProsecution',
-  'judicialAssistance',
   'occupationalBan',
   'mandatoryReportFailure',
 ] as const;
@@ -295,3 +294,19 @@ export const supportClaimKindIds = [
   'domesticViolence',
   'other',
 ] as const;
+
+// ─── judicial aid (司法救助; packages/domain/src/judicial-aid.ts has the labels) ─────────────
+
+/** judicial_aids.category: why the applicant asks for 国家司法救助. */
+export const judicialAidCategoryIds = [
+  'victimInjured',
+  'victimDeceased',
+  'propertyLoss',
+  'retaliated',
+  'civilUncompensated',
+  'juvenile',
+  'other',
+] as const;
+
+/** judicial_aids.decision: pending until 批准 (granted) or 不予救助 (refused). */
+export const judicialAidDecisionIds = ['pending', 'granted', 'refused'] as const;

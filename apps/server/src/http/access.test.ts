@@ -170,6 +170,26 @@ const routeTable: Record<string, RouteCase> = {
     access: 'case.update',
     request: () => ({ url: '/api/cases/999999/applicants/1/recovery', payload: {} }),
   },
+  'GET /api/cases/:id/judicial-aid': {
+    access: 'case.read',
+    request: () => ({ url: '/api/cases/999999/judicial-aid' }),
+  },
+  'POST /api/cases/:id/judicial-aid': {
+    access: 'judicialAid.write',
+    request: () => ({ url: '/api/cases/999999/judicial-aid', payload: {} }),
+  },
+  'POST /api/cases/:id/judicial-aid/:aidId/decision': {
+    access: 'judicialAid.decide',
+    request: () => ({ url: '/api/cases/999999/judicial-aid/1/decision', payload: {} }),
+  },
+  'POST /api/cases/:id/judicial-aid/:aidId/payment': {
+    access: 'judicialAid.write',
+    request: () => ({ url: '/api/cases/999999/judicial-aid/1/payment', payload: {} }),
+  },
+  'GET /api/judicial-aid/summary': {
+    access: 'judicialAid.summary',
+    request: () => ({ url: '/api/judicial-aid/summary?from=2026-01-01&to=2026-12-31' }),
+  },
   // Suggestions, deadlines, calendar, reassignment, notifications: as above, a missing id (404) or
   // an empty body (400) shows the caller got past access control.
   'GET /api/suggestions': { access: 'suggestion.read', request: () => ({ url: '/api/suggestions' }) },

@@ -15,7 +15,7 @@ import { assertOpen, loadJuvenileCase, loadMinor } from './load-juvenile-case.ts
 import type { TAddRecordBody, TJuvenileCaseDetail } from './schema.ts';
 
 /**
- * Records 提前介入, 社会调查报告, 讯问, 附条件不起诉, 司法救助, 从业禁止 or 强制报告 on a case. The ones
+ * Records 提前介入, 社会调查报告, 讯问, 附条件不起诉, 从业禁止 or 强制报告 on a case (司法救助: judicial-aid/). The ones
  * the stage machine needs also go on the case timeline as events.
  */
 export async function addCaseRecord(

@@ -127,7 +127,8 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       config: { access: 'juvenile.write' },
       schema: {
         tags,
-        summary: '记录提前介入、社会调查、讯问、附条件不起诉、司法救助、从业禁止、强制报告',
+        summary:
+          '记录提前介入、社会调查、讯问、附条件不起诉、从业禁止、强制报告（司法救助见 /api/cases/:id/judicial-aid）',
         params: ZIdParams,
         body: ZAddRecordBody,
         response: detail,
@@ -147,7 +148,7 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       config: { access: 'juvenile.write' },
       schema: {
         tags,
-        summary: '修改未检办案记录（如司法救助决定、发放）',
+        summary: '修改未检办案记录',
         params: ZIdParams,
         body: ZUpdateRecordBody,
         response: detail,

@@ -10,7 +10,7 @@ import { getJuvenileCase } from './get-juvenile-case.ts';
 import { assertOpen, loadJuvenileCase } from './load-juvenile-case.ts';
 import type { TJuvenileCaseDetail } from './schema.ts';
 
-/** Replaces a record's data (a 司法救助 application gets its decision and payment later); the old data goes to the audit log. */
+/** Replaces a record's data (a correction); the old data goes to the audit log. */
 export async function updateCaseRecord(
   database: Database,
   options: { id: number; data: Record<string, unknown>; user: SessionUser; ip: string | null },

@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { errorText } from '../api/errors.ts';
 import { useMe } from '../auth/hooks.ts';
 import { CaseDeadlines } from '../deadlines/CaseDeadlines.tsx';
+import { JudicialAidSection } from '../judicial-aid/JudicialAidSection.tsx';
 import { formatDate, formatDateTime } from '../shared/dates.ts';
 import { CaseSuggestions } from '../suggestions/CaseSuggestions.tsx';
 import { CaseApplicants } from '../supported-prosecution/CaseApplicants.tsx';
@@ -179,6 +180,7 @@ export default function CaseDetailPage() {
         </Col>
       </Row>
       {detail.type === 'supportedSuit' && <CaseApplicants caseId={detail.id} mayEdit={mayRecordOutcome} />}
+      <JudicialAidSection caseId={detail.id} mayEdit={me.actions.includes('judicialAid.write')} />
       <CaseSuggestions detail={detail} />
       <AdvanceStageModal detail={detail} open={dialog === 'advance'} onClose={() => setDialog(null)} />
       <RecordEventModal

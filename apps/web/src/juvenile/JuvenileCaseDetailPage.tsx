@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { errorText } from '../api/errors.ts';
 import { hasAccess } from '../auth/access.ts';
 import { useMe } from '../auth/hooks.ts';
+import { JudicialAidSection } from '../judicial-aid/JudicialAidSection.tsx';
 import { formatDate } from '../shared/dates.ts';
 import { useJuvenileCase } from './api.ts';
 import { MinorsCard } from './MinorsCard.tsx';
@@ -91,6 +92,11 @@ export default function JuvenileCaseDetailPage() {
         <SessionsCard detail={detail} canWrite={canWrite} canApprove={hasAccess(me, 'juvenile.approve')} />
       )}
       <RecordsCard detail={detail} canWrite={canWrite} />
+      <JudicialAidSection
+        caseId={detail.id}
+        mayEdit={canWrite && hasAccess(me, 'judicialAid.write')}
+        minors={detail.minors.map((m) => ({ id: m.id, name: `${m.name}（${m.roleLabel}）` }))}
+      />
       <OrdersCard detail={detail} canWrite={canWrite} />
       {detail.type === 'juvenileSuspect' && (
         <SealingCard detail={detail} canSeal={hasAccess(me, 'juvenile.seal')} />

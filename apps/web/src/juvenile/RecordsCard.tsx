@@ -46,7 +46,7 @@ function fromData(kind: TCaseRecordKind, data: Record<string, unknown>): Record<
   return values;
 }
 
-/** 提前介入, 社会调查, 讯问, 附条件不起诉, 司法救助, 从业禁止, 强制报告: one form per kind, with its legal basis. */
+/** 提前介入, 社会调查, 讯问, 附条件不起诉, 从业禁止, 强制报告: one form per kind, with its legal basis (司法救助: JudicialAidSection). */
 export function RecordsCard({ detail, canWrite }: { detail: TJuvenileCaseDetail; canWrite: boolean }) {
   const [open, setOpen] = useState(false);
   const [editing, setEditing] = useState<TRecord | null>(null);
@@ -93,7 +93,7 @@ export function RecordsCard({ detail, canWrite }: { detail: TJuvenileCaseDetail;
       : null;
   return (
     <Card
-      title="办案记录（提前介入、社会调查、合适成年人到场、附条件不起诉、司法救助、从业禁止、强制报告）"
+      title="办案记录（提前介入、社会调查、合适成年人到场、附条件不起诉、从业禁止、强制报告）"
       size="small"
       extra={
         canWrite && (

@@ -1,8 +1,4 @@
-import {
-  assistanceDecisions,
-  reportingBodyKinds,
-  type TCaseRecordKind,
-} from '@procura/domain/juvenile/case-records';
+import { reportingBodyKinds, type TCaseRecordKind } from '@procura/domain/juvenile/case-records';
 
 export type TFieldSpec = {
   name: string;
@@ -46,20 +42,6 @@ export const recordFields: Record<TCaseRecordKind, TFieldSpec[]> = {
     },
     { name: 'supervisionPlan', label: '监督考察计划', type: 'textarea', required: true },
     { name: 'supervisor', label: '考察帮教人员或机构', type: 'text', required: true },
-  ],
-  judicialAssistance: [
-    { name: 'appliedOn', label: '申请日期', type: 'date', required: true },
-    { name: 'applicant', label: '申请人', type: 'text', required: true },
-    {
-      name: 'decision',
-      label: '决定',
-      type: 'select',
-      required: true,
-      options: optionsOf(assistanceDecisions),
-    },
-    { name: 'decidedOn', label: '决定日期', type: 'date' },
-    { name: 'amountFen', label: '发放金额', type: 'yuan' },
-    { name: 'paidOn', label: '发放日期', type: 'date' },
   ],
   occupationalBan: [
     { name: 'suggestedOn', label: '建议日期（提起公诉时）', type: 'date', required: true },

@@ -7,7 +7,8 @@ const text = (max = 2000) => z.string().trim().min(1).max(max);
 
 /**
  * Juvenile records kept on a case, each with its own fields and legal basis. One table holds
- * them (kind + data); these schemas are the only way in.
+ * them (kind + data); these schemas are the only way in. 司法救助 is not one of them: it is kept
+ * for every line in judicial_aids (packages/domain/src/judicial-aid.ts).
  */
 export const caseRecordKinds = {
   earlyIntervention: {
@@ -54,18 +55,6 @@ export const caseRecordKinds = {
         if (problem) ctx.addIssue({ code: 'custom', path: ['probationMonths'], message: problem });
       }),
   },
-  judicialAssistance: {
-    label: '司法救助',
-    basis: '未成年人保护法 第一百零四条',
-    schema: z.strictObject({
-      appliedOn: day,
-      applicant: text(100),
-      decision: z.enum(['pending', 'granted', 'refused']),
-      decidedOn: day.optional(),
-      amountFen: z.number().int().min(0).max(100_000_000).optional(),
-      paidOn: day.optional(),
-    }),
-  },
   occupationalBan: {
     label: '从业禁止建议',
     // 刑法 is not among the statute copies in laws/: no article number until someone checks it.
@@ -101,11 +90,9 @@ export const reportingBodyKinds = {
   other: '其他',
 } as const;
 
-export const assistanceDecisions = { pending: '待决定', granted: '予以救助', refused: '不予救助' } as const;
-
 /** Which case types may carry which records. */
 export const recordKindsFor: Record<'juvenileVictim' | 'juvenileSuspect', readonly TCaseRecordKind[]> = {
-  juvenileVictim: ['earlyIntervention', 'judicialAssistance', 'occupationalBan', 'mandatoryReportFailure'],
+  juvenileVictim: ['earlyIntervention', 'occupationalBan', 'mandatoryReportFailure'],
   juvenileSuspect: ['socialInvestigation', 'interrogation', 'conditionalNonProsecution', 'earlyIntervention'],
 };
 
