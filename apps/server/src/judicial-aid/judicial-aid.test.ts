@@ -265,11 +265,20 @@ describe.each(testEngines())('judicial aid (%s)', (kind) => {
       minorId,
       category: 'juvenile',
     });
-    expect(aid).toMatchObject({ minorId, applicantName: '钱大海' });
+    // As on the juvenile page: masked by default, even for the handler; the full view is theirs.
+    expect(aid).toMatchObject({ minorId, applicantName: '钱**' });
+    const full = await as('juvenile', 'GET', `/api/cases/${caseId}/judicial-aid?full=true`);
+    expect(full.json<TCaseJudicialAid>().aids[0]).toMatchObject({
+      applicantName: '钱大海',
+      applicantIdNumber: person(6),
+    });
     const clerk = (
       await as('juvenileClerk', 'GET', `/api/cases/${caseId}/judicial-aid`)
     ).json<TCaseJudicialAid>();
     expect(clerk.aids[0]!.applicantName).toBe('钱**');
+    const refused = await as('juvenileClerk', 'GET', `/api/cases/${caseId}/judicial-aid?full=true`);
+    expect(refused.statusCode).toBe(403);
+    expect(message(refused)).toBe('只有承办检察官、未检部门负责人和检察长可以查看未成年人完整信息');
     expect(
       (await as('deputy', 'GET', `/api/cases/${caseId}/judicial-aid`)).json<TCaseJudicialAid>().masked,
     ).toBe(true);

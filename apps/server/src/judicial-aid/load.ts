@@ -7,7 +7,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { reaches } from '../cases/record-reach.ts';
 import { maskIdNumber } from '../employment-checks/get-check.ts';
-import { notFound } from '../errors.ts';
+import { forbidden, notFound } from '../errors.ts';
 import { juvenileCaseTypes } from '../juvenile/load-juvenile-case.ts';
 import { mayViewFull, sealedFrom } from '../juvenile/scope.ts';
 import type { TCaseJudicialAid } from './schema.ts';
@@ -28,11 +28,15 @@ export async function reachAidCase(db: Executor, id: number, user: SessionUser):
 
 /**
  * Whether the applicants' names and ID numbers are masked for this user: outside the case's
- * department; on a juvenile case, for anyone but the handler, the 未检 head and the chief (the
- * minors' rule, 未成年人保护法 第一百零三条).
+ * department; on a juvenile case, as the juvenile page does (未成年人保护法 第一百零三条): masked
+ * unless the full view is asked for, which only the handler, the 未检 head and the chief may.
  */
-export function masksFor(user: SessionUser, theCase: CaseRow): boolean {
-  if (isJuvenileCase(theCase)) return !mayViewFull(user, theCase);
+export function masksFor(user: SessionUser, theCase: CaseRow, full = false): boolean {
+  if (isJuvenileCase(theCase)) {
+    if (full && !mayViewFull(user, theCase))
+      throw forbidden('只有承办检察官、未检部门负责人和检察长可以查看未成年人完整信息');
+    return !full;
+  }
   return user.department?.id !== theCase.departmentId;
 }
 
@@ -41,14 +45,15 @@ export async function loadCaseAid(
   db: Executor,
   theCase: CaseRow,
   user: SessionUser,
+  options: { full?: boolean } = {},
 ): Promise<TCaseJudicialAid> {
+  const masked = masksFor(user, theCase, options.full);
   const rows = await db
     .select({ aid: judicialAids, decider: users.displayName })
     .from(judicialAids)
     .leftJoin(users, eq(users.id, judicialAids.decidedBy))
     .where(eq(judicialAids.caseId, theCase.id))
     .orderBy(asc(judicialAids.id));
-  const masked = masksFor(user, theCase);
   const sum = (values: (number | null)[]) => values.reduce<number>((s, v) => s + (v ?? 0), 0);
   const aids = rows.map(({ aid, decider }) => ({
     id: aid.id,

@@ -5,6 +5,7 @@ import { loadCaseAid, reachAidCase } from './load.ts';
 import { applyForAid, decideAid, recordPayment } from './record-aid.ts';
 import {
   ZAidParams,
+  ZAidQuery,
   ZApplyBody,
   ZCaseJudicialAid,
   ZCaseParams,
@@ -25,16 +26,19 @@ export async function judicialAidRoutes(app: App, { database }: RouteDeps) {
       config: { access: 'case.read' },
       schema: {
         tags,
-        summary: '案件的司法救助：申请、决定、发放（申请人姓名、身份证号在本部门以外部分隐藏）',
+        summary:
+          '案件的司法救助：申请、决定、发放（申请人姓名、身份证号在本部门以外部分隐藏；未检案件默认隐藏，full=true 查看完整信息）',
         params: ZCaseParams,
+        querystring: ZAidQuery,
         response: { 200: ZCaseJudicialAid },
       },
     },
     async (request) => {
       const user = currentUser(request);
       const theCase = await reachAidCase(database.db, request.params.id, user);
+      const full = request.query.full === 'true';
       // Applicants' names and ID numbers are personal data: one entry per read that showed any.
-      return audited(database, loadCaseAid(database.db, theCase, user), (result) =>
+      return audited(database, loadCaseAid(database.db, theCase, user, { full }), (result) =>
         result.aids.length === 0
           ? null
           : {

@@ -10,6 +10,11 @@ export const ZJudicialAidDecision = z.enum(judicialAidDecisionIds);
 const ZFen = z.number().int('金额须为整数（单位：分）').min(0, '金额不能为负数').max(Number.MAX_SAFE_INTEGER);
 
 export const ZCaseParams = z.strictObject({ id: ZIdParam });
+export const ZAidQuery = z.strictObject({
+  /** On a juvenile case: the full names and ID numbers (handler, 未检 head, chief; audited). */
+  full: z.enum(['true', 'false']).optional(),
+});
+
 export const ZAidParams = z.strictObject({ id: ZIdParam, aidId: ZIdParam });
 
 export const ZApplyBody = z.strictObject({

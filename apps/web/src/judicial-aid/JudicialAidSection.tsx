@@ -202,13 +202,16 @@ export function JudicialAidSection({
   caseId,
   mayEdit,
   minors,
+  full = false,
 }: {
   caseId: number;
   mayEdit: boolean;
+  /** On the juvenile page after 查看完整信息: the applicants in full. */
+  full?: boolean;
   /** On a juvenile case: the minors an assistance may be for (names as the page shows them). */
   minors?: { id: number; name: string }[];
 }) {
-  const query = useCaseJudicialAid(caseId);
+  const query = useCaseJudicialAid(caseId, full);
   const [dialog, setDialog] = useState<
     { kind: 'apply' } | { kind: 'decide' | 'pay'; aid: TJudicialAid } | null
   >(null);

@@ -16,10 +16,11 @@ export const categoryOptions = Object.entries(judicialAidCategories).map(([value
 
 const key = (caseId: number) => ['judicial-aid', caseId];
 
-export function useCaseJudicialAid(caseId: number) {
+/** `full`: on a juvenile case, the full names (the page's 查看完整信息, audited by the server). */
+export function useCaseJudicialAid(caseId: number, full = false) {
   return useQuery({
-    queryKey: key(caseId),
-    queryFn: () => api<TCaseJudicialAid>(`/api/cases/${caseId}/judicial-aid`),
+    queryKey: [...key(caseId), full],
+    queryFn: () => api<TCaseJudicialAid>(`/api/cases/${caseId}/judicial-aid${full ? '?full=true' : ''}`),
   });
 }
 
@@ -30,16 +31,17 @@ export function useJudicialAidSummary(period: { from: string; to: string }) {
   });
 }
 
-/** Every change answers with the case's assistances; the summary is reloaded. */
+/** After a change the case's assistances (masked or full, as shown) and the summary are reloaded. */
 function useAidMutation<TBody>(caseId: number, url: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: TBody) => api<TCaseJudicialAid>(url, { method: 'POST', body }),
     meta: { silent: true },
-    onSuccess: (result) => {
-      queryClient.setQueryData(key(caseId), result);
-      return queryClient.invalidateQueries({ queryKey: ['judicial-aid', 'summary'] });
-    },
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: key(caseId) }),
+        queryClient.invalidateQueries({ queryKey: ['judicial-aid', 'summary'] }),
+      ]),
   });
 }
 

@@ -95,6 +95,7 @@ export default function JuvenileCaseDetailPage() {
       <JudicialAidSection
         caseId={detail.id}
         mayEdit={canWrite && hasAccess(me, 'judicialAid.write')}
+        full={detail.full}
         minors={detail.minors.map((m) => ({ id: m.id, name: `${m.name}（${m.roleLabel}）` }))}
       />
       <OrdersCard detail={detail} canWrite={canWrite} />
