@@ -84,6 +84,14 @@ describe('司法救助 in the browser', () => {
       await expect.poll(() => page.getByTestId('aid-paid-total').textContent()).toBe('6,000.00 元');
       await expect.poll(() => page.getByTestId('aid-table').textContent()).toContain('已发放');
       await settledScreenshot(page, 'judicial-aid-paid');
+
+      // The figures page: the civil line's person and money, in the court's total too.
+      await page.goto(`${e2e.server.url}/judicial-aid`);
+      const civilRow = page.getByTestId('aid-summary').locator('tr', { hasText: '民事行政检察' });
+      await expect.poll(() => civilRow.textContent()).toContain('6,000.00');
+      const totalRow = page.getByTestId('aid-summary').locator('tr', { hasText: '合计' });
+      await expect.poll(() => totalRow.textContent()).toContain('6,000.00');
+      await settledScreenshot(page, 'judicial-aid-summary');
     } finally {
       await context.close();
     }

@@ -49,6 +49,7 @@ export const pages: Record<TAppPath, TPage> = {
   '/mailbox/schools/:id/poster': lazyPage(() => import('../mailbox/MailboxPosterPage.tsx')),
   '/employment-checks': lazyPage(() => import('../employment-checks/EmploymentChecksPage.tsx')),
   '/employment-checks/:id': lazyPage(() => import('../employment-checks/EmploymentCheckDetailPage.tsx')),
+  '/judicial-aid': lazyPage(() => import('../judicial-aid/SummaryPage.tsx')),
   '/outreach': lazyPage(() => import('../outreach/OutreachPage.tsx')),
   '/juvenile': lazyPage(() => import('../juvenile/JuvenileCasesPage.tsx')),
   '/juvenile/cases/:id': lazyPage(() => import('../juvenile/JuvenileCaseDetailPage.tsx')),

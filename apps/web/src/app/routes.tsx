@@ -13,6 +13,7 @@ import {
   IdcardOutlined,
   LockOutlined,
   MailOutlined,
+  MoneyCollectOutlined,
   RadarChartOutlined,
   SafetyOutlined,
   ScheduleFilled,
@@ -112,6 +113,12 @@ const routes = [
     title: '案件详情',
     access: 'case.read',
     menuParent: '/cases',
+  },
+  {
+    path: '/judicial-aid',
+    title: '司法救助统计',
+    access: 'judicialAid.summary',
+    menu: { icon: <MoneyCollectOutlined />, group: 'casework' },
   },
   {
     path: '/suggestions',
