@@ -64,7 +64,14 @@ describe('司法救助 in the browser', () => {
       await noDialog(page);
       await expect.poll(() => page.getByTestId('aid-table').textContent()).toContain('已申请');
 
+      // A typo in the name is corrected before the decision.
       const { aids } = await call<TCaseJudicialAid>(cookie, 'GET', `/api/cases/${opened.id}/judicial-aid`);
+      await page.getByTestId(`aid-correct-${aids[0]!.id}`).click();
+      await page.getByTestId('aid-applicant-name').fill('王建军');
+      await page.getByTestId('aid-correct-submit').click();
+      await noDialog(page);
+      await expect.poll(() => page.getByTestId('aid-table').textContent()).toContain('王建军');
+
       await call(head, 'POST', `/api/cases/${opened.id}/judicial-aid/${aids[0]!.id}/decision`, {
         decision: 'granted',
         decidedOn: chinaDay(-5),

@@ -178,6 +178,10 @@ const routeTable: Record<string, RouteCase> = {
     access: 'judicialAid.write',
     request: () => ({ url: '/api/cases/999999/judicial-aid', payload: {} }),
   },
+  'PATCH /api/cases/:id/judicial-aid/:aidId': {
+    access: 'judicialAid.write',
+    request: () => ({ url: '/api/cases/999999/judicial-aid/1', payload: {} }),
+  },
   'POST /api/cases/:id/judicial-aid/:aidId/decision': {
     access: 'judicialAid.decide',
     request: () => ({ url: '/api/cases/999999/judicial-aid/1/decision', payload: {} }),

@@ -10,7 +10,7 @@ import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { testClock, testDay } from '../testing/test-clock.ts';
 import type { TCaseJudicialAid, TSummary } from './schema.ts';
 
-type Method = 'GET' | 'POST';
+type Method = 'GET' | 'POST' | 'PATCH';
 
 const person = (serial: number) => withCheck(`51010819700101${String(100 + serial)}`);
 
@@ -199,6 +199,40 @@ describe.each(testEngines())('judicial aid (%s)', (kind) => {
     });
     expect(badId.statusCode).toBe(400);
     expect(message(badId)).toMatch(/^字段 applicantIdNumber：/);
+  });
+
+  it('corrects an application before its decision, never after', async () => {
+    const caseId = await openCase('civil', { type: 'supportedSuit', title: '周某追索劳动报酬支持起诉案' });
+    const aid = await apply('civil', caseId, { applicantName: '周建军', applicantIdNumber: person(9) });
+    const corrected = await as('civil', 'PATCH', `/api/cases/${caseId}/judicial-aid/${aid.id}`, {
+      applicantName: '周建君',
+      appliedOn: testDay(-28),
+    });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect(corrected.json<TCaseJudicialAid>().aids[0]).toMatchObject({
+      applicantName: '周建君',
+      appliedOn: testDay(-28),
+    });
+    await decide('civilHead', caseId, aid.id, {
+      decision: 'refused',
+      decidedOn: testDay(-2),
+      note: '不符合条件',
+    });
+    const late = await as('civil', 'PATCH', `/api/cases/${caseId}/judicial-aid/${aid.id}`, {
+      applicantName: '周某',
+    });
+    expect(late.statusCode).toBe(409);
+    expect(message(late)).toBe('该申请已决定不予救助，不能再修改申请内容');
+    const [entry] = await t.database.db
+      .select({ detail: schema.auditLog.detail })
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.action, 'judicialAid.correct'))
+      .orderBy(desc(schema.auditLog.id))
+      .limit(1);
+    expect(entry!.detail).toMatchObject({
+      aidId: aid.id,
+      before: { applicantName: '周建军', appliedOn: testDay(-30) },
+    });
   });
 
   it('answers 404 out of reach as for a missing case, masks the applicant outside the department, and audits reads and changes', async () => {

@@ -11,7 +11,13 @@ import { now, today } from '../clock.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { cleanApplicantId } from '../supported-prosecution/clean-fields.ts';
 import { isJuvenileCase, loadCaseAid } from './load.ts';
-import type { TApplyBody, TCaseJudicialAid, TDecisionBody, TPaymentBody } from './schema.ts';
+import type {
+  TApplicationPatch,
+  TApplyBody,
+  TCaseJudicialAid,
+  TDecisionBody,
+  TPaymentBody,
+} from './schema.ts';
 
 const { judicialAids } = schema;
 
@@ -111,6 +117,63 @@ export async function applyForAid(
       targetId: id,
       ip: options.ip,
       detail: { caseNumber: theCase.caseNumber, aidId: row!.id, category: input.category },
+    });
+    return loadCaseAid(tx, theCase, user);
+  });
+}
+
+/**
+ * Corrects an application (applicant, date, 救助事由, reason) while it awaits its decision; once
+ * decided it stands as decided. The earlier values go to the audit log.
+ */
+export async function correctApplication(
+  database: Database,
+  options: Caller & { id: number; aidId: number; input: TApplicationPatch },
+): Promise<TCaseJudicialAid> {
+  const { id, aidId, input, user } = options;
+  const changes = {
+    ...(input.applicantName !== undefined
+      ? { applicantName: valid('applicantName', cleanName(input.applicantName)) }
+      : {}),
+    ...(input.applicantIdNumber !== undefined
+      ? { applicantIdNumber: valid('applicantIdNumber', cleanApplicantId(input.applicantIdNumber)) }
+      : {}),
+    ...(input.appliedOn !== undefined ? { appliedOn: input.appliedOn } : {}),
+    ...(input.category !== undefined ? { category: input.category } : {}),
+    ...(input.reason !== undefined ? { reason: input.reason || null } : {}),
+  };
+  if (changes.appliedOn) checkDay('appliedOn', '申请日期', changes.appliedOn);
+  return database.db.transaction(async (tx) => {
+    const theCase = await lockCase(tx, id, user);
+    const aid = await aidOf(tx, id, aidId);
+    if (aid.decision !== 'pending') {
+      throw new DomainError(
+        'CONFLICT',
+        `该申请已决定${judicialAidDecisions[aid.decision]}，不能再修改申请内容`,
+      );
+    }
+    if (
+      (changes.category ?? aid.category) === 'other' &&
+      !(changes.reason !== undefined ? changes.reason : aid.reason)
+    ) {
+      throw new DomainError('VALIDATION', '字段 reason：救助事由为“其他”时须写明申请理由');
+    }
+    await tx
+      .update(judicialAids)
+      .set({ ...changes, updatedAt: now() })
+      .where(eq(judicialAids.id, aidId));
+    await recordAudit(tx, {
+      actor: actorOf(user),
+      action: 'judicialAid.correct',
+      targetType: 'case',
+      targetId: id,
+      ip: options.ip,
+      detail: {
+        caseNumber: theCase.caseNumber,
+        aidId,
+        changed: Object.keys(changes),
+        before: Object.fromEntries(Object.keys(changes).map((k) => [k, aid[k as keyof typeof aid]])),
+      },
     });
     return loadCaseAid(tx, theCase, user);
   });

@@ -2,10 +2,11 @@ import { audited } from '../audit/audit-read.ts';
 import { callerOf, currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
 import { loadCaseAid, reachAidCase } from './load.ts';
-import { applyForAid, decideAid, recordPayment } from './record-aid.ts';
+import { applyForAid, correctApplication, decideAid, recordPayment } from './record-aid.ts';
 import {
   ZAidParams,
   ZAidQuery,
+  ZApplicationPatch,
   ZApplyBody,
   ZCaseJudicialAid,
   ZCaseParams,
@@ -65,6 +66,27 @@ export async function judicialAidRoutes(app: App, { database }: RouteDeps) {
       },
     },
     (request) => applyForAid(database, { id: request.params.id, input: request.body, ...callerOf(request) }),
+  );
+
+  app.patch(
+    '/api/cases/:id/judicial-aid/:aidId',
+    {
+      config: { access: 'judicialAid.write' },
+      schema: {
+        tags,
+        summary: '更正司法救助申请（申请人、申请日期、救助事由、理由），仅限决定之前',
+        params: ZAidParams,
+        body: ZApplicationPatch,
+        response: { 200: ZCaseJudicialAid },
+      },
+    },
+    (request) =>
+      correctApplication(database, {
+        id: request.params.id,
+        aidId: request.params.aidId,
+        input: request.body,
+        ...callerOf(request),
+      }),
   );
 
   app.post(

@@ -28,6 +28,12 @@ export const ZApplyBody = z.strictObject({
 });
 export type TApplyBody = z.infer<typeof ZApplyBody>;
 
+/** A correction of an application while it awaits its decision. */
+export const ZApplicationPatch = ZApplyBody.omit({ minorId: true })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, '没有要修改的内容');
+export type TApplicationPatch = z.infer<typeof ZApplicationPatch>;
+
 export const ZDecisionBody = z.strictObject({
   decision: z.enum(['granted', 'refused']),
   decidedOn: ZDay,

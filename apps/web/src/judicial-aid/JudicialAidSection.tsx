@@ -15,7 +15,7 @@ import {
   Table,
   Tag,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorText } from '../api/errors.ts';
 import { chinaToday } from '../shared/dates.ts';
@@ -25,6 +25,7 @@ import {
   categoryOptions,
   useApplyForAid,
   useCaseJudicialAid,
+  useCorrectApplication,
   useDecideAid,
   useRecordPayment,
 } from './api.ts';
@@ -69,6 +70,15 @@ function ApplyModal({
       testId="aid-apply"
       width={560}
     >
+      <ApplicationFields minors={minors} />
+    </FormModal>
+  );
+}
+
+/** The application's fields, shared by 登记申请 and 更正. */
+function ApplicationFields({ minors }: { minors?: { id: number; name: string }[] }) {
+  return (
+    <>
       <Form.Item
         label="申请人姓名"
         name="applicantName"
@@ -97,6 +107,36 @@ function ApplyModal({
       <Form.Item label="申请理由（生活困难情况）" name="reason">
         <Input.TextArea rows={3} maxLength={2000} data-testid="aid-reason" />
       </Form.Item>
+    </>
+  );
+}
+
+function CorrectModal({ caseId, aid, onClose }: { caseId: number; aid: TJudicialAid; onClose: () => void }) {
+  return (
+    <FormModal
+      title={`更正司法救助申请：${aid.applicantName}`}
+      open
+      onClose={onClose}
+      initialValues={{
+        applicantName: aid.applicantName,
+        applicantIdNumber: aid.applicantIdNumber ?? '',
+        appliedOn: dayjs(aid.appliedOn),
+        category: aid.category,
+        reason: aid.reason ?? '',
+      }}
+      mutation={useCorrectApplication(caseId, aid.id)}
+      toBody={(v: TApplyValues) => ({
+        applicantName: v.applicantName,
+        applicantIdNumber: v.applicantIdNumber,
+        appliedOn: day(v.appliedOn),
+        category: v.category,
+        reason: v.reason?.trim() ?? '',
+      })}
+      done="已更正申请"
+      testId="aid-correct"
+      width={560}
+    >
+      <ApplicationFields />
     </FormModal>
   );
 }
@@ -213,7 +253,7 @@ export function JudicialAidSection({
 }) {
   const query = useCaseJudicialAid(caseId, full);
   const [dialog, setDialog] = useState<
-    { kind: 'apply' } | { kind: 'decide' | 'pay'; aid: TJudicialAid } | null
+    { kind: 'apply' } | { kind: 'decide' | 'pay' | 'correct'; aid: TJudicialAid } | null
   >(null);
   if (query.isError) return <Alert type="error" showIcon title={errorText(query.error)} />;
   const data = query.data;
@@ -252,9 +292,19 @@ export function JudicialAidSection({
           {
             title: '操作',
             key: 'actions',
-            width: 110,
+            width: 150,
             render: (_: unknown, a: TJudicialAid) => (
               <Space size={0}>
+                {a.decision === 'pending' && !data?.masked && (
+                  <Button
+                    size="small"
+                    type="link"
+                    onClick={() => setDialog({ kind: 'correct', aid: a })}
+                    data-testid={`aid-correct-${a.id}`}
+                  >
+                    更正
+                  </Button>
+                )}
                 {a.decision === 'pending' && data?.mayDecide && (
                   <Button
                     size="small"
@@ -334,6 +384,9 @@ export function JudicialAidSection({
       )}
       {dialog?.kind === 'apply' && (
         <ApplyModal caseId={caseId} minors={minors} onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === 'correct' && (
+        <CorrectModal caseId={caseId} aid={dialog.aid} onClose={() => setDialog(null)} />
       )}
       {dialog?.kind === 'decide' && (
         <DecisionModal caseId={caseId} aid={dialog.aid} onClose={() => setDialog(null)} />

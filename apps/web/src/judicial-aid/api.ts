@@ -1,5 +1,6 @@
 import { judicialAidCategories } from '@procura/domain/judicial-aid';
 import type {
+  TApplicationPatch,
   TApplyBody,
   TCaseJudicialAid,
   TDecisionBody,
@@ -53,3 +54,13 @@ export const useDecideAid = (caseId: number, aidId: number) =>
 
 export const useRecordPayment = (caseId: number, aidId: number) =>
   useAidMutation<TPaymentBody>(caseId, `/api/cases/${caseId}/judicial-aid/${aidId}/payment`);
+
+export function useCorrectApplication(caseId: number, aidId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TApplicationPatch) =>
+      api<TCaseJudicialAid>(`/api/cases/${caseId}/judicial-aid/${aidId}`, { method: 'PATCH', body }),
+    meta: { silent: true },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: key(caseId) }),
+  });
+}
