@@ -295,3 +295,22 @@ export const supportClaimKindIds = [
   'domesticViolence',
   'other',
 ] as const;
+
+// ─── 行政违法行为监督 (packages/domain/src/admin-violation.ts has the labels) ───
+
+/** clue_criminal_origins.kind: how a clue about an administrative violation came out of a criminal case. */
+export const clueOriginKindIds = ['foundInCriminalCase', 'reverseLinkage', 'other'] as const;
+
+/** admin_violation_records.act_kind: the administrative act supervised. */
+export const adminActKindIds = [
+  'penalty',
+  'licensing',
+  'coercion',
+  'nonLitigationEnforcement',
+  'levy',
+  'inaction',
+  'other',
+] as const;
+
+/** admin_violation_records.correction: what the organ did about the violation. */
+export const adminCorrectionIds = ['corrected', 'partlyCorrected', 'notCorrected'] as const;
