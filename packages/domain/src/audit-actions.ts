@@ -107,6 +107,8 @@ export const auditActionLabels: Record<string, string> = {
   'supportedProsecution.importApplicants': '导入支持起诉申请人名单',
   'supportedProsecution.recordRecovery': '记录申请人追回金额',
   'supportedProsecution.viewApplicants': '查看支持起诉申请人',
+  'supportedProsecution.recordStep': '记录支持起诉办理步骤',
+  'supportedProsecution.generateOpinion': '生成支持起诉意见书',
 };
 
 export function auditActionLabel(action: string): string {
