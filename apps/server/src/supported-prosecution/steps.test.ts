@@ -253,6 +253,16 @@ describe.each(testEngines())('supported prosecution: the work from review to enf
   it('answers another department as if the case did not exist', async () => {
     const { id } = await openCase('侯某等2人追索劳动报酬支持起诉案（四）');
     await step(id, review);
+    // An applicant of another case is answered like an applicant nobody has.
+    const elsewhere = await openCase('侯某等2人追索劳动报酬支持起诉案（五）');
+    const evidence = (applicantIds: number[]) =>
+      step(id, { kind: 'evidenceCollection', on: testDay(-20), applicantIds, detail: '调取工资表' });
+    const [foreignApplicant, noApplicant] = await Promise.all([
+      evidence([elsewhere.applicantIds[0]!]),
+      evidence([99_999_999]),
+    ]);
+    expect(foreignApplicant.statusCode).toBe(400);
+    expect(foreignApplicant.json()).toEqual(noApplicant.json());
     const missingStep = await step(99_999_999, review, 'other');
     const foreignStep = await step(id, filing, 'other');
     expect(foreignStep.statusCode).toBe(404);
