@@ -76,7 +76,12 @@ function applicantTable(doc: OpinionDocument): Table {
       cell(formatYuan(doc.totalClaimFen), 'right'),
     ],
   });
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows, total] });
+  // A4 less the official margins is 8,845 twips: 序号, 姓名, 公民身份号码, 人员类别, 请求金额.
+  return new Table({
+    width: { size: 8845, type: WidthType.DXA },
+    columnWidths: [800, 1400, 3000, 1745, 1900],
+    rows: [header, ...rows, total],
+  });
 }
 
 /** 支持起诉意见书 in the official layout: 院名, title, 文号, the court, the facts, the applicant table. */
