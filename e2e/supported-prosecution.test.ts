@@ -40,7 +40,7 @@ async function call<T>(cookie: string, method: string, path: string, body?: unkn
 }
 
 describe('民事支持起诉 in the browser', () => {
-  it('the labour bureau list of 17 workers becomes 17 applicants whose recovered amounts sum to 290,000 yuan on the case', async () => {
+  it('a labour-bureau clue and its list of 17 workers become one case whose support opinion lists all 17 and whose recovered amounts sum to 290,000 yuan', async () => {
     const cookie = await loginCookie(e2e.server.url, 'prosecutor4', demoPassword);
     // The labour bureau (人社部门) transfers the matter as a clue; it becomes one case.
     const { clue } = await call<{ clue: { id: number } }>(cookie, 'POST', '/api/clues', {
