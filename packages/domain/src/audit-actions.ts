@@ -110,6 +110,8 @@ export const auditActionLabels: Record<string, string> = {
   'clue.recordCriminalOrigin': '注明线索来源刑事案件',
   'adminViolation.update': '填写行政违法行为监督情况',
   'adminViolation.recordFollowUp': '记录行政机关纠正结果',
+  'supportedProsecution.recordStep': '记录支持起诉办理步骤',
+  'supportedProsecution.generateOpinion': '生成支持起诉意见书',
 };
 
 export function auditActionLabel(action: string): string {

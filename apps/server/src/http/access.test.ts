@@ -194,6 +194,14 @@ const routeTable: Record<string, RouteCase> = {
     access: 'case.update',
     request: () => ({ url: '/api/cases/999999/applicants/1/recovery', payload: {} }),
   },
+  'POST /api/cases/:id/supported-prosecution/steps': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cases/999999/supported-prosecution/steps', payload: {} }),
+  },
+  'GET /api/cases/:id/supported-prosecution/opinion.docx': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cases/999999/supported-prosecution/opinion.docx' }),
+  },
   // Suggestions, deadlines, calendar, reassignment, notifications: as above, a missing id (404) or
   // an empty body (400) shows the caller got past access control.
   'GET /api/suggestions': { access: 'suggestion.read', request: () => ({ url: '/api/suggestions' }) },
