@@ -15,6 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { accountRequestRoutes } from './account-requests/routes.ts';
+import { adminViolationRoutes } from './admin-violation/routes.ts';
 import { attachmentRoutes } from './attachments/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -71,6 +72,7 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   outreachRoutes,
   attachmentRoutes,
   supportedProsecutionRoutes,
+  adminViolationRoutes,
   judicialAidRoutes,
 ];
 

@@ -107,6 +107,11 @@ export const auditActionLabels: Record<string, string> = {
   'supportedProsecution.importApplicants': '导入支持起诉申请人名单',
   'supportedProsecution.recordRecovery': '记录申请人追回金额',
   'supportedProsecution.viewApplicants': '查看支持起诉申请人',
+  'clue.recordCriminalOrigin': '注明线索来源刑事案件',
+  'adminViolation.update': '填写行政违法行为监督情况',
+  'adminViolation.recordFollowUp': '记录行政机关纠正结果',
+  'supportedProsecution.recordStep': '记录支持起诉办理步骤',
+  'supportedProsecution.generateOpinion': '生成支持起诉意见书',
 };
 
 export function auditActionLabel(action: string): string {

@@ -57,6 +57,8 @@ export const clueSourceIds = [
   'dataModel',
   'selfDiscovered',
   'media',
+  'labourBureau',
+  'legalAidAgency',
 ] as const;
 
 /** clues.status. */
@@ -292,6 +294,64 @@ export const supportClaimKindIds = [
   'elderSupport',
   'disabilityFund',
   'domesticViolence',
+  'other',
+] as const;
+
+// ─── 行政违法行为监督 (packages/domain/src/admin-violation.ts has the labels) ───
+
+/** clue_criminal_origins.kind: how a clue about an administrative violation came out of a criminal case. */
+export const clueOriginKindIds = ['foundInCriminalCase', 'reverseLinkage', 'other'] as const;
+
+/** admin_violation_records.act_kind: the administrative act supervised. */
+export const adminActKindIds = [
+  'penalty',
+  'licensing',
+  'coercion',
+  'nonLitigationEnforcement',
+  'levy',
+  'inaction',
+  'other',
+] as const;
+
+/** admin_violation_records.correction: what the organ did about the violation. */
+export const adminCorrectionIds = ['corrected', 'partlyCorrected', 'notCorrected'] as const;
+/** supported_prosecution_steps.kind: the work of a 民支 case, in its order (supported-prosecution-steps.ts). */
+export const supportStepKindIds = [
+  'eligibilityReview',
+  'legalAidReferral',
+  'evidenceCollection',
+  'courtFiling',
+  'mediation',
+  'judgment',
+  'enforcement',
+] as const;
+
+/** supported_prosecution_steps.result: a step's decision or result (which kind takes which: the domain). */
+export const supportStepResultIds = [
+  'eligible',
+  'ineligible',
+  'aidGranted',
+  'aidRefused',
+  'aidPending',
+  'settled',
+  'notSettled',
+  'upheld',
+  'partlyUpheld',
+  'dismissed',
+  'enforced',
+  'partlyEnforced',
+  'enforcing',
+] as const;
+
+/** supported_prosecution_steps.reason_kinds: why the party cannot easily sue alone. */
+export const eligibilityReasonIds = [
+  'noLegalKnowledge',
+  'cannotAfford',
+  'evidenceHeldByOther',
+  'limitedMobility',
+  'incapacity',
+  'fearOfReprisal',
+  'manyClaimants',
   'other',
 ] as const;
 

@@ -12,6 +12,7 @@ import {
   rejectsPath,
   writeRejects,
 } from '@procura/collide';
+import { chinaDate } from '@procura/domain/china-time';
 import { formatYuan } from '@procura/domain/clean/amount';
 import type { Command } from 'commander';
 
@@ -141,7 +142,8 @@ export function registerCollideCommands(program: Command): void {
           inputs: parseInputs(options.input),
           overrides: parseMaps(options.map),
           sheet: options.sheet,
-          asOf: options.asOf,
+          // The command's "today" is China's calendar day, whatever the machine's time zone.
+          asOf: options.asOf ?? chinaDate(new Date()),
           onProgress,
         });
         if (onProgress) process.stderr.write('\r\u001b[2K');

@@ -120,6 +120,8 @@ describe.each(testEngines())('clues (%s)', (kind) => {
     expect(clue.department.name).toBe('第一检察部');
     expect(clue.parties).toContainEqual({ kind: 'person', name: '张某', idNumber: '11010519491231002X' });
     expect(possibleDuplicates).toEqual([]);
+    // 收到时间 is the server's (here the test clock's) time, whatever the database's clock says.
+    expect(clue.receivedAt).toBe(testNow.toISOString());
   });
 
   it('transfers it to 第五检察部, which receives it as 刑检移送', async () => {
@@ -129,6 +131,7 @@ describe.each(testEngines())('clues (%s)', (kind) => {
     expect(sent.transfers[0]!.toDepartment?.name).toBe('第五检察部');
 
     const received = (await as('head5', 'GET', `/api/clues/${receivedClueId}`)).json<TClueDetail>();
+    expect(received.receivedAt).toBe(testNow.toISOString());
     expect(received).toMatchObject({
       source: 'criminalTransfer',
       sourceLabel: '刑检移送',

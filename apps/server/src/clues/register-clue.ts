@@ -6,6 +6,7 @@ import { recordReach } from '@procura/domain/policy';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { assertHandler, loadDepartment } from '../cases/assignment.ts';
+import { now } from '../clock.ts';
 import { DomainError, forbidden } from '../errors.ts';
 import { findDuplicates } from './find-duplicates.ts';
 import { getClue } from './get-clue.ts';
@@ -102,6 +103,8 @@ export async function insertClue(tx: Executor, clue: NewClue): Promise<number> {
       status: clue.handlerId ? 'assessing' : 'pending',
       assessmentDueOn: clue.assessmentDueOn,
       createdBy: clue.createdBy,
+      // The server's clock, not the database's now(): periods and lists count by the server's day.
+      receivedAt: now(),
     })
     .returning({ id: schema.clues.id });
   if (clue.parties.length > 0) {

@@ -2,6 +2,7 @@ import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { sourceOnReceipt } from '@procura/domain/cases/clue-sources';
 import { eq, sql } from 'drizzle-orm';
+import { copyCriminalOrigin } from '../admin-violation/origin.ts';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { loadDepartment } from '../cases/assignment.ts';
@@ -50,6 +51,8 @@ export async function transferClue(
       createdBy: user.id,
       parties: parties.map((p) => ({ ...p, kind: p.kind as 'person' | 'organisation' })),
     });
+    // The criminal case the clue came out of travels with it (行政违法行为监督).
+    await copyCriminalOrigin(tx, clue.id, receivedClueId);
     await startClueAssessment(tx, {
       clueId: receivedClueId,
       departmentId: transfer.toDepartmentId,
@@ -83,6 +86,7 @@ export async function transferClue(
       toOutsideBody: transfer.toOutsideBody ?? null,
       receivedClueId,
       reason: transfer.reason,
+      transferredAt: now(),
       transferredBy: user.id,
     })
     .returning({ id: schema.clueTransfers.id });

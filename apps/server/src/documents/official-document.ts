@@ -1,5 +1,5 @@
 import { chineseNumeral } from '@procura/domain/deadlines/index';
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, type Table, TextRun } from 'docx';
 
 /**
  * The layout every document the procuratorate sends out shares (检察建议书, 督促监护令, 入职查询结果
@@ -67,7 +67,8 @@ export const blankLine = (): Paragraph => new Paragraph({ children: [] });
 export function renderOfficialDocument(options: {
   creator: string;
   title: string;
-  children: Paragraph[];
+  /** Paragraphs, and tables (the applicant table of a 支持起诉意见书). */
+  children: (Paragraph | Table)[];
 }): Promise<Buffer> {
   const document = new Document({
     creator: options.creator,

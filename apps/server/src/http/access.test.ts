@@ -154,6 +154,30 @@ const routeTable: Record<string, RouteCase> = {
     access: 'case.update',
     request: () => ({ url: '/api/cases/999999/supported-prosecution', payload: {} }),
   },
+  'GET /api/clues/:id/criminal-origin': {
+    access: 'clue.read',
+    request: () => ({ url: '/api/clues/999999/criminal-origin' }),
+  },
+  'PUT /api/clues/:id/criminal-origin': {
+    access: 'clue.decide',
+    request: () => ({ url: '/api/clues/999999/criminal-origin', payload: {} }),
+  },
+  'GET /api/admin-violation/criminal-clue-funnel': {
+    access: 'clue.read',
+    request: () => ({ url: '/api/admin-violation/criminal-clue-funnel' }),
+  },
+  'GET /api/cases/:id/admin-violation': {
+    access: 'case.read',
+    request: () => ({ url: '/api/cases/999999/admin-violation' }),
+  },
+  'PUT /api/cases/:id/admin-violation': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cases/999999/admin-violation', payload: {} }),
+  },
+  'PUT /api/cases/:id/admin-violation/follow-up': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cases/999999/admin-violation/follow-up', payload: {} }),
+  },
   'POST /api/cases/:id/applicants': {
     access: 'case.update',
     request: () => ({ url: '/api/cases/999999/applicants', payload: {} }),
@@ -169,6 +193,14 @@ const routeTable: Record<string, RouteCase> = {
   'POST /api/cases/:id/applicants/:applicantId/recovery': {
     access: 'case.update',
     request: () => ({ url: '/api/cases/999999/applicants/1/recovery', payload: {} }),
+  },
+  'POST /api/cases/:id/supported-prosecution/steps': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cases/999999/supported-prosecution/steps', payload: {} }),
+  },
+  'GET /api/cases/:id/supported-prosecution/opinion.docx': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cases/999999/supported-prosecution/opinion.docx' }),
   },
   'GET /api/cases/:id/judicial-aid': {
     access: 'case.read',

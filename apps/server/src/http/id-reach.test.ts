@@ -1,4 +1,6 @@
+import { schema } from '@procura/db';
 import { testEngines } from '@procura/db/testing';
+import { eq } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysFromToday, reachFixtures } from '../testing/reach-fixtures.ts';
@@ -20,6 +22,8 @@ const notRecords: Record<string, string> = {
   modelId: 'the built-in model catalogue, the same for everyone',
   targetId: 'the audit log: its readers (chief, admin) see every entry',
   hitIds: 'model hits belong to no department: whoever reads hits reads them all',
+  applicantIds:
+    'checked against the applicants of the case in the path (walked as that case): an id of another case or none answers the same 400, naming nobody (supported-prosecution/steps.test.ts)',
 };
 
 type Ids = { case: number[]; clue: number[]; suggestion: number[]; user: number[]; minor: number[] };
@@ -31,6 +35,9 @@ type Ctx = {
   head5: number;
   juvenileCase: number;
   letter: number;
+  /** A 刑检移送 clue of head5's, and a 行违 case of 第四检察部 assigned to head5. */
+  criminalClue: number;
+  violationCase: number;
 };
 type Kind = keyof Ids;
 
@@ -237,6 +244,24 @@ const walks: Record<string, Walk> = {
     binary: true,
     request: (id) => get(`/api/clues/export?handlerId=${id}`)(),
   },
+  'PUT /api/clues/{id}/criminal-origin criminalCaseId': {
+    caller: 'head5',
+    kind: 'case',
+    request: (id, c) => ({
+      method: 'PUT',
+      url: `/api/clues/${c.criminalClue}/criminal-origin`,
+      payload: { kind: 'foundInCriminalCase', criminalCaseId: id },
+    }),
+  },
+  'PUT /api/cases/{id}/admin-violation suggestionId': {
+    caller: 'head5',
+    kind: 'suggestion',
+    request: (id, c) => ({
+      method: 'PUT',
+      url: `/api/cases/${c.violationCase}/admin-violation`,
+      payload: { organ: '某行政机关', actKind: 'penalty', violation: '试探违法情形', suggestionId: id },
+    }),
+  },
   'GET /api/cases handlerId': {
     caller: 'head5',
     kind: 'user',
@@ -330,6 +355,23 @@ describe.each(testEngines())('ids out of reach in bodies and queries (%s)', (kin
       description: '本部门登记的线索',
     });
     expect(ownClue.statusCode, ownClue.body).toBe(201);
+    const criminalClue = await f.as('head5', 'POST', '/api/clues', {
+      source: 'criminalTransfer',
+      title: '刑检移送的线索',
+      description: '刑事案件中发现的行政违法线索',
+    });
+    expect(criminalClue.statusCode, criminalClue.body).toBe(201);
+    const violation = await f.as('deputy', 'POST', '/api/cases', {
+      type: 'adminViolation',
+      title: '交由第五部办理的行违案件',
+      departmentId: await f.departmentId('第四检察部'),
+    });
+    expect(violation.statusCode, violation.body).toBe(201);
+    const violationCase = violation.json<{ id: number }>().id;
+    await t.database.db
+      .update(schema.cases)
+      .set({ handlerId: await idOf('head5') })
+      .where(eq(schema.cases.id, violationCase));
     // prosecutor1 works in 第一检察部: out of reach of head5 and of the juvenile department.
     const prosecutor1 = await idOf('prosecutor1');
     const ownCase = own.json<{ id: number }>().id;
@@ -357,6 +399,8 @@ describe.each(testEngines())('ids out of reach in bodies and queries (%s)', (kin
       head5: await idOf('head5'),
       juvenileCase: juvenile.json<{ id: number }>().id,
       letter: letters.items[0]!.id,
+      criminalClue: criminalClue.json<{ clue: { id: number } }>().clue.id,
+      violationCase,
     };
     secrets.push('韩小军', '杨小兰', otherCaseTitle, '李华');
   });

@@ -1,5 +1,15 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
+import { supportStepKindIds } from '@procura/domain/states';
+import {
+  checkNextStep,
+  eligibilityReasons,
+  resultsOfStep,
+  type StepFacts,
+  supportStepKinds,
+  supportStepResults,
+  type TSupportStepKind,
+} from '@procura/domain/supported-prosecution-steps';
 import { asc, eq } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { reaches } from '../cases/record-reach.ts';
@@ -8,7 +18,30 @@ import { DomainError, notFound } from '../errors.ts';
 import { sealedFrom } from '../juvenile/scope.ts';
 import { supportClaimKinds, type TSupportedProsecution, weakPartyCategories } from './schema.ts';
 
-const { cases, supportedProsecutions, supportedProsecutionApplicants: applicants } = schema;
+const {
+  cases,
+  supportedProsecutions,
+  supportedProsecutionApplicants: applicants,
+  supportedProsecutionSteps: steps,
+  users,
+} = schema;
+
+/** The case's steps in date order (then as recorded), with who recorded them. */
+export async function loadSteps(db: Executor, caseId: number) {
+  return db
+    .select({ step: steps, recordedBy: users.displayName })
+    .from(steps)
+    .innerJoin(users, eq(users.id, steps.recordedBy))
+    .where(eq(steps.caseId, caseId))
+    .orderBy(asc(steps.on), asc(steps.id));
+}
+
+/** The kinds of step the order allows after these (whatever their date and result). */
+export function nextStepKinds(recorded: readonly StepFacts[]): TSupportStepKind[] {
+  return supportStepKindIds.filter(
+    (kind) => checkNextStep(recorded, { kind, on: '9999-12-31', result: resultsOfStep[kind][0] ?? null }).ok,
+  );
+}
 
 type CaseRow = typeof cases.$inferSelect;
 
@@ -42,6 +75,7 @@ export async function loadSupportedProsecution(
     .from(applicants)
     .where(eq(applicants.caseId, theCase.id))
     .orderBy(asc(applicants.id));
+  const stepRows = await loadSteps(db, theCase.id);
   const masked = user.department?.id !== theCase.departmentId;
   const sum = (values: (number | null)[]) => values.reduce<number>((s, v) => s + (v ?? 0), 0);
   return {
@@ -67,6 +101,23 @@ export async function loadSupportedProsecution(
       paidOn: a.paidOn,
       overClaimReason: a.overClaimReason,
     })),
+    steps: stepRows.map(({ step, recordedBy }) => ({
+      id: step.id,
+      kind: step.kind,
+      kindLabel: supportStepKinds[step.kind],
+      on: step.on,
+      applicantIds: step.applicantIds,
+      reasonKinds: step.reasonKinds ?? [],
+      reasonLabels: (step.reasonKinds ?? []).map((r) => eligibilityReasons[r]),
+      result: step.result,
+      resultLabel: step.result ? supportStepResults[step.result] : null,
+      body: step.body,
+      reference: step.reference,
+      person: step.person,
+      detail: step.detail,
+      recordedBy,
+    })),
+    nextSteps: nextStepKinds(stepRows.map(({ step }) => step)),
     totals: {
       applicants: rows.length,
       claimFen: sum(rows.map((a) => a.claimFen)),

@@ -1,9 +1,13 @@
 import { audited } from '../audit/audit-read.ts';
 import { callerOf, currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
+import { docxMime } from '../suggestions/archive-suggestion-document.ts';
+import { attachment } from '../suggestions/get-case-document.ts';
 import { addApplicant, recordRecovery, updateApplicant } from './applicants.ts';
 import { importApplicants } from './import-applicants.ts';
 import { loadSupportedProsecution, reachSupportCase } from './load.ts';
+import { generateOpinion } from './opinion.ts';
+import { recordStep } from './record-step.ts';
 import {
   ZApplicantBody,
   ZApplicantParams,
@@ -12,6 +16,7 @@ import {
   ZImportBody,
   ZImportResult,
   ZRecoveryBody,
+  ZStepBody,
   ZSupportBody,
   ZSupportedProsecution,
 } from './schema.ts';
@@ -139,5 +144,43 @@ export async function supportedProsecutionRoutes(app: App, { database }: RouteDe
         input: request.body,
         ...callerOf(request),
       }),
+  );
+
+  app.post(
+    '/api/cases/:id/supported-prosecution/steps',
+    {
+      config: { access: 'case.update' },
+      schema: {
+        tags,
+        summary:
+          '记录办理步骤：支持起诉条件审查、转介法律援助、协助收集证据、起诉立案、调解（和解）、判决、申请执行（顺序和日期先后由系统核对）',
+        params: ZCaseParams,
+        body: ZStepBody,
+        response: { 200: ZSupportedProsecution },
+      },
+    },
+    (request) => recordStep(database, { id: request.params.id, input: request.body, ...callerOf(request) }),
+  );
+
+  app.get(
+    '/api/cases/:id/supported-prosecution/opinion.docx',
+    {
+      config: { access: 'case.update' },
+      schema: {
+        tags,
+        summary: '生成支持起诉意见书（.docx，含申请人名单及完整身份证号；仅本案承办部门）',
+        params: ZCaseParams,
+      },
+    },
+    async (request, reply) => {
+      const { fileName, content } = await generateOpinion(database, {
+        id: request.params.id,
+        ...callerOf(request),
+      });
+      return reply
+        .header('content-type', docxMime)
+        .header('content-disposition', attachment(fileName))
+        .send(content);
+    },
   );
 }

@@ -1,4 +1,10 @@
-import { supportClaimKindIds, weakPartyCategoryIds } from '@procura/domain/states';
+import {
+  eligibilityReasonIds,
+  supportClaimKindIds,
+  supportStepKindIds,
+  supportStepResultIds,
+  weakPartyCategoryIds,
+} from '@procura/domain/states';
 import {
   supportClaimKinds,
   type TSupportClaimKind,
@@ -78,6 +84,92 @@ export const ZApplicant = z.object({
 });
 export type TApplicant = z.infer<typeof ZApplicant>;
 
+const ZText = (max: number) => z.string().trim().min(1).max(max);
+const ZApplicantIds = z
+  .array(z.number().int().positive())
+  .min(1)
+  .max(2000)
+  .optional()
+  .describe('所涉申请人；不填为全体申请人');
+
+/** One step of the work (支持起诉条件审查 … 申请执行); the domain checks its order and dates. */
+export const ZStepBody = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('eligibilityReview'),
+    on: ZDay,
+    applicantIds: ZApplicantIds,
+    reasonKinds: z.array(z.enum(eligibilityReasonIds)).min(1, '请选择不能独立起诉的原因').max(8),
+    detail: z.string().trim().min(1, '请写明审查理由').max(2000),
+    person: z.string().trim().min(1, '请填写审查人').max(50),
+    result: z.enum(['eligible', 'ineligible']),
+  }),
+  z.strictObject({
+    kind: z.literal('legalAidReferral'),
+    on: ZDay,
+    applicantIds: ZApplicantIds,
+    body: z.string().trim().min(1, '请填写法律援助机构').max(200),
+    result: z.enum(['aidGranted', 'aidRefused', 'aidPending']),
+    detail: ZText(2000).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('evidenceCollection'),
+    on: ZDay,
+    applicantIds: ZApplicantIds,
+    detail: z.string().trim().min(1, '请写明收集的证据').max(2000),
+  }),
+  z.strictObject({
+    kind: z.literal('courtFiling'),
+    on: ZDay,
+    applicantIds: ZApplicantIds,
+    body: z.string().trim().min(1, '请填写受理法院').max(200),
+    reference: z.string().trim().min(1, '请填写案号').max(100),
+    detail: ZText(2000).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('mediation'),
+    on: ZDay,
+    applicantIds: ZApplicantIds,
+    result: z.enum(['settled', 'notSettled']),
+    detail: ZText(2000).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('judgment'),
+    on: ZDay,
+    applicantIds: ZApplicantIds,
+    result: z.enum(['upheld', 'partlyUpheld', 'dismissed']),
+    reference: ZText(100).optional(),
+    detail: ZText(2000).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('enforcement'),
+    on: ZDay,
+    applicantIds: ZApplicantIds,
+    result: z.enum(['enforced', 'partlyEnforced', 'enforcing']),
+    reference: ZText(100).optional(),
+    detail: ZText(2000).optional(),
+  }),
+]);
+export type TStepBody = z.infer<typeof ZStepBody>;
+
+export const ZStep = z.object({
+  id: z.number(),
+  kind: z.enum(supportStepKindIds),
+  kindLabel: z.string(),
+  on: z.string(),
+  /** Null: every applicant of the case. */
+  applicantIds: z.array(z.number()).nullable(),
+  reasonKinds: z.array(z.enum(eligibilityReasonIds)),
+  reasonLabels: z.array(z.string()),
+  result: z.enum(supportStepResultIds).nullable(),
+  resultLabel: z.string().nullable(),
+  body: z.string().nullable(),
+  reference: z.string().nullable(),
+  person: z.string().nullable(),
+  detail: z.string().nullable(),
+  recordedBy: z.string(),
+});
+export type TStep = z.infer<typeof ZStep>;
+
 export const ZSupportedProsecution = z.object({
   caseId: z.number(),
   respondent: z.string().nullable(),
@@ -86,6 +178,10 @@ export const ZSupportedProsecution = z.object({
   claimKindLabel: z.string().nullable(),
   idNumbersMasked: z.boolean(),
   applicants: z.array(ZApplicant),
+  /** The work so far, in date order. */
+  steps: z.array(ZStep),
+  /** The kinds of step the order allows next (the page offers only these). */
+  nextSteps: z.array(z.enum(supportStepKindIds)),
   totals: z.object({
     applicants: z.number(),
     claimFen: z.number(),

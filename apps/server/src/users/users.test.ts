@@ -1,7 +1,7 @@
 import { testEngines } from '@procura/db/testing';
 import type { TRole } from '@procura/domain/roles';
 import type { PoolClient } from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import type { TUser, TUserList } from './schema.ts';
 
@@ -23,18 +23,23 @@ interface AuditItem {
 
 const initialPassword = 'Initial2026pw';
 
-/** Waits (up to 5 s) until this many sessions of the database wait on a lock. */
+/**
+ * Waits until this many sessions of the database wait on a lock, retrying like a web-first
+ * assertion; fails (rather than going on without the overlap) if they never do.
+ */
 async function waitForLockWaiters(client: PoolClient, count: number): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    // Inside a transaction the activity view is a snapshot: refresh it on every look.
-    await client.query('select pg_stat_clear_snapshot()');
-    const { rows } = await client.query<{ n: number }>(
-      `select count(*)::int as n from pg_stat_activity
-        where datname = current_database() and wait_event_type = 'Lock'`,
-    );
-    if (rows[0]!.n >= count) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await vi.waitFor(
+    async () => {
+      // Inside a transaction the activity view is a snapshot: refresh it on every look.
+      await client.query('select pg_stat_clear_snapshot()');
+      const { rows } = await client.query<{ n: number }>(
+        `select count(*)::int as n from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock'`,
+      );
+      expect(rows[0]!.n, 'requests waiting on the held lock').toBeGreaterThanOrEqual(count);
+    },
+    { timeout: 30_000, interval: 50 },
+  );
 }
 
 describe.each(testEngines())('user administration (%s)', (kind) => {

@@ -3,6 +3,7 @@ import type { TCaseDetail } from '@procura/server/cases/schema';
 import { Button, Card, Col, Descriptions, Flex, Result, Row, Space, Spin, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { CaseAdminViolation } from '../admin-violation/CaseAdminViolation.tsx';
 import { errorText } from '../api/errors.ts';
 import { useMe } from '../auth/hooks.ts';
 import { CaseDeadlines } from '../deadlines/CaseDeadlines.tsx';
@@ -180,6 +181,9 @@ export default function CaseDetailPage() {
         </Col>
       </Row>
       {detail.type === 'supportedSuit' && <CaseApplicants caseId={detail.id} mayEdit={mayRecordOutcome} />}
+      {detail.type === 'adminViolation' && (
+        <CaseAdminViolation caseId={detail.id} mayEdit={mayRecordOutcome} />
+      )}
       <JudicialAidSection caseId={detail.id} mayEdit={me.actions.includes('judicialAid.write')} />
       <CaseSuggestions detail={detail} />
       <AdvanceStageModal detail={detail} open={dialog === 'advance'} onClose={() => setDialog(null)} />

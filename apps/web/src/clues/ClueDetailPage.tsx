@@ -2,6 +2,7 @@ import { isOpenClue } from '@procura/domain/cases/clue-sources';
 import type { TClueDetail, TParty, TPossibleDuplicate } from '@procura/server/clues/schema';
 import { Card, Descriptions, Flex, Result, Spin, Table, Typography } from 'antd';
 import { Link, useLocation, useParams } from 'react-router';
+import { ClueCriminalOrigin } from '../admin-violation/ClueCriminalOrigin.tsx';
 import { errorText } from '../api/errors.ts';
 import { Attachments } from '../attachments/Attachments.tsx';
 import { useMe } from '../auth/hooks.ts';
@@ -124,6 +125,10 @@ export default function ClueDetailPage() {
           data-testid="clue-parties-table"
         />
       </Card>
+      <ClueCriminalOrigin
+        clueId={data.id}
+        mayEdit={isOpenClue(data.status) && me.actions.includes('clue.decide')}
+      />
       <Card title="线索材料">
         <Attachments
           basePath={`/api/clues/${data.id}/attachments`}

@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { CriminalClueFunnel } from '../admin-violation/CriminalClueFunnel.tsx';
 import { useMe } from '../auth/hooks.ts';
 import { seesAllDepartments } from '../auth/reach.ts';
 import { ExportButton } from '../shared/ExportButton.tsx';
@@ -46,6 +47,11 @@ export default function CluesPage() {
           </Button>
         )}
       </Flex>
+      {(seesAllDepartments(me) || me.department?.line === 'civilAdministrative') && (
+        <div style={{ marginBottom: 16 }}>
+          <CriminalClueFunnel />
+        </div>
+      )}
       <ClueTable
         data={clues.data}
         loading={clues.isFetching}

@@ -30,6 +30,7 @@ import {
   useSupportedProsecution,
   useUpdateSupport,
 } from './api.ts';
+import { SupportSteps } from './SupportSteps.tsx';
 
 const yuan = (fen: number | null) => (fen === null ? '—' : `${formatYuan(fen)} 元`);
 
@@ -253,84 +254,87 @@ export function CaseApplicants({ caseId, mayEdit }: { caseId: number; mayEdit: b
       : []),
   ];
   return (
-    <Card
-      title="支持起诉申请人"
-      loading={query.isPending}
-      data-testid="case-applicants"
-      extra={
-        mayEdit && (
-          <Space>
-            <Button
+    <>
+      <Card
+        title="支持起诉申请人"
+        loading={query.isPending}
+        data-testid="case-applicants"
+        extra={
+          mayEdit && (
+            <Space>
+              <Button
+                size="small"
+                icon={<EditOutlined />}
+                onClick={() => setDialog('support')}
+                data-testid="edit-support"
+              >
+                被告单位和请求类别
+              </Button>
+              <Button
+                size="small"
+                icon={<PlusOutlined />}
+                disabled={!data?.claimKind}
+                onClick={() => setDialog('add')}
+                data-testid="add-applicant"
+              >
+                登记申请人
+              </Button>
+              <Button
+                size="small"
+                icon={<UploadOutlined />}
+                disabled={!data?.claimKind}
+                onClick={() => setDialog('import')}
+                data-testid="import-applicants"
+              >
+                导入名单
+              </Button>
+            </Space>
+          )
+        }
+      >
+        {data && (
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Descriptions
               size="small"
-              icon={<EditOutlined />}
-              onClick={() => setDialog('support')}
-              data-testid="edit-support"
-            >
-              被告单位和请求类别
-            </Button>
-            <Button
+              column={{ xs: 1, md: 3 }}
+              items={[
+                { key: 'respondent', label: '被告单位', children: data.respondent ?? '未填写' },
+                { key: 'kind', label: '请求类别', children: data.claimKindLabel ?? '未填写' },
+                { key: 'count', label: '申请人', children: `${data.totals.applicants} 人` },
+                { key: 'claim', label: '请求金额合计', children: yuan(data.totals.claimFen) },
+                {
+                  key: 'recovered',
+                  label: '追回金额合计',
+                  children: (
+                    <span data-testid="applicants-recovered-total">{yuan(data.totals.recoveredFen)}</span>
+                  ),
+                },
+                { key: 'people', label: '已追回人数', children: `${data.totals.recoveredApplicants} 人` },
+              ]}
+            />
+            {data.idNumbersMasked && <Alert type="info" showIcon title="非本案承办部门，身份证号部分隐藏" />}
+            <Table<TApplicant>
+              rowKey="id"
               size="small"
-              icon={<PlusOutlined />}
-              disabled={!data?.claimKind}
-              onClick={() => setDialog('add')}
-              data-testid="add-applicant"
-            >
-              登记申请人
-            </Button>
-            <Button
-              size="small"
-              icon={<UploadOutlined />}
-              disabled={!data?.claimKind}
-              onClick={() => setDialog('import')}
-              data-testid="import-applicants"
-            >
-              导入名单
-            </Button>
+              columns={columns}
+              dataSource={data.applicants}
+              pagination={data.applicants.length > 20 ? { pageSize: 20 } : false}
+              scroll={{ x: 900 }}
+              locale={{
+                emptyText: data.claimKind ? '尚未登记申请人' : '请先填写被告单位和请求类别，再导入申请人名单',
+              }}
+              data-testid="applicants-table"
+            />
           </Space>
-        )
-      }
-    >
-      {data && (
-        <Space orientation="vertical" style={{ width: '100%' }}>
-          <Descriptions
-            size="small"
-            column={{ xs: 1, md: 3 }}
-            items={[
-              { key: 'respondent', label: '被告单位', children: data.respondent ?? '未填写' },
-              { key: 'kind', label: '请求类别', children: data.claimKindLabel ?? '未填写' },
-              { key: 'count', label: '申请人', children: `${data.totals.applicants} 人` },
-              { key: 'claim', label: '请求金额合计', children: yuan(data.totals.claimFen) },
-              {
-                key: 'recovered',
-                label: '追回金额合计',
-                children: (
-                  <span data-testid="applicants-recovered-total">{yuan(data.totals.recoveredFen)}</span>
-                ),
-              },
-              { key: 'people', label: '已追回人数', children: `${data.totals.recoveredApplicants} 人` },
-            ]}
-          />
-          {data.idNumbersMasked && <Alert type="info" showIcon title="非本案承办部门，身份证号部分隐藏" />}
-          <Table<TApplicant>
-            rowKey="id"
-            size="small"
-            columns={columns}
-            dataSource={data.applicants}
-            pagination={data.applicants.length > 20 ? { pageSize: 20 } : false}
-            scroll={{ x: 900 }}
-            locale={{
-              emptyText: data.claimKind ? '尚未登记申请人' : '请先填写被告单位和请求类别，再导入申请人名单',
-            }}
-            data-testid="applicants-table"
-          />
-        </Space>
-      )}
-      <SupportModal caseId={caseId} open={dialog === 'support'} onClose={() => setDialog(null)} />
-      <AddApplicantModal caseId={caseId} open={dialog === 'add'} onClose={() => setDialog(null)} />
-      <ImportModal caseId={caseId} open={dialog === 'import'} onClose={() => setDialog(null)} />
-      {recovering && (
-        <RecoveryModal caseId={caseId} applicant={recovering} onClose={() => setRecovering(null)} />
-      )}
-    </Card>
+        )}
+        <SupportModal caseId={caseId} open={dialog === 'support'} onClose={() => setDialog(null)} />
+        <AddApplicantModal caseId={caseId} open={dialog === 'add'} onClose={() => setDialog(null)} />
+        <ImportModal caseId={caseId} open={dialog === 'import'} onClose={() => setDialog(null)} />
+        {recovering && (
+          <RecoveryModal caseId={caseId} applicant={recovering} onClose={() => setRecovering(null)} />
+        )}
+      </Card>
+      {data && <SupportSteps caseId={caseId} data={data} mayEdit={mayEdit} />}
+    </>
   );
 }

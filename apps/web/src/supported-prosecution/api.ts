@@ -3,11 +3,12 @@ import type {
   TApplicantBody,
   TImportResult,
   TRecoveryBody,
+  TStepBody,
   TSupportBody,
   TSupportedProsecution,
 } from '@procura/server/supported-prosecution/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
+import { api, apiDownload } from '../api/client.ts';
 import { uploadBodyOf } from '../employment-checks/api.ts';
 
 /** The kinds of claim and the weak-party categories, in the words the server uses. */
@@ -70,3 +71,19 @@ export const useAddApplicant = (caseId: number) =>
     (body) => api(`/api/cases/${caseId}/applicants`, { method: 'POST', body }),
     (r) => r,
   );
+
+export const useRecordStep = (caseId: number) =>
+  useSupportMutation<TStepBody, TSupportedProsecution>(
+    caseId,
+    (body) => api(`/api/cases/${caseId}/supported-prosecution/steps`, { method: 'POST', body }),
+    (r) => r,
+  );
+
+/** 支持起诉意见书 (.docx): the first download puts it on the timeline, so the case is reloaded. */
+export function useDownloadOpinion(caseId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiDownload(`/api/cases/${caseId}/supported-prosecution/opinion.docx`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cases', 'detail', caseId] }),
+  });
+}

@@ -9,6 +9,14 @@ describe('compile', () => {
     expect(listModels()).toHaveLength(8);
   });
 
+  it('asks for the check date instead of reading the clock when a model compares with it', () => {
+    expect(compile(findModel('banned-driver')).errors).toEqual([
+      { path: 'asOf', message: '该模型按核查日判断，须给出核查日' },
+    ]);
+    // A model without such a condition needs no date.
+    expect(compile(findModel('prisoner-subsidy')).errors).toEqual([]);
+  });
+
   it('prisoner-subsidy: exact and suspected matches in one join on the whole id, then filtered on the spell', () => {
     const { sql, setup } = compile(findModel('prisoner-subsidy'));
     // a person among the payments with the prisoner's name, birth date and region, another id

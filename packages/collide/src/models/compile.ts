@@ -5,7 +5,11 @@ import { checkSpec, operandColumn, type SpecError } from './check-spec.ts';
 import { type TCondition, type TModelSpec, type TOperand, ZModelSpec } from './spec.ts';
 
 export interface CompileOptions {
-  /** the date the check is made (conditions with { param: 'asOf' }); default today */
+  /**
+   * The date the check is made, required by a spec with conditions on { param: 'asOf' }. The caller
+   * says which day that is (the run's creation day, the command's --as-of or its today): the engine
+   * never reads the clock, so a run means the same thing whenever it is replayed.
+   */
   asOf?: string;
 }
 
@@ -35,7 +39,12 @@ export function carriedColumns(spec: TModelSpec): string[] {
   return ['_at', ...new Set([...(amount ? [amount] : []), ...shown])];
 }
 
-const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+/** Whether any operand of the spec is the run parameter asOf. */
+function usesAsOf(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(usesAsOf);
+  if (value === null || typeof value !== 'object') return false;
+  return (value as { param?: unknown }).param === 'asOf' || Object.values(value).some(usesAsOf);
+}
 
 /** Compiles a model spec (any JSON) to DuckDB SQL, or says which field is wrong. */
 export function compile(input: unknown, options: CompileOptions = {}): Compiled {
@@ -50,7 +59,15 @@ export function compile(input: unknown, options: CompileOptions = {}): Compiled 
   const spec = parsed.data;
   const errors = checkSpec(spec);
   if (errors.length > 0) return { sql: '', setup: [], errors, spec };
-  return { ...toSql(spec, options.asOf ?? today()), errors, spec };
+  if (options.asOf === undefined && usesAsOf(spec.conditions)) {
+    return {
+      sql: '',
+      setup: [],
+      errors: [{ path: 'asOf', message: '该模型按核查日判断，须给出核查日' }],
+      spec,
+    };
+  }
+  return { ...toSql(spec, options.asOf ?? ''), errors, spec };
 }
 
 function toSql(spec: TModelSpec, asOf: string): { sql: string; setup: string[] } {

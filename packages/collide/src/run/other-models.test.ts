@@ -181,12 +181,13 @@ describe('food-blacklist (checked on 2024-06-30)', async () => {
 describe('unusable input', () => {
   it('names a missing input and an unknown role', async () => {
     await expect(
-      runModel({ spec: findModel('food-blacklist'), inputs: { holders: ['x.csv'] } }),
+      runModel({ spec: findModel('food-blacklist'), inputs: { holders: ['x.csv'] }, asOf: '2024-06-30' }),
     ).rejects.toThrow('缺少输入 blacklist（食品安全从业禁止名单）：请用 --input blacklist=文件 提供');
     await expect(
       runModel({
         spec: findModel('food-blacklist'),
         inputs: { holders: ['x.csv'], blacklist: ['y.csv'], cats: ['z.csv'] },
+        asOf: '2024-06-30',
       }),
     ).rejects.toThrow('模型 food-blacklist 没有名为 cats 的输入');
   });

@@ -1,4 +1,10 @@
-import { supportClaimKindIds, weakPartyCategoryIds } from '@procura/domain/states';
+import {
+  eligibilityReasonIds,
+  supportClaimKindIds,
+  supportStepKindIds,
+  supportStepResultIds,
+  weakPartyCategoryIds,
+} from '@procura/domain/states';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -82,6 +88,52 @@ export const supportedProsecutionApplicants = pgTable(
     check(
       'supported_prosecution_applicants_recovered_within_claim',
       sql`${t.recoveredFen} IS NULL OR ${t.recoveredFen} <= ${t.claimFen} OR ${t.overClaimReason} IS NOT NULL`,
+    ),
+  ],
+);
+
+/**
+ * The work of a supported-prosecution case, one row per step (supported-prosecution-steps.ts in
+ * the domain has the kinds and their order): 支持起诉条件审查, 转介法律援助, 协助收集证据, 起诉立案,
+ * 调解（和解）, 判决, 申请执行. Columns a kind does not use stay null.
+ */
+export const supportedProsecutionSteps = pgTable(
+  'supported_prosecution_steps',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    kind: text('kind', { enum: supportStepKindIds }).notNull(),
+    on: date('on', { mode: 'string' }).notNull(),
+    /** The applicants the step concerns; null: all of the case's. */
+    applicantIds: integer('applicant_ids').array(),
+    /** Eligibility review: why the party cannot sue alone. */
+    reasonKinds: text('reason_kinds', { enum: eligibilityReasonIds }).array(),
+    result: text('result', { enum: supportStepResultIds }),
+    /** The legal-aid body referred to, or the court the suit was filed with. */
+    body: text('body'),
+    /** The court's 案号. */
+    reference: text('reference'),
+    /** Who reviewed (eligibility review). */
+    person: text('person'),
+    /** Free text: the review's reasoning, what evidence was gathered, the mediation's terms… */
+    detail: text('detail'),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('supported_prosecution_steps_case_idx').on(t.caseId, t.on),
+    oneOf('supported_prosecution_steps', t.kind, supportStepKindIds),
+    check(
+      'supported_prosecution_steps_result_check',
+      sql`${t.result} IS NULL OR ${t.result} in (${sql.raw(supportStepResultIds.map((v) => `'${v}'`).join(', '))})`,
+    ),
+    check(
+      'supported_prosecution_steps_reason_kinds_check',
+      sql`${t.reasonKinds} IS NULL OR ${t.reasonKinds} <@ ARRAY[${sql.raw(eligibilityReasonIds.map((v) => `'${v}'`).join(', '))}]::text[]`,
     ),
   ],
 );

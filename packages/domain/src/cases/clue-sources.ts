@@ -11,6 +11,8 @@ export const clueSources = {
   dataModel: '大数据模型',
   selfDiscovered: '自行发现',
   media: '媒体',
+  labourBureau: '人社部门移送',
+  legalAidAgency: '法律援助机构移送',
 } as const satisfies Record<(typeof states.clueSourceIds)[number], string>;
 
 export type TClueSource = keyof typeof clueSources;
