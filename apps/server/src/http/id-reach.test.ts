@@ -197,6 +197,21 @@ const walks: Record<string, Walk> = {
       payload: { minorId: id },
     }),
   },
+  'POST /api/cases/{id}/judicial-aid minorId': {
+    caller: 'prosecutor6',
+    kind: 'minor',
+    request: (id, c) => ({
+      method: 'POST',
+      url: `/api/cases/${c.juvenileCase}/judicial-aid`,
+      payload: {
+        applicantName: '试探',
+        applicantIdNumber: '510108198001012015',
+        minorId: id,
+        appliedOn: daysFromToday(-1),
+        category: 'juvenile',
+      },
+    }),
+  },
   'POST /api/clues/{id}/decision handlerId': {
     caller: 'head5',
     kind: 'user',
