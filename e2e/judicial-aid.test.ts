@@ -91,6 +91,11 @@ describe('司法救助 in the browser', () => {
       await expect.poll(() => page.getByTestId('aid-paid-total').textContent()).toBe('6,000.00 元');
       await expect.poll(() => page.getByTestId('aid-table').textContent()).toContain('已发放');
       await settledScreenshot(page, 'judicial-aid-paid');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId(`aid-document-${aids[0]!.id}`).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^司法救助决定书-.+\.docx$/);
 
       // The figures page: the civil line's person and money, in the court's total too.
       await page.goto(`${e2e.server.url}/judicial-aid`);

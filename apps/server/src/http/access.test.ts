@@ -222,6 +222,10 @@ const routeTable: Record<string, RouteCase> = {
     access: 'judicialAid.write',
     request: () => ({ url: '/api/cases/999999/judicial-aid/1/payment', payload: {} }),
   },
+  'GET /api/cases/:id/judicial-aid/:aidId/decision.docx': {
+    access: 'judicialAid.write',
+    request: () => ({ url: '/api/cases/999999/judicial-aid/1/decision.docx' }),
+  },
   'GET /api/judicial-aid/summary': {
     access: 'judicialAid.summary',
     request: () => ({ url: '/api/judicial-aid/summary?from=2026-01-01&to=2026-12-31' }),

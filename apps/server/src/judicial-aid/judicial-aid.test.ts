@@ -1,6 +1,7 @@
 import { schema } from '@procura/db';
 import { testEngines } from '@procura/db/testing';
 import { and, desc, eq } from 'drizzle-orm';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TCaseDetail } from '../cases/schema.ts';
 import type { TJuvenileCaseDetail } from '../juvenile/schema.ts';
@@ -11,6 +12,12 @@ import { testClock, testDay } from '../testing/test-clock.ts';
 import type { TCaseJudicialAid, TSummary } from './schema.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH';
+
+/** The text of a .docx's body, tags removed. */
+async function docxText(bytes: Buffer): Promise<string> {
+  const zip = await JSZip.loadAsync(bytes);
+  return (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+}
 
 const person = (serial: number) => withCheck(`51010819700101${String(100 + serial)}`);
 
@@ -233,6 +240,32 @@ describe.each(testEngines())('judicial aid (%s)', (kind) => {
       aidId: aid.id,
       before: { applicantName: '周建军', appliedOn: testDay(-30) },
     });
+  });
+
+  it('prints the 司法救助决定书 of a decided application for the department only', async () => {
+    const caseId = await openCase('civil', { type: 'supportedSuit', title: '吴某追索劳动报酬支持起诉案' });
+    const aid = await apply('civil', caseId, { applicantName: '吴国平', applicantIdNumber: person(10) });
+    const url = `/api/cases/${caseId}/judicial-aid/${aid.id}/decision.docx`;
+    const pending = await as('civil', 'GET', url);
+    expect(pending.statusCode).toBe(400);
+    expect(message(pending)).toBe('该申请尚未决定，不能生成司法救助决定书');
+    await decide('civilHead', caseId, aid.id, {
+      decision: 'granted',
+      decidedOn: testDay(-3),
+      approvedFen: 1_234_500,
+    });
+    const response = await as('civil', 'GET', url);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toContain('officedocument.wordprocessingml');
+    const text = await docxText(response.rawPayload);
+    expect(text).toContain('国家司法救助决定书');
+    expect(text).toContain(`申请人：吴国平（公民身份号码：${person(10)}）`);
+    expect(text).toContain('决定给予申请人国家司法救助金人民币 12,345.00 元');
+    // The chief reaches the case but sees the applicant masked: no document with the full name.
+    const chief = await as('chief', 'GET', url);
+    expect(chief.statusCode).toBe(403);
+    expect(message(chief)).toBe('司法救助决定书载有申请人完整信息，仅由本案承办部门生成');
+    expect((await as('criminal', 'GET', url)).statusCode).toBe(404);
   });
 
   it('answers 404 out of reach as for a missing case, masks the applicant outside the department, and audits reads and changes', async () => {

@@ -1,6 +1,9 @@
 import { audited } from '../audit/audit-read.ts';
 import { callerOf, currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
+import { docxMime } from '../suggestions/archive-suggestion-document.ts';
+import { attachment } from '../suggestions/get-case-document.ts';
+import { generateDecisionDocument } from './decision-document.ts';
 import { loadCaseAid, reachAidCase } from './load.ts';
 import { applyForAid, correctApplication, decideAid, recordPayment } from './record-aid.ts';
 import {
@@ -129,6 +132,29 @@ export async function judicialAidRoutes(app: App, { database }: RouteDeps) {
         input: request.body,
         ...callerOf(request),
       }),
+  );
+
+  app.get(
+    '/api/cases/:id/judicial-aid/:aidId/decision.docx',
+    {
+      config: { access: 'judicialAid.write' },
+      schema: {
+        tags,
+        summary: '生成国家司法救助决定书（.docx，含申请人完整信息；仅限可查看完整信息的人员）',
+        params: ZAidParams,
+      },
+    },
+    async (request, reply) => {
+      const { fileName, content } = await generateDecisionDocument(database, {
+        id: request.params.id,
+        aidId: request.params.aidId,
+        ...callerOf(request),
+      });
+      return reply
+        .header('content-type', docxMime)
+        .header('content-disposition', attachment(fileName))
+        .send(content);
+    },
   );
 
   app.get(

@@ -27,6 +27,7 @@ import {
   useCaseJudicialAid,
   useCorrectApplication,
   useDecideAid,
+  useDownloadDecision,
   useRecordPayment,
 } from './api.ts';
 
@@ -252,6 +253,7 @@ export function JudicialAidSection({
   minors?: { id: number; name: string }[];
 }) {
   const query = useCaseJudicialAid(caseId, full);
+  const download = useDownloadDecision(caseId);
   const [dialog, setDialog] = useState<
     { kind: 'apply' } | { kind: 'decide' | 'pay' | 'correct'; aid: TJudicialAid } | null
   >(null);
@@ -261,7 +263,7 @@ export function JudicialAidSection({
     { title: '申请人', dataIndex: 'applicantName', width: 90 },
     { title: '身份证号', dataIndex: 'applicantIdNumber', width: 180, render: (v: string | null) => v ?? '—' },
     { title: '申请日期', dataIndex: 'appliedOn', width: 110 },
-    { title: '救助事由', dataIndex: 'categoryLabel', ellipsis: true },
+    { title: '救助事由', dataIndex: 'categoryLabel', width: 180, ellipsis: true },
     {
       title: '状态',
       dataIndex: 'stage',
@@ -292,7 +294,7 @@ export function JudicialAidSection({
           {
             title: '操作',
             key: 'actions',
-            width: 150,
+            width: 190,
             render: (_: unknown, a: TJudicialAid) => (
               <Space size={0}>
                 {a.decision === 'pending' && !data?.masked && (
@@ -313,6 +315,17 @@ export function JudicialAidSection({
                     data-testid={`aid-decide-${a.id}`}
                   >
                     决定
+                  </Button>
+                )}
+                {a.decision !== 'pending' && !data?.masked && (
+                  <Button
+                    size="small"
+                    type="link"
+                    loading={download.isPending && download.variables === a.id}
+                    onClick={() => download.mutate(a.id)}
+                    data-testid={`aid-document-${a.id}`}
+                  >
+                    决定书
                   </Button>
                 )}
                 {a.decision === 'granted' && (
@@ -349,6 +362,9 @@ export function JudicialAidSection({
         )
       }
     >
+      {download.error && (
+        <Alert type="error" showIcon title={errorText(download.error)} style={{ marginBottom: 12 }} />
+      )}
       {data && (
         <Space orientation="vertical" style={{ width: '100%' }}>
           {data.aids.length > 0 && (
@@ -376,7 +392,7 @@ export function JudicialAidSection({
             columns={columns}
             dataSource={data.aids}
             pagination={false}
-            scroll={{ x: 1000 }}
+            scroll={{ x: 1300 }}
             locale={{ emptyText: '无司法救助申请' }}
             data-testid="aid-table"
           />

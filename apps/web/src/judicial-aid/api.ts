@@ -8,7 +8,7 @@ import type {
   TSummary,
 } from '@procura/server/judicial-aid/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
+import { api, apiDownload } from '../api/client.ts';
 
 export const categoryOptions = Object.entries(judicialAidCategories).map(([value, label]) => ({
   value,
@@ -62,5 +62,13 @@ export function useCorrectApplication(caseId: number, aidId: number) {
       api<TCaseJudicialAid>(`/api/cases/${caseId}/judicial-aid/${aidId}`, { method: 'PATCH', body }),
     meta: { silent: true },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: key(caseId) }),
+  });
+}
+
+/** 国家司法救助决定书 (.docx) of a decided application. */
+export function useDownloadDecision(caseId: number) {
+  return useMutation({
+    mutationFn: (aidId: number) => apiDownload(`/api/cases/${caseId}/judicial-aid/${aidId}/decision.docx`),
+    meta: { silent: true },
   });
 }
