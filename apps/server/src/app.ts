@@ -27,6 +27,7 @@ import { deadlineRoutes } from './deadlines/routes.ts';
 import { departmentRoutes } from './departments/routes.ts';
 import { employmentCheckRoutes } from './employment-checks/routes.ts';
 import { healthRoutes } from './health/routes.ts';
+import { hearingRoutes } from './hearings/routes.ts';
 import { registerAccessControl } from './http/access.ts';
 import type { App, RouteDeps } from './http/app-types.ts';
 import { registerErrorHandler } from './http/errors.ts';
@@ -70,6 +71,7 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   outreachRoutes,
   attachmentRoutes,
   supportedProsecutionRoutes,
+  hearingRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -107,6 +107,23 @@ export const auditActionLabels: Record<string, string> = {
   'supportedProsecution.importApplicants': '导入支持起诉申请人名单',
   'supportedProsecution.recordRecovery': '记录申请人追回金额',
   'supportedProsecution.viewApplicants': '查看支持起诉申请人',
+  'hearingOfficer.create': '登记听证员',
+  'hearingOfficer.update': '修改听证员',
+  'hearingOfficer.view': '查看听证员库',
+  'hearing.create': '登记公开听证',
+  'hearing.update': '修改公开听证',
+  'hearing.view': '查看公开听证',
+  'hearing.drawOfficers': '随机抽取听证员',
+  'hearing.chooseOfficer': '指定听证员',
+  'hearing.removeOfficer': '撤下听证员',
+  'hearing.recordOpinion': '记录听证员意见',
+  'hearing.addNotice': '登记听证通知',
+  'hearing.generateMinutes': '生成听证笔录',
+  'hearing.publish': '公开听证情况',
+  'dispute.update': '填写行政争议化解情况',
+  'dispute.view': '查看行政争议化解情况',
+  'dispute.addMeeting': '登记会商',
+  'dispute.recordOutcome': '记录行政争议化解结果',
 };
 
 export function auditActionLabel(action: string): string {
