@@ -114,6 +114,12 @@ const routes = [
     menuParent: '/cases',
   },
   {
+    path: '/hearing-officers',
+    title: '听证员库',
+    access: 'hearingOfficer.read',
+    menu: { icon: <AuditOutlined />, group: 'casework' },
+  },
+  {
     path: '/suggestions',
     title: '检察建议',
     access: 'suggestion.read',

@@ -6,6 +6,8 @@ import { Link, useParams } from 'react-router';
 import { errorText } from '../api/errors.ts';
 import { useMe } from '../auth/hooks.ts';
 import { CaseDeadlines } from '../deadlines/CaseDeadlines.tsx';
+import { AdminDispute } from '../hearings/AdminDispute.tsx';
+import { CaseHearings } from '../hearings/CaseHearings.tsx';
 import { formatDate, formatDateTime } from '../shared/dates.ts';
 import { CaseSuggestions } from '../suggestions/CaseSuggestions.tsx';
 import { CaseApplicants } from '../supported-prosecution/CaseApplicants.tsx';
@@ -179,6 +181,10 @@ export default function CaseDetailPage() {
         </Col>
       </Row>
       {detail.type === 'supportedSuit' && <CaseApplicants caseId={detail.id} mayEdit={mayRecordOutcome} />}
+      {detail.type === 'adminDisputeResolution' && (
+        <AdminDispute caseId={detail.id} mayEdit={mayRecordOutcome} />
+      )}
+      <CaseHearings caseId={detail.id} mayEdit={mayRecordOutcome} />
       <CaseSuggestions detail={detail} />
       <AdvanceStageModal detail={detail} open={dialog === 'advance'} onClose={() => setDialog(null)} />
       <RecordEventModal
