@@ -159,6 +159,17 @@ describe('行政争议实质性化解 with a public hearing in the browser', () 
       });
       await page.reload();
       await expect.poll(() => page.getByTestId('dispute-means-list').textContent()).toContain('公开听证');
+      // A joint meeting (会商) with the 司法局 and the street office.
+      await page.getByTestId('add-meeting').click();
+      await pickDay(page, chinaDay(-1));
+      await page.getByTestId('meeting-bodies').fill('成都市成华区司法局\n成都市成华区某街道办事处');
+      await page.getByTestId('meeting-minutes').fill('各方同意街道办事处依法补偿，张某某撤回复议申请。');
+      await page.getByTestId('meeting-submit').click();
+      await noDialog(page);
+      await expect
+        .poll(() => page.getByTestId('dispute-meetings').textContent())
+        .toContain('成都市成华区司法局、成都市成华区某街道办事处');
+
       await page.getByTestId('record-dispute-outcome').click();
       await choose(page, 'dispute-outcome-select', '撤诉');
       await pickDay(page, chinaDay(-1));
@@ -169,6 +180,15 @@ describe('行政争议实质性化解 with a public hearing in the browser', () 
         .poll(() => page.getByTestId('disputes-resolved-count').textContent())
         .toContain('近三年化解 1 起');
       await settledScreenshot(page, 'dispute-hearing-resolved');
+
+      // Published: the list under 听证员库 shows the hearing with the party's name masked.
+      await card.getByTestId('publish-hearing').click();
+      await expect.poll(() => card.textContent()).toContain('已公开');
+      await page.getByTestId('side-menu').getByText('听证员库').click();
+      const published = page.getByTestId('published-hearings');
+      await expect.poll(() => published.textContent()).toContain('促成街道办事处与张某达成协议');
+      expect(await published.textContent()).not.toContain('张某某');
+      await settledScreenshot(page, 'dispute-hearing-published');
     } finally {
       await context.close();
     }

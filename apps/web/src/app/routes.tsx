@@ -19,6 +19,7 @@ import {
   ScheduleOutlined,
   SendOutlined,
   SmileOutlined,
+  SolutionOutlined,
   SwapOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -117,7 +118,7 @@ const routes = [
     path: '/hearing-officers',
     title: '听证员库',
     access: 'hearingOfficer.read',
-    menu: { icon: <AuditOutlined />, group: 'casework' },
+    menu: { icon: <SolutionOutlined />, group: 'casework' },
   },
   {
     path: '/suggestions',

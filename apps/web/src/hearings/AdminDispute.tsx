@@ -164,10 +164,10 @@ function MeetingModal({ caseId, onClose }: { caseId: number; onClose: () => void
         name="bodies"
         rules={[{ required: true, message: '请填写参会单位' }]}
       >
-        <Input.TextArea rows={3} />
+        <Input.TextArea rows={3} data-testid="meeting-bodies" />
       </Form.Item>
       <Form.Item label="会商纪要" name="minutes" rules={[{ required: true, message: '请填写纪要' }]}>
-        <Input.TextArea rows={5} />
+        <Input.TextArea rows={5} data-testid="meeting-minutes" />
       </Form.Item>
     </FormModal>
   );

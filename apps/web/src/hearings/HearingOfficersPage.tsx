@@ -101,6 +101,7 @@ function PublishedHearings() {
         dataSource={published.data ?? []}
         pagination={{ pageSize: 20 }}
         locale={{ emptyText: '暂无公开的听证' }}
+        data-testid="published-hearings"
       />
     </Card>
   );
