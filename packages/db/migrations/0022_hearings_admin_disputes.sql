@@ -25,7 +25,8 @@ CREATE TABLE "admin_disputes" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "admin_disputes_entry_stage_check" CHECK ("admin_disputes"."entry_stage" in ('preLitigation', 'inLitigation', 'postLitigation')),
 	CONSTRAINT "admin_disputes_outcome_check" CHECK ("admin_disputes"."outcome" in ('withdrawn', 'settled', 'organPerformed', 'complaintsEnded', 'unresolved')),
-	CONSTRAINT "admin_disputes_outcome_dated" CHECK (("admin_disputes"."outcome" IS NULL) = ("admin_disputes"."outcome_on" IS NULL))
+	CONSTRAINT "admin_disputes_outcome_dated" CHECK (("admin_disputes"."outcome" IS NULL) = ("admin_disputes"."outcome_on" IS NULL)),
+	CONSTRAINT "admin_disputes_means_in_list" CHECK (jsonb_typeof("admin_disputes"."means") = 'array' AND "admin_disputes"."means" <@ '["publicHearing","explanation","judicialAssistance","suggestion","protestRequest"]'::jsonb)
 );
 --> statement-breakpoint
 CREATE TABLE "hearing_notices" (

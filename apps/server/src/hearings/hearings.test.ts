@@ -264,6 +264,21 @@ describe.each(testEngines())('public hearings and administrative disputes (%s)',
     expect(mine.decisionUse).toBe('采纳听证员意见，促成行政机关与张某达成补偿协议。');
   });
 
+  it('the database refuses a means outside the list', async () => {
+    const caseId = await disputeCase('孙某某诉某局行政确认争议化解案');
+    await expect(
+      t.database.db
+        .update(schema.adminDisputes)
+        .set({ means: ['explanation', '上访'] })
+        .where(eq(schema.adminDisputes.caseId, caseId)),
+    ).rejects.toThrow();
+    const [row] = await t.database.db
+      .select({ means: schema.adminDisputes.means })
+      .from(schema.adminDisputes)
+      .where(eq(schema.adminDisputes.caseId, caseId));
+    expect(row!.means).toEqual(['explanation']);
+  });
+
   it('answers another department as a missing id (404), masks names for the chief, audits reads', async () => {
     const caseId = await disputeCase('赵某某诉某局行政许可争议化解案');
     const hearing = await hearingOn(caseId);
@@ -292,9 +307,13 @@ describe.each(testEngines())('public hearings and administrative disputes (%s)',
       (await as('own', 'POST', '/api/hearing-officers', { name: '某', occupation: '律师' })).statusCode,
     ).toBe(403);
 
+    await as('own', 'PATCH', `/api/hearings/${hearing.id}`, { minutes: '张某某陈述意见。' });
     const chief = (await as('chief', 'GET', `/api/cases/${caseId}/hearings`)).json<THearing[]>();
     expect(chief[0]!.namesMasked).toBe(true);
     expect(chief[0]!.participants[0]!.name).toBe('张某');
+    expect(chief[0]!.minutes).toBe('张某陈述意见。');
+    const chiefDispute = (await as('chief', 'GET', `/api/cases/${caseId}/admin-dispute`)).json<TDispute>();
+    expect(chiefDispute.parties[0]!.name).toBe('张某');
     const [entry] = await t.database.db
       .select()
       .from(schema.auditLog)
@@ -307,5 +326,8 @@ describe.each(testEngines())('public hearings and administrative disputes (%s)',
       .from(schema.auditLog)
       .where(and(eq(schema.auditLog.action, 'hearing.create'), eq(schema.auditLog.targetId, String(caseId))));
     expect(change!.detail).toMatchObject({ hearingId: hearing.id });
+    // The case's own department reads the full names.
+    const own = (await as('own', 'GET', `/api/cases/${caseId}/hearings`)).json<THearing[]>();
+    expect(own[0]!.minutes).toBe('张某某陈述意见。');
   });
 });

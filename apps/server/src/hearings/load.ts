@@ -7,6 +7,7 @@ import {
   hearingDrawMethods,
   hearingParticipantRoles,
   isResolved,
+  maskNamesIn,
   maskPersonName,
   type TDisputeMeans,
   type THearingParticipantRole,
@@ -110,38 +111,44 @@ export async function presentHearings(
     .where(inArray(hearingNotices.hearingId, ids))
     .orderBy(asc(hearingNotices.sentOn), asc(hearingNotices.id));
   const masked = masksNames(user, theCase);
-  return rows.map((h) => ({
-    id: h.id,
-    caseId: h.caseId,
-    caseNumber: theCase.caseNumber,
-    question: h.question,
-    heldOn: h.heldOn,
-    startsAt: h.startsAt,
-    place: h.place,
-    participants: presentPeople(h.participants, masked),
-    namesMasked: masked,
-    panel: panel
-      .filter((p) => p.seat.hearingId === h.id)
-      .map(({ seat, officer }) => ({
-        officerId: officer.id,
-        name: officer.name,
-        occupation: officer.occupation,
-        organisation: officer.organisation,
-        method: seat.method,
-        methodLabel: hearingDrawMethods[seat.method],
-        seed: seat.seed,
-        candidateIds: seat.candidateIds,
-        reason: seat.reason,
-        opinion: seat.opinion,
-      })),
-    notices: notices
-      .filter((n) => n.hearingId === h.id)
-      .map((n) => ({ id: n.id, recipient: n.recipient, means: n.means, sentOn: n.sentOn })),
-    minutes: h.minutes,
-    decisionUse: h.decisionUse,
-    documentId: h.documentId,
-    publishedAt: h.publishedAt?.toISOString() ?? null,
-  }));
+  return rows.map((h) => {
+    // Outside the case's department the parties' names are masked in the text fields too.
+    const parties = h.participants.filter((p) => p.role === 'party').map((p) => p.name);
+    const text = (value: string) => (masked ? maskNamesIn(value, parties) : value);
+    const maybe = (value: string | null) => (value === null ? null : text(value));
+    return {
+      id: h.id,
+      caseId: h.caseId,
+      caseNumber: theCase.caseNumber,
+      question: text(h.question),
+      heldOn: h.heldOn,
+      startsAt: h.startsAt,
+      place: h.place,
+      participants: presentPeople(h.participants, masked),
+      namesMasked: masked,
+      panel: panel
+        .filter((p) => p.seat.hearingId === h.id)
+        .map(({ seat, officer }) => ({
+          officerId: officer.id,
+          name: officer.name,
+          occupation: officer.occupation,
+          organisation: officer.organisation,
+          method: seat.method,
+          methodLabel: hearingDrawMethods[seat.method],
+          seed: seat.seed,
+          candidateIds: seat.candidateIds,
+          reason: seat.reason,
+          opinion: maybe(seat.opinion),
+        })),
+      notices: notices
+        .filter((n) => n.hearingId === h.id)
+        .map((n) => ({ id: n.id, recipient: text(n.recipient), means: n.means, sentOn: n.sentOn })),
+      minutes: maybe(h.minutes),
+      decisionUse: maybe(h.decisionUse),
+      documentId: h.documentId,
+      publishedAt: h.publishedAt?.toISOString() ?? null,
+    };
+  });
 }
 
 export async function loadHearing(db: Executor, hearingId: number, theCase: CaseRow, user: SessionUser) {
@@ -189,6 +196,8 @@ export async function loadDispute(db: Executor, theCase: CaseRow, user: SessionU
     .where(eq(hearings.caseId, theCase.id))
     .orderBy(asc(hearings.heldOn), asc(hearings.id));
   const masked = masksNames(user, theCase);
+  const parties = (record?.parties ?? []).filter((p) => p.role === 'party').map((p) => p.name);
+  const text = (value: string | null) => (value !== null && masked ? maskNamesIn(value, parties) : value);
   const phase = (theCase.phase ?? null) as keyof typeof disputeEntryStages | null;
   const entryStage = record?.entryStage ?? phase;
   return {
@@ -196,23 +205,28 @@ export async function loadDispute(db: Executor, theCase: CaseRow, user: SessionU
     recorded: record !== undefined,
     entryStage,
     entryStageLabel: entryStage ? disputeEntryStages[entryStage] : null,
-    referredBy: record?.referredBy ?? null,
+    referredBy: text(record?.referredBy ?? null),
     referredOn: record?.referredOn ?? null,
     parties: presentPeople(record?.parties ?? [], masked),
     namesMasked: masked,
     administrativeOrgan: record?.administrativeOrgan ?? null,
-    administrativeAct: record?.administrativeAct ?? null,
-    disputeFocus: record?.disputeFocus ?? null,
+    administrativeAct: text(record?.administrativeAct ?? null),
+    disputeFocus: text(record?.disputeFocus ?? null),
     means: (record?.means ?? []).map((id) => ({
       id: id as TDisputeMeans,
       label: disputeMeans[id as TDisputeMeans] ?? id,
     })),
-    hearings: caseHearings,
-    meetings: meetings.map((m) => ({ id: m.id, heldOn: m.heldOn, bodies: m.bodies, minutes: m.minutes })),
+    hearings: caseHearings.map((h) => ({ ...h, question: text(h.question)! })),
+    meetings: meetings.map((m) => ({
+      id: m.id,
+      heldOn: m.heldOn,
+      bodies: m.bodies,
+      minutes: text(m.minutes)!,
+    })),
     outcome: record?.outcome ?? null,
     outcomeLabel: record?.outcome ? disputeOutcomes[record.outcome] : null,
     outcomeOn: record?.outcomeOn ?? null,
-    outcomeNote: record?.outcomeNote ?? null,
+    outcomeNote: text(record?.outcomeNote ?? null),
     resolved: isResolved(record?.outcome ?? null),
   };
 }

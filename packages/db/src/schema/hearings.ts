@@ -1,4 +1,9 @@
-import { disputeEntryStageIds, disputeOutcomeIds, hearingDrawMethodIds } from '@procura/domain/states';
+import {
+  disputeEntryStageIds,
+  disputeMeansIds,
+  disputeOutcomeIds,
+  hearingDrawMethodIds,
+} from '@procura/domain/states';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -163,6 +168,11 @@ export const adminDisputes = pgTable(
     oneOf('admin_disputes', t.entryStage, disputeEntryStageIds),
     oneOf('admin_disputes', t.outcome, disputeOutcomeIds),
     check('admin_disputes_outcome_dated', sql`(${t.outcome} IS NULL) = (${t.outcomeOn} IS NULL)`),
+    // Every means is one of the list (the platform's constants, never a request's).
+    check(
+      'admin_disputes_means_in_list',
+      sql`jsonb_typeof(${t.means}) = 'array' AND ${t.means} <@ ${sql.raw(`'${JSON.stringify(disputeMeansIds)}'::jsonb`)}`,
+    ),
   ],
 );
 
