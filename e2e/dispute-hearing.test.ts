@@ -193,4 +193,25 @@ describe('行政争议实质性化解 with a public hearing in the browser', () 
       await context.close();
     }
   });
+  it('a department head keeps the pool through the 听证员库 page, with declared relations', async () => {
+    const context = await e2e.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await loginThroughPage(page, e2e.server.url, 'head4', demoPassword);
+      await page.getByTestId('side-menu').getByText('听证员库').click();
+      await page.getByTestId('add-officer').click();
+      await page.getByTestId('officer-name').fill('冯某');
+      await page.getByTestId('officer-occupation').fill('人民监督员');
+      await page.getByTestId('officer-organisation').fill('成都市某建设公司');
+      await page.getByTestId('officer-relations').fill('配偶：陈某某\n曾任职：某物业管理公司');
+      await page.getByTestId('officer-submit').click();
+      await noDialog(page);
+      const table = page.getByTestId('officers-table');
+      await expect.poll(() => table.textContent()).toContain('冯某');
+      expect(await table.textContent()).toContain('配偶：陈某某；曾任职：某物业管理公司');
+      await settledScreenshot(page, 'dispute-hearing-officer-pool');
+    } finally {
+      await context.close();
+    }
+  });
 });
