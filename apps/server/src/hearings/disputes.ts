@@ -14,6 +14,7 @@ import type { SessionUser } from '../auth/load-user.ts';
 import { reachCondition } from '../cases/record-reach.ts';
 import { now, today } from '../clock.ts';
 import { DomainError } from '../errors.ts';
+import { refuseConflicts, seated } from './hearings.ts';
 import { type CaseRow, loadDispute, reachCase, requireDisputeCase } from './load.ts';
 import type { TDispute, TDisputeBody, TMeetingBody, TOutcomeBody, TStatistics } from './schema.ts';
 
@@ -68,6 +69,17 @@ export async function updateDispute(
         .where(eq(hearings.caseId, id))
         .limit(1);
       if (!hearing) throw new DomainError('VALIDATION', '化解方式含“公开听证”，但本案尚未登记听证');
+    }
+    // The officers already seated at the case's hearings may not be related to the new parties.
+    const newParties = [
+      ...input.parties.filter((p) => p.role === 'party' || p.role === 'organ').map((p) => p.name),
+      input.administrativeOrgan,
+    ];
+    for (const hearing of await tx.select().from(hearings).where(eq(hearings.caseId, id))) {
+      const names = hearing.participants
+        .filter((p) => p.role === 'party' || p.role === 'organ')
+        .map((p) => p.name);
+      refuseConflicts(await seated(tx, hearing.id), [...names, ...newParties]);
     }
     const values = {
       entryStage,

@@ -120,7 +120,11 @@ describe.each(testEngines())('public hearings and administrative disputes (%s)',
     );
 
     // Three more officers without relations: the draw of three never takes the two related ones.
-    const clean = [await officer(), await officer(), await officer()];
+    const clean = [
+      await officer({ organisation: '某律师事务所甲' }),
+      await officer({ organisation: '某律师事务所乙' }),
+      await officer({ organisation: '某律师事务所丙' }),
+    ];
     const drawn = await as('own', 'POST', `/api/hearings/${hearing.id}/draw`, {
       count: 3,
       seed: 'test-seed-1',
@@ -142,13 +146,26 @@ describe.each(testEngines())('public hearings and administrative disputes (%s)',
     expect(drawOfficers('test-seed-1', seats[0]!.candidateIds!, 3)).toEqual(drawnIds);
     expect(seats[0]!.candidateIds).toEqual(expect.arrayContaining(clean.map((c) => c.id)));
 
-    // Nothing was seated by the refusals, and adding the employer as a participant later is refused too.
+    // Naming a seated officer as a party later is refused too.
     const party = await as('own', 'PATCH', `/api/hearings/${hearing.id}`, {
       participants: [{ name: seats[0]!.name, role: 'party' }],
     });
     expect(party.statusCode).toBe(409);
     expect(party.json<{ message: string }>().message).toBe(
       `听证员${seats[0]!.name}本人是本案当事人，不能担任听证员`,
+    );
+    // So is naming, in the dispute, a seated officer's employer as the administrative organ.
+    const organ = await as('own', 'PUT', `/api/cases/${caseId}/admin-dispute`, {
+      referredBy: '成都市成华区司法局',
+      parties: [{ name: '张某某', role: 'party' }],
+      administrativeOrgan: seats[1]!.organisation!,
+      administrativeAct: '限期拆除决定',
+      disputeFocus: '是否属于违法建筑',
+      means: [],
+    });
+    expect(organ.statusCode).toBe(409);
+    expect(organ.json<{ message: string }>().message).toBe(
+      `听证员${seats[1]!.name}的工作单位“${seats[1]!.organisation}”是本案当事人，存在利害关系，不能担任本案听证员`,
     );
   });
 

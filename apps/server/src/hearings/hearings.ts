@@ -46,7 +46,7 @@ async function audit(tx: Executor, caller: Caller, action: string, theCase: Case
 }
 
 /** The officers already seated at a hearing. */
-async function seated(tx: Executor, hearingId: number): Promise<OfficerRow[]> {
+export async function seated(tx: Executor, hearingId: number): Promise<OfficerRow[]> {
   const rows = await tx
     .select({ officer: hearingOfficers })
     .from(hearingPanel)
@@ -56,7 +56,7 @@ async function seated(tx: Executor, hearingId: number): Promise<OfficerRow[]> {
 }
 
 /** Refuses, naming the relation, when a seated officer is related to one of these parties. */
-function refuseConflicts(officers: OfficerRow[], parties: string[]): void {
+export function refuseConflicts(officers: OfficerRow[], parties: string[]): void {
   for (const officer of officers) {
     const conflict = officerConflict(officer, parties);
     if (conflict) throw new DomainError('CONFLICT', conflict, { officerId: officer.id });
