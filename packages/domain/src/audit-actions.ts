@@ -115,7 +115,6 @@ export const auditActionLabels: Record<string, string> = {
   'hearing.view': '查看公开听证',
   'hearing.drawOfficers': '随机抽取听证员',
   'hearing.chooseOfficer': '指定听证员',
-  'hearing.removeOfficer': '撤下听证员',
   'hearing.recordOpinion': '记录听证员意见',
   'hearing.addNotice': '登记听证通知',
   'hearing.generateMinutes': '生成听证笔录',
