@@ -28,6 +28,7 @@ import { deadlineRoutes } from './deadlines/routes.ts';
 import { departmentRoutes } from './departments/routes.ts';
 import { employmentCheckRoutes } from './employment-checks/routes.ts';
 import { healthRoutes } from './health/routes.ts';
+import { hearingRoutes } from './hearings/routes.ts';
 import { registerAccessControl } from './http/access.ts';
 import type { App, RouteDeps } from './http/app-types.ts';
 import { registerErrorHandler } from './http/errors.ts';
@@ -72,6 +73,7 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   attachmentRoutes,
   supportedProsecutionRoutes,
   adminViolationRoutes,
+  hearingRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -90,6 +90,16 @@ export const policy = {
   'juvenile.write': { roles: caseworkers, scope: 'department', label: '记录未成年人检察办案、帮教事项' },
   'juvenile.approve': { roles: heads, scope: 'department', label: '审批再次询问、决定封存记录查询' },
   'juvenile.seal': { roles: deciders, scope: 'department', label: '封存未成年人犯罪记录' },
+  // 公开听证 and 行政争议实质性化解 (issue 14). Hearings and disputes themselves go by the case's
+  // case.read / case.update; the pool of 听证员 is the procuratorate's, kept by heads and the admin.
+  'hearingOfficer.read': { roles: [...caseworkers, 'admin'], scope: 'all', label: '查看听证员库' },
+  'hearingOfficer.manage': {
+    roles: [...heads, 'admin'],
+    scope: 'all',
+    label: '维护听证员库（登记、修改、停用听证员）',
+  },
+  'hearing.readPublished': { roles: caseworkers, scope: 'all', label: '查看已公开的听证（当事人姓名隐去）' },
+  'dispute.statistics': { roles: caseworkers, scope: 'department', label: '查看行政争议化解统计' },
 } as const satisfies Record<string, Rule>;
 
 export type TAction = keyof typeof policy;

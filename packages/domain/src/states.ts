@@ -355,3 +355,32 @@ export const eligibilityReasonIds = [
   'manyClaimants',
   'other',
 ] as const;
+
+// ─── public hearings and administrative-dispute resolution (packages/domain/src/hearings.ts) ───
+
+/** hearing_panel.method: drawn at random from the pool (seed recorded) or chosen with a reason. */
+export const hearingDrawMethodIds = ['random', 'chosen'] as const;
+
+/** hearings participants' roles: 当事人, 行政机关, 代理人, 其他. */
+export const hearingParticipantRoleIds = ['party', 'organ', 'agent', 'other'] as const;
+
+/** admin_disputes.entry_stage: 诉前 (复议), 诉中 (court), 诉后 (supervision application). */
+export const disputeEntryStageIds = ['preLitigation', 'inLitigation', 'postLitigation'] as const;
+
+/** admin_disputes.means: 公开听证, 释法说理, 司法救助, 检察建议, 提请抗诉. */
+export const disputeMeansIds = [
+  'publicHearing',
+  'explanation',
+  'judicialAssistance',
+  'suggestion',
+  'protestRequest',
+] as const;
+
+/** admin_disputes.outcome: 撤诉, 和解, 行政机关依法履职, 息诉罢访, 未化解. */
+export const disputeOutcomeIds = [
+  'withdrawn',
+  'settled',
+  'organPerformed',
+  'complaintsEnded',
+  'unresolved',
+] as const;

@@ -202,6 +202,83 @@ const routeTable: Record<string, RouteCase> = {
     access: 'case.update',
     request: () => ({ url: '/api/cases/999999/supported-prosecution/opinion.docx' }),
   },
+  // 公开听证, 听证员库, 行政争议实质性化解 (apps/server/src/hearings).
+  'GET /api/hearing-officers': {
+    access: 'hearingOfficer.read',
+    request: () => ({ url: '/api/hearing-officers' }),
+  },
+  'POST /api/hearing-officers': {
+    access: 'hearingOfficer.manage',
+    request: () => ({ url: '/api/hearing-officers', payload: {} }),
+  },
+  'PATCH /api/hearing-officers/:id': {
+    access: 'hearingOfficer.manage',
+    request: () => ({ url: '/api/hearing-officers/999999', payload: {} }),
+  },
+  'GET /api/cases/:id/hearings': {
+    access: 'case.read',
+    request: () => ({ url: '/api/cases/999999/hearings' }),
+  },
+  'POST /api/cases/:id/hearings': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cases/999999/hearings', payload: {} }),
+  },
+  'GET /api/hearings/published': {
+    access: 'hearing.readPublished',
+    request: () => ({ url: '/api/hearings/published' }),
+  },
+  'GET /api/hearings/:id': {
+    access: 'case.read',
+    request: () => ({ url: '/api/hearings/999999' }),
+  },
+  'PATCH /api/hearings/:id': {
+    access: 'case.update',
+    request: () => ({ url: '/api/hearings/999999', payload: {} }),
+  },
+  'POST /api/hearings/:id/draw': {
+    access: 'case.update',
+    request: () => ({ url: '/api/hearings/999999/draw', payload: {} }),
+  },
+  'POST /api/hearings/:id/officers/:officerId': {
+    access: 'case.update',
+    request: () => ({ url: '/api/hearings/999999/officers/1', payload: {} }),
+  },
+  'PUT /api/hearings/:id/officers/:officerId/opinion': {
+    access: 'case.update',
+    request: () => ({ url: '/api/hearings/999999/officers/1/opinion', payload: {} }),
+  },
+  'POST /api/hearings/:id/notices': {
+    access: 'case.update',
+    request: () => ({ url: '/api/hearings/999999/notices', payload: {} }),
+  },
+  'POST /api/hearings/:id/minutes-document': {
+    access: 'case.update',
+    request: () => ({ url: '/api/hearings/999999/minutes-document' }),
+  },
+  'POST /api/hearings/:id/publish': {
+    access: 'case.update',
+    request: () => ({ url: '/api/hearings/999999/publish' }),
+  },
+  'GET /api/cases/:id/admin-dispute': {
+    access: 'case.read',
+    request: () => ({ url: '/api/cases/999999/admin-dispute' }),
+  },
+  'PUT /api/cases/:id/admin-dispute': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cases/999999/admin-dispute', payload: {} }),
+  },
+  'POST /api/cases/:id/admin-dispute/meetings': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cases/999999/admin-dispute/meetings', payload: {} }),
+  },
+  'POST /api/cases/:id/admin-dispute/outcome': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cases/999999/admin-dispute/outcome', payload: {} }),
+  },
+  'GET /api/admin-disputes/statistics': {
+    access: 'dispute.statistics',
+    request: () => ({ url: '/api/admin-disputes/statistics' }),
+  },
   // Suggestions, deadlines, calendar, reassignment, notifications: as above, a missing id (404) or
   // an empty body (400) shows the caller got past access control.
   'GET /api/suggestions': { access: 'suggestion.read', request: () => ({ url: '/api/suggestions' }) },

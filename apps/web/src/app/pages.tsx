@@ -34,6 +34,7 @@ export const pages: Record<TAppPath, TPage> = {
   '/clues/:id': lazyPage(() => import('../clues/ClueDetailPage.tsx')),
   '/cases': lazyPage(() => import('../cases/CasesPage.tsx')),
   '/cases/:id': lazyPage(() => import('../cases/CaseDetailPage.tsx')),
+  '/hearing-officers': lazyPage(() => import('../hearings/HearingOfficersPage.tsx')),
   '/suggestions': lazyPage(() => import('../suggestions/SuggestionsPage.tsx')),
   '/deadlines': lazyPage(() => import('../deadlines/MyDeadlinesPage.tsx')),
   '/deadlines/board': lazyPage(() => import('../deadlines/DeadlineBoardPage.tsx')),

@@ -19,6 +19,7 @@ import {
   ScheduleOutlined,
   SendOutlined,
   SmileOutlined,
+  SolutionOutlined,
   SwapOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -112,6 +113,12 @@ const routes = [
     title: '案件详情',
     access: 'case.read',
     menuParent: '/cases',
+  },
+  {
+    path: '/hearing-officers',
+    title: '听证员库',
+    access: 'hearingOfficer.read',
+    menu: { icon: <SolutionOutlined />, group: 'casework' },
   },
   {
     path: '/suggestions',

@@ -7,6 +7,8 @@ import { CaseAdminViolation } from '../admin-violation/CaseAdminViolation.tsx';
 import { errorText } from '../api/errors.ts';
 import { useMe } from '../auth/hooks.ts';
 import { CaseDeadlines } from '../deadlines/CaseDeadlines.tsx';
+import { AdminDispute } from '../hearings/AdminDispute.tsx';
+import { CaseHearings } from '../hearings/CaseHearings.tsx';
 import { formatDate, formatDateTime } from '../shared/dates.ts';
 import { CaseSuggestions } from '../suggestions/CaseSuggestions.tsx';
 import { CaseApplicants } from '../supported-prosecution/CaseApplicants.tsx';
@@ -183,6 +185,10 @@ export default function CaseDetailPage() {
       {detail.type === 'adminViolation' && (
         <CaseAdminViolation caseId={detail.id} mayEdit={mayRecordOutcome} />
       )}
+      {detail.type === 'adminDisputeResolution' && (
+        <AdminDispute caseId={detail.id} mayEdit={mayRecordOutcome} />
+      )}
+      <CaseHearings caseId={detail.id} mayEdit={mayRecordOutcome} />
       <CaseSuggestions detail={detail} />
       <AdvanceStageModal detail={detail} open={dialog === 'advance'} onClose={() => setDialog(null)} />
       <RecordEventModal

@@ -5,6 +5,7 @@ export * from './attachments.ts';
 export * from './civil.ts';
 export * from './collide.ts';
 export * from './core.ts';
+export * from './hearings.ts';
 export * from './juvenile.ts';
 export * from './prevention.ts';
 export * from './reminders.ts';
