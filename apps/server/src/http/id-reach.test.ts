@@ -102,6 +102,15 @@ const walks: Record<string, Walk> = {
       payload: { caseIds: [id], toHandlerId: c.head5, reason: '试探改派' },
     }),
   },
+  'POST /api/cases/{id}/advisers userId': {
+    caller: 'head5',
+    kind: 'user',
+    request: (id, c) => ({
+      method: 'POST',
+      url: `/api/cases/${c.ownCase}/advisers`,
+      payload: { userId: id },
+    }),
+  },
   'POST /api/reassignments toHandlerId': {
     caller: 'head5',
     kind: 'user',

@@ -2,6 +2,7 @@
 
 export * from './attachments.ts';
 export * from './civil.ts';
+export * from './class-supervision.ts';
 export * from './collide.ts';
 export * from './core.ts';
 export * from './juvenile.ts';
