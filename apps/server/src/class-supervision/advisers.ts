@@ -12,6 +12,7 @@ import { lockCase } from '../cases/lock-case.ts';
 import { loadCases } from '../cases/present-case.ts';
 import { reaches } from '../cases/record-reach.ts';
 import type { TCase } from '../cases/schema.ts';
+import { now } from '../clock.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { sealedFrom } from '../juvenile/scope.ts';
 import { suggestionKinds, suggestionStates } from '../suggestions/labels.ts';
@@ -100,7 +101,7 @@ export async function addAdviser(
     }
     const inserted = await tx
       .insert(advisers)
-      .values({ caseId: theCase.id, userId: account.id, addedBy: user.id })
+      .values({ caseId: theCase.id, userId: account.id, addedBy: user.id, addedAt: now() })
       .onConflictDoNothing()
       .returning({ userId: advisers.userId });
     if (inserted.length === 0) throw new DomainError('CONFLICT', `${account.name}已是本案特邀检察官助理`);

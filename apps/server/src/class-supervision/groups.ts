@@ -95,7 +95,14 @@ export async function createGroup(
     await checkMembers(tx, input, user);
     const [created] = await tx
       .insert(groups)
-      .values({ departmentId, title: input.title, problem: input.problem, createdBy: user.id })
+      .values({
+        departmentId,
+        title: input.title,
+        problem: input.problem,
+        createdBy: user.id,
+        createdAt: now(),
+        updatedAt: now(),
+      })
       .returning({ id: groups.id });
     const groupId = created!.id;
     await tx.insert(members).values(

@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { errorText } from '../api/errors.ts';
 import { useMe } from '../auth/hooks.ts';
+import { seesAllDepartments } from '../auth/reach.ts';
+import { CaseAdvisers } from '../class-supervision/CaseAdvisers.tsx';
 import { CaseDeadlines } from '../deadlines/CaseDeadlines.tsx';
 import { formatDate, formatDateTime } from '../shared/dates.ts';
 import { CaseSuggestions } from '../suggestions/CaseSuggestions.tsx';
@@ -96,6 +98,7 @@ export default function CaseDetailPage() {
   const mayTransition = open && me.actions.includes('case.transition') && detail.nextStages.length > 0;
   const mayRecord = open && me.actions.includes('case.update');
   const mayRecordOutcome = me.actions.includes('case.update');
+  const juvenileTypes = new Set(['juvenileVictim', 'juvenileSuspect']);
 
   return (
     <Flex vertical gap={16} data-testid="case-detail">
@@ -180,6 +183,15 @@ export default function CaseDetailPage() {
       </Row>
       {detail.type === 'supportedSuit' && <CaseApplicants caseId={detail.id} mayEdit={mayRecordOutcome} />}
       <CaseSuggestions detail={detail} />
+      {!juvenileTypes.has(detail.type) && (
+        <CaseAdvisers
+          caseId={detail.id}
+          mayManage={
+            me.actions.includes('caseAdviser.manage') &&
+            (seesAllDepartments(me) || me.department?.id === detail.department.id)
+          }
+        />
+      )}
       <AdvanceStageModal detail={detail} open={dialog === 'advance'} onClose={() => setDialog(null)} />
       <RecordEventModal
         caseId={detail.id}
