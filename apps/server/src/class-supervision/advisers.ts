@@ -15,6 +15,8 @@ import type { TCase } from '../cases/schema.ts';
 import { now } from '../clock.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { sealedFrom } from '../juvenile/scope.ts';
+import { notify } from '../notifications/notify.ts';
+import { caseLabel } from '../notifications/recipients.ts';
 import { suggestionKinds, suggestionStates } from '../suggestions/labels.ts';
 import type { TAdviserList, TInvitedCase } from './schema.ts';
 
@@ -105,6 +107,12 @@ export async function addAdviser(
       .onConflictDoNothing()
       .returning({ userId: advisers.userId });
     if (inserted.length === 0) throw new DomainError('CONFLICT', `${account.name}已是本案特邀检察官助理`);
+    await notify(tx, {
+      userId: account.id,
+      kind: 'caseAdviser.added',
+      text: `${user.displayName}邀请您以特邀检察官助理身份参与${await caseLabel(tx, theCase.id)}（只读）`,
+      link: `/invited/cases/${theCase.id}`,
+    });
     await recordAudit(tx, {
       actor: actorOf(user),
       action: 'caseAdviser.add',
@@ -130,6 +138,11 @@ export async function removeAdviser(
       .where(and(eq(advisers.caseId, theCase.id), eq(advisers.userId, options.adviserId)))
       .returning({ userId: advisers.userId });
     if (removed.length === 0) throw notFound('本案的特邀检察官助理');
+    await notify(tx, {
+      userId: options.adviserId,
+      kind: 'caseAdviser.removed',
+      text: `您已不再参与${await caseLabel(tx, theCase.id)}，不能再查阅该案`,
+    });
     await recordAudit(tx, {
       actor: actorOf(user),
       action: 'caseAdviser.remove',

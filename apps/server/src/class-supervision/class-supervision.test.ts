@@ -187,6 +187,21 @@ describe.each(testEngines())('类案监督 and 检行协作 (%s)', (kind) => {
       });
       expect(outOfReach.statusCode, outOfReach.body).toBe(404);
       expect(outOfReach.json<{ message: string }>().message).toBe('案件不存在');
+      // Another department's clue answers exactly as a clue nobody has.
+      const theirClue = await registerClue('other', '他部门线索');
+      const withClue = (clueId: number) =>
+        as('own', 'POST', '/api/class-cases', {
+          title: '越权类案',
+          problem: '问题',
+          members: [
+            { caseId: mine, siteName: '甲', siteKind: 'mall' },
+            { clueId, siteName: '乙', siteKind: 'mall' },
+          ],
+        });
+      const foreignClue = await withClue(theirClue);
+      const noClue = await withClue(2147483000);
+      expect(foreignClue.statusCode).toBe(404);
+      expect(foreignClue.json()).toEqual(noClue.json());
 
       const single = await as('own', 'POST', '/api/class-cases', {
         title: '单件',
@@ -246,6 +261,13 @@ describe.each(testEngines())('类案监督 and 检行协作 (%s)', (kind) => {
       expect(added.statusCode, added.body).toBe(200);
       expect(added.json<TAdviserList>().items.map((a) => a.name)).toEqual(['市场监管局借调人员']);
 
+      // The officer is told, with a link to the case's read-only page.
+      const told = await as(officer.key, 'GET', '/api/notifications');
+      expect(told.json<{ items: { text: string; link: string | null }[] }>().items[0]).toMatchObject({
+        text: expect.stringContaining('某市场主体违法经营行政违法监督案'),
+        link: `/invited/cases/${advised}`,
+      });
+
       const list = await as(officer.key, 'GET', '/api/invited/cases');
       expect(list.statusCode, list.body).toBe(200);
       expect(list.json<{ items: { id: number }[] }>().items.map((c) => c.id)).toEqual([advised]);
@@ -302,6 +324,8 @@ describe.each(testEngines())('类案监督 and 检行协作 (%s)', (kind) => {
       expect(after.statusCode).toBe(404);
       const afterList = await as(officer.key, 'GET', '/api/invited/cases');
       expect(afterList.json<{ items: unknown[] }>().items).toEqual([]);
+      const toldRemoved = await as(officer.key, 'GET', '/api/notifications');
+      expect(toldRemoved.json<{ items: { text: string }[] }>().items[0]!.text).toContain('不能再查阅该案');
     });
 
     it('only a decider of the case’s department adds an adviser, and only an invited account', async () => {
