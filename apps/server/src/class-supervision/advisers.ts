@@ -20,7 +20,7 @@ import { caseLabel } from '../notifications/recipients.ts';
 import { suggestionKinds, suggestionStates } from '../suggestions/labels.ts';
 import type { TAdviserList, TInvitedCase } from './schema.ts';
 
-const { caseAdvisers: advisers, caseEvents, caseOutcomes, cases, suggestions, users } = schema;
+const { caseAdvisers: advisers, caseDocuments, caseEvents, caseOutcomes, cases, suggestions, users } = schema;
 
 type Caller = { user: SessionUser; ip: string | null };
 
@@ -170,15 +170,20 @@ export async function listInvitedCases(db: Executor, user: SessionUser): Promise
   };
 }
 
-/** One case this account was added to, read only; any other id answers as missing (404). */
-export async function getInvitedCase(db: Executor, caseId: number, user: SessionUser): Promise<TInvitedCase> {
+/** Whether this account is (still) an adviser of the case. */
+async function isAdviser(db: Executor, caseId: number, user: SessionUser): Promise<boolean> {
   const [link] = await db
     .select({ caseId: advisers.caseId })
     .from(advisers)
     .where(and(eq(advisers.caseId, caseId), eq(advisers.userId, user.id)));
-  const [theCase] = link ? await loadCases(db, [caseId]) : [];
+  return link !== undefined;
+}
+
+/** One case this account was added to, read only; any other id answers as missing (404). */
+export async function getInvitedCase(db: Executor, caseId: number, user: SessionUser): Promise<TInvitedCase> {
+  const [theCase] = (await isAdviser(db, caseId, user)) ? await loadCases(db, [caseId]) : [];
   if (!theCase) throw notFound('案件');
-  const [events, outcomes, caseSuggestions] = await Promise.all([
+  const [events, outcomes, caseSuggestions, documents] = await Promise.all([
     db
       .select()
       .from(caseEvents)
@@ -186,6 +191,18 @@ export async function getInvitedCase(db: Executor, caseId: number, user: Session
       .orderBy(asc(caseEvents.at), asc(caseEvents.id)),
     db.select().from(caseOutcomes).where(eq(caseOutcomes.caseId, caseId)).orderBy(asc(caseOutcomes.id)),
     db.select().from(suggestions).where(eq(suggestions.caseId, caseId)).orderBy(asc(suggestions.id)),
+    db
+      .select({
+        id: caseDocuments.id,
+        name: caseDocuments.name,
+        mime: caseDocuments.mime,
+        size: caseDocuments.size,
+        sha256: caseDocuments.sha256,
+        createdAt: caseDocuments.createdAt,
+      })
+      .from(caseDocuments)
+      .where(eq(caseDocuments.caseId, caseId))
+      .orderBy(asc(caseDocuments.id)),
   ]);
   return {
     case: theCase,
@@ -208,5 +225,27 @@ export async function getInvitedCase(db: Executor, caseId: number, user: Session
       stateLabel: suggestionStates[s.state],
       docNumber: s.docNumber,
     })),
+    documents: documents.map((d) => ({
+      ...d,
+      createdAt: d.createdAt.toISOString(),
+      url: `/api/invited/cases/${caseId}/documents/${d.id}`,
+    })),
   };
+}
+
+/** A document archived on a case this account advises; anything else answers as missing (404). */
+export async function getInvitedDocument(
+  db: Executor,
+  caseId: number,
+  documentId: number,
+  user: SessionUser,
+) {
+  const [document] = (await isAdviser(db, caseId, user))
+    ? await db
+        .select()
+        .from(caseDocuments)
+        .where(and(eq(caseDocuments.id, documentId), eq(caseDocuments.caseId, caseId)))
+    : [];
+  if (!document) throw notFound('文书');
+  return document;
 }

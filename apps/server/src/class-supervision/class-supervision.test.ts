@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { schema } from '@procura/db';
 import { testEngines } from '@procura/db/testing';
 import { and, desc, eq } from 'drizzle-orm';
@@ -278,6 +279,40 @@ describe.each(testEngines())('类案监督 and 检行协作 (%s)', (kind) => {
       expect(shown.case.title).toBe('某市场主体违法经营行政违法监督案');
       expect(shown.timeline.map((e) => e.label)).toContain('立案');
 
+      // Its documents download through the officer's own route; another case's do not.
+      const archive = async (caseId: number, name: string) => {
+        const content = Buffer.from(`${name} 内容`);
+        const [row] = await t.database.db
+          .insert(schema.caseDocuments)
+          .values({
+            caseId,
+            name,
+            mime: 'application/pdf',
+            size: content.length,
+            sha256: createHash('sha256').update(content).digest('hex'),
+            content,
+            createdBy: officer.id,
+          })
+          .returning({ id: schema.caseDocuments.id });
+        return row!.id;
+      };
+      const ownDocument = await archive(advised, '调查核实报告.pdf');
+      const otherDocument = await archive(notAdvised, '另案文书.pdf');
+      const withDocs = (await as(officer.key, 'GET', `/api/invited/cases/${advised}`)).json<TInvitedCase>();
+      expect(withDocs.documents.map((d) => d.name)).toEqual(['调查核实报告.pdf']);
+      const downloaded = await as(officer.key, 'GET', withDocs.documents[0]!.url);
+      expect(downloaded.statusCode).toBe(200);
+      expect(downloaded.body).toBe('调查核实报告.pdf 内容');
+      const smuggled = await as(
+        officer.key,
+        'GET',
+        `/api/invited/cases/${advised}/documents/${otherDocument}`,
+      );
+      const nothing = await as(officer.key, 'GET', `/api/invited/cases/${advised}/documents/2147483000`);
+      expect(smuggled.statusCode).toBe(404);
+      expect(smuggled.json()).toEqual(nothing.json());
+      expect((await as(officer.key, 'GET', `/api/case-documents/${ownDocument}`)).statusCode).toBe(403);
+
       // A case it was not added to answers exactly as a missing one.
       const other = await as(officer.key, 'GET', `/api/invited/cases/${notAdvised}`);
       const missing = await as(officer.key, 'GET', '/api/invited/cases/2147483000');
@@ -311,8 +346,13 @@ describe.each(testEngines())('类案监督 and 检行协作 (%s)', (kind) => {
         .from(schema.auditLog)
         .where(and(eq(schema.auditLog.actorId, officer.id)))
         .orderBy(desc(schema.auditLog.id));
+      // Two views of its case (one before, one after the documents were archived) and one download.
       expect(reads.filter((r) => r.action === 'invitedCase.view').map((r) => r.targetId)).toEqual([
         String(advised),
+        String(advised),
+      ]);
+      expect(reads.filter((r) => r.action === 'invitedCase.download').map((r) => r.targetId)).toEqual([
+        String(ownDocument),
       ]);
       expect(reads.find((r) => r.action === 'invitedCase.list')?.detail).toMatchObject({ ids: [advised] });
 
@@ -322,6 +362,7 @@ describe.each(testEngines())('类案监督 and 检行协作 (%s)', (kind) => {
       expect(removed.json<TAdviserList>().items).toEqual([]);
       const after = await as(officer.key, 'GET', `/api/invited/cases/${advised}`);
       expect(after.statusCode).toBe(404);
+      expect((await as(officer.key, 'GET', withDocs.documents[0]!.url)).statusCode).toBe(404);
       const afterList = await as(officer.key, 'GET', '/api/invited/cases');
       expect(afterList.json<{ items: unknown[] }>().items).toEqual([]);
       const toldRemoved = await as(officer.key, 'GET', '/api/notifications');

@@ -1,9 +1,11 @@
-import { audited } from '../audit/audit-read.ts';
+import { audited, auditRead } from '../audit/audit-read.ts';
 import { callerOf, currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
+import { attachment } from '../suggestions/get-case-document.ts';
 import {
   addAdviser,
   getInvitedCase,
+  getInvitedDocument,
   listAdvisers,
   listInvitedAccounts,
   listInvitedCases,
@@ -28,6 +30,7 @@ import {
   ZInvitedAccountList,
   ZInvitedCase,
   ZInvitedCaseList,
+  ZInvitedDocumentParams,
   ZMemberParams,
   ZRectificationBody,
 } from './schema.ts';
@@ -215,5 +218,34 @@ export async function classSupervisionRoutes(app: App, { database }: RouteDeps) 
         targetId: result.case.id,
         detail: { caseNumber: result.case.caseNumber },
       })),
+  );
+
+  app.get(
+    '/api/invited/cases/:id/documents/:documentId',
+    {
+      config: { access: 'invitedCase.read' },
+      schema: { tags, summary: '特邀检察官助理：下载受邀参与案件的文书', params: ZInvitedDocumentParams },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const document = await getInvitedDocument(
+        database.db,
+        request.params.id,
+        request.params.documentId,
+        user,
+      );
+      await auditRead(database, {
+        ...callerOf(request),
+        action: 'invitedCase.download',
+        targetType: 'caseDocument',
+        targetId: document.id,
+        detail: { caseId: document.caseId },
+      });
+      return reply
+        .header('content-type', document.mime)
+        .header('content-disposition', attachment(document.name))
+        .header('x-content-sha256', document.sha256)
+        .send(document.content);
+    },
   );
 }

@@ -1,6 +1,6 @@
 import { classSiteKindIds, siteRectificationIds } from '@procura/domain/states';
 import { z } from 'zod';
-import { ZCase } from '../cases/schema.ts';
+import { ZCase, ZCaseDocument } from '../cases/schema.ts';
 import { ZDay } from '../http/dates.ts';
 import { ZId, ZIdParam } from '../http/ids.ts';
 import { ZSuggestionState } from '../suggestions/schema.ts';
@@ -96,6 +96,7 @@ export const ZGroupList = z.object({ items: z.array(ZGroupSummary) });
 
 // ─── 检行协作: 特邀检察官助理 ──────────────────────────────────────────────────────────────────
 
+export const ZInvitedDocumentParams = z.strictObject({ id: ZIdParam, documentId: ZIdParam });
 export const ZAdviserParams = z.strictObject({ id: ZIdParam, userId: ZIdParam });
 export const ZAddAdviserBody = z.strictObject({ userId: ZId });
 
@@ -136,6 +137,8 @@ export const ZInvitedCase = z.object({
       docNumber: z.string().nullable(),
     }),
   ),
+  /** Documents archived on the case, downloaded through the officer's own route. */
+  documents: z.array(ZCaseDocument),
 });
 export type TInvitedCase = z.infer<typeof ZInvitedCase>;
 export const ZInvitedCaseList = z.object({ items: z.array(ZCase) });

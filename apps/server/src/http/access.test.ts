@@ -213,6 +213,10 @@ const routeTable: Record<string, RouteCase> = {
     access: 'invitedCase.read',
     request: () => ({ url: '/api/invited/cases/999999' }),
   },
+  'GET /api/invited/cases/:id/documents/:documentId': {
+    access: 'invitedCase.read',
+    request: () => ({ url: '/api/invited/cases/999999/documents/1' }),
+  },
   // Suggestions, deadlines, calendar, reassignment, notifications: as above, a missing id (404) or
   // an empty body (400) shows the caller got past access control.
   'GET /api/suggestions': { access: 'suggestion.read', request: () => ({ url: '/api/suggestions' }) },

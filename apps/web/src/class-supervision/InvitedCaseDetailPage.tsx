@@ -1,6 +1,7 @@
 import type { TInvitedCase } from '@procura/server/class-supervision/schema';
 import { Card, Descriptions, Flex, Table, Timeline } from 'antd';
 import { useParams } from 'react-router';
+import { CaseDocuments } from '../cases/CaseDocuments.tsx';
 import { NotFound } from '../layout/NotFound.tsx';
 import { formatDateTime } from '../shared/dates.ts';
 import { useInvitedCase } from './api.ts';
@@ -51,6 +52,7 @@ export default function InvitedCaseDetailPage() {
           ]}
         />
       </Card>
+      <CaseDocuments documents={data.documents} />
       <Card title="办案成效">
         <Table<TInvitedCase['outcomes'][number]>
           rowKey="id"
