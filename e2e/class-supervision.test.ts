@@ -32,24 +32,44 @@ describe('类案监督 and 检行协作 in the browser', () => {
     const hospital = await open('某医院电动车飞线充电行政违法监督案');
     const mall = await open('某商场消防通道堵塞行政违法监督案');
     const compound = await open('某老旧小区飞线充电行政违法监督案');
-    const group = await call<TGroup>(cookie, 'POST', '/api/class-cases', {
-      title: '辖区人员密集场所飞线充电消防隐患类案',
-      problem: '医院、商场、老旧小区存在电动自行车飞线充电、占用消防通道等消防安全隐患，街道监管未到位。',
-      members: [
-        { caseId: hospital.id, siteName: '成华区某医院', siteKind: 'hospital' },
-        { caseId: mall.id, siteName: '某购物中心', siteKind: 'mall' },
-        { caseId: compound.id, siteName: '建设路某小区', siteKind: 'oldCompound' },
-      ],
-    });
-    const [first, second, third] = group.members;
-
     const context = await e2e.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     try {
       await loginThroughPage(page, e2e.server.url, 'prosecutor4', demoPassword);
       await page.getByRole('menuitem', { name: '类案监督' }).click();
-      await page.getByTestId(`class-case-link-${group.id}`).click();
+
+      // The group of three sites, built in the page.
+      await page.getByTestId('class-case-create').click();
+      const form = page.getByRole('dialog');
+      await form.getByLabel('类案名称').fill('辖区人员密集场所飞线充电消防隐患类案');
+      await form
+        .getByLabel('共性问题')
+        .fill('医院、商场、老旧小区存在电动自行车飞线充电、占用消防通道等消防安全隐患，街道监管未到位。');
+      await page.getByTestId('class-member-add').click();
+      const sites: [TCaseDetail, string, string][] = [
+        [hospital, '成华区某医院', '医院'],
+        [mall, '某购物中心', '商场'],
+        [compound, '建设路某小区', '老旧小区'],
+      ];
+      for (const [index, [theCase, site, kind]] of sites.entries()) {
+        await choose(page, `class-member-record-${index}`, `案件 ${theCase.caseNumber} ${theCase.title}`, {
+          search: true,
+        });
+        await page.getByTestId(`class-member-site-${index}`).fill(site);
+        await choose(page, `class-member-kind-${index}`, kind);
+      }
+      await page.getByTestId('class-case-form-submit').click();
+      await noDialog(page);
+      await page.waitForURL((url) => /\/class-cases\/\d+$/.test(url.pathname));
       await expect.poll(() => page.getByTestId('class-case-detail').textContent()).toContain('飞线充电');
+      const groupId = Number(new URL(page.url()).pathname.split('/').pop());
+      const group = await call<TGroup>(cookie, 'GET', `/api/class-cases/${groupId}`);
+      expect(group.members.map((m) => [m.siteName, m.siteKindLabel, m.case?.id])).toEqual([
+        ['成华区某医院', '医院', hospital.id],
+        ['某购物中心', '商场', mall.id],
+        ['建设路某小区', '老旧小区', compound.id],
+      ]);
+      const [first, second, third] = group.members;
 
       await page.getByTestId('group-suggestion-draft').click();
       await page.getByTestId('group-suggestion-addressee').fill('成都市成华区某街道办事处');
