@@ -223,6 +223,28 @@ describe.each(testEngines())('类案监督 and 检行协作 (%s)', (kind) => {
           ],
         })
       ).json<TGroup>();
+      // One more site later: a clue of the department; the same case twice is refused.
+      const laterClue = await registerClue('own', '某农贸市场飞线充电');
+      const grown = await as('own', 'POST', `/api/class-cases/${group.id}/members`, {
+        clueId: laterClue,
+        siteName: '某农贸市场',
+        siteKind: 'market',
+      });
+      expect(grown.statusCode, grown.body).toBe(200);
+      expect(grown.json<TGroup>().members.map((m) => m.siteName)).toEqual(['甲', '乙', '某农贸市场']);
+      const twice = await as('own', 'POST', `/api/class-cases/${group.id}/members`, {
+        caseId: mine,
+        siteName: '甲',
+        siteKind: 'mall',
+      });
+      expect(twice.statusCode).toBe(409);
+      const foreignMember = await as('own', 'POST', `/api/class-cases/${group.id}/members`, {
+        caseId: theirs,
+        siteName: '丙',
+        siteKind: 'mall',
+      });
+      expect(foreignMember.statusCode).toBe(404);
+
       const future = await as(
         'own',
         'PUT',

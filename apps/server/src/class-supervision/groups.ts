@@ -22,6 +22,7 @@ import type {
   TGroup,
   TGroupSuggestionBody,
   TGroupSummary,
+  TMemberBody,
   TRectificationBody,
 } from './schema.ts';
 
@@ -45,7 +46,11 @@ async function reachGroup(db: Executor, id: number, user: SessionUser, lock = fa
 }
 
 /** Each member case or clue must be within the user's reach, as its own GET answers: else 404. */
-async function checkMembers(db: Executor, input: TCreateGroupBody, user: SessionUser): Promise<void> {
+async function checkMembers(
+  db: Executor,
+  input: { members: TMemberBody[] },
+  user: SessionUser,
+): Promise<void> {
   const caseIds = input.members.flatMap((m) => (m.caseId ? [m.caseId] : []));
   const clueIds = input.members.flatMap((m) => (m.clueId ? [m.clueId] : []));
   if (new Set(caseIds).size !== caseIds.length || new Set(clueIds).size !== clueIds.length) {
@@ -129,6 +134,58 @@ export async function createGroup(
     return groupId;
   });
   return getGroup(database.db, id, user);
+}
+
+/**
+ * 添加场所: one more case or clue (in the user's reach, 404 otherwise) with its site. A record
+ * already in the group is refused; a suggestion already drafted keeps its text (edit it while it
+ * is a draft).
+ */
+export async function addGroupMember(
+  database: Database,
+  options: Caller & { id: number; input: TMemberBody },
+): Promise<TGroup> {
+  const { input, user } = options;
+  await database.db.transaction(async (tx) => {
+    const group = await reachGroup(tx, options.id, user, true);
+    await checkMembers(tx, { members: [input] }, user);
+    const [existing] = await tx
+      .select({ id: members.id })
+      .from(members)
+      .where(
+        and(
+          eq(members.groupId, group.id),
+          input.caseId ? eq(members.caseId, input.caseId) : eq(members.clueId, input.clueId!),
+        ),
+      );
+    if (existing) throw new DomainError('CONFLICT', '该案件或线索已在本类案中');
+    const [created] = await tx
+      .insert(members)
+      .values({
+        groupId: group.id,
+        caseId: input.caseId ?? null,
+        clueId: input.clueId ?? null,
+        siteName: input.siteName,
+        siteKind: input.siteKind,
+        updatedAt: now(),
+      })
+      .returning({ id: members.id });
+    await tx.update(groups).set({ updatedAt: now() }).where(eq(groups.id, group.id));
+    await recordAudit(tx, {
+      actor: actorOf(user),
+      action: 'classCase.addMember',
+      targetType: 'classCaseGroup',
+      targetId: group.id,
+      ip: options.ip,
+      detail: {
+        memberId: created!.id,
+        caseId: input.caseId ?? null,
+        clueId: input.clueId ?? null,
+        siteName: input.siteName,
+      },
+    });
+  });
+  return getGroup(database.db, options.id, user);
 }
 
 /** The facts of the group's suggestion: the problem, then every site with its case or clue. */

@@ -12,6 +12,7 @@ import {
   removeAdviser,
 } from './advisers.ts';
 import {
+  addGroupMember,
   createGroup,
   draftGroupSuggestion,
   getGroup,
@@ -31,6 +32,7 @@ import {
   ZInvitedCase,
   ZInvitedCaseList,
   ZInvitedDocumentParams,
+  ZMemberBody,
   ZMemberParams,
   ZRectificationBody,
 } from './schema.ts';
@@ -87,6 +89,22 @@ export async function classSupervisionRoutes(app: App, { database }: RouteDeps) 
       const group = await createGroup(database, { input: request.body, ...callerOf(request) });
       return reply.code(201).send(group);
     },
+  );
+
+  app.post(
+    '/api/class-cases/:id/members',
+    {
+      config: { access: 'classCase.write' },
+      schema: {
+        tags,
+        summary: '向类案添加一处场所（一件案件或一条线索）',
+        params: ZGroupParams,
+        body: ZMemberBody,
+        response: { 200: ZGroup },
+      },
+    },
+    (request) =>
+      addGroupMember(database, { id: request.params.id, input: request.body, ...callerOf(request) }),
   );
 
   app.post(

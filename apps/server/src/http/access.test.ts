@@ -181,6 +181,10 @@ const routeTable: Record<string, RouteCase> = {
     access: 'classCase.write',
     request: () => ({ url: '/api/class-cases', payload: {} }),
   },
+  'POST /api/class-cases/:id/members': {
+    access: 'classCase.write',
+    request: () => ({ url: '/api/class-cases/999999/members', payload: {} }),
+  },
   'POST /api/class-cases/:id/suggestion': {
     access: 'classCase.write',
     request: () => ({ url: '/api/class-cases/999999/suggestion', payload: { addressee: '矩阵街道办事处' } }),

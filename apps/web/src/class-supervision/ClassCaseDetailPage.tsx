@@ -1,6 +1,7 @@
 import type {
   TGroup,
   TGroupSuggestionBody,
+  TMemberBody,
   TRectificationBody,
 } from '@procura/server/class-supervision/schema';
 import {
@@ -25,8 +26,11 @@ import { chinaToday, formatDateTime } from '../shared/dates.ts';
 import { FormModal } from '../shared/FormModal.tsx';
 import {
   rectificationOptions,
+  siteKindOptions,
+  useAddGroupMember,
   useClassCase,
   useDraftGroupSuggestion,
+  useMemberChoices,
   useRecordSiteRectification,
 } from './api.ts';
 
@@ -71,6 +75,47 @@ function SuggestionModal({ group, open, onClose }: { group: TGroup; open: boolea
       </Form.Item>
       <Form.Item label="建议事项" name="requests">
         <Input.TextArea rows={3} maxLength={20000} />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+type TMemberValues = { record: string; siteName: string; siteKind: TMemberBody['siteKind'] };
+
+function AddMemberModal({ group, open, onClose }: { group: TGroup; open: boolean; onClose: () => void }) {
+  const mutation = useAddGroupMember(group.id);
+  const choices = useMemberChoices();
+  return (
+    <FormModal<TMemberValues, TMemberBody, TGroup>
+      title="添加场所"
+      open={open}
+      onClose={onClose}
+      mutation={mutation}
+      toBody={(values) => {
+        const [kind, id] = values.record.split(':');
+        return {
+          ...(kind === 'case' ? { caseId: Number(id) } : { clueId: Number(id) }),
+          siteName: values.siteName,
+          siteKind: values.siteKind,
+        };
+      }}
+      done="场所已添加"
+      testId="class-member-new"
+      okText="添加"
+      width={560}
+    >
+      <Form.Item label="案件或线索" name="record" rules={[{ required: true, message: '请选择案件或线索' }]}>
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={choices.loading}
+          options={choices.options}
+        />
+      </Form.Item>
+      <Form.Item label="场所名称" name="siteName" rules={[{ required: true, message: '请填写场所名称' }]}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item label="场所类别" name="siteKind" rules={[{ required: true, message: '请选择场所类别' }]}>
+        <Select options={siteKindOptions} />
       </Form.Item>
     </FormModal>
   );
@@ -130,6 +175,7 @@ export default function ClassCaseDetailPage() {
   const me = useMe();
   const query = useClassCase(id);
   const [drafting, setDrafting] = useState(false);
+  const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<TMember | null>(null);
   const mayWrite = me.actions.includes('classCase.write');
   if (query.isError) return <NotFound />;
@@ -246,7 +292,16 @@ export default function ClassCaseDetailPage() {
           '尚未制发。一份检察建议列明本类案全部场所，依附首件案件办理。'
         )}
       </Card>
-      <Card title="各场所整改情况">
+      <Card
+        title="各场所整改情况"
+        extra={
+          mayWrite && (
+            <Button onClick={() => setAdding(true)} data-testid="class-member-new-open">
+              添加场所
+            </Button>
+          )
+        }
+      >
         <Table<TMember>
           rowKey="id"
           size="small"
@@ -258,6 +313,7 @@ export default function ClassCaseDetailPage() {
       </Card>
       <SuggestionModal group={group} open={drafting} onClose={() => setDrafting(false)} />
       <RectificationModal group={group} member={editing} onClose={() => setEditing(null)} />
+      <AddMemberModal group={group} open={adding} onClose={() => setAdding(false)} />
     </Flex>
   );
 }

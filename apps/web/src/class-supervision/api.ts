@@ -7,6 +7,7 @@ import type {
   TGroupSuggestionBody,
   TGroupSummary,
   TInvitedCase,
+  TMemberBody,
   TRectificationBody,
 } from '@procura/server/class-supervision/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -57,6 +58,11 @@ export const useCreateClassCase = () =>
 export const useDraftGroupSuggestion = (id: number) =>
   useGroupMutation((body: TGroupSuggestionBody) =>
     api<TGroup>(`/api/class-cases/${id}/suggestion`, { method: 'POST', body }),
+  );
+
+export const useAddGroupMember = (id: number) =>
+  useGroupMutation((body: TMemberBody) =>
+    api<TGroup>(`/api/class-cases/${id}/members`, { method: 'POST', body }),
   );
 
 export const useRecordSiteRectification = (id: number) =>
