@@ -21,6 +21,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { caseRoutes } from './cases/routes.ts';
+import { classSupervisionRoutes } from './class-supervision/routes.ts';
 import { type Clock, systemClock, withClock } from './clock.ts';
 import { clueRoutes } from './clues/routes.ts';
 import type { Config } from './config.ts';
@@ -74,6 +75,7 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   supportedProsecutionRoutes,
   adminViolationRoutes,
   hearingRoutes,
+  classSupervisionRoutes,
 ];
 
 export interface BuildAppOptions {

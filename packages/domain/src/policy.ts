@@ -100,6 +100,17 @@ export const policy = {
   },
   'hearing.readPublished': { roles: caseworkers, scope: 'all', label: '查看已公开的听证（当事人姓名隐去）' },
   'dispute.statistics': { roles: caseworkers, scope: 'department', label: '查看行政争议化解统计' },
+  // 类案监督 and 检行协作 (行政违法行为监督): groups of cases or clues with one problem and their
+  // 社会治理类检察建议; 特邀检察官助理 added to a case by a decider of its department read that case
+  // only (their own routes; every case.* route refuses them).
+  'classCase.read': { roles: caseworkers, scope: 'department', label: '查看类案监督' },
+  'classCase.write': {
+    roles: caseworkers,
+    scope: 'department',
+    label: '建立类案、起草社会治理类检察建议、记录各场所整改',
+  },
+  'caseAdviser.manage': { roles: deciders, scope: 'department', label: '为案件添加、移除特邀检察官助理' },
+  'invitedCase.read': { roles: ['invitedAssistant'], scope: 'own', label: '查看受邀参与的案件（只读）' },
 } as const satisfies Record<string, Rule>;
 
 export type TAction = keyof typeof policy;
@@ -125,6 +136,8 @@ export type TRecordReach = 'all' | 'departmentOrAssigned' | 'none';
 
 export function recordReach(role: TRole): TRecordReach {
   if (role === 'chief' || role === 'deputyChief') return 'all';
-  if (role === 'admin' || role === 'analyst' || role === 'school') return 'none';
+  // A 特邀检察官助理 reaches no record this way: only the cases it is added to, by its own routes.
+  if (role === 'admin' || role === 'analyst' || role === 'school' || role === 'invitedAssistant')
+    return 'none';
   return 'departmentOrAssigned';
 }

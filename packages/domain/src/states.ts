@@ -23,6 +23,8 @@ export const roleIds = [
   'admin',
   // An outside account of a partner school or kindergarten: employment checks for its own hires.
   'school',
+  // 特邀检察官助理: an officer seconded from 市场监管, 税务…; reads only the cases it is added to.
+  'invitedAssistant',
 ] as const;
 
 /** departments.line (roles.ts has the labels). */
@@ -384,3 +386,18 @@ export const disputeOutcomeIds = [
   'complaintsEnded',
   'unresolved',
 ] as const;
+// ─── 类案监督 (class-supervision.ts has the labels) ──────────────────────────────────────────
+
+/** class_case_members.site_kind: where the shared problem was found. */
+export const classSiteKindIds = [
+  'hospital',
+  'mall',
+  'oldCompound',
+  'school',
+  'market',
+  'enterprise',
+  'other',
+] as const;
+
+/** class_case_members.rectification: 未整改 → 整改中 → 已整改, per site. */
+export const siteRectificationIds = ['notStarted', 'inProgress', 'done'] as const;

@@ -26,6 +26,7 @@ const demoUserOf: Record<TRole, string> = {
   analyst: 'analyst',
   admin: 'admin',
   school: 'school1',
+  invitedAssistant: 'invited1',
 };
 
 const initialPassword = 'Initial2026pw';
@@ -278,6 +279,56 @@ const routeTable: Record<string, RouteCase> = {
   'GET /api/admin-disputes/statistics': {
     access: 'dispute.statistics',
     request: () => ({ url: '/api/admin-disputes/statistics' }),
+  },
+  // 类案监督 and 检行协作: missing ids (404) or empty bodies (400).
+  'GET /api/class-cases': { access: 'classCase.read', request: () => ({ url: '/api/class-cases' }) },
+  'GET /api/class-cases/:id': {
+    access: 'classCase.read',
+    request: () => ({ url: '/api/class-cases/999999' }),
+  },
+  'POST /api/class-cases': {
+    access: 'classCase.write',
+    request: () => ({ url: '/api/class-cases', payload: {} }),
+  },
+  'POST /api/class-cases/:id/members': {
+    access: 'classCase.write',
+    request: () => ({ url: '/api/class-cases/999999/members', payload: {} }),
+  },
+  'POST /api/class-cases/:id/suggestion': {
+    access: 'classCase.write',
+    request: () => ({ url: '/api/class-cases/999999/suggestion', payload: { addressee: '矩阵街道办事处' } }),
+  },
+  'PUT /api/class-cases/:id/members/:memberId/rectification': {
+    access: 'classCase.write',
+    request: () => ({
+      url: '/api/class-cases/999999/members/1/rectification',
+      payload: { status: 'inProgress' },
+    }),
+  },
+  'GET /api/cases/:id/advisers': {
+    access: 'case.read',
+    request: () => ({ url: '/api/cases/999999/advisers' }),
+  },
+  'POST /api/cases/:id/advisers': {
+    access: 'caseAdviser.manage',
+    request: () => ({ url: '/api/cases/999999/advisers', payload: { userId: 1 } }),
+  },
+  'DELETE /api/cases/:id/advisers/:userId': {
+    access: 'caseAdviser.manage',
+    request: () => ({ url: '/api/cases/999999/advisers/1' }),
+  },
+  'GET /api/invited-assistants': {
+    access: 'caseAdviser.manage',
+    request: () => ({ url: '/api/invited-assistants' }),
+  },
+  'GET /api/invited/cases': { access: 'invitedCase.read', request: () => ({ url: '/api/invited/cases' }) },
+  'GET /api/invited/cases/:id': {
+    access: 'invitedCase.read',
+    request: () => ({ url: '/api/invited/cases/999999' }),
+  },
+  'GET /api/invited/cases/:id/documents/:documentId': {
+    access: 'invitedCase.read',
+    request: () => ({ url: '/api/invited/cases/999999/documents/1' }),
   },
   // Suggestions, deadlines, calendar, reassignment, notifications: as above, a missing id (404) or
   // an empty body (400) shows the caller got past access control.
@@ -637,7 +688,7 @@ const routeTable: Record<string, RouteCase> = {
   },
 };
 
-const methodOf = (route: string) => route.split(' ')[0] as 'GET' | 'POST' | 'PATCH';
+const methodOf = (route: string) => route.split(' ')[0] as 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /**
  * "METHOD /path" for every /api route, read from Fastify's route tree (HEAD twins and the

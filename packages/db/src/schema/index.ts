@@ -3,6 +3,7 @@
 export * from './admin-violation.ts';
 export * from './attachments.ts';
 export * from './civil.ts';
+export * from './class-supervision.ts';
 export * from './collide.ts';
 export * from './core.ts';
 export * from './hearings.ts';
