@@ -21,6 +21,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { caseRoutes } from './cases/routes.ts';
+import { classSupervisionRoutes } from './class-supervision/routes.ts';
 import { type Clock, systemClock, withClock } from './clock.ts';
 import { clueRoutes } from './clues/routes.ts';
 import type { Config } from './config.ts';
@@ -28,6 +29,7 @@ import { deadlineRoutes } from './deadlines/routes.ts';
 import { departmentRoutes } from './departments/routes.ts';
 import { employmentCheckRoutes } from './employment-checks/routes.ts';
 import { healthRoutes } from './health/routes.ts';
+import { hearingRoutes } from './hearings/routes.ts';
 import { registerAccessControl } from './http/access.ts';
 import type { App, RouteDeps } from './http/app-types.ts';
 import { registerErrorHandler } from './http/errors.ts';
@@ -73,6 +75,8 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   attachmentRoutes,
   supportedProsecutionRoutes,
   adminViolationRoutes,
+  hearingRoutes,
+  classSupervisionRoutes,
   judicialAidRoutes,
 ];
 

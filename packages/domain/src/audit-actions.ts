@@ -112,6 +112,22 @@ export const auditActionLabels: Record<string, string> = {
   'adminViolation.recordFollowUp': '记录行政机关纠正结果',
   'supportedProsecution.recordStep': '记录支持起诉办理步骤',
   'supportedProsecution.generateOpinion': '生成支持起诉意见书',
+  'hearingOfficer.create': '登记听证员',
+  'hearingOfficer.update': '修改听证员',
+  'hearingOfficer.view': '查看听证员库',
+  'hearing.create': '登记公开听证',
+  'hearing.update': '修改公开听证',
+  'hearing.view': '查看公开听证',
+  'hearing.drawOfficers': '随机抽取听证员',
+  'hearing.chooseOfficer': '指定听证员',
+  'hearing.recordOpinion': '记录听证员意见',
+  'hearing.addNotice': '登记听证通知',
+  'hearing.generateMinutes': '生成听证笔录',
+  'hearing.publish': '公开听证情况',
+  'dispute.update': '填写行政争议化解情况',
+  'dispute.view': '查看行政争议化解情况',
+  'dispute.addMeeting': '登记会商',
+  'dispute.recordOutcome': '记录行政争议化解结果',
 };
 
 export function auditActionLabel(action: string): string {

@@ -90,6 +90,27 @@ export const policy = {
   'juvenile.write': { roles: caseworkers, scope: 'department', label: '记录未成年人检察办案、帮教事项' },
   'juvenile.approve': { roles: heads, scope: 'department', label: '审批再次询问、决定封存记录查询' },
   'juvenile.seal': { roles: deciders, scope: 'department', label: '封存未成年人犯罪记录' },
+  // 公开听证 and 行政争议实质性化解 (issue 14). Hearings and disputes themselves go by the case's
+  // case.read / case.update; the pool of 听证员 is the procuratorate's, kept by heads and the admin.
+  'hearingOfficer.read': { roles: [...caseworkers, 'admin'], scope: 'all', label: '查看听证员库' },
+  'hearingOfficer.manage': {
+    roles: [...heads, 'admin'],
+    scope: 'all',
+    label: '维护听证员库（登记、修改、停用听证员）',
+  },
+  'hearing.readPublished': { roles: caseworkers, scope: 'all', label: '查看已公开的听证（当事人姓名隐去）' },
+  'dispute.statistics': { roles: caseworkers, scope: 'department', label: '查看行政争议化解统计' },
+  // 类案监督 and 检行协作 (行政违法行为监督): groups of cases or clues with one problem and their
+  // 社会治理类检察建议; 特邀检察官助理 added to a case by a decider of its department read that case
+  // only (their own routes; every case.* route refuses them).
+  'classCase.read': { roles: caseworkers, scope: 'department', label: '查看类案监督' },
+  'classCase.write': {
+    roles: caseworkers,
+    scope: 'department',
+    label: '建立类案、起草社会治理类检察建议、记录各场所整改',
+  },
+  'caseAdviser.manage': { roles: deciders, scope: 'department', label: '为案件添加、移除特邀检察官助理' },
+  'invitedCase.read': { roles: ['invitedAssistant'], scope: 'own', label: '查看受邀参与的案件（只读）' },
   // 司法救助 on a case of any line: the case's caseworkers record the application and the payment;
   // 批准 / 不予救助 is the leadership's. Figures are scoped to the cases the user reaches.
   'judicialAid.write': { roles: caseworkers, scope: 'department', label: '登记司法救助申请、记录发放' },
@@ -120,6 +141,8 @@ export type TRecordReach = 'all' | 'departmentOrAssigned' | 'none';
 
 export function recordReach(role: TRole): TRecordReach {
   if (role === 'chief' || role === 'deputyChief') return 'all';
-  if (role === 'admin' || role === 'analyst' || role === 'school') return 'none';
+  // A 特邀检察官助理 reaches no record this way: only the cases it is added to, by its own routes.
+  if (role === 'admin' || role === 'analyst' || role === 'school' || role === 'invitedAssistant')
+    return 'none';
   return 'departmentOrAssigned';
 }

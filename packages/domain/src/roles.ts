@@ -17,6 +17,7 @@ export const roleLabels: Record<TRole, string> = {
   analyst: '数据分析员',
   admin: '系统管理员',
   school: '学校（幼儿园）账号',
+  invitedAssistant: '特邀检察官助理',
 };
 
 /**

@@ -23,6 +23,8 @@ export const roleIds = [
   'admin',
   // An outside account of a partner school or kindergarten: employment checks for its own hires.
   'school',
+  // 特邀检察官助理: an officer seconded from 市场监管, 税务…; reads only the cases it is added to.
+  'invitedAssistant',
 ] as const;
 
 /** departments.line (roles.ts has the labels). */
@@ -354,6 +356,50 @@ export const eligibilityReasonIds = [
   'manyClaimants',
   'other',
 ] as const;
+
+// ─── public hearings and administrative-dispute resolution (packages/domain/src/hearings.ts) ───
+
+/** hearing_panel.method: drawn at random from the pool (seed recorded) or chosen with a reason. */
+export const hearingDrawMethodIds = ['random', 'chosen'] as const;
+
+/** hearings participants' roles: 当事人, 行政机关, 代理人, 其他. */
+export const hearingParticipantRoleIds = ['party', 'organ', 'agent', 'other'] as const;
+
+/** admin_disputes.entry_stage: 诉前 (复议), 诉中 (court), 诉后 (supervision application). */
+export const disputeEntryStageIds = ['preLitigation', 'inLitigation', 'postLitigation'] as const;
+
+/** admin_disputes.means: 公开听证, 释法说理, 司法救助, 检察建议, 提请抗诉. */
+export const disputeMeansIds = [
+  'publicHearing',
+  'explanation',
+  'judicialAssistance',
+  'suggestion',
+  'protestRequest',
+] as const;
+
+/** admin_disputes.outcome: 撤诉, 和解, 行政机关依法履职, 息诉罢访, 未化解. */
+export const disputeOutcomeIds = [
+  'withdrawn',
+  'settled',
+  'organPerformed',
+  'complaintsEnded',
+  'unresolved',
+] as const;
+// ─── 类案监督 (class-supervision.ts has the labels) ──────────────────────────────────────────
+
+/** class_case_members.site_kind: where the shared problem was found. */
+export const classSiteKindIds = [
+  'hospital',
+  'mall',
+  'oldCompound',
+  'school',
+  'market',
+  'enterprise',
+  'other',
+] as const;
+
+/** class_case_members.rectification: 未整改 → 整改中 → 已整改, per site. */
+export const siteRectificationIds = ['notStarted', 'inProgress', 'done'] as const;
 
 // ─── judicial aid (司法救助; packages/domain/src/judicial-aid.ts has the labels) ─────────────
 

@@ -31,6 +31,13 @@ export const demoUsers: { username: string; displayName: string; role: TRole; de
     { username: 'analyst', displayName: '孙晓（演示）', role: 'analyst', department: '案件管理部' },
     { username: 'admin', displayName: '系统管理员（演示）', role: 'admin', department: '政治部' },
     { username: 'school1', displayName: '成华区演示实验小学（演示）', role: 'school', department: null },
+    // 检行协作: an officer seconded from the market regulator, added to cases by their deciders.
+    {
+      username: 'invited1',
+      displayName: '王建（成华区市场监管局，演示）',
+      role: 'invitedAssistant',
+      department: null,
+    },
     // One account per role in every department that has the role: each casework department has a
     // head, a prosecutor, an assistant and a clerk. (Tests create their own "prosecutor5" in
     // 第五检察部, so its demo prosecutor is prosecutor5a.)

@@ -26,6 +26,7 @@ const demoUserOf: Record<TRole, string> = {
   analyst: 'analyst',
   admin: 'admin',
   school: 'school1',
+  invitedAssistant: 'invited1',
 };
 
 const initialPassword = 'Initial2026pw';
@@ -201,6 +202,133 @@ const routeTable: Record<string, RouteCase> = {
   'GET /api/cases/:id/supported-prosecution/opinion.docx': {
     access: 'case.update',
     request: () => ({ url: '/api/cases/999999/supported-prosecution/opinion.docx' }),
+  },
+  // 公开听证, 听证员库, 行政争议实质性化解 (apps/server/src/hearings).
+  'GET /api/hearing-officers': {
+    access: 'hearingOfficer.read',
+    request: () => ({ url: '/api/hearing-officers' }),
+  },
+  'POST /api/hearing-officers': {
+    access: 'hearingOfficer.manage',
+    request: () => ({ url: '/api/hearing-officers', payload: {} }),
+  },
+  'PATCH /api/hearing-officers/:id': {
+    access: 'hearingOfficer.manage',
+    request: () => ({ url: '/api/hearing-officers/999999', payload: {} }),
+  },
+  'GET /api/cases/:id/hearings': {
+    access: 'case.read',
+    request: () => ({ url: '/api/cases/999999/hearings' }),
+  },
+  'POST /api/cases/:id/hearings': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cases/999999/hearings', payload: {} }),
+  },
+  'GET /api/hearings/published': {
+    access: 'hearing.readPublished',
+    request: () => ({ url: '/api/hearings/published' }),
+  },
+  'GET /api/hearings/:id': {
+    access: 'case.read',
+    request: () => ({ url: '/api/hearings/999999' }),
+  },
+  'PATCH /api/hearings/:id': {
+    access: 'case.update',
+    request: () => ({ url: '/api/hearings/999999', payload: {} }),
+  },
+  'POST /api/hearings/:id/draw': {
+    access: 'case.update',
+    request: () => ({ url: '/api/hearings/999999/draw', payload: {} }),
+  },
+  'POST /api/hearings/:id/officers/:officerId': {
+    access: 'case.update',
+    request: () => ({ url: '/api/hearings/999999/officers/1', payload: {} }),
+  },
+  'PUT /api/hearings/:id/officers/:officerId/opinion': {
+    access: 'case.update',
+    request: () => ({ url: '/api/hearings/999999/officers/1/opinion', payload: {} }),
+  },
+  'POST /api/hearings/:id/notices': {
+    access: 'case.update',
+    request: () => ({ url: '/api/hearings/999999/notices', payload: {} }),
+  },
+  'POST /api/hearings/:id/minutes-document': {
+    access: 'case.update',
+    request: () => ({ url: '/api/hearings/999999/minutes-document' }),
+  },
+  'POST /api/hearings/:id/publish': {
+    access: 'case.update',
+    request: () => ({ url: '/api/hearings/999999/publish' }),
+  },
+  'GET /api/cases/:id/admin-dispute': {
+    access: 'case.read',
+    request: () => ({ url: '/api/cases/999999/admin-dispute' }),
+  },
+  'PUT /api/cases/:id/admin-dispute': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cases/999999/admin-dispute', payload: {} }),
+  },
+  'POST /api/cases/:id/admin-dispute/meetings': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cases/999999/admin-dispute/meetings', payload: {} }),
+  },
+  'POST /api/cases/:id/admin-dispute/outcome': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cases/999999/admin-dispute/outcome', payload: {} }),
+  },
+  'GET /api/admin-disputes/statistics': {
+    access: 'dispute.statistics',
+    request: () => ({ url: '/api/admin-disputes/statistics' }),
+  },
+  // 类案监督 and 检行协作: missing ids (404) or empty bodies (400).
+  'GET /api/class-cases': { access: 'classCase.read', request: () => ({ url: '/api/class-cases' }) },
+  'GET /api/class-cases/:id': {
+    access: 'classCase.read',
+    request: () => ({ url: '/api/class-cases/999999' }),
+  },
+  'POST /api/class-cases': {
+    access: 'classCase.write',
+    request: () => ({ url: '/api/class-cases', payload: {} }),
+  },
+  'POST /api/class-cases/:id/members': {
+    access: 'classCase.write',
+    request: () => ({ url: '/api/class-cases/999999/members', payload: {} }),
+  },
+  'POST /api/class-cases/:id/suggestion': {
+    access: 'classCase.write',
+    request: () => ({ url: '/api/class-cases/999999/suggestion', payload: { addressee: '矩阵街道办事处' } }),
+  },
+  'PUT /api/class-cases/:id/members/:memberId/rectification': {
+    access: 'classCase.write',
+    request: () => ({
+      url: '/api/class-cases/999999/members/1/rectification',
+      payload: { status: 'inProgress' },
+    }),
+  },
+  'GET /api/cases/:id/advisers': {
+    access: 'case.read',
+    request: () => ({ url: '/api/cases/999999/advisers' }),
+  },
+  'POST /api/cases/:id/advisers': {
+    access: 'caseAdviser.manage',
+    request: () => ({ url: '/api/cases/999999/advisers', payload: { userId: 1 } }),
+  },
+  'DELETE /api/cases/:id/advisers/:userId': {
+    access: 'caseAdviser.manage',
+    request: () => ({ url: '/api/cases/999999/advisers/1' }),
+  },
+  'GET /api/invited-assistants': {
+    access: 'caseAdviser.manage',
+    request: () => ({ url: '/api/invited-assistants' }),
+  },
+  'GET /api/invited/cases': { access: 'invitedCase.read', request: () => ({ url: '/api/invited/cases' }) },
+  'GET /api/invited/cases/:id': {
+    access: 'invitedCase.read',
+    request: () => ({ url: '/api/invited/cases/999999' }),
+  },
+  'GET /api/invited/cases/:id/documents/:documentId': {
+    access: 'invitedCase.read',
+    request: () => ({ url: '/api/invited/cases/999999/documents/1' }),
   },
   'GET /api/cases/:id/judicial-aid': {
     access: 'case.read',
@@ -588,7 +716,7 @@ const routeTable: Record<string, RouteCase> = {
   },
 };
 
-const methodOf = (route: string) => route.split(' ')[0] as 'GET' | 'POST' | 'PATCH';
+const methodOf = (route: string) => route.split(' ')[0] as 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /**
  * "METHOD /path" for every /api route, read from Fastify's route tree (HEAD twins and the

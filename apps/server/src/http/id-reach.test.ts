@@ -38,6 +38,8 @@ type Ctx = {
   /** A 刑检移送 clue of head5's, and a 行违 case of 第四检察部 assigned to head5. */
   criminalClue: number;
   violationCase: number;
+  /** A 类案 of head5's department (its own case and clue). */
+  classCase: number;
 };
 type Kind = keyof Ids;
 
@@ -107,6 +109,33 @@ const walks: Record<string, Walk> = {
       method: 'POST',
       url: '/api/reassignments',
       payload: { caseIds: [id], toHandlerId: c.head5, reason: '试探改派' },
+    }),
+  },
+  'POST /api/class-cases/{id}/members caseId': {
+    caller: 'head5',
+    kind: 'case',
+    request: (id, c) => ({
+      method: 'POST',
+      url: `/api/class-cases/${c.classCase}/members`,
+      payload: { caseId: id, siteName: '试探场所', siteKind: 'other' },
+    }),
+  },
+  'POST /api/class-cases/{id}/members clueId': {
+    caller: 'head5',
+    kind: 'clue',
+    request: (id, c) => ({
+      method: 'POST',
+      url: `/api/class-cases/${c.classCase}/members`,
+      payload: { clueId: id, siteName: '试探场所', siteKind: 'other' },
+    }),
+  },
+  'POST /api/cases/{id}/advisers userId': {
+    caller: 'head5',
+    kind: 'user',
+    request: (id, c) => ({
+      method: 'POST',
+      url: `/api/cases/${c.ownCase}/advisers`,
+      payload: { userId: id },
     }),
   },
   'POST /api/reassignments toHandlerId': {
@@ -390,6 +419,19 @@ describe.each(testEngines())('ids out of reach in bodies and queries (%s)', (kin
     // prosecutor1 works in 第一检察部: out of reach of head5 and of the juvenile department.
     const prosecutor1 = await idOf('prosecutor1');
     const ownCase = own.json<{ id: number }>().id;
+    const ownSecond = await f.as('head5', 'POST', '/api/cases', {
+      type: 'adminPublicInterest',
+      title: '本部门的另一案件',
+    });
+    const classCase = await f.as('head5', 'POST', '/api/class-cases', {
+      title: '本部门的类案',
+      problem: '同类问题',
+      members: [
+        { caseId: ownCase, siteName: '甲场所', siteKind: 'mall' },
+        { caseId: ownSecond.json<{ id: number }>().id, siteName: '乙场所', siteKind: 'hospital' },
+      ],
+    });
+    expect(classCase.statusCode, classCase.body).toBe(201);
     const otherSuggestion = suggestion.json<{ id: number }>().id;
     c = {
       out: {
@@ -416,6 +458,7 @@ describe.each(testEngines())('ids out of reach in bodies and queries (%s)', (kin
       letter: letters.items[0]!.id,
       criminalClue: criminalClue.json<{ clue: { id: number } }>().clue.id,
       violationCase,
+      classCase: classCase.json<{ id: number }>().id,
     };
     secrets.push('韩小军', '杨小兰', otherCaseTitle, '李华');
   });

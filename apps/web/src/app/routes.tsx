@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   BulbOutlined,
   CalendarOutlined,
+  ClusterOutlined,
   ControlOutlined,
   DashboardOutlined,
   DatabaseOutlined,
@@ -20,6 +21,7 @@ import {
   ScheduleOutlined,
   SendOutlined,
   SmileOutlined,
+  SolutionOutlined,
   SwapOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -115,6 +117,12 @@ const routes = [
     menuParent: '/cases',
   },
   {
+    path: '/hearing-officers',
+    title: '听证员库',
+    access: 'hearingOfficer.read',
+    menu: { icon: <SolutionOutlined />, group: 'casework' },
+  },
+  {
     path: '/judicial-aid',
     title: '司法救助统计',
     access: 'judicialAid.summary',
@@ -125,6 +133,31 @@ const routes = [
     title: '检察建议',
     access: 'suggestion.read',
     menu: { icon: <FileProtectOutlined />, group: 'casework' },
+  },
+  {
+    path: '/class-cases',
+    title: '类案监督',
+    access: 'classCase.read',
+    menu: { icon: <ClusterOutlined />, group: 'casework', lines: ['civilAdministrative', 'publicInterest'] },
+  },
+  {
+    path: '/class-cases/:id',
+    title: '类案详情',
+    access: 'classCase.read',
+    menuParent: '/class-cases',
+  },
+  // 特邀检察官助理 (检行协作): the one page of the role besides the workbench.
+  {
+    path: '/invited/cases',
+    title: '受邀参与的案件',
+    access: 'invitedCase.read',
+    menu: { icon: <FolderOpenOutlined />, group: 'casework' },
+  },
+  {
+    path: '/invited/cases/:id',
+    title: '案件详情（只读）',
+    access: 'invitedCase.read',
+    menuParent: '/invited/cases',
   },
   {
     path: '/deadlines',

@@ -6,7 +6,11 @@ import { Link, useParams } from 'react-router';
 import { CaseAdminViolation } from '../admin-violation/CaseAdminViolation.tsx';
 import { errorText } from '../api/errors.ts';
 import { useMe } from '../auth/hooks.ts';
+import { seesAllDepartments } from '../auth/reach.ts';
+import { CaseAdvisers } from '../class-supervision/CaseAdvisers.tsx';
 import { CaseDeadlines } from '../deadlines/CaseDeadlines.tsx';
+import { AdminDispute } from '../hearings/AdminDispute.tsx';
+import { CaseHearings } from '../hearings/CaseHearings.tsx';
 import { JudicialAidSection } from '../judicial-aid/JudicialAidSection.tsx';
 import { formatDate, formatDateTime } from '../shared/dates.ts';
 import { CaseSuggestions } from '../suggestions/CaseSuggestions.tsx';
@@ -98,6 +102,7 @@ export default function CaseDetailPage() {
   const mayTransition = open && me.actions.includes('case.transition') && detail.nextStages.length > 0;
   const mayRecord = open && me.actions.includes('case.update');
   const mayRecordOutcome = me.actions.includes('case.update');
+  const juvenileTypes = new Set(['juvenileVictim', 'juvenileSuspect']);
 
   return (
     <Flex vertical gap={16} data-testid="case-detail">
@@ -184,8 +189,21 @@ export default function CaseDetailPage() {
       {detail.type === 'adminViolation' && (
         <CaseAdminViolation caseId={detail.id} mayEdit={mayRecordOutcome} />
       )}
+      {detail.type === 'adminDisputeResolution' && (
+        <AdminDispute caseId={detail.id} mayEdit={mayRecordOutcome} />
+      )}
+      <CaseHearings caseId={detail.id} mayEdit={mayRecordOutcome} />
       <JudicialAidSection caseId={detail.id} mayEdit={me.actions.includes('judicialAid.write')} />
       <CaseSuggestions detail={detail} />
+      {!juvenileTypes.has(detail.type) && (
+        <CaseAdvisers
+          caseId={detail.id}
+          mayManage={
+            me.actions.includes('caseAdviser.manage') &&
+            (seesAllDepartments(me) || me.department?.id === detail.department.id)
+          }
+        />
+      )}
       <AdvanceStageModal detail={detail} open={dialog === 'advance'} onClose={() => setDialog(null)} />
       <RecordEventModal
         caseId={detail.id}
