@@ -49,6 +49,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
           env: { TZ: 'Asia/Shanghai' },
+          // The migrated PGlite folder each test's server starts from (migratedDataDir).
+          globalSetup: ['packages/db/src/testing/global-setup-pglite.ts'],
           testTimeout: 120_000,
           hookTimeout: 240_000,
           fileParallelism: false,
