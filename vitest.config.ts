@@ -6,7 +6,9 @@ process.env.TZ = 'Asia/Shanghai';
 export default defineConfig({
   test: {
     // Vitest's default on a 2-core CI machine is one worker, but most of the time a test waits on
-    // PostgreSQL, a spawned server or Chromium: three files at once keep both cores busy.
+    // PostgreSQL, a spawned server or Chromium: three files at once keep both cores busy. Every
+    // project shares these three (no project runs one file at a time, which would put it in a
+    // group of its own after all the others).
     maxWorkers: 3,
     projects: [
       {
@@ -57,9 +59,12 @@ export default defineConfig({
           env: { TZ: 'Asia/Shanghai' },
           // The migrated PGlite folder each test's server starts from (migratedDataDir).
           globalSetup: ['packages/db/src/testing/global-setup-pglite.ts'],
-          testTimeout: 120_000,
+          // Files run beside each other and beside the other projects' files: each has its own
+          // server (own port, own data folder) and Chromium. One at a time, after everything else,
+          // they kept about one core and a half busy for three and a half minutes. The longest test
+          // (seed-path, about 35 s on a quiet machine) took 105 s at a load average of 15.
+          testTimeout: 240_000,
           hookTimeout: 240_000,
-          fileParallelism: false,
           // A page settles in well under a second, but CI machines can be loaded (a full clean-clone run
           // beside other work saw a stage change outlast 15 s): poll patiently.
           expect: { poll: { timeout: 30_000 } },
