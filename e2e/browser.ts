@@ -1,6 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, rmSync } from 'node:fs';
+import { migratedDataDir } from '@procura/db/testing';
 import { chinaDate, chinaYear } from '@procura/domain/china-time';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, vi } from 'vitest';
@@ -39,12 +38,12 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /**
- * A Procura server on a fresh data folder and a Chromium for one test file: started before its
+ * A Procura server on a fresh data folder (a copy of the migrated template) and a Chromium for one test file: started before its
  * tests, stopped (and the folder removed) after them. The fields are set once the hook has run.
  * Both clocks start at e2eNow.
  */
 export function serverAndBrowser(name: string): { dataDir: string; server: RunningServer; browser: Browser } {
-  const running = { dataDir: mkdtempSync(join(tmpdir(), `procura-e2e-${name}-`)) } as {
+  const running = { dataDir: migratedDataDir(`procura-e2e-${name}-`) } as {
     dataDir: string;
     server: RunningServer;
     browser: Browser;

@@ -1,7 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { migrate, openDatabase, schema } from '@procura/db';
+import { migratedDataDir } from '@procura/db/testing';
 import { chinaDate } from '@procura/domain/china-time';
 import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
@@ -21,7 +20,7 @@ const title = '凌晨立案的河道污染公益诉讼案件';
 /** 03:00 in China three days ago: still the day before in UTC (19:00). */
 const day = chinaDay(-3);
 const openedAt = new Date(`${day}T03:00:00+08:00`);
-const dataDir = mkdtempSync(join(tmpdir(), 'procura-e2e-china-time-'));
+const dataDir = migratedDataDir('procura-e2e-china-time-');
 let server: RunningServer;
 let browser: Browser;
 let caseId: number;

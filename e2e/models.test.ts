@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeCsv, writeXlsx } from '@procura/collide/testing/files';
 import { openDatabase, schema } from '@procura/db';
+import { migratedDataDir } from '@procura/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loginCookie, startServerProcess } from '../apps/cli/src/testing/spawn-server.ts';
@@ -128,7 +129,7 @@ describe('big-data model: upload, run, review, clue', () => {
 
 describe('a model run cut short by a dead server', () => {
   it('is marked failed with the reason when the server starts again, not left running', async () => {
-    const restartDir = mkdtempSync(join(tmpdir(), 'procura-e2e-models-restart-'));
+    const restartDir = migratedDataDir('procura-e2e-models-restart-');
     try {
       const first = await startServerProcess({ PROCURA_DATA_DIR: restartDir });
       first.child.kill('SIGKILL');

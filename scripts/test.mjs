@@ -2,7 +2,7 @@
 // `npm test`: lint, type check, build the web app, then every test (unit, database tests on PGlite
 // and on a real PostgreSQL 15, browser tests in Chromium). Starts its own PostgreSQL when
 // PROCURA_TEST_PG_URL is not set. Ends with the plain line `N passed, N failed`.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -17,9 +17,41 @@ function step(title, command, args) {
   }
 }
 
+/**
+ * Runs steps side by side (`tsc` keeps one core busy, the web build mostly another), then prints
+ * each one's output under its title, in order; stops after them if any failed.
+ */
+async function sideBySide(steps) {
+  const results = await Promise.all(
+    steps.map(
+      ([title, command, args]) =>
+        new Promise((resolve) => {
+          const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+          let output = '';
+          child.stdout.on('data', (d) => {
+            output += d;
+          });
+          child.stderr.on('data', (d) => {
+            output += d;
+          });
+          child.on('error', (error) => resolve({ title, status: 1, output: `${output}${error.message}\n` }));
+          child.on('close', (status) => resolve({ title, status, output }));
+        }),
+    ),
+  );
+  for (const { title, output } of results) process.stdout.write(`\n▶ ${title}\n${output}`);
+  const failed = results.find((result) => result.status !== 0);
+  if (failed) {
+    process.stdout.write(`✗ ${failed.title} failed\n0 passed, 1 failed\n`);
+    process.exit(failed.status ?? 1);
+  }
+}
+
 step('lint (biome)', 'npx', ['biome', 'check', '.']);
-step('type check', 'npm', ['run', '--silent', 'typecheck']);
-step('build web', 'npm', ['run', '--silent', 'build:web']);
+await sideBySide([
+  ['type check', 'npm', ['run', '--silent', 'typecheck']],
+  ['build web', 'npm', ['run', '--silent', 'build:web']],
+]);
 
 let pgDir;
 if (

@@ -1,15 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { openDatabase } from '@procura/db';
+import { migratedDataDir } from '@procura/db/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, stopStartedProcesses } from './testing/spawn-server.ts';
 
-// Each test runs its commands on a data folder of its own, removed afterwards together with any
-// command still running (a timed-out test must not hold the folder for the next one).
+// Each test runs its commands on a data folder of its own (a copy of the migrated template),
+// removed afterwards together with any command still running (a timed-out test must not hold the
+// folder for the next one).
 const folders: string[] = [];
 function freshDataDir(): { dataDir: string; env: { PROCURA_DATA_DIR: string } } {
-  const dataDir = mkdtempSync(join(tmpdir(), 'procura-verify-'));
+  const dataDir = migratedDataDir('procura-verify-');
   folders.push(dataDir);
   return { dataDir, env: { PROCURA_DATA_DIR: dataDir } };
 }

@@ -10,16 +10,20 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeCsv } from '@procura/collide/testing/files';
+import { migratedDataDir } from '@procura/db/testing';
 import { paymentRows, prisonerRows } from '@procura/server/models/test-files';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loginCookie, runCli, startServerProcess, stopStartedProcesses } from './testing/spawn-server.ts';
 
 const password = 'Chenghua2026';
-/** A restore migrates a fresh PGlite folder first: slow on a busy machine. */
+/** A restore into a new folder creates and migrates the database first: slow on a busy machine. */
 const cli = { timeoutMs: 150_000 };
 const dirs: string[] = [];
-const freshDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'procura-leftovers-'));
+/** A new folder: empty, or (`migrated`) holding the migrated template, as a server's first start leaves it. */
+const freshDir = ({ migrated = false }: { migrated?: boolean } = {}) => {
+  const dir = migrated
+    ? migratedDataDir('procura-leftovers-')
+    : mkdtempSync(join(tmpdir(), 'procura-leftovers-'));
   dirs.push(dir);
   return dir;
 };
@@ -35,7 +39,7 @@ describe('files a crash leaves behind', () => {
   it('start-up removes raw uploads, half-written snapshots and scratch files, keeping the snapshots', {
     timeout: 180_000,
   }, async () => {
-    const dataDir = freshDir();
+    const dataDir = freshDir({ migrated: true });
     const upload = join(dataDir, 'datasets', 'incoming', 'c0ffee');
     mkdirSync(upload, { recursive: true });
     writeFileSync(join(upload, '补助金发放.csv'), '身份证号码,姓名\n510108197001010011,张伟\n');
@@ -57,7 +61,7 @@ describe('files a crash leaves behind', () => {
 
 describe('backup and restore with the data sets of models', () => {
   it('a backup made --with-datasets restores runnable data sets; one without says in Chinese what is missing', async () => {
-    const source = freshDir();
+    const source = freshDir({ migrated: true });
     const inputs = freshDir();
     const server = await startServerProcess({ PROCURA_DATA_DIR: source });
     const cookie = await loginCookie(server.url, 'analyst', password);
@@ -95,6 +99,7 @@ describe('backup and restore with the data sets of models', () => {
       });
 
     // Without the snapshots: the restore says so, and a run is refused naming the file, in Chinese.
+    // Restored into a new, empty folder.
     const bare = freshDir();
     const restoredBare = await runCli(['restore', plain], { PROCURA_DATA_DIR: bare }, cli);
     expect(restoredBare.code, restoredBare.stderr).toBe(0);
@@ -109,8 +114,9 @@ describe('backup and restore with the data sets of models', () => {
     bareServer.child.kill('SIGTERM');
     await bareServer.exited;
 
-    // With them: one file brings everything back and the model runs to the same hits.
-    const whole = freshDir();
+    // With them: one file brings everything back and the model runs to the same hits. Restored into
+    // a folder whose database is migrated and empty.
+    const whole = freshDir({ migrated: true });
     const restored = await runCli(['restore', full], { PROCURA_DATA_DIR: whole }, cli);
     expect(restored.code, restored.stderr).toBe(0);
     expect(restored.stdout).toContain('已恢复数据集快照文件 2 个');

@@ -1,10 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { migratedDataDir } from '@procura/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loginCookie, startServerProcess, stopStartedProcesses } from './testing/spawn-server.ts';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'procura-serve-log-'));
+const dataDir = migratedDataDir('procura-serve-log-');
 afterAll(async () => {
   await stopStartedProcesses();
   rmSync(dataDir, { recursive: true, force: true });

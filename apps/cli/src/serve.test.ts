@@ -2,14 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '@procura/db';
-import { createPostgresDatabase, testEngines } from '@procura/db/testing';
+import { createPostgresDatabase, migratedDataDir, testEngines } from '@procura/db/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loginCookie, runCli, startServerProcess, stopStartedProcesses } from './testing/spawn-server.ts';
 
 const password = 'Chenghua2026';
 const dirs: string[] = [];
-const freshDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'procura-serve-'));
+/** A new folder: empty (a first start creates the database), or holding the migrated template. */
+const freshDir = ({ empty = false }: { empty?: boolean } = {}) => {
+  const dir = empty ? mkdtempSync(join(tmpdir(), 'procura-serve-')) : migratedDataDir('procura-serve-');
   dirs.push(dir);
   return dir;
 };
@@ -122,7 +123,8 @@ describe('procura serve on the embedded database', () => {
   });
 
   it('starts empty with PROCURA_DEMO=0: prints a generated admin password once, shows no demo accounts', async () => {
-    const dataDir = freshDir();
+    // A new install: the folder is empty, the process creates and migrates the database.
+    const dataDir = freshDir({ empty: true });
     const server = await startServerProcess({ PROCURA_DATA_DIR: dataDir, PROCURA_DEMO: '0' });
     try {
       const match = /初始密码（仅显示这一次，首次登录后须修改）：(\S+)/.exec(server.output());
@@ -153,7 +155,10 @@ describe('procura serve on the embedded database', () => {
     'runs the same platform on PostgreSQL with DATABASE_URL',
     async () => {
       const { url, drop } = await createPostgresDatabase();
-      const server = await startServerProcess({ DATABASE_URL: url, PROCURA_DATA_DIR: freshDir() });
+      const server = await startServerProcess({
+        DATABASE_URL: url,
+        PROCURA_DATA_DIR: freshDir({ empty: true }),
+      });
       try {
         const health = (await (await fetch(`${server.url}/api/health`)).json()) as { database: string };
         expect(health.database).toBe('postgres');

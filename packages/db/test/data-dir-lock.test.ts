@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../src/connection.ts';
 import { DataDirBusyError } from '../src/data-dir-lock.ts';
+import { migratedDataDir } from '../src/testing/test-database.ts';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const connectionModule = fileURLToPath(new URL('../src/connection.ts', import.meta.url));
@@ -61,7 +61,7 @@ describe('PGlite data folder lock', () => {
     (await database.query<{ note: string }>('select note from notes order by id')).map((row) => row.note);
 
   beforeAll(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'procura-lock-'));
+    dataDir = migratedDataDir('procura-lock-');
   });
   afterAll(() => {
     rmSync(dataDir, { recursive: true, force: true });

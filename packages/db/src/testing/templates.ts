@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import { type DatabaseKind, openDatabase } from '../connection.ts';
 import { migrate } from '../migrate.ts';
@@ -14,6 +16,12 @@ import { migrate } from '../migrate.ts';
 export interface DatabaseTemplates {
   /** A file holding the dumped folder of a migrated PGlite database. */
   pgliteDump?: string;
+  /**
+   * The same migrated PGlite database as a closed data folder, copied for each `procura` process a
+   * test starts (migratedDataDir): a new folder costs the process PGlite's initdb and every
+   * migration, about 5 s of CPU; opening a copy about 1 s.
+   */
+  pgliteDataDir?: string;
   /** The name of a migrated database on the test server, used as `create database … template`. */
   postgres?: string;
 }
@@ -36,9 +44,17 @@ export async function createTemplates(
       if (database.driver.kind !== 'pglite') throw new Error('expected PGlite');
       const dump = await database.driver.client.dumpDataDir('none');
       const dir = await mkdtemp(join(tmpdir(), 'procura-template-'));
+      disposers.push(() => rm(dir, { recursive: true, force: true }));
       templates.pgliteDump = join(dir, 'migrated.tar');
       await writeFile(templates.pgliteDump, Buffer.from(await dump.arrayBuffer()));
-      disposers.push(() => rm(dir, { recursive: true, force: true }));
+      // The folder is the dump unpacked by PGlite itself, then shut down cleanly.
+      templates.pgliteDataDir = join(dir, 'migrated');
+      const folder = await PGlite.create({
+        dataDir: templates.pgliteDataDir,
+        loadDataDir: dump,
+        extensions: { pg_trgm },
+      });
+      await folder.close();
     } finally {
       await database.close();
     }

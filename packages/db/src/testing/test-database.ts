@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inject } from 'vitest';
 import { type Database, type DatabaseKind, openDatabase } from '../connection.ts';
 import { migrate } from '../migrate.ts';
@@ -78,4 +81,19 @@ export async function createPostgresDatabase(
     url: url.toString(),
     drop: () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`),
   };
+}
+
+/**
+ * A new data folder (PROCURA_DATA_DIR) holding a copy of the migrated, still empty PGlite
+ * database of the global setup, for a `procura` process or an in-process openDatabase: what a
+ * first start leaves, less the seed, without paying PGlite's initdb and the migrations again.
+ * Empty where no template was provided (a project without the global setup): the process then
+ * creates and migrates the database itself. A test about a first start on a new folder uses a
+ * plain empty folder instead.
+ */
+export function migratedDataDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const template = templates().pgliteDataDir;
+  if (template) cpSync(template, dir, { recursive: true });
+  return dir;
 }
