@@ -128,6 +128,10 @@ export const auditActionLabels: Record<string, string> = {
   'dispute.view': '查看行政争议化解情况',
   'dispute.addMeeting': '登记会商',
   'dispute.recordOutcome': '记录行政争议化解结果',
+  'case.setPilField': '修改案件公益诉讼领域',
+  'clue.setPilField': '修改线索公益诉讼领域',
+  'protectedObject.create': '登记保护对象',
+  'case.setProtectedObjects': '登记案件保护对象',
 };
 
 export function auditActionLabel(action: string): string {

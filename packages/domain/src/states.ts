@@ -416,3 +416,30 @@ export const judicialAidCategoryIds = [
 
 /** judicial_aids.decision: pending until 批准 (granted) or 不予救助 (refused). */
 export const judicialAidDecisionIds = ['pending', 'granted', 'refused'] as const;
+
+// ─── public interest ─────────────────────────────────────────────────────────────────────────
+
+/** cases.pil_field, clues.pil_field: 公益诉讼领域 (public-interest-fields.ts has the labels). */
+export const pilFieldIds = [
+  'ecology',
+  'culturalHeritage',
+  'stateProperty',
+  'stateLandTransfer',
+  'foodDrugSafety',
+  'tax',
+  'pensionSubsistenceFunds',
+  'heroesMartyrs',
+  'minors',
+  'personalInformation',
+  'workSafety',
+  'other',
+] as const;
+
+/** protected_objects.kind: what a public-interest case protects. */
+export const protectedObjectKindIds = [
+  'culturalRelic',
+  'natureReserve',
+  'wildlife',
+  'landmark',
+  'other',
+] as const;

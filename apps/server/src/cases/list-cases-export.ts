@@ -1,6 +1,7 @@
 import type { Db, Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { caseTypes, phaseLabel, stageLabel, type TCaseType } from '@procura/domain/cases/case-types';
+import { pilFieldLabel } from '@procura/domain/public-interest-fields';
 import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
@@ -20,6 +21,7 @@ export interface CaseExportRow {
   type: TCaseType;
   phase: string | null;
   stage: string;
+  pilField: string | null;
   department: string;
   handler: string | null;
   openedAt: Date;
@@ -41,6 +43,7 @@ export const caseExportColumns: XlsxColumn<CaseExportRow>[] = [
   { header: '结案日期', value: (r) => r.closedAt, kind: 'date' },
   { header: '状态', value: (r) => (r.closedAt ? '已结' : '在办') },
   { header: '挽回金额（元）', value: (r) => r.recoveredFen, kind: 'fen' },
+  { header: '公益诉讼领域', value: (r) => pilFieldLabel(r.pilField) },
 ];
 
 const batchSize = 2_000;
@@ -108,6 +111,7 @@ async function readBatch(db: Executor, where: SQL | undefined) {
         type: cases.type,
         phase: cases.phase,
         stage: cases.stage,
+        pilField: cases.pilField,
         openedAt: cases.openedAt,
         closedAt: cases.closedAt,
       },

@@ -121,6 +121,7 @@ describe.each(testEngines())('case list, search and export (%s)', (kind) => {
       '结案日期',
       '状态',
       '挽回金额（元）',
+      '公益诉讼领域',
     ]);
     expect(rows.map((r) => r.getCell(2).value).sort()).toEqual(
       ['某公司骗取绿植补贴资金行政公益诉讼案', '骗取绿化补贴资金民事公益诉讼案'].sort(),

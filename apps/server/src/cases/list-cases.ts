@@ -21,6 +21,7 @@ export function caseFilter(
   if (query.departmentId) conditions.push(eq(cases.departmentId, query.departmentId));
   if (query.type) conditions.push(eq(cases.type, query.type));
   if (query.stage) conditions.push(eq(cases.stage, query.stage));
+  if (query.pilField) conditions.push(eq(cases.pilField, query.pilField));
   if (query.handlerId) conditions.push(eq(cases.handlerId, query.handlerId));
   if (query.open) conditions.push(query.open === 'true' ? isNull(cases.closedAt) : isNotNull(cases.closedAt));
   if (query.from) conditions.push(gte(cases.openedAt, chinaDayStart(query.from)));

@@ -2,6 +2,7 @@ import type { Database, Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { getCaseType, phaseProblem, type TCaseType } from '@procura/domain/cases/case-types';
 import { chinaDate, chinaYear } from '@procura/domain/china-time';
+import { pilFieldProblem, type TPilField } from '@procura/domain/public-interest-fields';
 import { lineLabels } from '@procura/domain/roles';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
@@ -22,6 +23,8 @@ export interface OpenCaseInput {
   handlerId?: number | undefined;
   /** The clue the case is opened from (立案); its status becomes opened. */
   clueId?: number;
+  /** 公益诉讼领域; opening from a clue carries the clue's when none is given. */
+  pilField?: TPilField | null | undefined;
 }
 
 /** 立案 without a clue (POST /api/cases); opening from a clue goes through decideClue. */
@@ -54,6 +57,8 @@ export async function openCaseInTransaction(
   const type = getCaseType(input.type);
   const problem = phaseProblem(input.type, input.phase);
   if (problem) throw new DomainError('VALIDATION', problem);
+  const fieldProblem = pilFieldProblem(input.type, input.pilField);
+  if (fieldProblem) throw new DomainError('VALIDATION', fieldProblem);
   const department = await loadDepartment(tx, input.departmentId);
   if (department.line !== type.line) {
     throw new DomainError(
@@ -82,6 +87,7 @@ export async function openCaseInTransaction(
       departmentId: department.id,
       handlerId,
       title: input.title,
+      pilField: input.pilField ?? null,
       openedAt,
       createdBy: user.id,
     })
@@ -115,6 +121,7 @@ export async function openCaseInTransaction(
       caseNumber,
       type: input.type,
       phase: input.phase ?? null,
+      pilField: input.pilField ?? null,
       departmentId: department.id,
       clueId: input.clueId ?? null,
     },

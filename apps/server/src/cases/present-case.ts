@@ -1,6 +1,7 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { caseTypes, phaseLabel, stageLabel } from '@procura/domain/cases/case-types';
+import { pilFieldLabel } from '@procura/domain/public-interest-fields';
 import { eq, inArray } from 'drizzle-orm';
 import { maskCaseTitles } from '../juvenile/mask-lists.ts';
 import type { TCase } from './schema.ts';
@@ -35,6 +36,8 @@ export function presentCaseRow({ row, department, handler }: CaseRow): TCase {
     department,
     handler: handler?.id ? { id: handler.id, name: handler.name } : null,
     title: row.title,
+    pilField: row.pilField,
+    pilFieldLabel: pilFieldLabel(row.pilField),
     openedAt: row.openedAt.toISOString(),
     closedAt: row.closedAt?.toISOString() ?? null,
   };

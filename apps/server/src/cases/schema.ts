@@ -1,6 +1,7 @@
 import { ZCaseType } from '@procura/domain/cases/case-types';
 import { ZCaseEventKind } from '@procura/domain/cases/event-kinds';
 import { ZOutcomeKind } from '@procura/domain/cases/outcomes';
+import { ZPilField } from '@procura/domain/public-interest-fields';
 import { z } from 'zod';
 import { ZParty } from '../clues/schema.ts';
 import { ZDateTime, ZDay } from '../http/dates.ts';
@@ -21,6 +22,9 @@ export const ZCase = z.object({
   department: ZRef,
   handler: ZRef.nullable(),
   title: z.string(),
+  /** 公益诉讼领域 of a public-interest case; null when not set or not such a case. */
+  pilField: ZPilField.nullable(),
+  pilFieldLabel: z.string().nullable(),
   openedAt: z.string(),
   closedAt: z.string().nullable(),
 });
@@ -116,6 +120,7 @@ export const ZCaseQuery = z.strictObject({
   departmentId: ZIdParam.optional(),
   type: ZCaseType.optional(),
   stage: z.string().max(32).optional(),
+  pilField: ZPilField.optional(),
   handlerId: ZIdParam.optional(),
   open: z.enum(['true', 'false']).optional(),
   from: ZDay.optional(),
@@ -130,6 +135,8 @@ export const ZOpenCaseBody = z.strictObject({
   title: z.string().trim().min(2, '案件名称至少 2 个字').max(200),
   departmentId: ZId.optional(),
   handlerId: ZId.optional(),
+  /** 公益诉讼领域: public-interest types only. */
+  pilField: ZPilField.optional(),
 });
 export type TOpenCaseBody = z.infer<typeof ZOpenCaseBody>;
 

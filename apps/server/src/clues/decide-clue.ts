@@ -59,6 +59,8 @@ export async function decideClue(
           departmentId: clue.departmentId,
           handlerId: input.handlerId ?? clue.handlerId ?? undefined,
           clueId: id,
+          // The clue's 公益诉讼领域 goes with it to the case unless the decision names another.
+          pilField: input.pilField ?? clue.pilField,
         },
         user,
         ip,

@@ -6,6 +6,7 @@ import {
   type TClueSource,
   type TClueStatus,
 } from '@procura/domain/cases/clue-sources';
+import { pilFieldLabel } from '@procura/domain/public-interest-fields';
 import { and, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
@@ -23,6 +24,7 @@ export interface ClueExportRow {
   title: string;
   source: TClueSource;
   status: TClueStatus;
+  pilField: string | null;
   department: string;
   handler: string | null;
   receivedAt: Date;
@@ -45,6 +47,7 @@ export const clueExportColumns: XlsxColumn<ClueExportRow>[] = [
   { header: '立案案号', value: (r) => r.caseNumber },
   { header: '不立案理由', value: (r) => r.declineReason },
   { header: '涉及人员和单位', value: (r) => r.parties },
+  { header: '公益诉讼领域', value: (r) => pilFieldLabel(r.pilField) },
   { header: '线索内容', value: (r) => r.description, width: 60 },
 ];
 
@@ -111,6 +114,7 @@ async function readBatch(db: Executor, where: SQL | undefined) {
         description: clues.description,
         source: clues.source,
         status: clues.status,
+        pilField: clues.pilField,
         receivedAt: clues.receivedAt,
         assessmentDueOn: clues.assessmentDueOn,
         declineReason: clues.declineReason,

@@ -131,6 +131,7 @@ describe.each(testEngines())('clue list, search and export (%s)', (kind) => {
       '立案案号',
       '不立案理由',
       '涉及人员和单位',
+      '公益诉讼领域',
       '线索内容',
     ]);
     const rows = sheet.getRows(2, sheet.rowCount - 1) ?? [];

@@ -25,6 +25,7 @@ export function clueFilter(
   if (query.departmentId) conditions.push(eq(clues.departmentId, query.departmentId));
   if (query.source) conditions.push(eq(clues.source, query.source));
   if (query.status) conditions.push(eq(clues.status, query.status));
+  if (query.pilField) conditions.push(eq(clues.pilField, query.pilField));
   if (query.handlerId) conditions.push(eq(clues.handlerId, query.handlerId));
   if (query.from) conditions.push(gte(clues.receivedAt, chinaDayStart(query.from)));
   if (query.to) conditions.push(lt(clues.receivedAt, chinaDayAfter(query.to)));

@@ -1,6 +1,7 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { clueSources, clueStatuses } from '@procura/domain/cases/clue-sources';
+import { pilFieldLabel } from '@procura/domain/public-interest-fields';
 import { eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { maskClueMinors } from '../juvenile/mask-lists.ts';
@@ -41,6 +42,8 @@ export async function loadClues(db: Executor, ids: number[]): Promise<TClue[]> {
         sourceLabel: clueSources[clue.source],
         title: clue.title,
         description: clue.description,
+        pilField: clue.pilField,
+        pilFieldLabel: pilFieldLabel(clue.pilField),
         department,
         handler: handler?.id ? { id: handler.id, name: handler.name } : null,
         status: clue.status,

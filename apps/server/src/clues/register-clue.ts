@@ -3,6 +3,7 @@ import { schema } from '@procura/db';
 import type { TClueSource } from '@procura/domain/cases/clue-sources';
 import { cleanIdNumber } from '@procura/domain/clean/id-number';
 import { recordReach } from '@procura/domain/policy';
+import type { TPilField } from '@procura/domain/public-interest-fields';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { assertHandler, loadDepartment } from '../cases/assignment.ts';
@@ -34,6 +35,9 @@ export async function registerClue(
   const parties = normaliseParties(input.parties);
   const { id, duplicates } = await database.db.transaction(async (tx) => {
     const department = await loadDepartment(tx, departmentId);
+    if (input.pilField && department.line !== 'publicInterest') {
+      throw new DomainError('VALIDATION', `只有公益诉讼部门的线索填写公益诉讼领域，${department.name}不是`);
+    }
     if (input.handlerId) await assertHandler(tx, input.handlerId, department);
     // A clue has a 承办人 from the start: the one chosen, or the prosecutor registering it into
     // their own department. A head, clerk or analyst chooses one (the form offers it), or the
@@ -45,6 +49,7 @@ export async function registerClue(
       source: input.source,
       title: input.title,
       description: input.description,
+      pilField: input.pilField ?? null,
       departmentId,
       handlerId,
       assessmentDueOn: input.assessmentDueOn ?? null,
@@ -84,6 +89,7 @@ export interface NewClue {
   source: TClueSource;
   title: string;
   description: string;
+  pilField?: TPilField | null;
   departmentId: number;
   handlerId: number | null;
   assessmentDueOn: string | null;
@@ -98,6 +104,7 @@ export async function insertClue(tx: Executor, clue: NewClue): Promise<number> {
       source: clue.source,
       title: clue.title,
       description: clue.description,
+      pilField: clue.pilField ?? null,
       departmentId: clue.departmentId,
       handlerId: clue.handlerId,
       status: clue.handlerId ? 'assessing' : 'pending',

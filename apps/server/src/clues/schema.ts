@@ -1,5 +1,6 @@
 import { ZCaseType } from '@procura/domain/cases/case-types';
 import { ZClueSource, ZClueStatus } from '@procura/domain/cases/clue-sources';
+import { ZPilField } from '@procura/domain/public-interest-fields';
 import { z } from 'zod';
 import { ZAttachment } from '../attachments/schema.ts';
 import { ZDateTime, ZDay } from '../http/dates.ts';
@@ -32,6 +33,9 @@ export const ZClue = z.object({
   sourceLabel: z.string(),
   title: z.string(),
   description: z.string(),
+  /** 公益诉讼领域 of a public-interest department's clue; null when not set. */
+  pilField: ZPilField.nullable(),
+  pilFieldLabel: z.string().nullable(),
   department: ZRef,
   handler: ZRef.nullable(),
   status: ZClueStatus,
@@ -96,6 +100,8 @@ export const ZRegisterClueBody = z.strictObject({
   departmentId: ZId.optional(),
   handlerId: ZId.optional(),
   assessmentDueOn: ZDay.optional(),
+  /** 公益诉讼领域: clues received by a public-interest department only. */
+  pilField: ZPilField.optional(),
   parties: z.array(ZPartyInput).max(200).default([]),
 });
 export type TRegisterClueBody = z.infer<typeof ZRegisterClueBody>;
@@ -123,6 +129,8 @@ export const ZDecideClueBody = z.discriminatedUnion('decision', [
     phase: z.string().max(32).optional(),
     title: z.string().trim().min(2).max(200).optional(),
     handlerId: ZId.optional(),
+    /** 公益诉讼领域 of the case; by default the clue's. */
+    pilField: ZPilField.optional(),
   }),
   z.strictObject({
     decision: z.literal('decline'),
@@ -146,6 +154,7 @@ export const ZClueQuery = z.strictObject({
   departmentId: ZIdParam.optional(),
   source: ZClueSource.optional(),
   status: ZClueStatus.optional(),
+  pilField: ZPilField.optional(),
   handlerId: ZIdParam.optional(),
   from: ZDay.optional(),
   to: ZDay.optional(),

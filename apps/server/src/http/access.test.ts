@@ -155,6 +155,35 @@ const routeTable: Record<string, RouteCase> = {
     access: 'case.update',
     request: () => ({ url: '/api/cases/999999/supported-prosecution', payload: {} }),
   },
+  'PUT /api/cases/:id/pil-field': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cases/999999/pil-field', payload: { pilField: 'ecology' } }),
+  },
+  'PUT /api/clues/:id/pil-field': {
+    access: 'clue.create',
+    request: () => ({ url: '/api/clues/999999/pil-field', payload: { pilField: 'ecology' } }),
+  },
+  'GET /api/public-interest/field-counts': {
+    access: 'case.read',
+    request: () => ({ url: '/api/public-interest/field-counts' }),
+  },
+  'GET /api/protected-objects': { access: 'case.read', request: () => ({ url: '/api/protected-objects' }) },
+  'POST /api/protected-objects': {
+    access: 'case.update',
+    request: () => ({ url: '/api/protected-objects', payload: { name: 'x', kind: 'other' } }),
+  },
+  'GET /api/protected-objects/:id': {
+    access: 'case.read',
+    request: () => ({ url: '/api/protected-objects/999999' }),
+  },
+  'GET /api/cases/:id/protected-objects': {
+    access: 'case.read',
+    request: () => ({ url: '/api/cases/999999/protected-objects' }),
+  },
+  'PUT /api/cases/:id/protected-objects': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cases/999999/protected-objects', payload: { objectIds: [] } }),
+  },
   'GET /api/clues/:id/criminal-origin': {
     access: 'clue.read',
     request: () => ({ url: '/api/clues/999999/criminal-origin' }),

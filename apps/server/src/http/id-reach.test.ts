@@ -22,6 +22,8 @@ const notRecords: Record<string, string> = {
   modelId: 'the built-in model catalogue, the same for everyone',
   targetId: 'the audit log: its readers (chief, admin) see every entry',
   hitIds: 'model hits belong to no department: whoever reads hits reads them all',
+  objectIds:
+    'protected objects (文物保护单位, 保护地) are a directory every caseworker lists (GET /api/protected-objects)',
   applicantIds:
     'checked against the applicants of the case in the path (walked as that case): an id of another case or none answers the same 400, naming nobody (supported-prosecution/steps.test.ts)',
 };

@@ -117,6 +117,18 @@ const routes = [
     menuParent: '/cases',
   },
   {
+    path: '/protected-objects',
+    title: '保护对象',
+    access: 'case.read',
+    menu: { icon: <SafetyOutlined />, group: 'casework', lines: ['publicInterest'] },
+  },
+  {
+    path: '/protected-objects/:id',
+    title: '保护对象详情',
+    access: 'case.read',
+    menuParent: '/protected-objects',
+  },
+  {
     path: '/hearing-officers',
     title: '听证员库',
     access: 'hearingOfficer.read',

@@ -1,4 +1,5 @@
 import { ArrowRightOutlined, PlusOutlined } from '@ant-design/icons';
+import { isPilCaseType } from '@procura/domain/public-interest-fields';
 import type { TCaseDetail } from '@procura/server/cases/schema';
 import { Button, Card, Col, Descriptions, Flex, Result, Row, Space, Spin, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -12,6 +13,7 @@ import { CaseDeadlines } from '../deadlines/CaseDeadlines.tsx';
 import { AdminDispute } from '../hearings/AdminDispute.tsx';
 import { CaseHearings } from '../hearings/CaseHearings.tsx';
 import { JudicialAidSection } from '../judicial-aid/JudicialAidSection.tsx';
+import { CasePublicInterest } from '../public-interest-fields/CasePublicInterest.tsx';
 import { formatDate, formatDateTime } from '../shared/dates.ts';
 import { CaseSuggestions } from '../suggestions/CaseSuggestions.tsx';
 import { CaseApplicants } from '../supported-prosecution/CaseApplicants.tsx';
@@ -185,6 +187,7 @@ export default function CaseDetailPage() {
           </Flex>
         </Col>
       </Row>
+      {isPilCaseType(detail.type) && <CasePublicInterest detail={detail} mayEdit={mayRecordOutcome} />}
       {detail.type === 'supportedSuit' && <CaseApplicants caseId={detail.id} mayEdit={mayRecordOutcome} />}
       {detail.type === 'adminViolation' && (
         <CaseAdminViolation caseId={detail.id} mayEdit={mayRecordOutcome} />

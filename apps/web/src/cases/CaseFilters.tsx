@@ -1,5 +1,6 @@
 import type { TCaseType } from '@procura/domain/cases/case-types';
 import { Form } from 'antd';
+import { pilFieldOptions } from '../public-interest-fields/options.ts';
 import { FilterSelect, ListFilters } from '../shared/ListFilters.tsx';
 import type { TCaseFilters } from './api.ts';
 import { caseTypeOptions, stageOptions } from './options.ts';
@@ -35,6 +36,14 @@ export function CaseFilters(props: {
         testId="cases-filter-type"
       />
       <StageSelect />
+      <FilterSelect
+        name="pilField"
+        placeholder="全部公益诉讼领域"
+        label="按公益诉讼领域筛选"
+        options={pilFieldOptions}
+        width={170}
+        testId="cases-filter-pil-field"
+      />
       <FilterSelect
         name="open"
         placeholder="办理状态"

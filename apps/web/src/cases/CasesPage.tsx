@@ -34,6 +34,7 @@ const columns: TableColumnsType<TCase> = [
     width: 110,
     render: (_, item) => <Tag color={item.closedAt ? 'default' : 'blue'}>{item.stageLabel}</Tag>,
   },
+  { title: '公益诉讼领域', key: 'pilField', width: 150, render: (_, item) => item.pilFieldLabel ?? '—' },
   { title: '承办人', key: 'handler', width: 120, render: (_, item) => item.handler?.name ?? '—' },
   { title: '部门', key: 'department', width: 120, render: (_, item) => item.department.name },
   { title: '立案日期', key: 'openedAt', width: 110, render: (_, item) => formatDate(item.openedAt) },

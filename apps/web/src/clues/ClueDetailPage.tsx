@@ -29,6 +29,9 @@ function ClueSummary({ clue }: { clue: TClueDetail }) {
           children: <ClueStatusTag status={clue.status} label={clue.statusLabel} />,
         },
         { key: 'department', label: '部门', children: clue.department.name },
+        ...(clue.pilFieldLabel
+          ? [{ key: 'pilField', label: '公益诉讼领域', children: clue.pilFieldLabel }]
+          : []),
         {
           key: 'handler',
           label: '承办人',

@@ -1,3 +1,4 @@
+import { pilFieldOptions } from '../public-interest-fields/options.ts';
 import { FilterSelect, ListFilters } from '../shared/ListFilters.tsx';
 import type { TClueFilters } from './api.ts';
 import { sourceOptions, statusOptions } from './options.ts';
@@ -22,6 +23,14 @@ export function ClueFilters(props: {
         options={sourceOptions}
         width={150}
         testId="clues-filter-source"
+      />
+      <FilterSelect
+        name="pilField"
+        placeholder="全部公益诉讼领域"
+        label="按公益诉讼领域筛选"
+        options={pilFieldOptions}
+        width={170}
+        testId="clues-filter-pil-field"
       />
       <FilterSelect
         name="status"

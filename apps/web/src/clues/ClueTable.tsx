@@ -21,6 +21,7 @@ const columns: TableColumnsType<TClue> = [
     width: 90,
     render: (_, clue) => <ClueStatusTag status={clue.status} label={clue.statusLabel} />,
   },
+  { title: '公益诉讼领域', key: 'pilField', width: 150, render: (_, clue) => clue.pilFieldLabel ?? '—' },
   { title: '部门', key: 'department', width: 120, render: (_, clue) => clue.department.name },
   { title: '承办人', key: 'handler', width: 120, render: (_, clue) => clue.handler?.name ?? '—' },
   { title: '登记日期', key: 'receivedAt', width: 110, render: (_, clue) => formatDate(clue.receivedAt) },

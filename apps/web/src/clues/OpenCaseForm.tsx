@@ -1,9 +1,11 @@
 import type { TCaseType } from '@procura/domain/cases/case-types';
+import { isPilCaseType, type TPilField } from '@procura/domain/public-interest-fields';
 import type { TClueDetail, TDecideClueBody } from '@procura/server/clues/schema';
 import { Button, Form, Input, Select } from 'antd';
 import { phaseOptions } from '../cases/options.ts';
+import { pilFieldOptions } from '../public-interest-fields/options.ts';
 
-type TValues = { caseType: TCaseType; phase?: string; title: string };
+type TValues = { caseType: TCaseType; phase?: string; title: string; pilField?: TPilField };
 
 type TProps = {
   clue: TClueDetail;
@@ -18,19 +20,21 @@ export function OpenCaseForm({ clue, options, pending, onSubmit }: TProps) {
   const [form] = Form.useForm<TValues>();
   const caseType = Form.useWatch('caseType', form);
   const phases = phaseOptions(caseType);
+  const pil = caseType ? isPilCaseType(caseType) : false;
 
   return (
     <Form
       form={form}
       name="clue-open"
       layout="vertical"
-      initialValues={{ title: clue.title }}
+      initialValues={{ title: clue.title, pilField: clue.pilField ?? undefined }}
       onFinish={(values) =>
         onSubmit({
           decision: 'open',
           caseType: values.caseType,
           phase: phases ? values.phase : undefined,
           title: values.title.trim(),
+          pilField: pil ? values.pilField : undefined,
         })
       }
       style={{ maxWidth: 560 }}
@@ -45,6 +49,15 @@ export function OpenCaseForm({ clue, options, pending, onSubmit }: TProps) {
           rules={[{ required: true, message: '请选择诉前、诉中或诉后' }]}
         >
           <Select options={phases} placeholder="诉前 / 诉中 / 诉后" data-testid="open-case-phase" />
+        </Form.Item>
+      )}
+      {pil && (
+        <Form.Item
+          label="公益诉讼领域"
+          name="pilField"
+          rules={[{ required: true, message: '请选择公益诉讼领域' }]}
+        >
+          <Select options={pilFieldOptions} placeholder="请选择领域" data-testid="open-case-pil-field" />
         </Form.Item>
       )}
       <Form.Item

@@ -1,11 +1,13 @@
 import type { TClueSource } from '@procura/domain/cases/clue-sources';
 import { cleanIdNumber } from '@procura/domain/clean/id-number';
+import type { TPilField } from '@procura/domain/public-interest-fields';
 import type { TMe } from '@procura/server/auth/schema';
 import type { TPartyInput } from '@procura/server/clues/schema';
 import { DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { notifySuccess } from '../api/notify.ts';
 import { useMe } from '../auth/hooks.ts';
+import { pilFieldOptions } from '../public-interest-fields/options.ts';
 import { chinaToday } from '../shared/dates.ts';
 import { showFormError } from '../shared/formErrors.ts';
 import { useHandlerOptions } from '../shared/useHandlerOptions.ts';
@@ -20,6 +22,7 @@ type TValues = {
   description: string;
   assessmentDueOn?: Dayjs | null;
   handlerId?: number;
+  pilField?: TPilField;
   parties?: TPartyValues[];
 };
 
@@ -46,6 +49,7 @@ export function RegisterClueModal({ open, onClose, onRegistered }: TProps) {
         description: values.description.trim(),
         assessmentDueOn: values.assessmentDueOn?.format('YYYY-MM-DD'),
         handlerId: values.handlerId,
+        pilField: values.pilField,
         parties: (values.parties ?? []).map(toParty),
       },
       {
@@ -100,6 +104,16 @@ export function RegisterClueModal({ open, onClose, onRegistered }: TProps) {
         >
           <Input.TextArea rows={4} data-testid="clue-description" />
         </Form.Item>
+        {me.department?.line === 'publicInterest' && (
+          <Form.Item label="公益诉讼领域" name="pilField" extra="公益诉讼线索填写，立案时随线索带入案件">
+            <Select
+              options={pilFieldOptions}
+              placeholder="请选择领域"
+              allowClear
+              data-testid="clue-pil-field"
+            />
+          </Form.Item>
+        )}
         {me.actions.includes('clue.read') && <HandlerField me={me} />}
         <Form.Item
           label="评估期限"

@@ -12,6 +12,7 @@ import {
   lineIds,
   outcomeKindIds,
   partyKindIds,
+  pilFieldIds,
   rectificationIds,
   roleIds,
   suggestionKindIds,
@@ -193,6 +194,8 @@ export const cases = pgTable(
       .references(() => departments.id),
     handlerId: integer('handler_id').references(() => users.id),
     title: text('title').notNull(),
+    /** 公益诉讼领域 of a public-interest case (domain/public-interest-fields.ts); null for others. */
+    pilField: text('pil_field', { enum: pilFieldIds }),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     createdBy: integer('created_by')
@@ -214,6 +217,8 @@ export const cases = pgTable(
     index('cases_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
     index('cases_case_number_trgm_idx').using('gin', t.caseNumber.op('gin_trgm_ops')),
     oneOf('cases', t.type, caseTypeIds),
+    oneOf('cases', t.pilField, pilFieldIds),
+    index('cases_pil_field_idx').on(t.pilField),
   ],
 );
 
@@ -225,6 +230,8 @@ export const clues = pgTable(
     source: text('source', { enum: clueSourceIds }).notNull(),
     title: text('title').notNull(),
     description: text('description').notNull(),
+    /** 公益诉讼领域 of a clue received by a public-interest department; carried to its case. */
+    pilField: text('pil_field', { enum: pilFieldIds }),
     /** The receiving department, which assesses and decides the clue. */
     departmentId: integer('department_id')
       .notNull()
@@ -256,6 +263,7 @@ export const clues = pgTable(
     index('clues_description_trgm_idx').using('gin', t.description.op('gin_trgm_ops')),
     oneOf('clues', t.source, clueSourceIds),
     oneOf('clues', t.status, clueStatusIds),
+    oneOf('clues', t.pilField, pilFieldIds),
   ],
 );
 
