@@ -416,3 +416,16 @@ export const judicialAidCategoryIds = [
 
 /** judicial_aids.decision: pending until 批准 (granted) or 不予救助 (refused). */
 export const judicialAidDecisionIds = ['pending', 'granted', 'refused'] as const;
+
+/** patrols.kind: 网络餐饮平台巡查 / 药品网络销售巡查 (labels in patrols.ts). */
+export const patrolKindIds = ['onlineFood', 'onlineDrug'] as const;
+
+/** patrol_findings.kind (labels in patrols.ts). */
+export const patrolFindingKindIds = [
+  'unlicensed',
+  'beyondScope',
+  'foodBlindBox',
+  'controlledDrugs',
+  'fakeDrugs',
+  'other',
+] as const;

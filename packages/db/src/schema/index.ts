@@ -11,3 +11,4 @@ export * from './judicial-aid.ts';
 export * from './juvenile.ts';
 export * from './prevention.ts';
 export * from './reminders.ts';
+export * from './patrols.ts';
