@@ -23,6 +23,9 @@ CREATE TABLE "patrols" (
 	CONSTRAINT "patrols_kind_check" CHECK ("patrols"."kind" in ('onlineFood', 'onlineDrug'))
 );
 --> statement-breakpoint
+ALTER TABLE "attachments" DROP CONSTRAINT "attachments_one_owner";--> statement-breakpoint
+ALTER TABLE "attachments" DROP CONSTRAINT "attachments_purpose_check";--> statement-breakpoint
+ALTER TABLE "attachments" ADD COLUMN "patrol_finding_id" integer;--> statement-breakpoint
 ALTER TABLE "patrol_findings" ADD CONSTRAINT "patrol_findings_patrol_id_patrols_id_fk" FOREIGN KEY ("patrol_id") REFERENCES "public"."patrols"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "patrol_findings" ADD CONSTRAINT "patrol_findings_clue_id_clues_id_fk" FOREIGN KEY ("clue_id") REFERENCES "public"."clues"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "patrols" ADD CONSTRAINT "patrols_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -30,4 +33,8 @@ ALTER TABLE "patrols" ADD CONSTRAINT "patrols_created_by_users_id_fk" FOREIGN KE
 CREATE INDEX "patrol_findings_patrol_idx" ON "patrol_findings" USING btree ("patrol_id");--> statement-breakpoint
 CREATE INDEX "patrol_findings_shop_key_idx" ON "patrol_findings" USING btree ("shop_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "patrol_findings_clue_key" ON "patrol_findings" USING btree ("clue_id");--> statement-breakpoint
-CREATE INDEX "patrols_department_idx" ON "patrols" USING btree ("department_id","patrolled_on");
+CREATE INDEX "patrols_department_idx" ON "patrols" USING btree ("department_id","patrolled_on");--> statement-breakpoint
+ALTER TABLE "attachments" ADD CONSTRAINT "attachments_patrol_finding_id_patrol_findings_id_fk" FOREIGN KEY ("patrol_finding_id") REFERENCES "public"."patrol_findings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "attachments_patrol_finding_idx" ON "attachments" USING btree ("patrol_finding_id");--> statement-breakpoint
+ALTER TABLE "attachments" ADD CONSTRAINT "attachments_one_owner" CHECK (num_nonnulls("attachments"."clue_id", "attachments"."suggestion_id", "attachments"."patrol_finding_id") = 1);--> statement-breakpoint
+ALTER TABLE "attachments" ADD CONSTRAINT "attachments_purpose_check" CHECK ("attachments"."purpose" in ('material', 'reply', 'screenshot'));

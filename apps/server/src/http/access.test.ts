@@ -292,6 +292,17 @@ const routeTable: Record<string, RouteCase> = {
     access: 'patrol.makeClues',
     request: () => ({ url: '/api/patrols/999999/clues', payload: {} }),
   },
+  'POST /api/patrol-findings/:id/attachments': {
+    access: 'patrol.write',
+    request: () => ({
+      url: '/api/patrol-findings/999999/attachments?name=a.pdf',
+      payload: Buffer.from('%PDF-1.7'),
+    }),
+  },
+  'GET /api/patrol-findings/:id/attachments/:attachmentId': {
+    access: 'patrol.read',
+    request: () => ({ url: '/api/patrol-findings/999999/attachments/1' }),
+  },
   // 类案监督 and 检行协作: missing ids (404) or empty bodies (400).
   'GET /api/class-cases': { access: 'classCase.read', request: () => ({ url: '/api/class-cases' }) },
   'GET /api/class-cases/:id': {

@@ -148,4 +148,33 @@ describe.each(testEngines())('网络巡查 (%s)', (kind) => {
     expect(list.items.map((i) => i.id)).not.toContain(p.id);
     expect((await as('chief', 'GET', `/api/patrols/${p.id}`)).statusCode).toBe(200);
   });
+
+  it('keeps screenshots on a finding, readable in the department only', async () => {
+    const p = await patrol('own', '某外卖平台五', [{ shopName: '子记卤味', kind: 'unlicensed' }]);
+    const findingId = p.findings[0]!.id;
+    // A 1×1 PNG.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const upload = (user: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/patrol-findings/${findingId}/attachments?name=${encodeURIComponent('店铺首页截图.png')}`,
+        headers: { cookie: cookies[user]!, 'content-type': 'application/octet-stream' },
+        payload: png,
+      });
+    expect((await upload('other')).statusCode).toBe(404);
+    const stored = await upload('own');
+    expect(stored.statusCode, stored.body).toBe(201);
+    const after = (await as('own', 'GET', `/api/patrols/${p.id}`)).json<TPatrol>();
+    expect(after.findings[0]!.screenshots.map((a) => a.fileName)).toEqual(['店铺首页截图.png']);
+    const fileId = after.findings[0]!.screenshots[0]!.id;
+    const read = await as('own', 'GET', `/api/patrol-findings/${findingId}/attachments/${fileId}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.rawPayload.equals(png)).toBe(true);
+    expect(
+      (await as('other', 'GET', `/api/patrol-findings/${findingId}/attachments/${fileId}`)).statusCode,
+    ).toBe(404);
+  });
 });

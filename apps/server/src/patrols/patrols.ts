@@ -3,6 +3,7 @@ import { schema } from '@procura/db';
 import { patrolFindingKinds, patrolKinds, shopKey } from '@procura/domain/patrols';
 import { recordReach } from '@procura/domain/policy';
 import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
+import { attachmentsOf } from '../attachments/present-attachment.ts';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { reachCondition, reaches } from '../cases/record-reach.ts';
@@ -115,6 +116,11 @@ export async function getPatrol(db: Executor, id: number, user: SessionUser): Pr
             ),
           )
           .orderBy(asc(schema.patrols.patrolledOn), asc(schema.patrolFindings.id));
+  const screenshots = await attachmentsOf(
+    db,
+    'patrolFinding',
+    findings.map((f) => f.id),
+  );
   return {
     id: patrol.id,
     departmentId: patrol.departmentId,
@@ -129,6 +135,7 @@ export async function getPatrol(db: Executor, id: number, user: SessionUser): Pr
       kind: f.kind,
       note: f.note,
       clueId: f.clueId,
+      screenshots: screenshots.get(f.id) ?? [],
       repeatOf: others
         .filter((o) => o.shopKey === f.shopKey)
         .map(({ patrolId, patrolledOn, findingId }) => ({ patrolId, patrolledOn, findingId })),

@@ -1,5 +1,6 @@
 import { patrolFindingKindIds, patrolKindIds } from '@procura/domain/states';
 import { z } from 'zod';
+import { ZAttachment } from '../attachments/schema.ts';
 import { ZDay } from '../http/dates.ts';
 import { ZId } from '../http/ids.ts';
 
@@ -39,6 +40,8 @@ export const ZFinding = z.object({
   kind: z.enum(patrolFindingKindIds),
   note: z.string().nullable(),
   clueId: z.number().nullable(),
+  /** 截图 (attachments owned by the finding). */
+  screenshots: z.array(ZAttachment),
   /** Earlier patrols (of this department's reach) that found the same shop: 重复发现. */
   repeatOf: z.array(z.object({ patrolId: z.number(), patrolledOn: z.string(), findingId: z.number() })),
 });
