@@ -42,6 +42,18 @@ describe('网络巡查 in the browser', () => {
       await page.waitForURL((url) => /\/patrols\/\d+$/.test(url.pathname));
       const patrolId = Number(new URL(page.url()).pathname.split('/').pop());
 
+      // A screenshot on the first finding, through the attachments module.
+      const created = await call<TPatrol>(cookie, `/api/patrols/${patrolId}`);
+      const png = Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+        'base64',
+      );
+      const shots = page.getByTestId(`finding-screenshots-${created.findings[0]!.id}`);
+      await shots
+        .locator('input[type=file]')
+        .setInputFiles({ name: '川味小厨首页.png', mimeType: 'image/png', buffer: png });
+      await expect.poll(() => shots.textContent()).toContain('川味小厨首页.png');
+
       // Select all findings, one click: three clues.
       const table = page.getByTestId('findings');
       await table.locator('thead .ant-checkbox-input').check();

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { errorText } from '../api/errors.ts';
 import { notifySuccess } from '../api/notify.ts';
+import { Attachments } from '../attachments/Attachments.tsx';
 import { useMe } from '../auth/hooks.ts';
 import { NotFound } from '../layout/NotFound.tsx';
 import { FormModal } from '../shared/FormModal.tsx';
@@ -121,6 +122,19 @@ export default function PatrolDetailPage() {
           },
           { title: '问题', dataIndex: 'kind', render: (kind: TFinding['kind']) => patrolFindingKinds[kind] },
           { title: '说明', dataIndex: 'note', render: (note: string | null) => note ?? '—' },
+          {
+            title: '截图',
+            dataIndex: 'screenshots',
+            render: (files: TFinding['screenshots'], f) => (
+              <Attachments
+                basePath={`/api/patrol-findings/${f.id}/attachments`}
+                files={files}
+                canUpload={actions.includes('patrol.write')}
+                refresh={[['patrols', 'detail', id]]}
+                testId={`finding-screenshots-${f.id}`}
+              />
+            ),
+          },
           {
             title: '线索',
             dataIndex: 'clueId',
