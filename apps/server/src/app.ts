@@ -42,6 +42,7 @@ import { mailboxRoutes } from './mailbox/routes.ts';
 import { modelRoutes } from './models/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { outreachRoutes } from './outreach/routes.ts';
+import { patrolRoutes } from './patrols/routes.ts';
 import { publicInterestFieldRoutes } from './public-interest-fields/routes.ts';
 import { reassignmentRoutes } from './reassignment/routes.ts';
 import { reminderRoutes } from './reminders/routes.ts';
@@ -80,6 +81,7 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   hearingRoutes,
   classSupervisionRoutes,
   judicialAidRoutes,
+  patrolRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -116,6 +116,10 @@ export const policy = {
   'judicialAid.write': { roles: caseworkers, scope: 'department', label: '登记司法救助申请、记录发放' },
   'judicialAid.decide': { roles: heads, scope: 'department', label: '决定司法救助（批准、不予救助）' },
   'judicialAid.summary': { roles: caseworkers, scope: 'department', label: '查看司法救助统计' },
+  // 网络巡查 (公益诉讼): patrols of online platforms; findings become clues in one step.
+  'patrol.read': { roles: caseworkers, scope: 'department', label: '查看网络巡查' },
+  'patrol.write': { roles: caseworkers, scope: 'department', label: '登记网络巡查和发现' },
+  'patrol.makeClues': { roles: caseworkers, scope: 'department', label: '巡查发现生成线索' },
 } as const satisfies Record<string, Rule>;
 
 export type TAction = keyof typeof policy;

@@ -265,7 +265,7 @@ export const calendarDayKindIds = ['rest', 'work'] as const;
 export const calendarSourceIds = ['chinese-days', 'admin', 'import'] as const;
 
 /** attachments.purpose: a clue's material or a suggestion reply's attachment. */
-export const attachmentPurposeIds = ['material', 'reply'] as const;
+export const attachmentPurposeIds = ['material', 'reply', 'screenshot'] as const;
 
 /** attachments.kind, recognised from the bytes (attachments/file-kinds.ts). */
 export const fileKindIds = ['pdf', 'jpeg', 'png', 'docx', 'xlsx', 'doc', 'xls', 'txt'] as const;
@@ -441,5 +441,18 @@ export const protectedObjectKindIds = [
   'natureReserve',
   'wildlife',
   'landmark',
+  'other',
+] as const;
+
+/** patrols.kind: 网络餐饮平台巡查 / 药品网络销售巡查 (labels in patrols.ts). */
+export const patrolKindIds = ['onlineFood', 'onlineDrug'] as const;
+
+/** patrol_findings.kind (labels in patrols.ts). */
+export const patrolFindingKindIds = [
+  'unlicensed',
+  'beyondScope',
+  'foodBlindBox',
+  'controlledDrugs',
+  'fakeDrugs',
   'other',
 ] as const;

@@ -9,7 +9,7 @@ import { sealedFrom } from '../juvenile/scope.ts';
 import { suggestionStates, type TSuggestionState } from '../suggestions/labels.ts';
 
 /** What an attachment belongs to: a clue's material, or the reply to a suggestion. */
-export type TAttachmentOwner = { clueId: number } | { suggestionId: number };
+export type TAttachmentOwner = { clueId: number } | { suggestionId: number } | { patrolFindingId: number };
 
 /** A reply's files come with or after the reply, never before the suggestion was delivered. */
 const replyStates: TSuggestionState[] = ['delivered', 'replied', 'closed'];
@@ -26,11 +26,27 @@ const selectClueReach = (db: Executor, clueId: number) =>
     .from(schema.clues)
     .where(eq(schema.clues.id, clueId));
 
+/** What decides who reaches a patrol finding: its patrol's department. */
+const selectFindingReach = (db: Executor, findingId: number) =>
+  db
+    .select({ departmentId: schema.patrols.departmentId })
+    .from(schema.patrolFindings)
+    .innerJoin(schema.patrols, eq(schema.patrols.id, schema.patrolFindings.patrolId))
+    .where(eq(schema.patrolFindings.id, findingId));
+
 /**
  * Locks the owner for the upload and checks the user reaches it; 404 when they do not, so a
  * user of another department never learns the record exists.
  */
 export async function lockOwnerForUpload(tx: Executor, owner: TAttachmentOwner, user: SessionUser) {
+  if ('patrolFindingId' in owner) {
+    const [finding] = await selectFindingReach(tx, owner.patrolFindingId).for('update', {
+      of: schema.patrolFindings,
+    });
+    if (!finding || !reaches(user, { departmentId: finding.departmentId, handlerId: null }))
+      throw notFound('巡查发现');
+    return { purpose: 'screenshot' as const, targetType: 'patrolFinding', targetId: owner.patrolFindingId };
+  }
   if ('clueId' in owner) {
     const [clue] = await selectClueReach(tx, owner.clueId).for('update');
     if (!clue || !clueVisible(user, clue) || (await sealedFrom(tx, user, clue.caseId)))
@@ -58,6 +74,10 @@ export async function ownerVisible(
   owner: TAttachmentOwner,
   user: SessionUser,
 ): Promise<boolean> {
+  if ('patrolFindingId' in owner) {
+    const [finding] = await selectFindingReach(db, owner.patrolFindingId);
+    return Boolean(finding && reaches(user, { departmentId: finding.departmentId, handlerId: null }));
+  }
   if ('clueId' in owner) {
     const [clue] = await selectClueReach(db, owner.clueId);
     return Boolean(clue && clueVisible(user, clue) && !(await sealedFrom(db, user, clue.caseId)));

@@ -23,18 +23,24 @@ const { attachments, users } = schema;
 /** The files of each owner (clues or suggestions) in upload order, without their bytes. */
 export async function attachmentsOf(
   db: Executor,
-  ownerKind: 'clue' | 'suggestion',
+  ownerKind: 'clue' | 'suggestion' | 'patrolFinding',
   ids: number[],
 ): Promise<Map<number, TAttachment[]>> {
   const byOwner = new Map<number, TAttachment[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return byOwner;
-  const ownerColumn = ownerKind === 'clue' ? attachments.clueId : attachments.suggestionId;
+  const ownerColumn =
+    ownerKind === 'clue'
+      ? attachments.clueId
+      : ownerKind === 'suggestion'
+        ? attachments.suggestionId
+        : attachments.patrolFindingId;
   const rows = await db
     .select({
       ownerId: ownerColumn,
       id: attachments.id,
       clueId: attachments.clueId,
       suggestionId: attachments.suggestionId,
+      patrolFindingId: attachments.patrolFindingId,
       purpose: attachments.purpose,
       fileName: attachments.fileName,
       kind: attachments.kind,

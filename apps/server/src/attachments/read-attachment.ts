@@ -21,7 +21,9 @@ export async function readAttachment(
         eq(schema.attachments.id, attachmentId),
         'clueId' in owner
           ? eq(schema.attachments.clueId, owner.clueId)
-          : eq(schema.attachments.suggestionId, owner.suggestionId),
+          : 'suggestionId' in owner
+            ? eq(schema.attachments.suggestionId, owner.suggestionId)
+            : eq(schema.attachments.patrolFindingId, owner.patrolFindingId),
       ),
     );
   if (!file) throw notFound('附件');
@@ -29,8 +31,13 @@ export async function readAttachment(
     recordAudit(tx, {
       actor: actorOf(user),
       action: 'attachment.download',
-      targetType: 'clueId' in owner ? 'clue' : 'suggestion',
-      targetId: 'clueId' in owner ? owner.clueId : owner.suggestionId,
+      targetType: 'clueId' in owner ? 'clue' : 'suggestionId' in owner ? 'suggestion' : 'patrolFinding',
+      targetId:
+        'clueId' in owner
+          ? owner.clueId
+          : 'suggestionId' in owner
+            ? owner.suggestionId
+            : owner.patrolFindingId,
       ip: options.ip,
       detail: { attachmentId, fileName: file.fileName },
     }),

@@ -36,6 +36,12 @@ export async function attachmentRoutes(app: App, { database }: RouteDeps) {
       read: 'suggestion.read',
       owner: (id: number): TAttachmentOwner => ({ suggestionId: id }),
     },
+    {
+      path: 'patrol-findings',
+      upload: { access: 'patrol.write', summary: '上传巡查发现截图' },
+      read: 'patrol.read',
+      owner: (id: number): TAttachmentOwner => ({ patrolFindingId: id }),
+    },
   ] as const;
 
   for (const { path, upload, read, owner } of owners) {

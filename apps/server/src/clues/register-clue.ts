@@ -32,57 +32,74 @@ export async function registerClue(
   if (recordReach(user.role) === 'departmentOrAssigned' && departmentId !== user.department?.id) {
     throw forbidden('只能登记到本部门；其他部门的线索请登记后移送');
   }
-  const parties = normaliseParties(input.parties);
-  const { id, duplicates } = await database.db.transaction(async (tx) => {
-    const department = await loadDepartment(tx, departmentId);
-    if (input.pilField && department.line !== 'publicInterest') {
-      throw new DomainError('VALIDATION', `只有公益诉讼部门的线索填写公益诉讼领域，${department.name}不是`);
-    }
-    if (input.handlerId) await assertHandler(tx, input.handlerId, department);
-    // A clue has a 承办人 from the start: the one chosen, or the prosecutor registering it into
-    // their own department. A head, clerk or analyst chooses one (the form offers it), or the
-    // clue waits for the head to assign it.
-    const handlerId =
-      input.handlerId ??
-      (user.role === 'prosecutor' && user.department?.id === departmentId ? user.id : null);
-    const id = await insertClue(tx, {
-      source: input.source,
-      title: input.title,
-      description: input.description,
-      pilField: input.pilField ?? null,
-      departmentId,
-      handlerId,
-      assessmentDueOn: input.assessmentDueOn ?? null,
-      createdBy: user.id,
-      parties,
-    });
-    if (!input.assessmentDueOn) {
-      await startClueAssessment(tx, { clueId: id, departmentId, actor: actorOf(user), ip: options.ip });
-    }
-    const { duplicates, matched } = await findDuplicates(tx, user, {
-      clueId: id,
-      description: input.description,
-      idNumbers: parties.flatMap((p) => (p.idNumber ? [p.idNumber] : [])),
-      organisations: parties.filter((p) => p.kind === 'organisation').map((p) => p.name),
-    });
-    await recordAudit(tx, {
-      actor: actorOf(user),
-      action: 'clue.create',
-      targetType: 'clue',
-      targetId: id,
-      ip: options.ip,
-      // No title: the audit log is read by the administrator, and a title may name a minor
-      // (未成年人保护法 第一百零三条); the clue id leads to it for those who may see it.
-      detail: {
-        source: input.source,
-        departmentId,
-        possibleDuplicates: matched,
-      },
-    });
-    await options.alongside?.(tx, id);
-    return { id, duplicates };
-  });
+  const { id, duplicates } = await database.db.transaction((tx) =>
+    registerClueIn(tx, { ...options, departmentId }),
+  );
   return { clue: (await getClue(database.db, id, user))!, possibleDuplicates: duplicates };
+}
+
+/**
+ * The registration itself, inside the caller's transaction: a batch (a patrol's findings) registers
+ * several clues that commit together or not at all. The caller has checked the department.
+ */
+export async function registerClueIn(
+  tx: Executor,
+  options: {
+    input: TRegisterClueBody;
+    user: SessionUser;
+    ip: string | null;
+    departmentId: number;
+    alongside?: (tx: Executor, clueId: number) => Promise<void>;
+  },
+): Promise<{ id: number; duplicates: TPossibleDuplicate[] }> {
+  const { input, user, departmentId } = options;
+  const parties = normaliseParties(input.parties);
+  const department = await loadDepartment(tx, departmentId);
+  if (input.pilField && department.line !== 'publicInterest') {
+    throw new DomainError('VALIDATION', `只有公益诉讼部门的线索填写公益诉讼领域，${department.name}不是`);
+  }
+  if (input.handlerId) await assertHandler(tx, input.handlerId, department);
+  // A clue has a 承办人 from the start: the one chosen, or the prosecutor registering it into
+  // their own department. A head, clerk or analyst chooses one (the form offers it), or the
+  // clue waits for the head to assign it.
+  const handlerId =
+    input.handlerId ?? (user.role === 'prosecutor' && user.department?.id === departmentId ? user.id : null);
+  const id = await insertClue(tx, {
+    source: input.source,
+    title: input.title,
+    description: input.description,
+    pilField: input.pilField ?? null,
+    departmentId,
+    handlerId,
+    assessmentDueOn: input.assessmentDueOn ?? null,
+    createdBy: user.id,
+    parties,
+  });
+  if (!input.assessmentDueOn) {
+    await startClueAssessment(tx, { clueId: id, departmentId, actor: actorOf(user), ip: options.ip });
+  }
+  const { duplicates, matched } = await findDuplicates(tx, user, {
+    clueId: id,
+    description: input.description,
+    idNumbers: parties.flatMap((p) => (p.idNumber ? [p.idNumber] : [])),
+    organisations: parties.filter((p) => p.kind === 'organisation').map((p) => p.name),
+  });
+  await recordAudit(tx, {
+    actor: actorOf(user),
+    action: 'clue.create',
+    targetType: 'clue',
+    targetId: id,
+    ip: options.ip,
+    // No title: the audit log is read by the administrator, and a title may name a minor
+    // (未成年人保护法 第一百零三条); the clue id leads to it for those who may see it.
+    detail: {
+      source: input.source,
+      departmentId,
+      possibleDuplicates: matched,
+    },
+  });
+  await options.alongside?.(tx, id);
+  return { id, duplicates };
 }
 
 export interface NewClue {

@@ -309,6 +309,29 @@ const routeTable: Record<string, RouteCase> = {
     access: 'dispute.statistics',
     request: () => ({ url: '/api/admin-disputes/statistics' }),
   },
+  // 网络巡查: missing ids (404) or empty bodies (400).
+  'GET /api/patrols': { access: 'patrol.read', request: () => ({ url: '/api/patrols' }) },
+  'GET /api/patrols/:id': { access: 'patrol.read', request: () => ({ url: '/api/patrols/999999' }) },
+  'POST /api/patrols': { access: 'patrol.write', request: () => ({ url: '/api/patrols', payload: {} }) },
+  'POST /api/patrols/:id/findings': {
+    access: 'patrol.write',
+    request: () => ({ url: '/api/patrols/999999/findings', payload: {} }),
+  },
+  'POST /api/patrols/:id/clues': {
+    access: 'patrol.makeClues',
+    request: () => ({ url: '/api/patrols/999999/clues', payload: {} }),
+  },
+  'POST /api/patrol-findings/:id/attachments': {
+    access: 'patrol.write',
+    request: () => ({
+      url: '/api/patrol-findings/999999/attachments?name=a.pdf',
+      payload: Buffer.from('%PDF-1.7'),
+    }),
+  },
+  'GET /api/patrol-findings/:id/attachments/:attachmentId': {
+    access: 'patrol.read',
+    request: () => ({ url: '/api/patrol-findings/999999/attachments/1' }),
+  },
   // 类案监督 and 检行协作: missing ids (404) or empty bodies (400).
   'GET /api/class-cases': { access: 'classCase.read', request: () => ({ url: '/api/class-cases' }) },
   'GET /api/class-cases/:id': {

@@ -9,6 +9,7 @@ import {
   FileProtectOutlined,
   FileSearchOutlined,
   FolderOpenOutlined,
+  GlobalOutlined,
   HeartOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -145,6 +146,18 @@ const routes = [
     title: '检察建议',
     access: 'suggestion.read',
     menu: { icon: <FileProtectOutlined />, group: 'casework' },
+  },
+  {
+    path: '/patrols',
+    title: '网络巡查',
+    access: 'patrol.read',
+    menu: { icon: <GlobalOutlined />, group: 'casework', lines: ['publicInterest'] },
+  },
+  {
+    path: '/patrols/:id',
+    title: '网络巡查',
+    access: 'patrol.read',
+    menuParent: '/patrols',
   },
   {
     path: '/class-cases',

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { bytea, clues, suggestions, users } from './core.ts';
 import { oneOf } from './one-of.ts';
+import { patrolFindings } from './patrols.ts';
 
 /**
  * Files people hand in: the material of a clue (report letters, photos, scanned records) and the
@@ -15,6 +16,8 @@ export const attachments = pgTable(
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
     clueId: integer('clue_id').references(() => clues.id),
     suggestionId: integer('suggestion_id').references(() => suggestions.id),
+    /** A 网络巡查 finding's screenshots. */
+    patrolFindingId: integer('patrol_finding_id').references(() => patrolFindings.id),
     /** material (a clue's) | reply (a suggestion reply's) */
     purpose: text('purpose', { enum: attachmentPurposeIds }).notNull(),
     fileName: text('file_name').notNull(),
@@ -32,7 +35,11 @@ export const attachments = pgTable(
   (t) => [
     index('attachments_clue_idx').on(t.clueId),
     index('attachments_suggestion_idx').on(t.suggestionId),
-    check('attachments_one_owner', sql`num_nonnulls(${t.clueId}, ${t.suggestionId}) = 1`),
+    index('attachments_patrol_finding_idx').on(t.patrolFindingId),
+    check(
+      'attachments_one_owner',
+      sql`num_nonnulls(${t.clueId}, ${t.suggestionId}, ${t.patrolFindingId}) = 1`,
+    ),
     oneOf('attachments', t.purpose, attachmentPurposeIds),
     oneOf('attachments', t.kind, fileKindIds),
   ],

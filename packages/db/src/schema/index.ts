@@ -9,6 +9,7 @@ export * from './core.ts';
 export * from './hearings.ts';
 export * from './judicial-aid.ts';
 export * from './juvenile.ts';
+export * from './patrols.ts';
 export * from './pil-fields.ts';
 export * from './prevention.ts';
 export * from './reminders.ts';
