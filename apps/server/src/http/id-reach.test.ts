@@ -24,6 +24,8 @@ const notRecords: Record<string, string> = {
   hitIds: 'model hits belong to no department: whoever reads hits reads them all',
   objectIds:
     'protected objects (文物保护单位, 保护地) are a directory every caseworker lists (GET /api/protected-objects)',
+  findingIds:
+    'checked against the findings of the patrol in the path (walked as that patrol): a finding of another patrol or none answers the same 404 (patrols/patrols.test.ts)',
   applicantIds:
     'checked against the applicants of the case in the path (walked as that case): an id of another case or none answers the same 400, naming nobody (supported-prosecution/steps.test.ts)',
 };
@@ -42,6 +44,9 @@ type Ctx = {
   violationCase: number;
   /** A 类案 of head5's department (its own case and clue). */
   classCase: number;
+  /** A 网络巡查 of head5's department with one finding not yet a clue. */
+  patrol: number;
+  patrolFinding: number;
 };
 type Kind = keyof Ids;
 
@@ -252,6 +257,15 @@ const walks: Record<string, Walk> = {
       payload: { decision: 'open', caseType: 'adminPublicInterest', title: '试探立案', handlerId: id },
     }),
   },
+  'POST /api/patrols/{id}/clues handlerId': {
+    caller: 'head5',
+    kind: 'user',
+    request: (id, c) => ({
+      method: 'POST',
+      url: `/api/patrols/${c.patrol}/clues`,
+      payload: { findingIds: [c.patrolFinding], handlerId: id },
+    }),
+  },
   'POST /api/clues handlerId': {
     caller: 'head5',
     kind: 'user',
@@ -401,6 +415,14 @@ describe.each(testEngines())('ids out of reach in bodies and queries (%s)', (kin
       description: '本部门登记的线索',
     });
     expect(ownClue.statusCode, ownClue.body).toBe(201);
+    const patrol = await f.as('head5', 'POST', '/api/patrols', {
+      kind: 'onlineFood',
+      platform: '某外卖平台',
+      patrolledBy: '公益诉讼检察部',
+      patrolledOn: daysFromToday(-1),
+      findings: [{ shopName: '某某小吃店', kind: 'unlicensed' }],
+    });
+    expect(patrol.statusCode, patrol.body).toBe(201);
     const criminalClue = await f.as('head5', 'POST', '/api/clues', {
       source: 'criminalTransfer',
       title: '刑检移送的线索',
@@ -461,6 +483,8 @@ describe.each(testEngines())('ids out of reach in bodies and queries (%s)', (kin
       criminalClue: criminalClue.json<{ clue: { id: number } }>().clue.id,
       violationCase,
       classCase: classCase.json<{ id: number }>().id,
+      patrol: patrol.json<{ id: number }>().id,
+      patrolFinding: patrol.json<{ findings: { id: number }[] }>().findings[0]!.id,
     };
     secrets.push('韩小军', '杨小兰', otherCaseTitle, '李华');
   });
