@@ -128,6 +128,10 @@ export const auditActionLabels: Record<string, string> = {
   'dispute.view': '查看行政争议化解情况',
   'dispute.addMeeting': '登记会商',
   'dispute.recordOutcome': '记录行政争议化解结果',
+  // 公益诉讼工作机制
+  'consultation.create': '登记诉前磋商或圆桌会议',
+  'consultation.view': '查看诉前磋商和圆桌会议',
+  'consultation.check': '跟进核查磋商整改',
 };
 
 export function auditActionLabel(action: string): string {

@@ -416,3 +416,11 @@ export const judicialAidCategoryIds = [
 
 /** judicial_aids.decision: pending until 批准 (granted) or 不予救助 (refused). */
 export const judicialAidDecisionIds = ['pending', 'granted', 'refused'] as const;
+
+// ─── 公益诉讼工作机制: 磋商、圆桌会议、会签文件 (pil-mechanisms.ts has the labels) ─────────────
+
+/** pil_consultations.kind: 诉前磋商 with an organ, or a 圆桌会议 of several bodies. */
+export const pilConsultationKindIds = ['consultation', 'roundTable'] as const;
+
+/** pil_consultations.check_result: what the follow-up check found of the agreed action. */
+export const pilCheckResultIds = ['done', 'partlyDone', 'notDone'] as const;

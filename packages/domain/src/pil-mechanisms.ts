@@ -1,0 +1,32 @@
+import type { pilCheckResultIds, pilConsultationKindIds } from './states.ts';
+
+/** 磋商 and 圆桌会议 on a public-interest case. */
+export const pilConsultationKinds = {
+  consultation: '诉前磋商',
+  roundTable: '圆桌会议',
+} as const satisfies Record<(typeof pilConsultationKindIds)[number], string>;
+export type TPilConsultationKind = keyof typeof pilConsultationKinds;
+
+/** 跟进监督: what the check found of the action the organ agreed to take. */
+export const pilCheckResults = {
+  done: '已整改到位',
+  partlyDone: '部分整改',
+  notDone: '未整改',
+} as const satisfies Record<(typeof pilCheckResultIds)[number], string>;
+export type TPilCheckResult = keyof typeof pilCheckResults;
+
+/** The case types a consultation or round table may be recorded on. */
+export const pilCaseTypes = ['adminPublicInterest', 'civilPublicInterest'] as const;
+
+/**
+ * The state of the agreed action: 已核查 once checked; otherwise 逾期 after its deadline
+ * (the day itself still counts), else 待核查. No deadline (a round table) → null.
+ */
+export function agreedActionState(
+  row: { actionDueOn: string | null; checkedOn: string | null },
+  today: string,
+): 'checked' | 'overdue' | 'pending' | null {
+  if (row.checkedOn) return 'checked';
+  if (!row.actionDueOn) return null;
+  return row.actionDueOn < today ? 'overdue' : 'pending';
+}
