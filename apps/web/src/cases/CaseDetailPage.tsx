@@ -8,6 +8,7 @@ import { errorText } from '../api/errors.ts';
 import { useMe } from '../auth/hooks.ts';
 import { seesAllDepartments } from '../auth/reach.ts';
 import { CaseAdvisers } from '../class-supervision/CaseAdvisers.tsx';
+import { CaseConsultations } from '../consultations/CaseConsultations.tsx';
 import { CaseDeadlines } from '../deadlines/CaseDeadlines.tsx';
 import { AdminDispute } from '../hearings/AdminDispute.tsx';
 import { CaseHearings } from '../hearings/CaseHearings.tsx';
@@ -185,6 +186,9 @@ export default function CaseDetailPage() {
           </Flex>
         </Col>
       </Row>
+      {(detail.type === 'adminPublicInterest' || detail.type === 'civilPublicInterest') && (
+        <CaseConsultations caseId={detail.id} mayEdit={mayRecordOutcome} />
+      )}
       {detail.type === 'supportedSuit' && <CaseApplicants caseId={detail.id} mayEdit={mayRecordOutcome} />}
       {detail.type === 'adminViolation' && (
         <CaseAdminViolation caseId={detail.id} mayEdit={mayRecordOutcome} />
