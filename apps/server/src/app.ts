@@ -25,6 +25,7 @@ import { classSupervisionRoutes } from './class-supervision/routes.ts';
 import { type Clock, systemClock, withClock } from './clock.ts';
 import { clueRoutes } from './clues/routes.ts';
 import type { Config } from './config.ts';
+import { agreementRoutes } from './consultations/agreement-routes.ts';
 import { consultationRoutes } from './consultations/routes.ts';
 import { deadlineRoutes } from './deadlines/routes.ts';
 import { departmentRoutes } from './departments/routes.ts';
@@ -80,6 +81,7 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   classSupervisionRoutes,
   judicialAidRoutes,
   consultationRoutes,
+  agreementRoutes,
 ];
 
 export interface BuildAppOptions {

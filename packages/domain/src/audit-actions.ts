@@ -132,6 +132,10 @@ export const auditActionLabels: Record<string, string> = {
   'consultation.create': '登记诉前磋商或圆桌会议',
   'consultation.view': '查看诉前磋商和圆桌会议',
   'consultation.check': '跟进核查磋商整改',
+  'cooperationAgreement.create': '登记会签文件',
+  'cooperationAgreement.view': '查看会签文件',
+  'cooperationAgreement.addMeeting': '登记联席会议',
+  'cooperationAgreement.citeOnCase': '注明案件依据的会签文件',
 };
 
 export function auditActionLabel(action: string): string {

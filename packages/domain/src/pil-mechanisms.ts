@@ -1,4 +1,4 @@
-import type { pilCheckResultIds, pilConsultationKindIds } from './states.ts';
+import type { cooperationMechanismIds, pilCheckResultIds, pilConsultationKindIds } from './states.ts';
 
 /** 磋商 and 圆桌会议 on a public-interest case. */
 export const pilConsultationKinds = {
@@ -29,4 +29,26 @@ export function agreedActionState(
   if (row.checkedOn) return 'checked';
   if (!row.actionDueOn) return null;
   return row.actionDueOn < today ? 'overdue' : 'pending';
+}
+
+/** 会签文件 mechanisms. */
+export const cooperationMechanisms = {
+  infoSharing: '信息共享',
+  clueTransfer: '线索移送',
+  jointMeeting: '联席会议',
+  jointInvestigation: '联合调查',
+  expertise: '专业支持（鉴定评估）',
+  restoration: '生态修复协作',
+  other: '其他',
+} as const satisfies Record<(typeof cooperationMechanismIds)[number], string>;
+export type TCooperationMechanism = keyof typeof cooperationMechanisms;
+
+/** The same day `months` later ('2026-01-31' + 1 → '2026-02-28'): the next joint meeting. */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }

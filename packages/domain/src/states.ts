@@ -424,3 +424,14 @@ export const pilConsultationKindIds = ['consultation', 'roundTable'] as const;
 
 /** pil_consultations.check_result: what the follow-up check found of the agreed action. */
 export const pilCheckResultIds = ['done', 'partlyDone', 'notDone'] as const;
+
+/** cooperation_agreements.mechanisms: what a 会签文件 sets up (pil-mechanisms.ts has the labels). */
+export const cooperationMechanismIds = [
+  'infoSharing',
+  'clueTransfer',
+  'jointMeeting',
+  'jointInvestigation',
+  'expertise',
+  'restoration',
+  'other',
+] as const;

@@ -1,7 +1,7 @@
-import { pilCheckResultIds, pilConsultationKindIds } from '@procura/domain/states';
+import { cooperationMechanismIds, pilCheckResultIds, pilConsultationKindIds } from '@procura/domain/states';
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { cases, users } from './core.ts';
+import { cases, departments, users } from './core.ts';
 import { oneOf } from './one-of.ts';
 
 /**
@@ -47,3 +47,76 @@ export const pilConsultations = pgTable(
     check('pil_consultations_check_dated', sql`(${t.checkResult} IS NULL) = (${t.checkedOn} IS NULL)`),
   ],
 );
+
+/**
+ * 会签文件: a cooperation agreement the procuratorate signed with other bodies (title, bodies,
+ * mechanisms), kept by the department that registered it; joint meetings recur every
+ * `meeting_every_months` months from the last one, the next day shown.
+ */
+export const cooperationAgreements = pgTable(
+  'cooperation_agreements',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+    title: text('title').notNull(),
+    /** 会签单位. */
+    bodies: jsonb('bodies').$type<string[]>().notNull(),
+    /** ids of cooperationMechanismIds. */
+    mechanisms: jsonb('mechanisms').$type<string[]>().notNull(),
+    signedOn: date('signed_on', { mode: 'string' }).notNull(),
+    /** 联席会议 every so many months; null when none is agreed. */
+    meetingEveryMonths: integer('meeting_every_months'),
+    nextMeetingOn: date('next_meeting_on', { mode: 'string' }),
+    note: text('note'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('cooperation_agreements_department_idx').on(t.departmentId),
+    check(
+      'cooperation_agreements_interval',
+      sql`${t.meetingEveryMonths} IS NULL OR ${t.meetingEveryMonths} BETWEEN 1 AND 24`,
+    ),
+    check(
+      'cooperation_agreements_mechanisms_in_list',
+      sql`jsonb_typeof(${t.mechanisms}) = 'array' AND ${t.mechanisms} <@ ${sql.raw(`'${JSON.stringify(cooperationMechanismIds)}'::jsonb`)}`,
+    ),
+  ],
+);
+
+/** 联席会议 held under an agreement. */
+export const cooperationMeetings = pgTable(
+  'cooperation_meetings',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    agreementId: integer('agreement_id')
+      .notNull()
+      .references(() => cooperationAgreements.id),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    minutes: text('minutes').notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('cooperation_meetings_agreement_idx').on(t.agreementId)],
+);
+
+/** The agreement under which a case came (one per case). */
+export const caseCooperationAgreements = pgTable('case_cooperation_agreements', {
+  caseId: integer('case_id')
+    .primaryKey()
+    .references(() => cases.id),
+  agreementId: integer('agreement_id')
+    .notNull()
+    .references(() => cooperationAgreements.id),
+  linkedBy: integer('linked_by')
+    .notNull()
+    .references(() => users.id),
+  linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
+});
