@@ -35,6 +35,7 @@ export const pages: Record<TAppPath, TPage> = {
   '/cases': lazyPage(() => import('../cases/CasesPage.tsx')),
   '/cases/:id': lazyPage(() => import('../cases/CaseDetailPage.tsx')),
   '/hearing-officers': lazyPage(() => import('../hearings/HearingOfficersPage.tsx')),
+  '/cooperation-agreements': lazyPage(() => import('../consultations/AgreementsPage.tsx')),
   '/suggestions': lazyPage(() => import('../suggestions/SuggestionsPage.tsx')),
   '/class-cases': lazyPage(() => import('../class-supervision/ClassCasesPage.tsx')),
   '/class-cases/:id': lazyPage(() => import('../class-supervision/ClassCaseDetailPage.tsx')),

@@ -1,3 +1,9 @@
+import type {
+  TAgreement,
+  TAgreementBody,
+  TAgreementList,
+  TAgreementMeetingBody,
+} from '@procura/server/consultations/agreement-schema';
 import type { TCheckBody, TConsultationBody, TConsultations } from '@procura/server/consultations/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
@@ -27,4 +33,30 @@ export const useAddConsultation = (caseId: number) =>
 export const useRecordCheck = (caseId: number, consultationId: number) =>
   useCaseMutation<TCheckBody>(caseId, (body) =>
     api(`/api/consultations/${consultationId}/check`, { method: 'PUT', body }),
+  );
+
+// ─── 会签文件 ───
+
+const agreementsKey = ['cooperation-agreements'];
+
+export const useAgreements = () =>
+  useQuery({ queryKey: agreementsKey, queryFn: () => api<TAgreementList>('/api/cooperation-agreements') });
+
+function useAgreementMutation<TBody>(send: (body: TBody) => Promise<TAgreement>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    meta: { silent: true },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: agreementsKey }),
+  });
+}
+
+export const useCreateAgreement = () =>
+  useAgreementMutation<TAgreementBody>((body) =>
+    api('/api/cooperation-agreements', { method: 'POST', body }),
+  );
+
+export const useAddAgreementMeeting = (id: number) =>
+  useAgreementMutation<TAgreementMeetingBody>((body) =>
+    api(`/api/cooperation-agreements/${id}/meetings`, { method: 'POST', body }),
   );
