@@ -141,7 +141,7 @@ export default function AgreementsPage() {
           rowKey="id"
           size="small"
           columns={[
-            { title: '文件名称', dataIndex: 'title' },
+            { title: '文件名称', dataIndex: 'title', width: 240 },
             { title: '会签单位', dataIndex: 'bodies', width: 260, render: (b: string[]) => b.join('、') },
             {
               title: '协作机制',
