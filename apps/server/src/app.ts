@@ -26,6 +26,7 @@ import { type Clock, systemClock, withClock } from './clock.ts';
 import { clueRoutes } from './clues/routes.ts';
 import type { Config } from './config.ts';
 import { agreementRoutes } from './consultations/agreement-routes.ts';
+import { blacklistRoutes } from './consultations/blacklist-routes.ts';
 import { consultationRoutes } from './consultations/routes.ts';
 import { deadlineRoutes } from './deadlines/routes.ts';
 import { departmentRoutes } from './departments/routes.ts';
@@ -82,6 +83,7 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   judicialAidRoutes,
   consultationRoutes,
   agreementRoutes,
+  blacklistRoutes,
 ];
 
 export interface BuildAppOptions {

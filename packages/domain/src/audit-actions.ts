@@ -136,6 +136,9 @@ export const auditActionLabels: Record<string, string> = {
   'cooperationAgreement.view': '查看会签文件',
   'cooperationAgreement.addMeeting': '登记联席会议',
   'cooperationAgreement.citeOnCase': '注明案件依据的会签文件',
+  'blacklistReferral.create': '移送从业禁止黑名单',
+  'blacklistReferral.view': '查看从业禁止黑名单移送',
+  'blacklistReferral.confirm': '登记黑名单确认和生效日期',
 };
 
 export function auditActionLabel(action: string): string {

@@ -395,6 +395,18 @@ const routeTable: Record<string, RouteCase> = {
     access: 'case.update',
     request: () => ({ url: '/api/cases/999999/cooperation-agreement', payload: {} }),
   },
+  'GET /api/cases/:id/blacklist-referrals': {
+    access: 'case.read',
+    request: () => ({ url: '/api/cases/999999/blacklist-referrals' }),
+  },
+  'POST /api/cases/:id/blacklist-referrals': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cases/999999/blacklist-referrals', payload: {} }),
+  },
+  'PUT /api/blacklist-referrals/:id/confirmation': {
+    access: 'case.update',
+    request: () => ({ url: '/api/blacklist-referrals/999999/confirmation', payload: {} }),
+  },
   // Suggestions, deadlines, calendar, reassignment, notifications: as above, a missing id (404) or
   // an empty body (400) shows the caller got past access control.
   'GET /api/suggestions': { access: 'suggestion.read', request: () => ({ url: '/api/suggestions' }) },

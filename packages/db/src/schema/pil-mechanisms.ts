@@ -120,3 +120,39 @@ export const caseCooperationAgreements = pgTable('case_cooperation_agreements', 
     .references(() => users.id),
   linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * 从业禁止黑名单: a seriously untrustworthy food operator referred to the regulator from a
+ * public-interest case; the regulator's confirmation and the day the entry took effect follow.
+ */
+export const blacklistReferrals = pgTable(
+  'blacklist_referrals',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    /** 经营者 (a person or a business). */
+    operatorName: text('operator_name').notNull(),
+    /** 统一社会信用代码 or ID number. */
+    operatorCode: text('operator_code'),
+    regulator: text('regulator').notNull(),
+    referredOn: date('referred_on', { mode: 'string' }).notNull(),
+    reason: text('reason').notNull(),
+    confirmedOn: date('confirmed_on', { mode: 'string' }),
+    effectiveOn: date('effective_on', { mode: 'string' }),
+    confirmationReference: text('confirmation_reference'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('blacklist_referrals_case_idx').on(t.caseId),
+    check(
+      'blacklist_referrals_confirmed_dated',
+      sql`(${t.confirmedOn} IS NULL) = (${t.effectiveOn} IS NULL)`,
+    ),
+  ],
+);
