@@ -39,6 +39,18 @@ describe('诉前磋商 in the browser', () => {
       actionDueOn: chinaDay(-2),
     });
 
+    const agreement = await call<{ id: number; title: string }>(
+      cookie,
+      'POST',
+      '/api/cooperation-agreements',
+      {
+        title: '关于加强食品安全领域公益诉讼协作的意见',
+        bodies: ['成都市成华区市场监督管理局', '本院'],
+        mechanisms: ['infoSharing', 'clueTransfer'],
+        signedOn: chinaDay(-100),
+      },
+    );
+
     const context = await e2e.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     try {
@@ -57,6 +69,21 @@ describe('诉前磋商 in the browser', () => {
       await page.getByTestId('consultation-check-submit').click();
       await noDialog(page);
       await expect.poll(() => section.textContent()).toContain('已核查：已整改到位');
+
+      // The case came under a cooperation agreement: cite it from the section.
+      await choose(page, 'case-agreement-select', agreement.title);
+      await expect
+        .poll(
+          async () =>
+            (
+              await call<{ agreement: { id: number } | null }>(
+                cookie,
+                'GET',
+                `/api/cases/${opened.id}/cooperation-agreement`,
+              )
+            ).agreement?.id,
+        )
+        .toBe(agreement.id);
       await settledScreenshot(page, 'pil-consultations');
     } finally {
       await context.close();

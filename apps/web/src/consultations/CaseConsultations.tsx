@@ -7,7 +7,39 @@ import { useState } from 'react';
 import { errorText } from '../api/errors.ts';
 import { chinaToday } from '../shared/dates.ts';
 import { FormModal } from '../shared/FormModal.tsx';
-import { useAddConsultation, useConsultations, useRecordCheck } from './api.ts';
+import {
+  useAddConsultation,
+  useAgreements,
+  useCaseAgreement,
+  useConsultations,
+  useRecordCheck,
+  useSetCaseAgreement,
+} from './api.ts';
+
+/** 依据的会签文件: the cooperation agreement under which the case came. */
+function AgreementCitation({ caseId, mayEdit }: { caseId: number; mayEdit: boolean }) {
+  const cited = useCaseAgreement(caseId);
+  const agreements = useAgreements();
+  const change = useSetCaseAgreement(caseId);
+  const current = cited.data?.agreement ?? null;
+  if (!mayEdit) return <span data-testid="case-agreement">依据会签文件：{current?.title ?? '无'}</span>;
+  return (
+    <Space data-testid="case-agreement">
+      <span>依据会签文件：</span>
+      <Select
+        style={{ width: 280 }}
+        size="small"
+        allowClear
+        placeholder="无"
+        loading={cited.isPending || agreements.isPending || change.isPending}
+        value={current?.id}
+        options={(agreements.data?.items ?? []).map((a) => ({ value: a.id, label: a.title }))}
+        onChange={(value: number | undefined) => change.mutate(value ?? null)}
+        data-testid="case-agreement-select"
+      />
+    </Space>
+  );
+}
 
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
 const lines = (text: string | undefined) =>
@@ -148,16 +180,19 @@ export function CaseConsultations({ caseId, mayEdit }: { caseId: number; mayEdit
       loading={query.isPending}
       data-testid="case-consultations"
       extra={
-        mayEdit && (
-          <Button
-            size="small"
-            icon={<PlusOutlined />}
-            onClick={() => setAdding(true)}
-            data-testid="add-consultation"
-          >
-            登记磋商或圆桌会议
-          </Button>
-        )
+        <Space>
+          <AgreementCitation caseId={caseId} mayEdit={mayEdit} />
+          {mayEdit && (
+            <Button
+              size="small"
+              icon={<PlusOutlined />}
+              onClick={() => setAdding(true)}
+              data-testid="add-consultation"
+            >
+              登记磋商或圆桌会议
+            </Button>
+          )}
+        </Space>
       }
     >
       <Table

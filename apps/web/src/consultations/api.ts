@@ -3,6 +3,7 @@ import type {
   TAgreementBody,
   TAgreementList,
   TAgreementMeetingBody,
+  TCaseAgreement,
 } from '@procura/server/consultations/agreement-schema';
 import type { TCheckBody, TConsultationBody, TConsultations } from '@procura/server/consultations/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -60,3 +61,24 @@ export const useAddAgreementMeeting = (id: number) =>
   useAgreementMutation<TAgreementMeetingBody>((body) =>
     api(`/api/cooperation-agreements/${id}/meetings`, { method: 'POST', body }),
   );
+
+export const useCaseAgreement = (caseId: number) =>
+  useQuery({
+    queryKey: ['case-agreement', caseId],
+    queryFn: () => api<TCaseAgreement>(`/api/cases/${caseId}/cooperation-agreement`),
+  });
+
+export const useSetCaseAgreement = (caseId: number) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (agreementId: number | null) =>
+      api<TCaseAgreement>(`/api/cases/${caseId}/cooperation-agreement`, {
+        method: 'PUT',
+        body: { agreementId },
+      }),
+    onSuccess: (result) => {
+      queryClient.setQueryData(['case-agreement', caseId], result);
+      return queryClient.invalidateQueries({ queryKey: agreementsKey });
+    },
+  });
+};
