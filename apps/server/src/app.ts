@@ -25,6 +25,9 @@ import { classSupervisionRoutes } from './class-supervision/routes.ts';
 import { type Clock, systemClock, withClock } from './clock.ts';
 import { clueRoutes } from './clues/routes.ts';
 import type { Config } from './config.ts';
+import { agreementRoutes } from './consultations/agreement-routes.ts';
+import { blacklistRoutes } from './consultations/blacklist-routes.ts';
+import { consultationRoutes } from './consultations/routes.ts';
 import { deadlineRoutes } from './deadlines/routes.ts';
 import { departmentRoutes } from './departments/routes.ts';
 import { employmentCheckRoutes } from './employment-checks/routes.ts';
@@ -82,6 +85,9 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   classSupervisionRoutes,
   judicialAidRoutes,
   patrolRoutes,
+  consultationRoutes,
+  agreementRoutes,
+  blacklistRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -136,6 +136,17 @@ export const auditActionLabels: Record<string, string> = {
   'clue.setPilField': '修改线索公益诉讼领域',
   'protectedObject.create': '登记保护对象',
   'case.setProtectedObjects': '登记案件保护对象',
+  // 公益诉讼工作机制
+  'consultation.create': '登记诉前磋商或圆桌会议',
+  'consultation.view': '查看诉前磋商和圆桌会议',
+  'consultation.check': '跟进核查磋商整改',
+  'cooperationAgreement.create': '登记会签文件',
+  'cooperationAgreement.view': '查看会签文件',
+  'cooperationAgreement.addMeeting': '登记联席会议',
+  'cooperationAgreement.citeOnCase': '注明案件依据的会签文件',
+  'blacklistReferral.create': '移送从业禁止黑名单',
+  'blacklistReferral.view': '查看从业禁止黑名单移送',
+  'blacklistReferral.confirm': '登记黑名单确认和生效日期',
 };
 
 export function auditActionLabel(action: string): string {

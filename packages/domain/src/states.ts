@@ -456,3 +456,22 @@ export const patrolFindingKindIds = [
   'fakeDrugs',
   'other',
 ] as const;
+
+// ─── 公益诉讼工作机制: 磋商、圆桌会议、会签文件 (pil-mechanisms.ts has the labels) ─────────────
+
+/** pil_consultations.kind: 诉前磋商 with an organ, or a 圆桌会议 of several bodies. */
+export const pilConsultationKindIds = ['consultation', 'roundTable'] as const;
+
+/** pil_consultations.check_result: what the follow-up check found of the agreed action. */
+export const pilCheckResultIds = ['done', 'partlyDone', 'notDone'] as const;
+
+/** cooperation_agreements.mechanisms: what a 会签文件 sets up (pil-mechanisms.ts has the labels). */
+export const cooperationMechanismIds = [
+  'infoSharing',
+  'clueTransfer',
+  'jointMeeting',
+  'jointInvestigation',
+  'expertise',
+  'restoration',
+  'other',
+] as const;

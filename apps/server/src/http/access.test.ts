@@ -410,6 +410,55 @@ const routeTable: Record<string, RouteCase> = {
     access: 'judicialAid.summary',
     request: () => ({ url: '/api/judicial-aid/summary?from=2026-01-01&to=2026-12-31' }),
   },
+  // 诉前磋商、圆桌会议、会签文件: missing ids (404) or empty bodies (400).
+  'GET /api/cases/:id/consultations': {
+    access: 'case.read',
+    request: () => ({ url: '/api/cases/999999/consultations' }),
+  },
+  'POST /api/cases/:id/consultations': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cases/999999/consultations', payload: {} }),
+  },
+  'PUT /api/consultations/:id/check': {
+    access: 'case.update',
+    request: () => ({ url: '/api/consultations/999999/check', payload: {} }),
+  },
+  'GET /api/cooperation-agreements': {
+    access: 'case.read',
+    request: () => ({ url: '/api/cooperation-agreements' }),
+  },
+  'POST /api/cooperation-agreements': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cooperation-agreements', payload: {} }),
+  },
+  'GET /api/cooperation-agreements/:id': {
+    access: 'case.read',
+    request: () => ({ url: '/api/cooperation-agreements/999999' }),
+  },
+  'POST /api/cooperation-agreements/:id/meetings': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cooperation-agreements/999999/meetings', payload: {} }),
+  },
+  'GET /api/cases/:id/cooperation-agreement': {
+    access: 'case.read',
+    request: () => ({ url: '/api/cases/999999/cooperation-agreement' }),
+  },
+  'PUT /api/cases/:id/cooperation-agreement': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cases/999999/cooperation-agreement', payload: {} }),
+  },
+  'GET /api/cases/:id/blacklist-referrals': {
+    access: 'case.read',
+    request: () => ({ url: '/api/cases/999999/blacklist-referrals' }),
+  },
+  'POST /api/cases/:id/blacklist-referrals': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cases/999999/blacklist-referrals', payload: {} }),
+  },
+  'PUT /api/blacklist-referrals/:id/confirmation': {
+    access: 'case.update',
+    request: () => ({ url: '/api/blacklist-referrals/999999/confirmation', payload: {} }),
+  },
   // Suggestions, deadlines, calendar, reassignment, notifications: as above, a missing id (404) or
   // an empty body (400) shows the caller got past access control.
   'GET /api/suggestions': { access: 'suggestion.read', request: () => ({ url: '/api/suggestions' }) },

@@ -37,6 +37,7 @@ export const pages: Record<TAppPath, TPage> = {
   '/protected-objects': lazyPage(() => import('../public-interest-fields/ProtectedObjectsPage.tsx')),
   '/protected-objects/:id': lazyPage(() => import('../public-interest-fields/ProtectedObjectPage.tsx')),
   '/hearing-officers': lazyPage(() => import('../hearings/HearingOfficersPage.tsx')),
+  '/cooperation-agreements': lazyPage(() => import('../consultations/AgreementsPage.tsx')),
   '/suggestions': lazyPage(() => import('../suggestions/SuggestionsPage.tsx')),
   '/patrols': lazyPage(() => import('../patrols/PatrolsPage.tsx')),
   '/patrols/:id': lazyPage(() => import('../patrols/PatrolDetailPage.tsx')),

@@ -136,6 +136,12 @@ const routes = [
     menu: { icon: <SolutionOutlined />, group: 'casework' },
   },
   {
+    path: '/cooperation-agreements',
+    title: '会签文件',
+    access: 'case.read',
+    menu: { icon: <FileSearchOutlined />, group: 'casework', lines: ['publicInterest'] },
+  },
+  {
     path: '/judicial-aid',
     title: '司法救助统计',
     access: 'judicialAid.summary',

@@ -9,6 +9,7 @@ import { errorText } from '../api/errors.ts';
 import { useMe } from '../auth/hooks.ts';
 import { seesAllDepartments } from '../auth/reach.ts';
 import { CaseAdvisers } from '../class-supervision/CaseAdvisers.tsx';
+import { CaseConsultations } from '../consultations/CaseConsultations.tsx';
 import { CaseDeadlines } from '../deadlines/CaseDeadlines.tsx';
 import { AdminDispute } from '../hearings/AdminDispute.tsx';
 import { CaseHearings } from '../hearings/CaseHearings.tsx';
@@ -188,6 +189,9 @@ export default function CaseDetailPage() {
         </Col>
       </Row>
       {isPilCaseType(detail.type) && <CasePublicInterest detail={detail} mayEdit={mayRecordOutcome} />}
+      {(detail.type === 'adminPublicInterest' || detail.type === 'civilPublicInterest') && (
+        <CaseConsultations caseId={detail.id} mayEdit={mayRecordOutcome} />
+      )}
       {detail.type === 'supportedSuit' && <CaseApplicants caseId={detail.id} mayEdit={mayRecordOutcome} />}
       {detail.type === 'adminViolation' && (
         <CaseAdminViolation caseId={detail.id} mayEdit={mayRecordOutcome} />

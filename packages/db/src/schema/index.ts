@@ -11,5 +11,6 @@ export * from './judicial-aid.ts';
 export * from './juvenile.ts';
 export * from './patrols.ts';
 export * from './pil-fields.ts';
+export * from './pil-mechanisms.ts';
 export * from './prevention.ts';
 export * from './reminders.ts';
