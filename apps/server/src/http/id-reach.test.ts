@@ -24,6 +24,8 @@ const notRecords: Record<string, string> = {
   hitIds: 'model hits belong to no department: whoever reads hits reads them all',
   objectIds:
     'protected objects (文物保护单位, 保护地) are a directory every caseworker lists (GET /api/protected-objects)',
+  agreementId:
+    "a 会签文件 is its department's: citing another department's on one's own case answers the same 404 as a missing one (consultations/agreements.test.ts)",
   findingIds:
     'checked against the findings of the patrol in the path (walked as that patrol): a finding of another patrol or none answers the same 404 (patrols/patrols.test.ts)',
   applicantIds:
