@@ -42,6 +42,7 @@ import { mailboxRoutes } from './mailbox/routes.ts';
 import { modelRoutes } from './models/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { outreachRoutes } from './outreach/routes.ts';
+import { portalRoutes } from './portal/routes.ts';
 import { reassignmentRoutes } from './reassignment/routes.ts';
 import { reminderRoutes } from './reminders/routes.ts';
 import { suggestionRoutes } from './suggestions/routes.ts';
@@ -78,6 +79,7 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   hearingRoutes,
   classSupervisionRoutes,
   judicialAidRoutes,
+  portalRoutes,
 ];
 
 export interface BuildAppOptions {

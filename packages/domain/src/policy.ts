@@ -116,6 +116,13 @@ export const policy = {
   'judicialAid.write': { roles: caseworkers, scope: 'department', label: '登记司法救助申请、记录发放' },
   'judicialAid.decide': { roles: heads, scope: 'department', label: '决定司法救助（批准、不予救助）' },
   'judicialAid.summary': { roles: caseworkers, scope: 'department', label: '查看司法救助统计' },
+  // 外部单位门户 (issue 15): the admin keeps the organisations and binds each account to one; the
+  // case's caseworkers address a suggestion to one; an organisation's account reaches only what was
+  // addressed to its own organisation, by /api/portal routes (every case.* / clue.* refuses it).
+  'organisation.manage': { roles: ['admin'], scope: 'all', label: '维护外部单位及其账号' },
+  'organisation.list': { roles: [...caseworkers, 'admin'], scope: 'all', label: '查看外部单位名录' },
+  'portal.read': { roles: ['organisation'], scope: 'own', label: '外部单位：查看送达本单位的检察建议' },
+  'portal.reply': { roles: ['organisation'], scope: 'own', label: '外部单位：在线回复检察建议' },
 } as const satisfies Record<string, Rule>;
 
 export type TAction = keyof typeof policy;
@@ -142,7 +149,13 @@ export type TRecordReach = 'all' | 'departmentOrAssigned' | 'none';
 export function recordReach(role: TRole): TRecordReach {
   if (role === 'chief' || role === 'deputyChief') return 'all';
   // A 特邀检察官助理 reaches no record this way: only the cases it is added to, by its own routes.
-  if (role === 'admin' || role === 'analyst' || role === 'school' || role === 'invitedAssistant')
+  if (
+    role === 'admin' ||
+    role === 'analyst' ||
+    role === 'school' ||
+    role === 'invitedAssistant' ||
+    role === 'organisation'
+  )
     return 'none';
   return 'departmentOrAssigned';
 }

@@ -9,5 +9,6 @@ export * from './core.ts';
 export * from './hearings.ts';
 export * from './judicial-aid.ts';
 export * from './juvenile.ts';
+export * from './portal.ts';
 export * from './prevention.ts';
 export * from './reminders.ts';
