@@ -347,6 +347,13 @@ const routeTable: Record<string, RouteCase> = {
     access: 'portal.reply',
     request: () => ({ url: '/api/portal/suggestions/999999/reply', payload: { content: '已整改' } }),
   },
+  'POST /api/portal/suggestions/:id/attachments': {
+    access: 'portal.reply',
+    request: () => ({
+      url: '/api/portal/suggestions/999999/attachments?name=a.pdf',
+      payload: Buffer.from('%PDF-1.7'),
+    }),
+  },
   'GET /api/invited/cases': { access: 'invitedCase.read', request: () => ({ url: '/api/invited/cases' }) },
   'GET /api/invited/cases/:id': {
     access: 'invitedCase.read',

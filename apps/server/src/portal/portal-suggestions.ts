@@ -2,6 +2,7 @@ import type { Database, Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import type { LimitId, Period } from '@procura/domain/deadlines/index';
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { storeAttachment } from '../attachments/store-attachment.ts';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { now, today } from '../clock.ts';
@@ -186,6 +187,31 @@ async function detail(db: Executor, id: number): Promise<TPortalSuggestionDetail
     requests: s.requests,
     replyContent: s.replyContent,
   };
+}
+
+/**
+ * A file of the organisation's reply (整改证据: photos, documents), stored by the attachments
+ * module on the suggestion like a reply attachment the prosecutor uploads; only once opened
+ * (delivered) and until the suggestion is closed.
+ */
+export function storePortalAttachment(
+  database: Database,
+  options: { id: number; fileName: string; bytes: Buffer; user: SessionUser; ip: string | null },
+) {
+  const { id, user } = options;
+  return storeAttachment(database, {
+    owner: { suggestionId: id },
+    fileName: options.fileName,
+    bytes: options.bytes,
+    user,
+    ip: options.ip,
+    lock: async (tx) => {
+      const { suggestion, recipient } = await lockOwn(tx, id, user);
+      if (recipient.readAt === null) throw notFound('检察建议');
+      expectState(suggestion.state, ['delivered', 'replied'], '上传回复附件');
+      return { purpose: 'reply' as const, targetType: 'suggestion', targetId: id };
+    },
+  });
 }
 
 /**

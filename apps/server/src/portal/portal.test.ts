@@ -8,6 +8,8 @@ import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { testClock, testDay } from '../testing/test-clock.ts';
 import type { TOrganisationList, TPortalSuggestionDetail, TPortalSuggestionList } from './schema.ts';
 
+const pdf = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
 describe.each(testEngines())('外部单位门户 (%s)', (kind) => {
   let t: TestApp;
   const cookies: Record<string, string> = {};
@@ -123,6 +125,13 @@ describe.each(testEngines())('外部单位门户 (%s)', (kind) => {
     const orgId = await organisation('成华区教育局（门户测试）', user);
     const suggestion = await addressed(orgId);
     await f.as(user, 'GET', `/api/portal/suggestions/${suggestion.id}`);
+    const photo = await t.app.inject({
+      method: 'POST',
+      url: `/api/portal/suggestions/${suggestion.id}/attachments?name=${encodeURIComponent('整改照片.pdf')}`,
+      headers: { cookie: cookies[user]!, 'content-type': 'application/octet-stream' },
+      payload: pdf,
+    });
+    expect(photo.statusCode, photo.body).toBe(201);
     const replied = await f.as(user, 'POST', `/api/portal/suggestions/${suggestion.id}/reply`, {
       content: '已对涉事单位立案查处，整改完毕。',
     });
@@ -133,6 +142,7 @@ describe.each(testEngines())('外部单位门户 (%s)', (kind) => {
     const inside = (await f.as('head5', 'GET', `/api/suggestions/${suggestion.id}`)).json<TSuggestion>();
     expect(inside.state).toBe('replied');
     expect(inside.replyContent).toBe('已对涉事单位立案查处，整改完毕。');
+    expect(inside.replyAttachments.map((a) => a.fileName)).toEqual(['整改照片.pdf']);
 
     const twice = await f.as(user, 'POST', `/api/portal/suggestions/${suggestion.id}/reply`, {
       content: '再次回复',
@@ -169,13 +179,23 @@ describe.each(testEngines())('外部单位门户 (%s)', (kind) => {
     expect(list.items.map((s) => s.id)).not.toContain(draft.id);
     expect(list.items).toHaveLength(1);
 
+    const send = (method: 'GET' | 'POST', url: string, payload?: unknown) =>
+      url.includes('/attachments')
+        ? t.app.inject({
+            method,
+            url,
+            headers: { cookie: cookies[mine]!, 'content-type': 'application/octet-stream' },
+            payload: pdf,
+          })
+        : f.as(mine, method, url, payload);
     for (const [method, path, payload] of [
       ['GET', '', undefined],
       ['POST', '/reply', { content: '越权回复' }],
+      ['POST', '/attachments?name=a.pdf', undefined],
     ] as const) {
       for (const id of [theirSuggestion.id, draft.id]) {
-        const out = await f.as(mine, method, `/api/portal/suggestions/${id}${path}`, payload);
-        const missing = await f.as(mine, method, `/api/portal/suggestions/2147483000${path}`, payload);
+        const out = await send(method, `/api/portal/suggestions/${id}${path}`, payload);
+        const missing = await send(method, `/api/portal/suggestions/2147483000${path}`, payload);
         expect(out.statusCode, `${method} ${path} ${id}`).toBe(404);
         expect(out.json()).toEqual(missing.json());
       }

@@ -1,8 +1,16 @@
+import { maxAttachmentBytes } from '@procura/domain/attachments/file-kinds';
+import { ZAttachment, ZUploadQuery } from '../attachments/schema.ts';
 import { audited } from '../audit/audit-read.ts';
+import { DomainError } from '../errors.ts';
 import { callerOf, currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
 import { addressToOrganisation, createOrganisation, listOrganisations } from './organisations.ts';
-import { listPortalSuggestions, openPortalSuggestion, replyOnPortal } from './portal-suggestions.ts';
+import {
+  listPortalSuggestions,
+  openPortalSuggestion,
+  replyOnPortal,
+  storePortalAttachment,
+} from './portal-suggestions.ts';
 import {
   ZCreateOrganisationBody,
   ZOrganisationList,
@@ -110,5 +118,35 @@ export async function portalRoutes(app: App, { database }: RouteDeps) {
     },
     (request) =>
       replyOnPortal(database, { id: request.params.id, input: request.body, ...callerOf(request) }),
+  );
+
+  app.post(
+    '/api/portal/suggestions/:id/attachments',
+    {
+      config: { access: 'portal.reply' },
+      bodyLimit: maxAttachmentBytes + 1,
+      schema: {
+        tags,
+        summary: '外部单位：上传回复附件（整改证据）',
+        description: '请求体为文件内容（application/octet-stream），文件名放在 name 参数中。',
+        params: ZPortalParams,
+        querystring: ZUploadQuery,
+        response: { 201: ZAttachment },
+      },
+    },
+    async (request, reply) => {
+      if (!Buffer.isBuffer(request.body))
+        throw new DomainError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          '上传附件时请求体应为文件本身（Content-Type: application/octet-stream），文件名放在 name 参数中',
+        );
+      const stored = await storePortalAttachment(database, {
+        id: request.params.id,
+        fileName: request.query.name,
+        bytes: request.body,
+        ...callerOf(request),
+      });
+      return reply.status(201).send(stored);
+    },
   );
 }
