@@ -2,6 +2,7 @@ import { schema } from '@procura/db';
 import { testEngines } from '@procura/db/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../clock.ts';
 import type { TSuggestion } from '../suggestions/schema.ts';
 import { suggestionFixtures } from '../suggestions/suggestion-fixtures.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
@@ -227,5 +228,52 @@ describe.each(testEngines())('外部单位门户 (%s)', (kind) => {
     });
     expect(staff.statusCode).toBe(400);
     expect(staff.json<{ message: string }>().message).toContain('不是外部单位账号');
+  });
+});
+
+describe.each(testEngines())('外部单位门户: 国庆 (%s)', (kind) => {
+  let t: TestApp;
+  const cookies: Record<string, string> = {};
+  const f = suggestionFixtures(() => t, cookies);
+
+  beforeAll(async () => {
+    // Opened on 1 August: two months end on 1 October, inside the 国庆 holiday.
+    t = await createTestApp(kind, { clock: fixedClock('2026-08-01T10:00:00+08:00') });
+    for (const user of ['chief', 'head5', 'admin']) cookies[user] = await t.login(user);
+  });
+  afterAll(() => t?.close());
+
+  it('a reply deadline ending in the 国庆 holiday moves to the first working day, and says so', async () => {
+    const created = await f.as('admin', 'POST', '/api/users', {
+      username: 'holidayorgan',
+      displayName: '国庆测试单位账号',
+      role: 'organisation',
+      departmentId: null,
+      password: 'Initial2026pw',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const first = await t.login('holidayorgan', 'Initial2026pw');
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie: first },
+      payload: { currentPassword: 'Initial2026pw', newPassword: 'Holiday2026pwNew' },
+    });
+    cookies.organ = await t.login('holidayorgan', 'Holiday2026pwNew');
+    const org = await f.as('admin', 'POST', '/api/organisations', {
+      name: '国庆测试单位',
+      kind: 'civilAffairs',
+      usernames: ['holidayorgan'],
+    });
+    const organisationId = org.json<TOrganisationList>().items.find((o) => o.name === '国庆测试单位')!.id;
+    const suggestion = await f.issued(await f.openCase('国庆送达案'));
+    await f.as('head5', 'PUT', `/api/suggestions/${suggestion.id}/organisation`, { organisationId });
+
+    const opened = (
+      await f.as('organ', 'GET', `/api/portal/suggestions/${suggestion.id}`)
+    ).json<TPortalSuggestionDetail>();
+    expect(opened.deliveredOn).toBe('2026-08-01');
+    expect(opened.deadline?.dueOn).toBe('2026-10-08');
+    expect(opened.deadline?.steps.join('\n')).toContain('国庆节');
   });
 });
