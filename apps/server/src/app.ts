@@ -46,6 +46,7 @@ import { modelRoutes } from './models/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { outreachRoutes } from './outreach/routes.ts';
 import { patrolRoutes } from './patrols/routes.ts';
+import { portalRoutes } from './portal/routes.ts';
 import { publicInterestFieldRoutes } from './public-interest-fields/routes.ts';
 import { reassignmentRoutes } from './reassignment/routes.ts';
 import { reminderRoutes } from './reminders/routes.ts';
@@ -88,6 +89,7 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   consultationRoutes,
   agreementRoutes,
   blacklistRoutes,
+  portalRoutes,
 ];
 
 export interface BuildAppOptions {

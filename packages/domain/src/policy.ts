@@ -120,6 +120,13 @@ export const policy = {
   'patrol.read': { roles: caseworkers, scope: 'department', label: '查看网络巡查' },
   'patrol.write': { roles: caseworkers, scope: 'department', label: '登记网络巡查和发现' },
   'patrol.makeClues': { roles: caseworkers, scope: 'department', label: '巡查发现生成线索' },
+  // 外部单位门户 (issue 15): the admin keeps the organisations and binds each account to one; the
+  // case's caseworkers address a suggestion to one; an organisation's account reaches only what was
+  // addressed to its own organisation, by /api/portal routes (every case.* / clue.* refuses it).
+  'organisation.manage': { roles: ['admin'], scope: 'all', label: '维护外部单位及其账号' },
+  'organisation.list': { roles: [...caseworkers, 'admin'], scope: 'all', label: '查看外部单位名录' },
+  'portal.read': { roles: ['organisation'], scope: 'own', label: '外部单位：查看送达本单位的检察建议' },
+  'portal.reply': { roles: ['organisation'], scope: 'own', label: '外部单位：在线回复检察建议' },
 } as const satisfies Record<string, Rule>;
 
 export type TAction = keyof typeof policy;
@@ -146,7 +153,13 @@ export type TRecordReach = 'all' | 'departmentOrAssigned' | 'none';
 export function recordReach(role: TRole): TRecordReach {
   if (role === 'chief' || role === 'deputyChief') return 'all';
   // A 特邀检察官助理 reaches no record this way: only the cases it is added to, by its own routes.
-  if (role === 'admin' || role === 'analyst' || role === 'school' || role === 'invitedAssistant')
+  if (
+    role === 'admin' ||
+    role === 'analyst' ||
+    role === 'school' ||
+    role === 'invitedAssistant' ||
+    role === 'organisation'
+  )
     return 'none';
   return 'departmentOrAssigned';
 }

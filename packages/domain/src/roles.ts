@@ -18,6 +18,7 @@ export const roleLabels: Record<TRole, string> = {
   admin: '系统管理员',
   school: '学校（幼儿园）账号',
   invitedAssistant: '特邀检察官助理',
+  organisation: '外部单位',
 };
 
 /**

@@ -25,6 +25,8 @@ export const roleIds = [
   'school',
   // 特邀检察官助理: an officer seconded from 市场监管, 税务…; reads only the cases it is added to.
   'invitedAssistant',
+  // 外部单位: an account of an outside organisation (行政机关, 法院…); sees only its own portal records.
+  'organisation',
 ] as const;
 
 /** departments.line (roles.ts has the labels). */
@@ -473,5 +475,16 @@ export const cooperationMechanismIds = [
   'jointInvestigation',
   'expertise',
   'restoration',
+  'other',
+] as const;
+
+/** organisations.kind (外部单位门户; portal.ts has the labels). */
+export const organisationKindIds = [
+  'administrative',
+  'court',
+  'humanResources',
+  'judicialAdministration',
+  'education',
+  'civilAffairs',
   'other',
 ] as const;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Database } from '@procura/db';
+import type { Database, Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { checkAttachment } from '@procura/domain/attachments/file-kinds';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
@@ -13,7 +13,15 @@ import type { TAttachment } from './schema.ts';
 /** Saves one uploaded file on its owner, after checking its size and that its bytes are what its name says. */
 export async function storeAttachment(
   database: Database,
-  options: { owner: TAttachmentOwner; fileName: string; bytes: Buffer; user: SessionUser; ip: string | null },
+  options: {
+    owner: TAttachmentOwner;
+    fileName: string;
+    bytes: Buffer;
+    user: SessionUser;
+    ip: string | null;
+    /** Locks and checks the owner; the caseworkers' reach unless a module reaches it its own way (the portal). */
+    lock?: (tx: Executor) => Promise<Awaited<ReturnType<typeof lockOwnerForUpload>>>;
+  },
 ): Promise<TAttachment> {
   const { owner, bytes, user } = options;
   const fileName = options.fileName.trim();
@@ -23,7 +31,7 @@ export async function storeAttachment(
   if (officeProblem) throw new DomainError('VALIDATION', officeProblem, { fileName });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const row = await database.db.transaction(async (tx) => {
-    const target = await lockOwnerForUpload(tx, owner, user);
+    const target = options.lock ? await options.lock(tx) : await lockOwnerForUpload(tx, owner, user);
     const [inserted] = await tx
       .insert(schema.attachments)
       .values({

@@ -27,6 +27,7 @@ const demoUserOf: Record<TRole, string> = {
   admin: 'admin',
   school: 'school1',
   invitedAssistant: 'invited1',
+  organisation: 'org1',
 };
 
 const initialPassword = 'Initial2026pw';
@@ -372,6 +373,38 @@ const routeTable: Record<string, RouteCase> = {
   'GET /api/invited-assistants': {
     access: 'caseAdviser.manage',
     request: () => ({ url: '/api/invited-assistants' }),
+  },
+  'GET /api/organisations': { access: 'organisation.list', request: () => ({ url: '/api/organisations' }) },
+  'POST /api/organisations': {
+    access: 'organisation.manage',
+    // An unknown account to bind: refused after the access check, nothing created.
+    request: (_t, serial) => ({
+      url: '/api/organisations',
+      payload: { name: `矩阵单位${serial}`, kind: 'other', usernames: ['no-such-account'] },
+    }),
+  },
+  'PUT /api/suggestions/:id/organisation': {
+    access: 'suggestion.write',
+    request: () => ({ url: '/api/suggestions/999999/organisation', payload: { organisationId: 1 } }),
+  },
+  'GET /api/portal/suggestions': {
+    access: 'portal.read',
+    request: () => ({ url: '/api/portal/suggestions' }),
+  },
+  'GET /api/portal/suggestions/:id': {
+    access: 'portal.read',
+    request: () => ({ url: '/api/portal/suggestions/999999' }),
+  },
+  'POST /api/portal/suggestions/:id/reply': {
+    access: 'portal.reply',
+    request: () => ({ url: '/api/portal/suggestions/999999/reply', payload: { content: '已整改' } }),
+  },
+  'POST /api/portal/suggestions/:id/attachments': {
+    access: 'portal.reply',
+    request: () => ({
+      url: '/api/portal/suggestions/999999/attachments?name=a.pdf',
+      payload: Buffer.from('%PDF-1.7'),
+    }),
   },
   'GET /api/invited/cases': { access: 'invitedCase.read', request: () => ({ url: '/api/invited/cases' }) },
   'GET /api/invited/cases/:id': {

@@ -26,6 +26,8 @@ function lazyPage(load: () => Promise<{ default: ComponentType }>): TPage {
 export const pages: Record<TAppPath, TPage> = {
   // Eager: a lazy login page measured slower on a cold load (one more step before the form).
   '/login': LoginPage,
+  '/portal': lazyPage(() => import('../portal/PortalEntry.tsx')),
+  '/portal/suggestions': lazyPage(() => import('../portal/PortalSuggestionsPage.tsx')),
   '/campus-mailbox/pickup': lazyPage(() => import('../mailbox/PickupPage.tsx')),
   '/campus-mailbox/:token': lazyPage(() => import('../mailbox/PublicMailboxPage.tsx')),
   '/': HomePage,

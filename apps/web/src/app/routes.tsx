@@ -70,6 +70,14 @@ const juvenileOnly = ['juvenile'] as const satisfies readonly TLine[];
  */
 const routes = [
   { path: '/login', title: '登录', access: 'public' },
+  // 外部单位门户: its login entry, then its one page.
+  { path: '/portal', title: '外部单位登录', access: 'public' },
+  {
+    path: '/portal/suggestions',
+    title: '检察建议（外部单位）',
+    access: 'portal.read',
+    menu: { icon: <SendOutlined />, group: 'casework' },
+  },
   // 校园信箱 for students, without an account or the staff layout.
   {
     path: '/campus-mailbox/pickup',

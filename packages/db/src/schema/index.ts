@@ -12,5 +12,6 @@ export * from './juvenile.ts';
 export * from './patrols.ts';
 export * from './pil-fields.ts';
 export * from './pil-mechanisms.ts';
+export * from './portal.ts';
 export * from './prevention.ts';
 export * from './reminders.ts';
