@@ -68,6 +68,8 @@ describe('clues and cases in the browser', () => {
     await page.waitForURL((url) => /^\/clues\/\d+$/.test(url.pathname));
     await expect.poll(() => page.getByTestId('clue-detail').textContent()).toContain('第一检察部');
     await choose(page, 'open-case-type', '行政公益诉讼');
+    // A public-interest case names its field (公益诉讼领域); a transferred clue carries none.
+    await choose(page, 'open-case-pil-field', '国有财产保护');
     await screenshot(page, 'cases-05-open-case');
     await page.getByTestId('open-case-submit').click();
     await page.waitForURL((url) => /^\/cases\/\d+$/.test(url.pathname));

@@ -146,6 +146,8 @@ async function walkSeedPath(page: Page): Promise<void> {
   // head5 opens an adminPublicInterest case and moves it to 诉前程序 (the report comes first).
   await page.waitForURL((url) => /^\/clues\/\d+$/.test(url.pathname));
   await choose(page, 'open-case-type', '行政公益诉讼');
+  // A public-interest case names its field (公益诉讼领域); a transferred clue carries none.
+  await choose(page, 'open-case-pil-field', '国有财产保护');
   await page.getByTestId('open-case-submit').click();
   await page.waitForURL((url) => /^\/cases\/\d+$/.test(url.pathname));
   await expect.poll(() => page.getByTestId('case-number').textContent()).toBe(caseNumber);

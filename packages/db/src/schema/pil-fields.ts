@@ -1,5 +1,5 @@
 import { protectedObjectKindIds } from '@procura/domain/states';
-import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { cases, users } from './core.ts';
 import { oneOf } from './one-of.ts';
 
@@ -29,6 +29,8 @@ export const protectedObjects = pgTable(
 export const caseProtectedObjects = pgTable(
   'case_protected_objects',
   {
+    // A single-column key: backups page through every table by one (packages/db/src/backup.ts).
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
     caseId: integer('case_id')
       .notNull()
       .references(() => cases.id),
@@ -38,7 +40,7 @@ export const caseProtectedObjects = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.caseId, t.objectId] }),
+    uniqueIndex('case_protected_objects_case_object_idx').on(t.caseId, t.objectId),
     index('case_protected_objects_object_idx').on(t.objectId),
   ],
 );
