@@ -3,6 +3,7 @@ import type { TClueDetail } from '@procura/server/clues/schema';
 import { describe, expect, it } from 'vitest';
 import { loginCookie } from '../apps/cli/src/testing/spawn-server.ts';
 import {
+  apiCaller,
   choose,
   e2eYear,
   loginThroughPage,
@@ -15,15 +16,7 @@ import {
 const demoPassword = 'Chenghua2026';
 const e2e = serverAndBrowser('admin-violation');
 
-async function call<T>(cookie: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${e2e.server.url}${path}`, {
-    method,
-    headers: body === undefined ? { cookie } : { cookie, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const call = apiCaller(() => e2e.server.url);
 
 /** Four administrative violations 刑检 found while handling criminal cases. */
 const findings = [

@@ -170,3 +170,20 @@ export async function cspViolations(page: Page): Promise<string[]> {
   });`);
   return found;
 }
+
+/**
+ * A JSON request to the test server as a signed-in user, for the setup a browser test does not
+ * test: throws with the status and body when refused. The URL is read at call time, once the
+ * file's server has started.
+ */
+export function apiCaller(url: () => string) {
+  return async <T>(cookie: string, method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${url()}${path}`, {
+      method,
+      headers: body === undefined ? { cookie } : { cookie, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+}

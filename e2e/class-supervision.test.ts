@@ -3,6 +3,7 @@ import type { TGroup } from '@procura/server/class-supervision/schema';
 import { describe, expect, it } from 'vitest';
 import { loginCookie } from '../apps/cli/src/testing/spawn-server.ts';
 import {
+  apiCaller,
   chinaDay,
   choose,
   loginThroughPage,
@@ -14,15 +15,7 @@ import {
 const demoPassword = 'Chenghua2026';
 const e2e = serverAndBrowser('class-supervision');
 
-async function call<T>(cookie: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${e2e.server.url}${path}`, {
-    method,
-    headers: body === undefined ? { cookie } : { cookie, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const call = apiCaller(() => e2e.server.url);
 
 describe('类案监督 and 检行协作 in the browser', () => {
   it('three sites get one 社会治理类检察建议 and the page shows each site’s rectification', async () => {

@@ -1,20 +1,19 @@
 import type { TAgreement } from '@procura/server/consultations/agreement-schema';
 import { describe, expect, it } from 'vitest';
 import { loginCookie } from '../apps/cli/src/testing/spawn-server.ts';
-import { chinaDay, loginThroughPage, noDialog, serverAndBrowser, settledScreenshot } from './browser.ts';
+import {
+  apiCaller,
+  chinaDay,
+  loginThroughPage,
+  noDialog,
+  serverAndBrowser,
+  settledScreenshot,
+} from './browser.ts';
 
 const demoPassword = 'Chenghua2026';
 const e2e = serverAndBrowser('cooperation-agreements');
 
-async function call<T>(cookie: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${e2e.server.url}${path}`, {
-    method,
-    headers: body === undefined ? { cookie } : { cookie, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const call = apiCaller(() => e2e.server.url);
 
 describe('会签文件 in the browser', () => {
   it('shows an overdue joint meeting, and the next date after a meeting is recorded in the page', async () => {

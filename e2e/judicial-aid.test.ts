@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { loginCookie } from '../apps/cli/src/testing/spawn-server.ts';
 import {
+  apiCaller,
   chinaDay,
   choose,
   loginThroughPage,
@@ -16,15 +17,7 @@ import {
 const demoPassword = 'Chenghua2026';
 const e2e = serverAndBrowser('judicial-aid');
 
-async function call<T>(cookie: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${e2e.server.url}${path}`, {
-    method,
-    headers: body === undefined ? { cookie } : { cookie, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const call = apiCaller(() => e2e.server.url);
 
 /** Types a day into the open dialog's (only) date field. */
 async function pickDay(page: Page, day: string): Promise<void> {

@@ -3,6 +3,7 @@ import type { TConsultations } from '@procura/server/consultations/schema';
 import { describe, expect, it } from 'vitest';
 import { loginCookie } from '../apps/cli/src/testing/spawn-server.ts';
 import {
+  apiCaller,
   chinaDay,
   choose,
   loginThroughPage,
@@ -14,15 +15,7 @@ import {
 const demoPassword = 'Chenghua2026';
 const e2e = serverAndBrowser('pil-consultations');
 
-async function call<T>(cookie: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${e2e.server.url}${path}`, {
-    method,
-    headers: body === undefined ? { cookie } : { cookie, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const call = apiCaller(() => e2e.server.url);
 
 describe('诉前磋商 in the browser', () => {
   it('a consultation past its deadline shows overdue until the prosecutor records the follow-up check', async () => {

@@ -2,20 +2,12 @@ import type { TCaseDetail } from '@procura/server/cases/schema';
 import type { TProtectedObject } from '@procura/server/public-interest-fields/schema';
 import { describe, expect, it } from 'vitest';
 import { loginCookie } from '../apps/cli/src/testing/spawn-server.ts';
-import { choose, loginThroughPage, serverAndBrowser, settledScreenshot } from './browser.ts';
+import { apiCaller, choose, loginThroughPage, serverAndBrowser, settledScreenshot } from './browser.ts';
 
 const demoPassword = 'Chenghua2026';
 const e2e = serverAndBrowser('pil-fields');
 
-async function call<T>(cookie: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${e2e.server.url}${path}`, {
-    method,
-    headers: body === undefined ? { cookie } : { cookie, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const call = apiCaller(() => e2e.server.url);
 
 describe('公益诉讼领域 and protected objects in the browser', () => {
   it('a clue’s field reaches its case; the case names the tomb it protects, whose page lists it', async () => {

@@ -1,20 +1,12 @@
 import type { TSuggestion } from '@procura/server/suggestions/schema';
 import { describe, expect, it } from 'vitest';
 import { loginCookie } from '../apps/cli/src/testing/spawn-server.ts';
-import { serverAndBrowser, settledScreenshot } from './browser.ts';
+import { apiCaller, serverAndBrowser, settledScreenshot } from './browser.ts';
 
 const demoPassword = 'Chenghua2026';
 const e2e = serverAndBrowser('portal');
 
-async function call<T>(cookie: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${e2e.server.url}${path}`, {
-    method,
-    headers: body === undefined ? { cookie } : { cookie, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const call = apiCaller(() => e2e.server.url);
 
 describe('外部单位门户 in the browser', () => {
   it('the organ signs in at /portal, opening the suggestion starts its reply deadline, and it replies online', async () => {

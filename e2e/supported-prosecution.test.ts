@@ -8,6 +8,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { loginCookie } from '../apps/cli/src/testing/spawn-server.ts';
 import {
+  apiCaller,
   chinaDay,
   choose,
   loginThroughPage,
@@ -29,15 +30,7 @@ const workers = Array.from({ length: 17 }, (_, i) => {
   };
 });
 
-async function call<T>(cookie: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${e2e.server.url}${path}`, {
-    method,
-    headers: body === undefined ? { cookie } : { cookie, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const call = apiCaller(() => e2e.server.url);
 
 describe('民事支持起诉 in the browser', () => {
   it('a labour-bureau clue and its list of 17 workers become one case whose support opinion lists all 17 and whose recovered amounts sum to 290,000 yuan', async () => {
