@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TCaseDetail, TCaseList } from '../cases/schema.ts';
 import type { TClueDetail, TClueList } from '../clues/schema.ts';
+import { daysFromToday } from '../testing/reach-fixtures.ts';
 import { loginAs } from '../testing/role-login.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import type { TFieldCounts, TProtectedObject } from './schema.ts';
@@ -163,6 +164,17 @@ describe.each(testEngines())('public-interest fields and protected objects (%s)'
     expect(clue.pilFieldLabel).toBe('文物和文化遗产保护');
     const filtered = (await as('head', 'GET', '/api/clues?pilField=culturalHeritage')).json<TClueList>();
     expect(filtered.items.map((c) => c.id)).toContain(clue.id);
+    const exported = await as('head', 'GET', '/api/clues/export?pilField=culturalHeritage');
+    expect(exported.statusCode, exported.body).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('线索')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const column = header.indexOf('公益诉讼领域') + 1;
+    expect(column).toBeGreaterThan(0);
+    const values = sheet.getRows(2, sheet.rowCount - 1)!.map((r) => r.getCell(column).value);
+    expect(values.length).toBeGreaterThan(0);
+    expect(values.every((v) => v === '文物和文化遗产保护')).toBe(true);
 
     const decided = await as('head', 'POST', `/api/clues/${clue.id}/decision`, {
       decision: 'open',
@@ -208,6 +220,14 @@ describe.each(testEngines())('public-interest fields and protected objects (%s)'
     expect(after(null).cases).toBe(before(null).cases);
     expect(after('pensionSubsistenceFunds').clues).toBe(before('pensionSubsistenceFunds').clues + 1);
     expect(after('tax').label).toBe('税收');
+    // A period counts what was opened or received within it: nothing is opened tomorrow.
+    const tomorrow = daysFromToday(1);
+    const later = await as(
+      'head',
+      'GET',
+      `/api/public-interest/field-counts?from=${tomorrow}&to=${tomorrow}`,
+    );
+    expect(later.json<TFieldCounts>().items.every((i) => i.cases === 0 && i.clues === 0)).toBe(true);
     expect((await counts('chief'))('tax').cases).toBe(chiefBefore('tax').cases + 1);
     // A prosecutor of another department reaches none of these.
     expect((await counts('outsider'))('tax').cases).toBe(outsiderBefore('tax').cases);
