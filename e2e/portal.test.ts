@@ -26,6 +26,7 @@ describe('外部单位门户 in the browser', () => {
     const organisationId = items.find((o) => o.name === '成都市成华区市场监督管理局')!.id;
     const opened = await call<{ id: number }>(head, 'POST', '/api/cases', {
       type: 'adminPublicInterest',
+      pilField: 'ecology',
       title: '某网络餐饮平台无证经营行政公益诉讼案',
     });
     await call(head, 'POST', `/api/cases/${opened.id}/events`, {
