@@ -53,6 +53,7 @@ import { reminderRoutes } from './reminders/routes.ts';
 import { suggestionRoutes } from './suggestions/routes.ts';
 import { supportedProsecutionRoutes } from './supported-prosecution/routes.ts';
 import { userRoutes } from './users/routes.ts';
+import { workbenchRoutes } from './workbench/routes.ts';
 
 // Validation messages in Chinese for every schema.
 z.config(z.locales.zhCN());
@@ -90,6 +91,7 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   agreementRoutes,
   blacklistRoutes,
   portalRoutes,
+  workbenchRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -156,6 +156,8 @@ export const ZClueQuery = z.strictObject({
   departmentId: ZIdParam.optional(),
   source: ZClueSource.optional(),
   status: ZClueStatus.optional(),
+  /** decision: still waiting for its decision (待处置: pending or assessing). */
+  awaiting: z.literal('decision').optional(),
   pilField: ZPilField.optional(),
   handlerId: ZIdParam.optional(),
   from: ZDay.optional(),

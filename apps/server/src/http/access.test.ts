@@ -798,6 +798,7 @@ const routeTable: Record<string, RouteCase> = {
     request: () => ({ url: '/api/outreach-events/999999', payload: {} }),
   },
   'GET /api/notifications': { access: 'authenticated', request: () => ({ url: '/api/notifications' }) },
+  'GET /api/workbench': { access: 'authenticated', request: () => ({ url: '/api/workbench' }) },
   'POST /api/notifications/:id/read': {
     access: 'authenticated',
     request: () => ({ url: '/api/notifications/999999/read' }),

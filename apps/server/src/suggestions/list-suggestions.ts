@@ -6,6 +6,7 @@ import { escapeLike } from '../audit/list-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { reachCondition } from '../cases/record-reach.ts';
 import { notSealedFor } from '../juvenile/scope.ts';
+import { awaitingApprovalBy } from './awaiting-approval.ts';
 import { loadSuggestions } from './present-suggestion.ts';
 import type { TSuggestionList, TSuggestionQuery } from './schema.ts';
 
@@ -18,6 +19,7 @@ export function suggestionConditions(query: Omit<TSuggestionQuery, 'page' | 'pag
   if (query.caseId) conditions.push(eq(suggestions.caseId, query.caseId));
   if (query.kind) conditions.push(eq(suggestions.kind, query.kind));
   if (query.state) conditions.push(eq(suggestions.state, query.state));
+  if (query.awaiting) conditions.push(awaitingApprovalBy(user));
   if (query.from) conditions.push(gte(suggestions.createdAt, chinaDayStart(query.from)));
   if (query.to) conditions.push(lt(suggestions.createdAt, chinaDayAfter(query.to)));
   if (query.q) {
@@ -35,6 +37,20 @@ export function suggestionConditions(query: Omit<TSuggestionQuery, 'page' | 'pag
   return and(...conditions);
 }
 
+/** How many suggestions the list shows for this query and user (the workbench's count). */
+export async function countSuggestions(
+  db: Executor,
+  query: Omit<TSuggestionQuery, 'page' | 'pageSize'>,
+  user: SessionUser,
+): Promise<number> {
+  const [row] = await db
+    .select({ value: count() })
+    .from(suggestions)
+    .innerJoin(cases, eq(cases.id, suggestions.caseId))
+    .where(suggestionConditions(query, user));
+  return Number(row?.value ?? 0);
+}
+
 /** 检察建议列表: the ones on cases the user reaches, filtered, newest first, one page at a time. */
 export async function listSuggestions(
   db: Executor,
@@ -42,7 +58,7 @@ export async function listSuggestions(
   user: SessionUser,
 ): Promise<TSuggestionList> {
   const where = suggestionConditions(query, user);
-  const [rows, [total]] = await Promise.all([
+  const [rows, total] = await Promise.all([
     db
       .select({ id: suggestions.id })
       .from(suggestions)
@@ -51,14 +67,10 @@ export async function listSuggestions(
       .orderBy(desc(suggestions.createdAt), desc(suggestions.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    db
-      .select({ value: count() })
-      .from(suggestions)
-      .innerJoin(cases, eq(cases.id, suggestions.caseId))
-      .where(where),
+    countSuggestions(db, query, user),
   ]);
   return {
-    total: Number(total?.value ?? 0),
+    total,
     items: await loadSuggestions(
       db,
       rows.map((r) => r.id),

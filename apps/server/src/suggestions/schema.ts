@@ -82,6 +82,8 @@ export const ZSuggestionQuery = z.strictObject({
   caseId: ZIdParam.optional(),
   kind: ZSuggestionKind.optional(),
   state: ZSuggestionState.optional(),
+  /** me: awaiting approval by this user (四眼原则 applied), the workbench's 待我审批. */
+  awaiting: z.literal('me').optional(),
   /** Drafted on or after / on or before (China days). */
   from: ZDay.optional(),
   to: ZDay.optional(),
