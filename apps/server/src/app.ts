@@ -24,6 +24,7 @@ import { caseRoutes } from './cases/routes.ts';
 import { classSupervisionRoutes } from './class-supervision/routes.ts';
 import { type Clock, systemClock, withClock } from './clock.ts';
 import { clueRoutes } from './clues/routes.ts';
+import { cockpitRoutes } from './cockpit/routes.ts';
 import type { Config } from './config.ts';
 import { agreementRoutes } from './consultations/agreement-routes.ts';
 import { blacklistRoutes } from './consultations/blacklist-routes.ts';
@@ -92,6 +93,7 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   blacklistRoutes,
   portalRoutes,
   workbenchRoutes,
+  cockpitRoutes,
 ];
 
 export interface BuildAppOptions {

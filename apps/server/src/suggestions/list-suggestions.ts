@@ -1,7 +1,7 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { chinaDayAfter, chinaDayStart } from '@procura/domain/china-time';
-import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
 import { escapeLike } from '../audit/list-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { reachCondition } from '../cases/record-reach.ts';
@@ -22,6 +22,12 @@ export function suggestionConditions(query: Omit<TSuggestionQuery, 'page' | 'pag
   if (query.awaiting) conditions.push(awaitingApprovalBy(user));
   if (query.from) conditions.push(gte(suggestions.createdAt, chinaDayStart(query.from)));
   if (query.to) conditions.push(lt(suggestions.createdAt, chinaDayAfter(query.to)));
+  if (query.issuedFrom) conditions.push(gte(suggestions.issuedAt, chinaDayStart(query.issuedFrom)));
+  if (query.issuedTo) conditions.push(lt(suggestions.issuedAt, chinaDayAfter(query.issuedTo)));
+  if (query.repliedFrom) conditions.push(gte(suggestions.replyOn, query.repliedFrom));
+  if (query.repliedTo) conditions.push(lte(suggestions.replyOn, query.repliedTo));
+  if (query.rectified)
+    conditions.push(inArray(suggestions.rectification, ['fullyRectified', 'partlyRectified']));
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
     conditions.push(

@@ -87,6 +87,14 @@ export const ZSuggestionQuery = z.strictObject({
   /** Drafted on or after / on or before (China days). */
   from: ZDay.optional(),
   to: ZDay.optional(),
+  /** Issued (签发) on or after / on or before (China days). */
+  issuedFrom: ZDay.optional(),
+  issuedTo: ZDay.optional(),
+  /** Replied to (回复日期) on or after / on or before. */
+  repliedFrom: ZDay.optional(),
+  repliedTo: ZDay.optional(),
+  /** 'true': rectified in full or in part (整改到位、部分到位). */
+  rectified: z.enum(['true']).optional(),
   ...ZPageQuery(),
 });
 export type TSuggestionQuery = z.infer<typeof ZSuggestionQuery>;
