@@ -50,6 +50,7 @@ describe.each(testEngines())('workbench (%s)', (kind) => {
     // A case of 第五检察部 handled by its prosecutor: her draft waits for the head or a leader.
     const opened = await f.as('head5', 'POST', '/api/cases', {
       type: 'adminPublicInterest',
+      pilField: 'ecology',
       title: '工作台测试：某河道污染案',
       handlerId: ids.prosecutor5a,
     });
