@@ -47,6 +47,7 @@ import { notificationRoutes } from './notifications/routes.ts';
 import { outreachRoutes } from './outreach/routes.ts';
 import { patrolRoutes } from './patrols/routes.ts';
 import { portalRoutes } from './portal/routes.ts';
+import { portalClueRoutes } from './portal-clues/routes.ts';
 import { publicInterestFieldRoutes } from './public-interest-fields/routes.ts';
 import { reassignmentRoutes } from './reassignment/routes.ts';
 import { reminderRoutes } from './reminders/routes.ts';
@@ -90,6 +91,7 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   agreementRoutes,
   blacklistRoutes,
   portalRoutes,
+  portalClueRoutes,
 ];
 
 export interface BuildAppOptions {
