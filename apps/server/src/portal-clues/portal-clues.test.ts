@@ -296,6 +296,31 @@ describe.each(testEngines())('外部单位门户·移送线索 (%s)', (kind) => 
     });
   });
 
+  it('a case opened from the clue and then sealed shows only 已立案: no type, steps or result', async () => {
+    const bureau = await organisation('成华区人社局（封存测试）', 'humanResources');
+    const sent = await send(bureau.user, { ...wageClue, title: '某劳务公司欠薪（封存测试）' });
+    const clueId = await clueOf(sent.id);
+    const decided = await as(prosecutor4, 'POST', `/api/clues/${clueId}/decision`, {
+      decision: 'open',
+      caseType: 'supportedSuit',
+    });
+    const caseId = decided.json<TClueDetail>().case!.id;
+    const [sealer] = await t.database.db
+      .select()
+      .from(schema.users)
+      .where(eq(schema.users.username, 'chief'));
+    await t.database.db
+      .insert(schema.juvenileSealings)
+      .values({ caseId, basis: 'nonProsecution', sealedOn: testDay(0), sealedBy: sealer!.id });
+    await t.database.db.update(schema.cases).set({ closedAt: testNow }).where(eq(schema.cases.id, caseId));
+    const seen = (await as(bureau.user, 'GET', `/api/portal/clues/${sent.id}`)).json<TPortalClueDetail>();
+    expect(seen.stateLabel).toBe('已立案');
+    expect(seen.decision).toMatchObject({ text: '已立案', caseType: null });
+    expect(seen.progress).toEqual([]);
+    expect(seen.outcomes).toEqual([]);
+    expect(seen.concludedOn).toBeNull();
+  });
+
   it('a declined clue shows 不予立案 with the reason; material can no longer be added', async () => {
     const bureau = await organisation('成华区民政局（不立案测试）', 'civilAffairs');
     const sent = await send(bureau.user, {

@@ -21,6 +21,7 @@ import { now } from '../clock.ts';
 import { loadClues } from '../clues/present-clue.ts';
 import { registerClueIn } from '../clues/register-clue.ts';
 import { DomainError, notFound } from '../errors.ts';
+import { isSealed } from '../juvenile/scope.ts';
 import { activeUsers, clueLabel, notifyUsers } from '../notifications/recipients.ts';
 import { organisationOf } from '../portal/portal-suggestions.ts';
 import { currentClueId } from './chain.ts';
@@ -229,12 +230,14 @@ async function standing(db: Executor, row: PortalClueRow) {
       .select({ type: cases.type, openedAt: cases.openedAt, closedAt: cases.closedAt })
       .from(cases)
       .where(eq(cases.id, clue.caseId));
-    caseId = clue.caseId;
-    const typeName = theCase ? caseTypes[theCase.type].name : '';
-    state = theCase?.closedAt ? 'concluded' : 'opened';
-    concludedOn = theCase?.closedAt ? chinaDate(theCase.closedAt) : null;
+    // A sealed juvenile record (犯罪记录封存) is never described outside 未检: only that a case was opened.
+    const sealed = await isSealed(db, clue.caseId);
+    caseId = sealed ? null : clue.caseId;
+    const typeName = theCase && !sealed ? caseTypes[theCase.type].name : null;
+    state = theCase?.closedAt && !sealed ? 'concluded' : 'opened';
+    concludedOn = theCase?.closedAt && !sealed ? chinaDate(theCase.closedAt) : null;
     decision = {
-      text: `已立案（${typeName}）`,
+      text: typeName ? `已立案（${typeName}）` : '已立案',
       on: decidedDay ?? (theCase ? chinaDate(theCase.openedAt) : ''),
       reason: null,
       caseType: typeName,
