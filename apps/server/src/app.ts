@@ -48,6 +48,7 @@ import { notificationRoutes } from './notifications/routes.ts';
 import { outreachRoutes } from './outreach/routes.ts';
 import { patrolRoutes } from './patrols/routes.ts';
 import { portalRoutes } from './portal/routes.ts';
+import { portalClueRoutes } from './portal-clues/routes.ts';
 import { publicInterestFieldRoutes } from './public-interest-fields/routes.ts';
 import { reassignmentRoutes } from './reassignment/routes.ts';
 import { reminderRoutes } from './reminders/routes.ts';
@@ -94,6 +95,7 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   portalRoutes,
   workbenchRoutes,
   cockpitRoutes,
+  portalClueRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -63,6 +63,8 @@ export const clueSourceIds = [
   'media',
   'labourBureau',
   'legalAidAgency',
+  'courtTransfer',
+  'otherBodyTransfer',
 ] as const;
 
 /** clues.status. */
@@ -487,4 +489,14 @@ export const organisationKindIds = [
   'education',
   'civilAffairs',
   'other',
+] as const;
+
+/** portal_clues.field: the line of work an outside organisation thinks its clue belongs to (portal-clues.ts). */
+export const portalClueFieldIds = [
+  'supportedSuit',
+  'administrative',
+  'publicInterest',
+  'minors',
+  'criminal',
+  'unsure',
 ] as const;

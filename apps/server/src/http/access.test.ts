@@ -406,6 +406,31 @@ const routeTable: Record<string, RouteCase> = {
       payload: Buffer.from('%PDF-1.7'),
     }),
   },
+  'GET /api/portal/clues': { access: 'portalClue.read', request: () => ({ url: '/api/portal/clues' }) },
+  'POST /api/portal/clues': {
+    access: 'portalClue.send',
+    // No field of work: refused after the access check, nothing sent.
+    request: () => ({
+      url: '/api/portal/clues',
+      payload: { title: '矩阵线索', description: '矩阵测试线索事实内容' },
+    }),
+  },
+  'GET /api/portal/clues/:id': {
+    access: 'portalClue.read',
+    request: () => ({ url: '/api/portal/clues/999999' }),
+  },
+  'POST /api/portal/clues/:id/attachments': {
+    access: 'portalClue.send',
+    request: () => ({
+      url: '/api/portal/clues/999999/attachments?name=a.pdf',
+      payload: Buffer.from('%PDF-1.7'),
+    }),
+  },
+  'GET /api/clues/:id/portal': { access: 'clue.read', request: () => ({ url: '/api/clues/999999/portal' }) },
+  'POST /api/clues/:id/portal-feedback': {
+    access: 'clue.decide',
+    request: () => ({ url: '/api/clues/999999/portal-feedback', payload: { text: '矩阵反馈' } }),
+  },
   'GET /api/invited/cases': { access: 'invitedCase.read', request: () => ({ url: '/api/invited/cases' }) },
   'GET /api/invited/cases/:id': {
     access: 'invitedCase.read',

@@ -28,6 +28,7 @@ export const pages: Record<TAppPath, TPage> = {
   '/login': LoginPage,
   '/portal': lazyPage(() => import('../portal/PortalEntry.tsx')),
   '/portal/suggestions': lazyPage(() => import('../portal/PortalSuggestionsPage.tsx')),
+  '/portal/clues': lazyPage(() => import('../portal/PortalCluesPage.tsx')),
   '/campus-mailbox/pickup': lazyPage(() => import('../mailbox/PickupPage.tsx')),
   '/campus-mailbox/:token': lazyPage(() => import('../mailbox/PublicMailboxPage.tsx')),
   '/': WorkbenchPage,

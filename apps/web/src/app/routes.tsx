@@ -78,6 +78,12 @@ const routes = [
     access: 'portal.read',
     menu: { icon: <SendOutlined />, group: 'casework' },
   },
+  {
+    path: '/portal/clues',
+    title: '移送线索（外部单位）',
+    access: 'portalClue.read',
+    menu: { icon: <FileSearchOutlined />, group: 'casework' },
+  },
   // 校园信箱 for students, without an account or the staff layout.
   {
     path: '/campus-mailbox/pickup',
