@@ -4,7 +4,11 @@ export const workbenchItemKeys = [
   'deadlinesOverdue',
   'deadlinesDueSoon',
   'suggestionsAwaitingApproval',
+  'inquiriesAwaitingDecision',
+  'sealQueriesAwaitingDecision',
   'cluesAwaitingDecision',
+  'transfersAwaitingFeedback',
+  'followUpsDue',
   'lettersUnanswered',
   'unreadNotifications',
 ] as const;
