@@ -12,6 +12,7 @@ import { countJuvenileCases } from '../juvenile/list-juvenile-cases.ts';
 import { countRegisterQueries } from '../juvenile/sealed-register.ts';
 import { reachesJuvenile } from '../mailbox/juvenile-reach.ts';
 import { countLetters } from '../mailbox/list-letters.ts';
+import { countAllHits } from '../models/list-hits.ts';
 import { countUnreadNotifications } from '../notifications/list-notifications.ts';
 import { countSuggestions } from '../suggestions/list-suggestions.ts';
 import type { TWorkbench, TWorkbenchItem } from './schema.ts';
@@ -174,6 +175,19 @@ export async function loadWorkbench(db: Executor, user: SessionUser): Promise<TW
       definition: `${whose}未结束的跟踪帮教计划中，有回访尚未完成且应回访日在 7 日内（含已逾期）的（按帮教计划计）`,
       alert: false,
       count: countFollowUps(db, user, { mine, due: '7d' }),
+    });
+  }
+
+  if (can(user.role, 'hit.review')) {
+    pending.push({
+      key: 'hitsAwaitingReview',
+      label: '待审查命中',
+      unit: '条',
+      link: '/models/hits?status=pending',
+      api: '/api/model-hits?status=pending',
+      definition: '大数据法律监督模型各次运行的命中中，尚未确认、排除或转为线索的（待审查）',
+      alert: false,
+      count: countAllHits(db, { status: 'pending' }),
     });
   }
 

@@ -9,6 +9,7 @@ export const workbenchItemKeys = [
   'cluesAwaitingDecision',
   'transfersAwaitingFeedback',
   'followUpsDue',
+  'hitsAwaitingReview',
   'lettersUnanswered',
   'unreadNotifications',
 ] as const;

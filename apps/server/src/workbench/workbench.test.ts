@@ -6,6 +6,7 @@ import type { TClueList, TSentClueList } from '../clues/schema.ts';
 import type { TDeadlineList } from '../deadlines/schema.ts';
 import type { TFollowUp, TJuvenileCaseList, TSealedRegister } from '../juvenile/schema.ts';
 import type { TLetterList } from '../mailbox/schema.ts';
+import type { THitList } from '../models/schema.ts';
 import type { TSuggestionList } from '../suggestions/schema.ts';
 import { suggestionFixtures } from '../suggestions/suggestion-fixtures.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
@@ -245,7 +246,7 @@ describe.each(testEngines())('workbench (%s)', (kind) => {
       'lettersUnanswered',
       'unreadNotifications',
     ]);
-    expect(await keys('analyst')).toEqual(['unreadNotifications']);
+    expect(await keys('analyst')).toEqual(['hitsAwaitingReview', 'unreadNotifications']);
     expect((await workbench('prosecutor1')).scope).toBe('own');
     expect((await workbench('head5')).scope).toBe('department');
     expect((await workbench('chief')).scope).toBe('all');
@@ -374,5 +375,52 @@ describe.each(testEngines())('workbench (%s)', (kind) => {
     const register = (await f.as('head6', 'GET', '/api/juvenile/sealed?awaiting=me')).json<TSealedRegister>();
     expect(register.records).toEqual([]);
     expect(item(await workbench('head6'), 'sealQueriesAwaitingDecision')!.count).toBe(0);
+  });
+
+  it('?status=pending lists the model hits of every run still awaiting review', async () => {
+    // A finished run with three hits, written as the run queue writes them.
+    const db = t.database.db;
+    const [run] = await db
+      .insert(schema.collideRuns)
+      .values({
+        modelId: 'prisoner-subsidy',
+        inputs: [],
+        status: 'succeeded',
+        stage: 'done',
+        startedBy: ids.analyst!,
+      })
+      .returning({ id: schema.collideRuns.id });
+    const hitIds = (
+      await db
+        .insert(schema.collideHits)
+        .values(
+          ['甲', '乙', '丙'].map((who, i) => ({
+            runId: run!.id,
+            hitKey: `workbench-test-${i}`,
+            isNew: true,
+            subject: `张${who}`,
+            count: 1,
+            confidence: 'exact' as const,
+            explanation: `张${who}服刑期间领取补助`,
+            evidence: [],
+          })),
+        )
+        .returning({ id: schema.collideHits.id })
+    ).map((h) => h.id);
+    const pending = async () =>
+      (await f.as('analyst', 'GET', '/api/model-hits?status=pending')).json<THitList>();
+    const before = await pending();
+    expect(before.items.map((h) => h.id)).toEqual(expect.arrayContaining(hitIds));
+    expect(before.items.every((h) => h.status === 'pending')).toBe(true);
+    const dismissed = await f.as('analyst', 'POST', '/api/model-hits/review', {
+      action: 'dismiss',
+      hitIds: [hitIds[0]],
+      reason: '身份核实不符',
+    });
+    expect(dismissed.statusCode, dismissed.body).toBe(200);
+    const after = await pending();
+    expect(after.items.map((h) => h.id)).not.toContain(hitIds[0]);
+    expect(after.total).toBe(before.total - 1);
+    expect(item(await workbench('analyst'), 'hitsAwaitingReview')!.count).toBe(after.total);
   });
 });
