@@ -856,6 +856,7 @@ const routeTable: Record<string, RouteCase> = {
     access: 'model.run',
     request: () => ({ url: '/api/model-runs', payload: { modelId: 'prisoner-subsidy', datasets: {} } }),
   },
+  'GET /api/model-hits': { access: 'hit.read', request: () => ({ url: '/api/model-hits?status=pending' }) },
   'GET /api/model-runs/:id/hits': {
     access: 'hit.read',
     request: () => ({ url: '/api/model-runs/999999/hits' }),

@@ -53,6 +53,7 @@ export const pages: Record<TAppPath, TPage> = {
   '/reassign': lazyPage(() => import('../reassignment/ReassignPage.tsx')),
   '/models': lazyPage(() => import('../models/ModelsPage.tsx')),
   '/models/datasets': lazyPage(() => import('../models/DatasetsPage.tsx')),
+  '/models/hits': lazyPage(() => import('../models/HitsPage.tsx')),
   '/models/runs/:id': lazyPage(() => import('../models/RunPage.tsx')),
   '/models/:id': lazyPage(() => import('../models/ModelDetailPage.tsx')),
   '/mailbox': lazyPage(() => import('../mailbox/LettersPage.tsx')),

@@ -235,6 +235,12 @@ const routes = [
     menu: { icon: <DatabaseOutlined />, group: 'models' },
   },
   {
+    path: '/models/hits',
+    title: '模型命中',
+    access: 'hit.read',
+    menuParent: '/models',
+  },
+  {
     path: '/models/runs/:id',
     title: '模型运行',
     access: 'model.read',
