@@ -32,6 +32,7 @@ export const pages: Record<TAppPath, TPage> = {
   '/campus-mailbox/pickup': lazyPage(() => import('../mailbox/PickupPage.tsx')),
   '/campus-mailbox/:token': lazyPage(() => import('../mailbox/PublicMailboxPage.tsx')),
   '/': WorkbenchPage,
+  '/cockpit': lazyPage(() => import('../cockpit/CockpitPage.tsx')),
   '/clues': lazyPage(() => import('../clues/CluesPage.tsx')),
   '/clues/sent': lazyPage(() => import('../clues/SentCluesPage.tsx')),
   '/clues/:id': lazyPage(() => import('../clues/ClueDetailPage.tsx')),

@@ -102,6 +102,12 @@ const routes = [
     menu: { icon: <HomeOutlined />, group: 'casework' },
   },
   {
+    path: '/cockpit',
+    title: '检察长驾驶舱',
+    access: 'cockpit.read',
+    menu: { icon: <DashboardOutlined />, group: 'casework' },
+  },
+  {
     path: '/clues',
     title: '线索',
     access: 'clue.read',
