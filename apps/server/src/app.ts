@@ -46,6 +46,7 @@ import { modelRoutes } from './models/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { outreachRoutes } from './outreach/routes.ts';
 import { patrolRoutes } from './patrols/routes.ts';
+import { portalReplyRoutes } from './portal/replies-routes.ts';
 import { portalRoutes } from './portal/routes.ts';
 import { publicInterestFieldRoutes } from './public-interest-fields/routes.ts';
 import { reassignmentRoutes } from './reassignment/routes.ts';
@@ -90,6 +91,7 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   agreementRoutes,
   blacklistRoutes,
   portalRoutes,
+  portalReplyRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -488,3 +488,6 @@ export const organisationKindIds = [
   'civilAffairs',
   'other',
 ] as const;
+
+/** suggestion_extension_requests.state: an organisation's request to extend the reply deadline. */
+export const extensionRequestStateIds = ['pending', 'granted', 'refused'] as const;
