@@ -28,6 +28,8 @@ export const pages: Record<TAppPath, TPage> = {
   '/login': LoginPage,
   '/portal': lazyPage(() => import('../portal/PortalEntry.tsx')),
   '/portal/suggestions': lazyPage(() => import('../portal/PortalSuggestionsPage.tsx')),
+  '/portal/consultations': lazyPage(() => import('../portal/PortalConsultationsPage.tsx')),
+  '/admin/organisations': lazyPage(() => import('../portal/OrganisationsPage.tsx')),
   '/campus-mailbox/pickup': lazyPage(() => import('../mailbox/PickupPage.tsx')),
   '/campus-mailbox/:token': lazyPage(() => import('../mailbox/PublicMailboxPage.tsx')),
   '/': HomePage,
