@@ -10,7 +10,14 @@ import {
   startServerProcess,
   stopStartedProcesses,
 } from '../apps/cli/src/testing/spawn-server.ts';
-import { apiCaller, launchChromium, settledScreenshot } from './browser.ts';
+import {
+  apiCaller,
+  choose,
+  launchChromium,
+  loginThroughPage,
+  noDialog,
+  settledScreenshot,
+} from './browser.ts';
 
 const demoPassword = 'Chenghua2026';
 
@@ -186,5 +193,138 @@ describe('外部单位门户 in the browser', () => {
     const org1 = await loginCookie(e2e.server.url, 'org1', demoPassword);
     const seen = await call<TPortalSuggestionDetail>(org1, 'GET', `/api/portal/suggestions/${drafted.id}`);
     expect(seen.rectificationLabel).toBe('整改到位');
+  });
+
+  it('the admin registers an organisation in its page; it asks for an extension, the prosecutor grants it, and it sees a linked 磋商', async () => {
+    const head = await loginCookie(e2e.server.url, 'head5', demoPassword);
+    const chief = await loginCookie(e2e.server.url, 'chief', demoPassword);
+    const admin = await loginCookie(e2e.server.url, 'admin', demoPassword);
+    await organisationAccount(admin, 'housingorgan');
+
+    const adminContext = await newContext();
+    try {
+      const page = await adminContext.newPage();
+      await loginThroughPage(page, e2e.server.url, 'admin', demoPassword);
+      await page.goto(`${e2e.server.url}/admin/organisations`);
+      await page.getByTestId('organisation-create-open').click();
+      await page.getByTestId('organisation-name').fill('成都市成华区住房和城乡建设局');
+      await choose(page, 'organisation-kind', '行政机关');
+      await page.getByTestId('organisation-usernames').locator('input').fill('housingorgan');
+      await page.getByTestId('organisation-usernames').locator('input').press('Enter');
+      await page.getByTestId('organisation-create-submit').click();
+      await noDialog(page);
+      await expect
+        .poll(() => page.getByTestId('organisations-table').textContent())
+        .toContain('成都市成华区住房和城乡建设局');
+      expect(await page.getByTestId('organisation-account-housingorgan').count()).toBe(1);
+      await settledScreenshot(page, 'portal-organisations');
+    } finally {
+      await adminContext.close();
+    }
+    const { items } = await call<{ items: { id: number; name: string }[] }>(
+      admin,
+      'GET',
+      '/api/organisations',
+    );
+    const organisationId = items.find((o) => o.name === '成都市成华区住房和城乡建设局')!.id;
+
+    const opened = await call<{ id: number }>(head, 'POST', '/api/cases', {
+      type: 'adminPublicInterest',
+      title: '某建筑工地扬尘污染行政公益诉讼案',
+    });
+    await call(head, 'POST', `/api/cases/${opened.id}/events`, {
+      kind: 'investigationReport',
+      note: '调查终结，建议提出诉前检察建议',
+    });
+    const drafted = await call<TSuggestion>(head, 'POST', '/api/suggestions', {
+      caseId: opened.id,
+      kind: 'preLitigation',
+      addressee: '成都市成华区住房和城乡建设局',
+      facts: '本院在履行职责中发现，辖区多个建筑工地未落实扬尘防治措施。',
+      legalBasis: '《中华人民共和国行政诉讼法》第二十五条第四款',
+      requests: '依法督促建设单位落实扬尘防治措施。',
+    });
+    await call(head, 'POST', `/api/suggestions/${drafted.id}/submit`);
+    await call(chief, 'POST', `/api/suggestions/${drafted.id}/approve`, { note: '同意' });
+    await call(head, 'POST', `/api/suggestions/${drafted.id}/issue`);
+    await call(head, 'PUT', `/api/suggestions/${drafted.id}/organisation`, { organisationId });
+    const consultation = await call<{ consultations: { id: number }[] }>(
+      head,
+      'POST',
+      `/api/cases/${opened.id}/consultations`,
+      {
+        kind: 'consultation',
+        heldOn: '2026-07-30',
+        bodies: ['成都市成华区住房和城乡建设局', '成都市成华区人民检察院'],
+        topic: '建筑工地扬尘治理',
+        agreed: '住建局同意在九月底前完成辖区工地扬尘整治',
+        actionDueOn: '2026-09-30',
+      },
+    );
+    const consultationId = consultation.consultations.at(-1)!.id;
+
+    // The organisation opens the suggestion and asks for an extension in the page.
+    const organ = await newContext();
+    try {
+      const page = await signInAtPortal(organ, 'housingorgan', 'Outside2026pwNew');
+      await page.getByTestId(`portal-open-${drafted.id}`).click();
+      await expect.poll(() => page.getByTestId('portal-deadline').textContent()).toContain('2026-10-08');
+      await page.getByTestId('portal-extension-open').click();
+      await page.getByTestId('portal-extension-date').fill('2026-10-30');
+      await page.getByTestId('portal-extension-date').press('Enter');
+      await page.getByTestId('portal-extension-reason').fill('涉及工地较多，需协调建设单位分批整改');
+      await page.getByTestId('portal-extension-submit').click();
+      await noDialog(page);
+      await expect.poll(() => page.getByTestId('portal-extensions').textContent()).toContain('待审查');
+
+      // The prosecutor grants it in the suggestion's details and links the 磋商 to the organ.
+      const prosecutor = await newContext();
+      try {
+        const inside = await prosecutor.newPage();
+        await loginThroughPage(inside, e2e.server.url, 'head5', demoPassword);
+        await inside.goto(`${e2e.server.url}/cases/${opened.id}`);
+        await inside.getByTestId('case-suggestions').locator('.ant-table-row-expand-icon').first().click();
+        const requests = inside.getByTestId(`extension-requests-${drafted.id}`);
+        await requests.getByRole('button', { name: '同意延期' }).click();
+        await inside.getByTestId('extension-decision-note').fill('工地数量较多，同意延期');
+        await inside.getByTestId('extension-decision-submit').click();
+        await noDialog(inside);
+        await expect.poll(() => requests.textContent()).toContain('已同意延期');
+        // The suggestion's reply deadline shows the new day and the engine's new explanation.
+        await expect
+          .poll(() => inside.getByTestId(`suggestion-reply-due-${drafted.id}`).first().textContent())
+          .toContain('经批准延期');
+        await inside.getByTestId(`consultation-organisations-edit-${consultationId}`).click();
+        // A multiple select stays open after a choice: pick, then close it.
+        await inside.getByTestId(`consultation-organisations-select-${consultationId}`).click();
+        await inside
+          .locator('.ant-select-dropdown:visible')
+          .getByText('成都市成华区住房和城乡建设局', { exact: true })
+          .click();
+        await inside.keyboard.press('Escape');
+        await inside.getByTestId(`consultation-organisations-save-${consultationId}`).click();
+        await expect
+          .poll(() => inside.getByTestId(`consultation-organisations-${consultationId}`).textContent())
+          .toContain('成都市成华区住房和城乡建设局');
+        await settledScreenshot(inside, 'portal-prosecutor-extension');
+      } finally {
+        await prosecutor.close();
+      }
+
+      await page.reload();
+      await page.getByTestId(`portal-open-${drafted.id}`).click();
+      await expect.poll(() => page.getByTestId('portal-extensions').textContent()).toContain('已同意延期');
+      expect(await page.getByTestId('portal-deadline').textContent()).toContain('2026-10-30 前书面回复');
+      expect(await page.getByTestId('portal-deadline').textContent()).toContain('工地数量较多，同意延期');
+      await settledScreenshot(page, 'portal-extension-granted');
+      await page.goto(`${e2e.server.url}/portal/consultations`);
+      await expect
+        .poll(() => page.getByTestId('portal-consultations-table').textContent())
+        .toContain('住建局同意在九月底前完成辖区工地扬尘整治');
+      expect(await page.getByTestId('portal-consultations-table').textContent()).toContain('2026-09-30');
+      await settledScreenshot(page, 'portal-consultations');
+    } finally {
+      await organ.close();
+    }
   });
 });

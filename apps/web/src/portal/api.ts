@@ -84,11 +84,13 @@ export function useDecideExtension(suggestionId: number) {
         method: 'POST',
         body,
       }),
-    // The suggestion's reply due day moves with a grant: its list is refreshed with the requests.
+    // A grant moves the reply deadline and the suit decision after it: both are read again.
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ['suggestions', suggestionId, 'extension-requests'] }),
         queryClient.invalidateQueries({ queryKey: ['suggestions'] }),
+        queryClient.invalidateQueries({ queryKey: ['deadlines'] }),
+        queryClient.invalidateQueries({ queryKey: ['cases', 'detail'] }),
       ]),
   });
 }
