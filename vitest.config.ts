@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 // Deadlines and audit timestamps depend on the calendar day: tests run in China's time zone.
 process.env.TZ = 'Asia/Shanghai';
 
+// Workers load drizzle-orm natively: take the short way there too (packages/db/src/resolve-hook.ts).
+const execArgv = ['--import', new URL('./packages/db/src/resolve-hook.ts', import.meta.url).pathname];
+
 export default defineConfig({
   test: {
     // Vitest's default on a 2-core CI machine is one worker, but most of the time a test waits on
@@ -16,6 +19,7 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts'],
           env: { TZ: 'Asia/Shanghai' },
+          execArgv,
           // One worker runs file after file without re-importing the modules (see docs/testing.md):
           // each file builds its own data, and none changes module state another reads.
           isolate: false,
@@ -30,6 +34,7 @@ export default defineConfig({
           include: ['apps/server/src/**/*.test.ts', 'packages/db/test/**/*.test.ts'],
           exclude: ['packages/db/test/data-dir-lock.test.ts'],
           env: { TZ: 'Asia/Shanghai' },
+          execArgv,
           // Importing the app and compiling PGlite's WebAssembly again for every file cost about
           // 1.7 s of CPU a file; a worker now keeps them from one file to the next.
           isolate: false,
@@ -47,6 +52,7 @@ export default defineConfig({
           name: 'cli',
           include: ['apps/cli/src/**/*.test.ts', 'packages/db/test/data-dir-lock.test.ts'],
           env: { TZ: 'Asia/Shanghai' },
+          execArgv,
           globalSetup: ['packages/db/src/testing/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 240_000,
@@ -57,6 +63,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
           env: { TZ: 'Asia/Shanghai' },
+          execArgv,
           // The migrated PGlite folder each test's server starts from (migratedDataDir).
           globalSetup: ['packages/db/src/testing/global-setup-pglite.ts'],
           // Files run beside each other and beside the other projects' files: each has its own

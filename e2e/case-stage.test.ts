@@ -49,6 +49,7 @@ describe('the case stage follows the suggestion in the browser', () => {
     const chief = await loginCookie(e2e.server.url, 'chief', demoPassword);
     const opened = await apiAs<TCaseDetail>(head, '/api/cases', {
       type: 'adminPublicInterest',
+      pilField: 'ecology',
       title: '某湿地公园违法占用林地案',
     });
     const drafted = await apiAs<TSuggestion>(head, '/api/suggestions', {

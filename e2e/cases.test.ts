@@ -48,6 +48,7 @@ describe('clues and cases in the browser', () => {
     const decision = page.getByTestId('clue-decision');
     await decision.getByRole('tab', { name: '移送' }).click();
     await choose(page, 'transfer-department', '第五检察部');
+    await choose(page, 'transfer-pil-field', '国有财产保护');
     await page.getByTestId('transfer-reason').fill('涉嫌骗取国家补贴，国有财产受损，属公益诉讼检察职能');
     await screenshot(page, 'cases-02-transfer');
     await page.getByTestId('transfer-submit').click();

@@ -37,7 +37,7 @@ beforeAll(async () => {
       .where(eq(schema.users.username, 'head5'));
     const user = (await loadUser(database.db, head!.id))!;
     const opened = await openCase(database, {
-      input: { type: 'adminPublicInterest', title },
+      input: { type: 'adminPublicInterest', pilField: 'ecology', title },
       user,
       ip: null,
     });

@@ -33,6 +33,7 @@ describe('deadlines, reassignment, notifications and the holiday calendar in the
     const head = await loginCookie(e2e.server.url, 'head5', demoPassword);
     const opened = await apiAs<TCaseDetail>(head, '/api/cases', {
       type: 'adminPublicInterest',
+      pilField: 'ecology',
       title: '某街道违规发放补贴案',
     });
     const deadlines = await apiAs<TDeadlineList>(head, `/api/deadlines?caseId=${opened.id}`);

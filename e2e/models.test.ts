@@ -85,6 +85,7 @@ describe('big-data model: upload, run, review, clue', () => {
     await zhang().locator('input[type=checkbox]').check();
     await page.getByTestId('hits-to-clues').click();
     await choose(page, 'clue-department', '第五检察部');
+    await choose(page, 'clue-pil-field', '养老低保基金');
     await screenshot(page, 'models-4-to-clue-dialog');
     await page.getByTestId('review-submit').click();
     await noDialog(page);

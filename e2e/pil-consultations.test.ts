@@ -22,6 +22,7 @@ describe('诉前磋商 in the browser', () => {
     const cookie = await loginCookie(e2e.server.url, 'prosecutor5a', demoPassword);
     const opened = await call<TCaseDetail>(cookie, 'POST', '/api/cases', {
       type: 'adminPublicInterest',
+      pilField: 'ecology',
       title: '某区网络餐饮平台无证经营行政公益诉讼案',
     });
     await call<TConsultations>(cookie, 'POST', `/api/cases/${opened.id}/consultations`, {

@@ -111,6 +111,7 @@ describe('外部单位门户 in the browser', () => {
 
     const opened = await call<{ id: number }>(head, 'POST', '/api/cases', {
       type: 'adminPublicInterest',
+      pilField: 'ecology',
       title: '某网络餐饮平台无证经营行政公益诉讼案',
     });
     await call(head, 'POST', `/api/cases/${opened.id}/events`, {
@@ -230,6 +231,7 @@ describe('外部单位门户 in the browser', () => {
 
     const opened = await call<{ id: number }>(head, 'POST', '/api/cases', {
       type: 'adminPublicInterest',
+      pilField: 'ecology',
       title: '某建筑工地扬尘污染行政公益诉讼案',
     });
     await call(head, 'POST', `/api/cases/${opened.id}/events`, {

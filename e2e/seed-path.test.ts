@@ -125,6 +125,7 @@ async function walkSeedPath(page: Page): Promise<void> {
   await settledScreenshot(page, 'seed-00-clue-attachments');
   await page.getByTestId('clue-decision').getByRole('tab', { name: '移送' }).click();
   await choose(page, 'transfer-department', '第五检察部');
+  await choose(page, 'transfer-pil-field', '国有财产保护');
   await page.getByTestId('transfer-reason').fill('涉嫌骗取国家补贴，国有财产受损，属公益诉讼检察职能');
   await page.getByTestId('transfer-submit').click();
   await expect.poll(() => page.getByTestId('clue-status').textContent()).toBe('已移送');

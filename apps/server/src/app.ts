@@ -24,6 +24,7 @@ import { caseRoutes } from './cases/routes.ts';
 import { classSupervisionRoutes } from './class-supervision/routes.ts';
 import { type Clock, systemClock, withClock } from './clock.ts';
 import { clueRoutes } from './clues/routes.ts';
+import { cockpitRoutes } from './cockpit/routes.ts';
 import type { Config } from './config.ts';
 import { agreementRoutes } from './consultations/agreement-routes.ts';
 import { blacklistRoutes } from './consultations/blacklist-routes.ts';
@@ -54,6 +55,7 @@ import { reminderRoutes } from './reminders/routes.ts';
 import { suggestionRoutes } from './suggestions/routes.ts';
 import { supportedProsecutionRoutes } from './supported-prosecution/routes.ts';
 import { userRoutes } from './users/routes.ts';
+import { workbenchRoutes } from './workbench/routes.ts';
 
 // Validation messages in Chinese for every schema.
 z.config(z.locales.zhCN());
@@ -91,6 +93,8 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   agreementRoutes,
   blacklistRoutes,
   portalRoutes,
+  workbenchRoutes,
+  cockpitRoutes,
   portalReplyRoutes,
 ];
 

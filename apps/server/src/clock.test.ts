@@ -20,7 +20,11 @@ describe.each(testEngines())('the app reads the time from its clock (%s)', (kind
     t.app.inject({ method: 'POST', url, headers: { cookie }, payload });
 
   it("numbers and dates a case by the clock's day, and refuses an event after the clock's now", async () => {
-    const opened = await post('/api/cases', { type: 'adminPublicInterest', title: '时钟测试行政公益诉讼案' });
+    const opened = await post('/api/cases', {
+      type: 'adminPublicInterest',
+      pilField: 'ecology',
+      title: '时钟测试行政公益诉讼案',
+    });
     expect(opened.statusCode, opened.body).toBe(201);
     const theCase = opened.json<TCaseDetail>();
     expect(theCase.caseNumber).toMatch(/〔2031〕\d+号$/);

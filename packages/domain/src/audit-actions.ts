@@ -34,6 +34,7 @@ export const auditActionLabels: Record<string, string> = {
   'case.recordOutcome': '记录办案成效',
   'clue.export': '导出线索列表',
   'case.export': '导出案件列表',
+  'statistics.export': '导出统计报表',
   'suggestion.draft': '起草检察建议',
   'suggestion.update': '修改检察建议',
   'suggestion.submit': '提请审批检察建议',

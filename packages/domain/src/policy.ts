@@ -120,6 +120,9 @@ export const policy = {
   'patrol.read': { roles: caseworkers, scope: 'department', label: '查看网络巡查' },
   'patrol.write': { roles: caseworkers, scope: 'department', label: '登记网络巡查和发现' },
   'patrol.makeClues': { roles: caseworkers, scope: 'department', label: '巡查发现生成线索' },
+  // 检察长驾驶舱 and 统计报表 (issue 16): the chief and deputies see the whole procuratorate, a
+  // department head their own department (apps/server/src/cockpit/scope.ts).
+  'cockpit.read': { roles: heads, scope: 'department', label: '查看检察长驾驶舱和统计报表' },
   // 外部单位门户 (issue 15): the admin keeps the organisations and binds each account to one; the
   // case's caseworkers address a suggestion to one; an organisation's account reaches only what was
   // addressed to its own organisation, by /api/portal routes (every case.* / clue.* refuses it).

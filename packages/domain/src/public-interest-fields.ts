@@ -36,10 +36,16 @@ export function isPilCaseType(type: TCaseType): boolean {
   return caseTypes[type].line === 'publicInterest';
 }
 
-/** Why a field does not fit a case of this type, or null. */
+/** Why a field does not fit a case of this type, or null: public-interest cases must name one. */
 export function pilFieldProblem(type: TCaseType, field: string | null | undefined): string | null {
   if (field && !isPilCaseType(type)) return '只有公益诉讼案件填写公益诉讼领域';
+  if (!field && isPilCaseType(type)) return pilFieldMissing('公益诉讼案件');
   return null;
+}
+
+/** The refusal when a public-interest case or clue is opened without its field. */
+export function pilFieldMissing(what: string): string {
+  return `${what}须选择公益诉讼领域（pilField）：${Object.values(pilFields).join('、')}`;
 }
 
 /** 保护对象 kinds: the site or object a case protects. */

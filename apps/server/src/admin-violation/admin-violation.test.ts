@@ -43,6 +43,8 @@ describe.each(testEngines())('administrative-violation supervision (%s)', (kind)
       source: 'selfDiscovered',
       title,
       description: `${title}：办理刑事案件中发现行政机关违法情形`,
+      // otherHead heads the public-interest department, whose clues name their field.
+      ...(user === 'otherHead' ? { pilField: 'other' } : {}),
     };
     return (await ok<{ clue: TClueDetail }>(user, 'POST', '/api/clues', body, 201)).clue.id;
   }
@@ -51,7 +53,11 @@ describe.each(testEngines())('administrative-violation supervision (%s)', (kind)
   async function transfer(user: string, clueId: number, to: Line): Promise<number> {
     const body = {
       decision: 'transfer',
-      transfer: { toDepartmentId: departments[to].id, reason: '移送行政检察部门审查' },
+      transfer: {
+        toDepartmentId: departments[to].id,
+        reason: '移送行政检察部门审查',
+        ...(to === 'publicInterest' ? { pilField: 'other' } : {}),
+      },
     };
     const sent = await ok<TClueDetail>(user, 'POST', `/api/clues/${clueId}/decision`, body);
     return sent.transfers[0]!.receivedClueId!;
@@ -225,7 +231,7 @@ describe.each(testEngines())('administrative-violation supervision (%s)', (kind)
       'otherHead',
       'POST',
       '/api/cases',
-      { type: 'adminPublicInterest', title: '公益案件' },
+      { type: 'adminPublicInterest', pilField: 'ecology', title: '公益案件' },
       201,
     );
     expect(

@@ -228,7 +228,11 @@ describe.each(testEngines())('attachments (%s)', (kind) => {
     const clueId = await newClue({ withFile: true });
     const decided = await f.as('prosecutor1', 'POST', `/api/clues/${clueId}/decision`, {
       decision: 'transfer',
-      transfer: { toDepartmentId: await departmentId('第五检察部'), reason: '属公益诉讼检察职能' },
+      transfer: {
+        toDepartmentId: await departmentId('第五检察部'),
+        reason: '属公益诉讼检察职能',
+        pilField: 'ecology',
+      },
     });
     expect(decided.statusCode, decided.body).toBe(200);
     const receivedId = decided.json<TClueDetail>().transfers[0]!.receivedClueId!;

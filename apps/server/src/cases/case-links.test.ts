@@ -18,6 +18,7 @@ describe.each(testEngines())('the people of a case and the cases they share (%s)
   async function caseAbout(title: string, parties: unknown[]): Promise<number> {
     const registered = await as('head5', 'POST', '/api/clues', {
       source: 'selfDiscovered',
+      pilField: 'ecology',
       title,
       description: `${title}的线索`,
       parties,

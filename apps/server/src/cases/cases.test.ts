@@ -35,6 +35,7 @@ describe.each(testEngines())('cases (%s)', (kind) => {
     for (const d of list) departments.set(d.name, d.id);
     const opened = await as('head5', 'POST', '/api/cases', {
       type: 'adminPublicInterest',
+      pilField: 'ecology',
       title: '某河道污染行政公益诉讼案',
     });
     expect(opened.statusCode, opened.body).toBe(201);
@@ -80,6 +81,7 @@ describe.each(testEngines())('cases (%s)', (kind) => {
     expect(theCase.caseNumber).toBe(`成华检公益立〔${year}〕1号`);
     const civil = await as('head5', 'POST', '/api/cases', {
       type: 'civilPublicInterest',
+      pilField: 'ecology',
       title: '某食品安全民事公益诉讼案',
     });
     expect(civil.json<TCaseDetail>().caseNumber).toBe(`成华检公益立〔${year}〕2号`);
@@ -215,7 +217,12 @@ describe.each(testEngines())('cases (%s)', (kind) => {
       ['prosecutor1', 'POST', '/api/clue-transfers/999999/feedback', { feedback: '无' }],
       ['clerk6', 'GET', '/api/cases'],
       ['clerk6', 'GET', `/api/cases/${caseId}`],
-      ['head5', 'POST', '/api/cases', { type: 'adminPublicInterest', title: '最小请求' }],
+      [
+        'head5',
+        'POST',
+        '/api/cases',
+        { type: 'adminPublicInterest', pilField: 'ecology', title: '最小请求' },
+      ],
       ['head5', 'POST', `/api/cases/${caseId}/transitions`, { to: 'followUp' }],
       ['assistant5', 'POST', `/api/cases/${caseId}/events`, { kind: 'note' }],
       ['assistant5', 'POST', `/api/cases/${caseId}/outcomes`, { kind: 'peopleHelped', count: 1 }],

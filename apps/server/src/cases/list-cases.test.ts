@@ -45,16 +45,22 @@ describe.each(testEngines())('case list, search and export (%s)', (kind) => {
     head5Id = (await as('head5', '/api/auth/me')).json<{ id: number }>().id;
     fraudCaseId = await open('head5', {
       type: 'adminPublicInterest',
+      pilField: 'ecology',
       title: '某公司骗取绿植补贴资金行政公益诉讼案',
       handlerId: head5Id,
     });
     // Opened by the chief: no handler (the chief is not in 第五检察部).
     await open('chief', {
       type: 'civilPublicInterest',
+      pilField: 'ecology',
       title: '骗取绿化补贴资金民事公益诉讼案',
       departmentId: departments.get('第五检察部'),
     });
-    await open('head5', { type: 'adminPublicInterest', title: '某河道污染行政公益诉讼案' });
+    await open('head5', {
+      type: 'adminPublicInterest',
+      pilField: 'ecology',
+      title: '某河道污染行政公益诉讼案',
+    });
     await open('deputy', {
       type: 'nonLitigationEnforcement',
       title: '骗取绿植补贴资金非诉执行监督案',

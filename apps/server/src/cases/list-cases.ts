@@ -10,7 +10,7 @@ import { caseRowColumns, presentCaseRow } from './present-case.ts';
 import { reachCondition } from './record-reach.ts';
 import type { TCaseFilter, TCaseList, TCaseQuery } from './schema.ts';
 
-const { cases, departments, users } = schema;
+const { cases, clues, departments, users } = schema;
 
 /** The cases a user reaches that match a filter: the list and the export share it. */
 export function caseFilter(
@@ -26,6 +26,7 @@ export function caseFilter(
   if (query.open) conditions.push(query.open === 'true' ? isNull(cases.closedAt) : isNotNull(cases.closedAt));
   if (query.from) conditions.push(gte(cases.openedAt, chinaDayStart(query.from)));
   if (query.to) conditions.push(lt(cases.openedAt, chinaDayAfter(query.to)));
+  conditions.push(...cockpitFilters(query));
   const search = query.q
     ? textSearch(query.q, {
         id: cases.id,
@@ -36,6 +37,48 @@ export function caseFilter(
     : undefined;
   if (search) conditions.push(search.where);
   return { where: and(...conditions), search };
+}
+
+/** The filters the cockpit's figures open the list with (cockpit/metrics): line, event, outcome, clue source. */
+function cockpitFilters(query: TCaseFilter): SQL[] {
+  const conditions: SQL[] = [];
+  const range = (column: SQL, from?: string, to?: string) =>
+    sql.join(
+      [
+        sql`true`,
+        ...(from ? [sql`${column} >= ${chinaDayStart(from).toISOString()}::timestamptz`] : []),
+        ...(to ? [sql`${column} < ${chinaDayAfter(to).toISOString()}::timestamptz`] : []),
+      ],
+      sql` and `,
+    );
+  if (query.line) {
+    conditions.push(
+      sql`${cases.departmentId} in (select ${departments.id} from ${departments} where ${departments.line} = ${query.line})`,
+    );
+  }
+  if (query.eventKind || query.eventFrom || query.eventTo) {
+    const kind = query.eventKind ? sql`e.kind = ${query.eventKind}` : sql`true`;
+    conditions.push(
+      sql`exists (select 1 from case_events e where e.case_id = ${cases.id} and ${kind} and ${range(sql`e.at`, query.eventFrom, query.eventTo)})`,
+    );
+  }
+  if (query.outcome || query.outcomeFrom || query.outcomeTo) {
+    const kind =
+      query.outcome === 'money'
+        ? sql`o.amount_fen is not null`
+        : query.outcome === 'people'
+          ? sql`o.kind = 'peopleHelped'`
+          : sql`true`;
+    conditions.push(
+      sql`exists (select 1 from case_outcomes o where o.case_id = ${cases.id} and ${kind} and ${range(sql`o.created_at`, query.outcomeFrom, query.outcomeTo)})`,
+    );
+  }
+  if (query.clueSource) {
+    conditions.push(
+      sql`exists (select 1 from ${clues} where ${clues.caseId} = ${cases.id} and ${clues.source} = ${query.clueSource})`,
+    );
+  }
+  return conditions;
 }
 
 /**

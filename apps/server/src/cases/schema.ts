@@ -1,7 +1,9 @@
 import { ZCaseType } from '@procura/domain/cases/case-types';
+import { ZClueSource } from '@procura/domain/cases/clue-sources';
 import { ZCaseEventKind } from '@procura/domain/cases/event-kinds';
 import { ZOutcomeKind } from '@procura/domain/cases/outcomes';
 import { ZPilField } from '@procura/domain/public-interest-fields';
+import { ZLine } from '@procura/domain/roles';
 import { z } from 'zod';
 import { ZParty } from '../clues/schema.ts';
 import { ZDateTime, ZDay } from '../http/dates.ts';
@@ -125,6 +127,18 @@ export const ZCaseQuery = z.strictObject({
   open: z.enum(['true', 'false']).optional(),
   from: ZDay.optional(),
   to: ZDay.optional(),
+  /** Cases of departments of this line of work. */
+  line: ZLine.optional(),
+  /** Cases with this event on their timeline (提起诉讼…), recorded on or after / on or before. */
+  eventKind: ZCaseEventKind.optional(),
+  eventFrom: ZDay.optional(),
+  eventTo: ZDay.optional(),
+  /** Cases with an outcome in money (金额成效) or of people helped (帮助群众), recorded in the range. */
+  outcome: z.enum(['money', 'people']).optional(),
+  outcomeFrom: ZDay.optional(),
+  outcomeTo: ZDay.optional(),
+  /** Cases opened from a clue of this source (大数据模型…). */
+  clueSource: ZClueSource.optional(),
   ...ZPageQuery(),
 });
 export type TCaseQuery = z.infer<typeof ZCaseQuery>;

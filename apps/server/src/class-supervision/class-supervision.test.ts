@@ -33,7 +33,8 @@ describe.each(testEngines())('类案监督 and 检行协作 (%s)', (kind) => {
   }
 
   async function openCase(user: string, title: string, type = 'adminViolation'): Promise<number> {
-    const opened = await as(user, 'POST', '/api/cases', { type, title });
+    const pilField = type.endsWith('PublicInterest') ? { pilField: 'ecology' } : {};
+    const opened = await as(user, 'POST', '/api/cases', { type, title, ...pilField });
     expect(opened.statusCode, opened.body).toBe(201);
     return opened.json<{ id: number }>().id;
   }
@@ -43,6 +44,8 @@ describe.each(testEngines())('类案监督 and 检行协作 (%s)', (kind) => {
       source: 'criminalTransfer',
       title,
       description: `${title}：刑事案件办理中发现的行政违法线索`,
+      // 'other' is of the public-interest department, whose clues name their field.
+      ...(user === 'other' ? { pilField: 'other' } : {}),
     });
     expect(created.statusCode, created.body).toBe(201);
     return created.json<{ clue: { id: number } }>().clue.id;

@@ -67,6 +67,7 @@ describe.each(testEngines())('clues (%s)', (kind) => {
       transfer: {
         toDepartmentId: departments.get('第五检察部'),
         reason: '涉及国有财产保护，属公益诉讼检察职能',
+        pilField: 'stateProperty',
       },
     });
     expect(response.statusCode, response.body).toBe(200);
@@ -236,6 +237,7 @@ describe.each(testEngines())('clues (%s)', (kind) => {
     const { idNumber } = fraud(17);
     const response = await as('assistant5', 'POST', '/api/clues', {
       source: 'publicReport',
+      pilField: 'pensionSubsistenceFunds',
       title: '群众举报张某冒领补贴',
       description: '举报人称张某服刑期间仍领取补贴',
       parties: [{ kind: 'person', name: '张某', idNumber }],
@@ -263,6 +265,7 @@ describe.each(testEngines())('clues (%s)', (kind) => {
     const { organisation } = fraud(18);
     const similar = await as('head5', 'POST', '/api/clues', {
       source: 'media',
+      pilField: 'other',
       title: '媒体报道街道办低保补贴问题',
       description: '某街道办工作人员为服刑人员虚报冒领低保补贴',
       parties: [{ kind: 'organisation', name: organisation }],
@@ -272,6 +275,7 @@ describe.each(testEngines())('clues (%s)', (kind) => {
 
     const unrelated = await as('head5', 'POST', '/api/clues', {
       source: 'media',
+      pilField: 'other',
       title: '街道办辖区河道垃圾',
       description: '辖区河道两岸堆放建筑垃圾，影响行洪',
       parties: [{ kind: 'organisation', name: organisation }],
@@ -333,6 +337,7 @@ describe.each(testEngines())('clues (%s)', (kind) => {
     const { clue: pending } = (
       await as('head5', 'POST', '/api/clues', {
         source: 'publicReport',
+        pilField: 'other',
         title: '群众举报张某冒领补贴',
         description: '举报人称张某服刑期间仍领取补贴',
         parties: [{ kind: 'person', name: '张某', idNumber }],
@@ -341,6 +346,7 @@ describe.each(testEngines())('clues (%s)', (kind) => {
     const { clue } = (
       await as('head5', 'POST', '/api/clues', {
         source: 'publicReport',
+        pilField: 'other',
         title: '小区噪音扰民',
         description: '夜间施工噪音',
       })
@@ -376,6 +382,7 @@ describe.each(testEngines())('clues (%s)', (kind) => {
 
     const byModel = await as('analyst', 'POST', '/api/clues', {
       source: 'dataModel',
+      pilField: 'pensionSubsistenceFunds',
       title: '服刑人员领取低保模型命中（已人工复核）',
       description: '模型命中并经人工复核',
       departmentId: departments.get('第五检察部'),

@@ -31,6 +31,7 @@ describe.each(testEngines())('clue list, search and export (%s)', (kind) => {
       source: 'publicReport',
       description: `${body.title}的线索内容`,
       departmentId: departments.get(department),
+      ...(department === '第五检察部' ? { pilField: 'other' } : {}),
       ...rest,
     });
     expect(response.statusCode, response.body).toBe(201);

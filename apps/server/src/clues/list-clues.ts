@@ -1,7 +1,8 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
+import { openClueStatuses } from '@procura/domain/cases/clue-sources';
 import { chinaDayAfter, chinaDayStart } from '@procura/domain/china-time';
-import { and, count, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { reachCondition } from '../cases/record-reach.ts';
 import { notSealedFor } from '../juvenile/scope.ts';
@@ -25,6 +26,7 @@ export function clueFilter(
   if (query.departmentId) conditions.push(eq(clues.departmentId, query.departmentId));
   if (query.source) conditions.push(eq(clues.source, query.source));
   if (query.status) conditions.push(eq(clues.status, query.status));
+  if (query.awaiting) conditions.push(inArray(clues.status, [...openClueStatuses]));
   if (query.pilField) conditions.push(eq(clues.pilField, query.pilField));
   if (query.handlerId) conditions.push(eq(clues.handlerId, query.handlerId));
   if (query.from) conditions.push(gte(clues.receivedAt, chinaDayStart(query.from)));
@@ -41,6 +43,16 @@ export function clueFilter(
     : undefined;
   if (search) conditions.push(search.where);
   return { where: and(...conditions), search };
+}
+
+/** How many clues the list shows for this filter and user, free text excepted (the workbench's count). */
+export async function countClues(
+  db: Executor,
+  query: Omit<TClueFilter, 'q'>,
+  user: SessionUser,
+): Promise<number> {
+  const [row] = await db.select({ value: count() }).from(clues).where(clueFilter(query, user).where);
+  return Number(row?.value ?? 0);
 }
 
 /**

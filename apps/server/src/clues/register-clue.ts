@@ -3,7 +3,7 @@ import { schema } from '@procura/db';
 import type { TClueSource } from '@procura/domain/cases/clue-sources';
 import { cleanIdNumber } from '@procura/domain/clean/id-number';
 import { recordReach } from '@procura/domain/policy';
-import type { TPilField } from '@procura/domain/public-interest-fields';
+import { pilFieldMissing, type TPilField } from '@procura/domain/public-interest-fields';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { assertHandler, loadDepartment } from '../cases/assignment.ts';
@@ -57,6 +57,9 @@ export async function registerClueIn(
   const department = await loadDepartment(tx, departmentId);
   if (input.pilField && department.line !== 'publicInterest') {
     throw new DomainError('VALIDATION', `只有公益诉讼部门的线索填写公益诉讼领域，${department.name}不是`);
+  }
+  if (!input.pilField && department.line === 'publicInterest') {
+    throw new DomainError('VALIDATION', pilFieldMissing(`${department.name}的线索`));
   }
   if (input.handlerId) await assertHandler(tx, input.handlerId, department);
   // A clue has a 承办人 from the start: the one chosen, or the prosecutor registering it into

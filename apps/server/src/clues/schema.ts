@@ -116,6 +116,8 @@ export const ZTransferInput = z
     toDepartmentId: ZId.optional(),
     toOutsideBody: z.string().trim().min(2).max(128).optional(),
     reason: z.string().trim().min(2, '请填写移送理由').max(2000),
+    /** 公益诉讼领域 of the clue received by a public-interest department; by default the sent clue's. */
+    pilField: ZPilField.optional(),
   })
   .refine((t) => Boolean(t.toDepartmentId) !== Boolean(t.toOutsideBody), {
     message: '请选择接收部门或填写外单位名称，二者选一',
@@ -154,6 +156,8 @@ export const ZClueQuery = z.strictObject({
   departmentId: ZIdParam.optional(),
   source: ZClueSource.optional(),
   status: ZClueStatus.optional(),
+  /** decision: still waiting for its decision (待处置: pending or assessing). */
+  awaiting: z.literal('decision').optional(),
   pilField: ZPilField.optional(),
   handlerId: ZIdParam.optional(),
   from: ZDay.optional(),

@@ -1,6 +1,7 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { sourceOnReceipt } from '@procura/domain/cases/clue-sources';
+import { pilFieldMissing } from '@procura/domain/public-interest-fields';
 import { eq, sql } from 'drizzle-orm';
 import { copyCriminalOrigin } from '../admin-violation/origin.ts';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
@@ -33,6 +34,15 @@ export async function transferClue(
       throw new DomainError('VALIDATION', `线索已在${from.name}，不能移送给本部门`);
     }
     const to = await loadDepartment(tx, transfer.toDepartmentId);
+    // A clue received by a public-interest department is counted by field from the start (刑检→公益诉讼
+    // names one; a public-interest clue keeps its own unless the transfer names another).
+    const pilField = to.line === 'publicInterest' ? (transfer.pilField ?? clue.pilField) : null;
+    if (to.line === 'publicInterest' && !pilField) {
+      throw new DomainError('VALIDATION', pilFieldMissing(`移送至${to.name}的线索`));
+    }
+    if (transfer.pilField && to.line !== 'publicInterest') {
+      throw new DomainError('VALIDATION', `只有公益诉讼部门的线索填写公益诉讼领域，${to.name}不是`);
+    }
     const parties = await tx
       .select({
         kind: schema.clueParties.kind,
@@ -45,6 +55,7 @@ export async function transferClue(
       source: sourceOnReceipt(from.line, clue.source),
       title: clue.title,
       description: clue.description,
+      pilField,
       departmentId: transfer.toDepartmentId,
       handlerId: null,
       assessmentDueOn: null,

@@ -97,6 +97,7 @@ describe.each(testEngines())('cooperation agreements (%s)', (kind) => {
     const agreement = (await as('own', 'POST', '/api/cooperation-agreements', memo())).json<TAgreement>();
     const opened = await as('own', 'POST', '/api/cases', {
       type: 'civilPublicInterest',
+      pilField: 'ecology',
       title: '某河道非法采砂生态破坏民事公益诉讼案',
     });
     const caseId = opened.json<{ id: number }>().id;

@@ -48,6 +48,7 @@ describe.each(testEngines())('blacklist referrals (%s)', (kind) => {
   it('records the referral, then the confirmation and the day the entry took effect, audited', async () => {
     const opened = await as('own', 'POST', '/api/cases', {
       type: 'civilPublicInterest',
+      pilField: 'ecology',
       title: '王某某销售有毒有害食品民事公益诉讼案',
     });
     const caseId = opened.json<{ id: number }>().id;
@@ -90,6 +91,7 @@ describe.each(testEngines())('blacklist referrals (%s)', (kind) => {
   it('refuses an empty reason in Chinese; out of reach answers like missing', async () => {
     const opened = await as('own', 'POST', '/api/cases', {
       type: 'adminPublicInterest',
+      pilField: 'ecology',
       title: '某区食品经营监管行政公益诉讼案',
     });
     const caseId = opened.json<{ id: number }>().id;

@@ -30,7 +30,7 @@ describe.each(testEngines())('pre-litigation consultations and round tables (%s)
   }
 
   async function openCase(type: string, title: string): Promise<number> {
-    const opened = await as('own', 'POST', '/api/cases', { type, title });
+    const opened = await as('own', 'POST', '/api/cases', { type, title, pilField: 'foodDrugSafety' });
     expect(opened.statusCode, opened.body).toBe(201);
     return opened.json<{ id: number }>().id;
   }

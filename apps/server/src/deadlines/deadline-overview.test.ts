@@ -23,6 +23,7 @@ describe.each(testEngines())('the whole procuratorate’s deadline board (%s)', 
   it('shows the chief and deputies every casework department side by side, not 检察长办公室', async () => {
     const opened = await as('head', 'POST', '/api/cases', {
       type: 'adminPublicInterest',
+      pilField: 'ecology',
       title: '某街道违规发放补贴案',
     });
     expect(opened.statusCode, opened.body).toBe(201);

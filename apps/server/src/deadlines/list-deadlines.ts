@@ -1,11 +1,31 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import { and, eq, isNull, type SQL } from 'drizzle-orm';
+import { addDays } from '@procura/domain/deadlines/index';
+import { and, between, eq, isNotNull, isNull, lt, type SQL } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
+import { today } from '../clock.ts';
 import { queryDeadlines, recordHandlerId } from './present-deadline.ts';
 import type { TDeadline, TDeadlineList, TDeadlineQuery } from './schema.ts';
 
 const { deadlines } = schema;
+
+/**
+ * The query's filters (within the user's reach, which `queryDeadlines` / `countDeadlines` add):
+ * overdue and due-within-7-days as the engine's status counts them (unfinished, a due day set;
+ * a paused deadline has none), on China's today.
+ */
+export function deadlineFilter(query: TDeadlineQuery, user: SessionUser): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (query.caseId) conditions.push(eq(deadlines.caseId, query.caseId));
+  if (query.clueId) conditions.push(eq(deadlines.clueId, query.clueId));
+  if (query.suggestionId) conditions.push(eq(deadlines.suggestionId, query.suggestionId));
+  if (query.mine) conditions.push(eq(recordHandlerId, user.id));
+  if (query.overdue || query.due) conditions.push(isNull(deadlines.completedOn), isNotNull(deadlines.dueOn));
+  const day = today();
+  if (query.overdue) conditions.push(lt(deadlines.dueOn, day));
+  if (query.due) conditions.push(between(deadlines.dueOn, day, addDays(day, 7)));
+  return conditions.length ? and(...conditions) : undefined;
+}
 
 /** The deadlines of one case, clue or suggestion (all the user reaches when none is named). */
 export async function listDeadlines(
@@ -13,11 +33,7 @@ export async function listDeadlines(
   query: TDeadlineQuery,
   user: SessionUser,
 ): Promise<TDeadlineList> {
-  const conditions: SQL[] = [];
-  if (query.caseId) conditions.push(eq(deadlines.caseId, query.caseId));
-  if (query.clueId) conditions.push(eq(deadlines.clueId, query.clueId));
-  if (query.suggestionId) conditions.push(eq(deadlines.suggestionId, query.suggestionId));
-  return { items: await queryDeadlines(db, user, conditions.length ? and(...conditions) : undefined) };
+  return { items: await queryDeadlines(db, user, deadlineFilter(query, user)) };
 }
 
 /** 我的期限: open deadlines of the cases and clues the user handles, due first. */

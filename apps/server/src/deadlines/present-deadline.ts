@@ -2,7 +2,7 @@ import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { cite, deadlineStatusDetail, type LegalBasis } from '@procura/domain/deadlines/index';
 import { recordReach } from '@procura/domain/policy';
-import { and, asc, eq, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { SessionUser } from '../auth/load-user.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
@@ -41,6 +41,26 @@ function deadlineReach(user: SessionUser): SQL | undefined {
     : or(mine, eq(cases.departmentId, department), eq(clues.departmentId, department));
 }
 
+/** The deadlines the user reaches that match `where`: the list and its count share it. */
+function reachedDeadlines(user: SessionUser, where: SQL | undefined): SQL | undefined {
+  return and(deadlineReach(user), notSealedFor(user, deadlines.caseId), where);
+}
+
+/** How many deadlines `queryDeadlines` lists for the same user and `where` (the workbench's count). */
+export async function countDeadlines(
+  db: Executor,
+  user: SessionUser,
+  where: SQL | undefined,
+): Promise<number> {
+  const [row] = await db
+    .select({ value: count() })
+    .from(deadlines)
+    .leftJoin(cases, eq(cases.id, deadlines.caseId))
+    .leftJoin(clues, eq(clues.id, deadlines.clueId))
+    .where(reachedDeadlines(user, where));
+  return Number(row?.value ?? 0);
+}
+
 /**
  * Deadlines matching `where` among those the user reaches (through their case or clue), due
  * first, each with its status today (Asia/Shanghai) computed by the engine.
@@ -71,7 +91,7 @@ export async function queryDeadlines(
     .leftJoin(clueDepartments, eq(clueDepartments.id, clues.departmentId))
     .leftJoin(users, eq(users.id, cases.handlerId))
     .leftJoin(clueHandlers, eq(clueHandlers.id, clues.handlerId))
-    .where(and(deadlineReach(user), notSealedFor(user, deadlines.caseId), where))
+    .where(reachedDeadlines(user, where))
     .orderBy(sql`${deadlines.dueOn} asc nulls last`, asc(deadlines.id));
   return presentDeadlines(db, rows);
 }

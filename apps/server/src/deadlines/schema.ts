@@ -71,6 +71,12 @@ export const ZDeadlineQuery = z.strictObject({
   caseId: ZIdParam.optional(),
   clueId: ZIdParam.optional(),
   suggestionId: ZIdParam.optional(),
+  /** 1: only the deadlines of the cases and clues the user handles. */
+  mine: z.literal('1').optional(),
+  /** 1: unfinished and past their due day (逾期). */
+  overdue: z.literal('1').optional(),
+  /** 7d: unfinished and due today or within the next seven days. */
+  due: z.literal('7d').optional(),
 });
 export type TDeadlineQuery = z.infer<typeof ZDeadlineQuery>;
 

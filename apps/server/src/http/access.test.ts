@@ -489,6 +489,16 @@ const routeTable: Record<string, RouteCase> = {
     access: 'judicialAid.summary',
     request: () => ({ url: '/api/judicial-aid/summary?from=2026-01-01&to=2026-12-31' }),
   },
+  // 检察长驾驶舱 and 统计报表.
+  'GET /api/cockpit': {
+    access: 'cockpit.read',
+    request: () => ({ url: '/api/cockpit?from=2026-01-01&to=2026-02-01' }),
+  },
+  'GET /api/cockpit/metrics': { access: 'cockpit.read', request: () => ({ url: '/api/cockpit/metrics' }) },
+  'GET /api/cockpit/statistics': {
+    access: 'cockpit.read',
+    request: () => ({ url: '/api/cockpit/statistics?from=2026-01-01&to=2026-02-01&by=line' }),
+  },
   // 诉前磋商、圆桌会议、会签文件: missing ids (404) or empty bodies (400).
   'GET /api/cases/:id/consultations': {
     access: 'case.read',
@@ -844,6 +854,7 @@ const routeTable: Record<string, RouteCase> = {
     request: () => ({ url: '/api/outreach-events/999999', payload: {} }),
   },
   'GET /api/notifications': { access: 'authenticated', request: () => ({ url: '/api/notifications' }) },
+  'GET /api/workbench': { access: 'authenticated', request: () => ({ url: '/api/workbench' }) },
   'POST /api/notifications/:id/read': {
     access: 'authenticated',
     request: () => ({ url: '/api/notifications/999999/read' }),

@@ -276,7 +276,13 @@ const walks: Record<string, Walk> = {
     request: (id) => ({
       method: 'POST',
       url: '/api/clues',
-      payload: { source: 'publicReport', title: '试探线索', description: '试探承办人', handlerId: id },
+      payload: {
+        source: 'publicReport',
+        title: '试探线索',
+        description: '试探承办人',
+        pilField: 'other',
+        handlerId: id,
+      },
     }),
   },
   'POST /api/cases handlerId': {
@@ -285,7 +291,7 @@ const walks: Record<string, Walk> = {
     request: (id) => ({
       method: 'POST',
       url: '/api/cases',
-      payload: { type: 'adminPublicInterest', title: '试探案件', handlerId: id },
+      payload: { type: 'adminPublicInterest', pilField: 'ecology', title: '试探案件', handlerId: id },
     }),
   },
   'POST /api/mailbox/letters/{id}/clue handlerId': {
@@ -393,6 +399,7 @@ describe.each(testEngines())('ids out of reach in bodies and queries (%s)', (kin
     expect(suggestion.statusCode, suggestion.body).toBe(201);
     const own = await f.as('head5', 'POST', '/api/cases', {
       type: 'adminPublicInterest',
+      pilField: 'ecology',
       title: '本部门的案件',
     });
     expect(own.statusCode, own.body).toBe(201);
@@ -416,6 +423,7 @@ describe.each(testEngines())('ids out of reach in bodies and queries (%s)', (kin
     const ownClue = await f.as('head5', 'POST', '/api/clues', {
       source: 'publicReport',
       title: '本部门的线索',
+      pilField: 'other',
       description: '本部门登记的线索',
     });
     expect(ownClue.statusCode, ownClue.body).toBe(201);
@@ -430,6 +438,7 @@ describe.each(testEngines())('ids out of reach in bodies and queries (%s)', (kin
     const criminalClue = await f.as('head5', 'POST', '/api/clues', {
       source: 'criminalTransfer',
       title: '刑检移送的线索',
+      pilField: 'other',
       description: '刑事案件中发现的行政违法线索',
     });
     expect(criminalClue.statusCode, criminalClue.body).toBe(201);
@@ -449,6 +458,7 @@ describe.each(testEngines())('ids out of reach in bodies and queries (%s)', (kin
     const ownCase = own.json<{ id: number }>().id;
     const ownSecond = await f.as('head5', 'POST', '/api/cases', {
       type: 'adminPublicInterest',
+      pilField: 'ecology',
       title: '本部门的另一案件',
     });
     const classCase = await f.as('head5', 'POST', '/api/class-cases', {

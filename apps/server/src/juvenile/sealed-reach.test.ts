@@ -47,6 +47,7 @@ describe.each(testEngines())('who opens a sealed record (%s)', (kind) => {
       f.as(user, 'POST', '/api/clues', {
         source: 'publicReport',
         title: '又一起电动车被盗',
+        ...(user === 'head5' ? { pilField: 'other' } : {}),
         description: '群众反映电动车被盗',
         parties: [{ kind: 'person', name, idNumber }],
       });

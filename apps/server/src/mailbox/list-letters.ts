@@ -1,12 +1,35 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, ne } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { reachesJuvenile } from './juvenile-reach.ts';
 import { loadLetters } from './present-letter.ts';
 import type { TLetterList, TLetterQuery } from './schema.ts';
 
 const { mailboxLetters } = schema;
+
+/** The query's filters (what the list and its count share). */
+function letterFilter(query: Omit<TLetterQuery, 'page' | 'pageSize'>) {
+  return and(
+    query.schoolId ? eq(mailboxLetters.schoolId, query.schoolId) : undefined,
+    query.status ? eq(mailboxLetters.status, query.status) : undefined,
+    query.awaiting ? ne(mailboxLetters.status, 'answered') : undefined,
+    query.topic ? eq(mailboxLetters.topic, query.topic) : undefined,
+    query.urgent ? eq(mailboxLetters.urgent, query.urgent === 'true') : undefined,
+    query.suspected ? eq(mailboxLetters.suspected, query.suspected === 'true') : undefined,
+  );
+}
+
+/** How many letters the list shows for this query and user (the workbench's count). */
+export async function countLetters(
+  db: Executor,
+  query: Omit<TLetterQuery, 'page' | 'pageSize'>,
+  user: SessionUser,
+): Promise<number> {
+  if (!(await reachesJuvenile(db, user))) return 0;
+  const [row] = await db.select({ n: count() }).from(mailboxLetters).where(letterFilter(query));
+  return Number(row?.n ?? 0);
+}
 
 /** Urgent unanswered letters first, then newest first. */
 export async function listLetters(
@@ -15,13 +38,7 @@ export async function listLetters(
   user: SessionUser,
 ): Promise<TLetterList> {
   if (!(await reachesJuvenile(db, user))) return { items: [], total: 0, unread: 0 };
-  const where = and(
-    query.schoolId ? eq(mailboxLetters.schoolId, query.schoolId) : undefined,
-    query.status ? eq(mailboxLetters.status, query.status) : undefined,
-    query.topic ? eq(mailboxLetters.topic, query.topic) : undefined,
-    query.urgent ? eq(mailboxLetters.urgent, query.urgent === 'true') : undefined,
-    query.suspected ? eq(mailboxLetters.suspected, query.suspected === 'true') : undefined,
-  );
+  const where = letterFilter(query);
   const [page, [total], [unread]] = await Promise.all([
     db
       .select({ id: mailboxLetters.id })

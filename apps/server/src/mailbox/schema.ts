@@ -155,6 +155,8 @@ export type TLetterList = z.infer<typeof ZLetterList>;
 export const ZLetterQuery = z.strictObject({
   schoolId: ZIdParam.optional(),
   status: ZLetterStatus.optional(),
+  /** answer: not yet answered (new or read), the workbench's 待答复. */
+  awaiting: z.literal('answer').optional(),
   topic: ZLetterTopic.optional(),
   urgent: z.enum(['true', 'false']).optional(),
   /** true: only 疑似刷信; false: only the others; absent: all. */

@@ -58,6 +58,7 @@ export async function hitsToClues(
         title: `${spec.name}：${hit.name ?? hit.subject}`.slice(0, 200),
         description: describe(spec, run, hit),
         departmentId: options.input.departmentId,
+        ...(options.input.pilField ? { pilField: options.input.pilField } : {}),
         parties: partyOf(hit),
       },
       user: options.user,

@@ -133,6 +133,7 @@ describe.each(testEngines())('big-data models (%s)', (kind) => {
     const response = await as('analyst', 'POST', '/api/model-hits/clues', {
       hitIds: [zhang.id],
       departmentId: departments.get('第五检察部'),
+      pilField: 'pensionSubsistenceFunds',
     });
     expect(response.statusCode, response.body).toBe(201);
     return {
@@ -388,6 +389,7 @@ describe.each(testEngines())('big-data models (%s)', (kind) => {
     const twice = await as('analyst', 'POST', '/api/model-hits/clues', {
       hitIds: [zhang.id],
       departmentId: departments.get('第五检察部'),
+      pilField: 'pensionSubsistenceFunds',
     });
     expect(twice.statusCode).toBe(409);
     expect(await auditCount('hit.toClue')).toBe(toClueBefore + 1);
@@ -421,7 +423,11 @@ describe.each(testEngines())('big-data models (%s)', (kind) => {
         .json<TClueList>()
         .items.filter((c) => c.sourceLabel === '大数据模型').length;
     const cluesBefore = await modelClues();
-    const body = { hitIds: [wang.id], departmentId: departments.get('第五检察部') };
+    const body = {
+      hitIds: [wang.id],
+      departmentId: departments.get('第五检察部'),
+      pilField: 'pensionSubsistenceFunds',
+    };
     const responses = await Promise.all([
       as('analyst', 'POST', '/api/model-hits/clues', body),
       as('analyst', 'POST', '/api/model-hits/clues', body),

@@ -1,3 +1,4 @@
+import { ZPilField } from '@procura/domain/public-interest-fields';
 import type * as states from '@procura/domain/states';
 import { hitConfidenceIds, scheduleRepeatIds } from '@procura/domain/states';
 import { z } from 'zod';
@@ -193,6 +194,8 @@ export const ZToCluesBody = z.strictObject({
     .int()
     .positive({ message: '请选择接收部门' })
     .max(maxId, '部门编号无效'),
+  /** 公益诉讼领域 of the clues, required when the department is a public-interest one. */
+  pilField: ZPilField.optional(),
 });
 export type TToCluesBody = z.infer<typeof ZToCluesBody>;
 

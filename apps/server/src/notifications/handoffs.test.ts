@@ -106,7 +106,11 @@ describe.each(testEngines())('handoffs notify who must act (%s)', (kind) => {
     const before = await snapshot();
     const sent = await ok<TClueDetail>('prosecutor1', 'POST', `/api/clues/${sentClueId}/decision`, {
       decision: 'transfer',
-      transfer: { toDepartmentId: departments.get('第五检察部'), reason: '国有财产受损，属公益诉讼职能' },
+      transfer: {
+        toDepartmentId: departments.get('第五检察部'),
+        reason: '国有财产受损，属公益诉讼职能',
+        pilField: 'stateProperty',
+      },
     });
     receivedClueId = sent.transfers[0]!.receivedClueId!;
     const told = await toldSince(before);
@@ -157,7 +161,11 @@ describe.each(testEngines())('handoffs notify who must act (%s)', (kind) => {
     });
     const sent = await ok<TClueDetail>('prosecutor1', 'POST', `/api/clues/${clue.id}/decision`, {
       decision: 'transfer',
-      transfer: { toDepartmentId: departments.get('第五检察部'), reason: '行政机关不作为' },
+      transfer: {
+        toDepartmentId: departments.get('第五检察部'),
+        reason: '行政机关不作为',
+        pilField: 'other',
+      },
     });
     const before = await snapshot();
     await ok('head5', 'POST', `/api/clues/${sent.transfers[0]!.receivedClueId}/decision`, {

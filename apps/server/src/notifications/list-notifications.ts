@@ -17,6 +17,15 @@ export function presentNotification(row: typeof notifications.$inferSelect): TNo
   };
 }
 
+/** The user's unread notifications: what the list's `unread` says (the bell's and the workbench's count). */
+export async function countUnreadNotifications(db: Executor, user: SessionUser): Promise<number> {
+  const [row] = await db
+    .select({ value: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, user.id), isNull(notifications.readAt)));
+  return Number(row?.value ?? 0);
+}
+
 /** The user's latest 100 notifications (or only the unread ones) and the unread count. */
 export async function listNotifications(
   db: Executor,
@@ -24,14 +33,14 @@ export async function listNotifications(
 ): Promise<TNotificationList> {
   const mine = eq(notifications.userId, options.user.id);
   const unread = and(mine, isNull(notifications.readAt));
-  const [rows, [total]] = await Promise.all([
+  const [rows, total] = await Promise.all([
     db
       .select()
       .from(notifications)
       .where(options.unreadOnly ? unread : mine)
       .orderBy(desc(notifications.id))
       .limit(100),
-    db.select({ value: count() }).from(notifications).where(unread),
+    countUnreadNotifications(db, options.user),
   ]);
-  return { items: rows.map(presentNotification), unread: Number(total?.value ?? 0) };
+  return { items: rows.map(presentNotification), unread: total };
 }

@@ -6,6 +6,7 @@ import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import { attachmentsOf } from '../attachments/present-attachment.ts';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import { loadDepartment } from '../cases/assignment.ts';
 import { reachCondition, reaches } from '../cases/record-reach.ts';
 import { registerClueIn } from '../clues/register-clue.ts';
 import { DomainError, notFound } from '../errors.ts';
@@ -198,6 +199,10 @@ export async function makeClues(
         'CONFLICT',
         `以下发现已生成线索，本次未生成任何线索：${done.map((f) => `${f.shopName}（线索 ${f.clueId}）`).join('、')}`,
       );
+    // Both patrol kinds (online food platforms, online drug sales) are 食品药品安全 work; a patrol
+    // of a department outside the public-interest line makes clues without a field.
+    const department = await loadDepartment(tx, departmentId);
+    const pilField = department.line === 'publicInterest' ? ('foodDrugSafety' as const) : undefined;
     const made: { findingId: number; clueId: number }[] = [];
     for (const finding of findings) {
       const kind = patrolFindingKinds[finding.kind];
@@ -219,6 +224,7 @@ export async function makeClues(
             .filter(Boolean)
             .join('\n'),
           handlerId: input.handlerId,
+          ...(pilField ? { pilField } : {}),
           parties: [{ kind: 'organisation', name: finding.shopName.slice(0, 128) }],
         },
         alongside: async (t, clueId) => {

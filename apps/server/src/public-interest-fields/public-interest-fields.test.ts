@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TCaseDetail, TCaseList } from '../cases/schema.ts';
 import type { TClueDetail, TClueList } from '../clues/schema.ts';
+import { daysFromToday } from '../testing/reach-fixtures.ts';
 import { loginAs } from '../testing/role-login.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import type { TFieldCounts, TProtectedObject } from './schema.ts';
@@ -115,11 +116,65 @@ describe.each(testEngines())('public-interest fields and protected objects (%s)'
     expect(refused.statusCode).toBe(400);
   });
 
+  it('requires the field when a public-interest case or clue is opened, or a clue sent to the department', async () => {
+    const noCase = await as('head', 'POST', '/api/cases', {
+      type: 'adminPublicInterest',
+      title: '未选领域的案件',
+    });
+    expect(noCase.statusCode).toBe(400);
+    expect(noCase.json<{ message: string }>().message).toContain('公益诉讼案件须选择公益诉讼领域');
+    const noClue = await as('head', 'POST', '/api/clues', {
+      source: 'selfDiscovered',
+      title: '未选领域的线索',
+      description: '未选领域的线索，需评估',
+    });
+    expect(noClue.statusCode).toBe(400);
+    expect(noClue.json<{ message: string }>().message).toContain(`${pil}的线索须选择公益诉讼领域`);
+
+    // 刑检→公益诉讼: the criminal clue has no field; the transfer names it and the received clue keeps it.
+    const departments = (await as('chief', 'GET', '/api/departments')).json<{ id: number; name: string }[]>();
+    const pilId = departments.find((d) => d.name === pil)!.id;
+    const sent = await registerClue('某公司非法倾倒危险废物', {}, 'criminalHead');
+    const transfer = { toDepartmentId: pilId, reason: '涉及生态环境公益损害，移送公益诉讼检察部门' };
+    const refused = await as('criminalHead', 'POST', `/api/clues/${sent.id}/decision`, {
+      decision: 'transfer',
+      transfer,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<{ message: string }>().message).toContain(`移送至${pil}的线索须选择公益诉讼领域`);
+    const moved = await as('criminalHead', 'POST', `/api/clues/${sent.id}/decision`, {
+      decision: 'transfer',
+      transfer: { ...transfer, pilField: 'ecology' },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const receivedId = moved.json<TClueDetail>().transfers[0]!.receivedClueId!;
+    const received = (await as('head', 'GET', `/api/clues/${receivedId}`)).json<TClueDetail>();
+    expect(received.pilFieldLabel).toBe('生态环境和资源保护');
+    const opened = await as('head', 'POST', `/api/clues/${receivedId}/decision`, {
+      decision: 'open',
+      caseType: 'civilPublicInterest',
+    });
+    expect(opened.statusCode, opened.body).toBe(200);
+    const caseId = opened.json<TClueDetail>().case!.id;
+    expect((await as('head', 'GET', `/api/cases/${caseId}`)).json<TCaseDetail>().pilField).toBe('ecology');
+  });
+
   it('carries the clue’s field to the case opened from it; the field can be changed later', async () => {
     const clue = await registerClue('某文物保护单位周边违法建设', { pilField: 'culturalHeritage' });
     expect(clue.pilFieldLabel).toBe('文物和文化遗产保护');
     const filtered = (await as('head', 'GET', '/api/clues?pilField=culturalHeritage')).json<TClueList>();
     expect(filtered.items.map((c) => c.id)).toContain(clue.id);
+    const exported = await as('head', 'GET', '/api/clues/export?pilField=culturalHeritage');
+    expect(exported.statusCode, exported.body).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('线索')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const column = header.indexOf('公益诉讼领域') + 1;
+    expect(column).toBeGreaterThan(0);
+    const values = sheet.getRows(2, sheet.rowCount - 1)!.map((r) => r.getCell(column).value);
+    expect(values.length).toBeGreaterThan(0);
+    expect(values.every((v) => v === '文物和文化遗产保护')).toBe(true);
 
     const decided = await as('head', 'POST', `/api/clues/${clue.id}/decision`, {
       decision: 'open',
@@ -139,7 +194,7 @@ describe.each(testEngines())('public-interest fields and protected objects (%s)'
       to: 'stateProperty',
     });
 
-    const unsetClue = await registerClue('某国有土地出让金未足额征收');
+    const unsetClue = await registerClue('某国有土地出让金未足额征收', { pilField: 'other' });
     const set = await as('head', 'PUT', `/api/clues/${unsetClue.id}/pil-field`, {
       pilField: 'stateLandTransfer',
     });
@@ -156,14 +211,23 @@ describe.each(testEngines())('public-interest fields and protected objects (%s)'
       title: '某企业欠缴税款行政公益诉讼案',
       pilField: 'tax',
     });
-    await openCase({ type: 'adminPublicInterest', title: '领域待定的行政公益诉讼案' });
+    await openCase({ type: 'adminPublicInterest', pilField: 'ecology', title: '某河道污染行政公益诉讼案' });
     await registerClue('某养老机构冒领养老金', { pilField: 'pensionSubsistenceFunds' });
 
     const after = await counts('head');
     expect(after('tax').cases).toBe(before('tax').cases + 1);
-    expect(after(null).cases).toBe(before(null).cases + 1);
+    expect(after('ecology').cases).toBe(before('ecology').cases + 1);
+    expect(after(null).cases).toBe(before(null).cases);
     expect(after('pensionSubsistenceFunds').clues).toBe(before('pensionSubsistenceFunds').clues + 1);
     expect(after('tax').label).toBe('税收');
+    // A period counts what was opened or received within it: nothing is opened tomorrow.
+    const tomorrow = daysFromToday(1);
+    const later = await as(
+      'head',
+      'GET',
+      `/api/public-interest/field-counts?from=${tomorrow}&to=${tomorrow}`,
+    );
+    expect(later.json<TFieldCounts>().items.every((i) => i.cases === 0 && i.clues === 0)).toBe(true);
     expect((await counts('chief'))('tax').cases).toBe(chiefBefore('tax').cases + 1);
     // A prosecutor of another department reaches none of these.
     expect((await counts('outsider'))('tax').cases).toBe(outsiderBefore('tax').cases);

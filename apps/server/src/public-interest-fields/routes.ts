@@ -4,7 +4,8 @@ import { getClue } from '../clues/get-clue.ts';
 import { ZClueDetail } from '../clues/schema.ts';
 import { callerOf, currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
-import { countByField, setCasePilField, setCluePilField } from './fields.ts';
+import { countByField } from './count-by-field.ts';
+import { setCasePilField, setCluePilField } from './fields.ts';
 import {
   caseProtectedObjects,
   createProtectedObject,

@@ -28,6 +28,7 @@ describe.each(testEngines())('reminders of 临期 and 逾期 items (%s)', (kind)
   async function deliveredSuggestion(title: string) {
     const opened = await f.as('head5', 'POST', '/api/cases', {
       type: 'adminPublicInterest',
+      pilField: 'ecology',
       title,
       handlerId: userIds.get('zhang5'),
     });

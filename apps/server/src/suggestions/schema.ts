@@ -82,9 +82,19 @@ export const ZSuggestionQuery = z.strictObject({
   caseId: ZIdParam.optional(),
   kind: ZSuggestionKind.optional(),
   state: ZSuggestionState.optional(),
+  /** me: awaiting approval by this user (四眼原则 applied), the workbench's 待我审批. */
+  awaiting: z.literal('me').optional(),
   /** Drafted on or after / on or before (China days). */
   from: ZDay.optional(),
   to: ZDay.optional(),
+  /** Issued (签发) on or after / on or before (China days). */
+  issuedFrom: ZDay.optional(),
+  issuedTo: ZDay.optional(),
+  /** Replied to (回复日期) on or after / on or before. */
+  repliedFrom: ZDay.optional(),
+  repliedTo: ZDay.optional(),
+  /** 'true': rectified in full or in part (整改到位、部分到位). */
+  rectified: z.enum(['true']).optional(),
   ...ZPageQuery(),
 });
 export type TSuggestionQuery = z.infer<typeof ZSuggestionQuery>;

@@ -20,7 +20,11 @@ export function suggestionFixtures(t: () => TestApp, cookies: Record<string, str
    * `{ report: false }` leaves the report out.
    */
   async function openCase(title = '某河道污染行政公益诉讼案', { report = true } = {}): Promise<number> {
-    const opened = await as('head5', 'POST', '/api/cases', { type: 'adminPublicInterest', title });
+    const opened = await as('head5', 'POST', '/api/cases', {
+      type: 'adminPublicInterest',
+      pilField: 'ecology',
+      title,
+    });
     expect(opened.statusCode, opened.body).toBe(201);
     const id = opened.json<TCaseDetail>().id;
     if (report) {

@@ -1,6 +1,6 @@
 import { type ComponentType, lazy } from 'react';
 import { LoginPage } from '../auth/LoginPage.tsx';
-import { HomePage } from '../home/HomePage.tsx';
+import { WorkbenchPage } from '../workbench/WorkbenchPage.tsx';
 import type { TAppPath } from './routes.tsx';
 
 /** A page whose code is fetched when first shown, or earlier by `preload` (idempotent). */
@@ -32,7 +32,7 @@ export const pages: Record<TAppPath, TPage> = {
   '/admin/organisations': lazyPage(() => import('../portal/OrganisationsPage.tsx')),
   '/campus-mailbox/pickup': lazyPage(() => import('../mailbox/PickupPage.tsx')),
   '/campus-mailbox/:token': lazyPage(() => import('../mailbox/PublicMailboxPage.tsx')),
-  '/': HomePage,
+  '/': WorkbenchPage,
   '/clues': lazyPage(() => import('../clues/CluesPage.tsx')),
   '/clues/sent': lazyPage(() => import('../clues/SentCluesPage.tsx')),
   '/clues/:id': lazyPage(() => import('../clues/ClueDetailPage.tsx')),

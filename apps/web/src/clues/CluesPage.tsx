@@ -7,6 +7,7 @@ import { useMe } from '../auth/hooks.ts';
 import { seesAllDepartments } from '../auth/reach.ts';
 import { ExportButton } from '../shared/ExportButton.tsx';
 import { useHandlerOptions } from '../shared/useHandlerOptions.ts';
+import { useWorkbenchFilter } from '../workbench/useWorkbenchFilter.tsx';
 import { type TClueFilters, useClues } from './api.ts';
 import { ClueFilters } from './ClueFilters.tsx';
 import { ClueTable } from './ClueTable.tsx';
@@ -16,8 +17,16 @@ import { RegisterClueModal } from './RegisterClueModal.tsx';
 export default function CluesPage() {
   const me = useMe();
   const navigate = useNavigate();
-  const [filters, setFilters] = useState<TClueFilters>({});
+  const [chosen, setFilters] = useState<TClueFilters>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  // 待处置 (and 我承办的) from the workbench, on top of what the filter bar chooses.
+  const workbench = useWorkbenchFilter(['awaiting', 'handlerId'] as const);
+  const handlerId = Number(workbench.filter.handlerId);
+  const filters: TClueFilters = {
+    ...chosen,
+    ...(workbench.filter.awaiting === 'decision' ? { awaiting: 'decision' as const } : {}),
+    ...(Number.isInteger(handlerId) && handlerId > 0 ? { handlerId } : {}),
+  };
   const [registering, setRegistering] = useState(false);
   const clues = useClues({ ...filters, ...page });
   const handlerOptions = useHandlerOptions(me);
@@ -27,6 +36,7 @@ export default function CluesPage() {
       title="线索"
       extra={<ExportButton path="/api/clues/export" filters={filters} testId="clues-export" />}
     >
+      {workbench.notice}
       <Flex justify="space-between" align="start" gap={16} style={{ marginBottom: 16 }}>
         <ClueFilters
           showDepartment={seesAllDepartments(me)}

@@ -105,13 +105,13 @@ export function RegisterClueModal({ open, onClose, onRegistered }: TProps) {
           <Input.TextArea rows={4} data-testid="clue-description" />
         </Form.Item>
         {me.department?.line === 'publicInterest' && (
-          <Form.Item label="公益诉讼领域" name="pilField" extra="公益诉讼线索填写，立案时随线索带入案件">
-            <Select
-              options={pilFieldOptions}
-              placeholder="请选择领域"
-              allowClear
-              data-testid="clue-pil-field"
-            />
+          <Form.Item
+            label="公益诉讼领域"
+            name="pilField"
+            extra="立案时随线索带入案件"
+            rules={[{ required: true, message: '请选择公益诉讼领域' }]}
+          >
+            <Select options={pilFieldOptions} placeholder="请选择领域" data-testid="clue-pil-field" />
           </Form.Item>
         )}
         {me.actions.includes('clue.read') && <HandlerField me={me} />}

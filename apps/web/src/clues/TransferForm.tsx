@@ -1,12 +1,15 @@
+import type { TPilField } from '@procura/domain/public-interest-fields';
 import type { TClueDetail, TTransferInput } from '@procura/server/clues/schema';
 import { Button, Form, Input, Radio, Select } from 'antd';
 import { departmentOptions, useDepartments } from '../departments/api.ts';
+import { pilFieldOptions } from '../public-interest-fields/options.ts';
 
 type TValues = {
   target: 'department' | 'outside';
   toDepartmentId?: number;
   toOutsideBody?: string;
   reason: string;
+  pilField?: TPilField;
 };
 
 type TProps = { clue: TClueDetail; pending: boolean; onSubmit: (transfer: TTransferInput) => void };
@@ -17,17 +20,25 @@ export function TransferForm({ clue, pending, onSubmit }: TProps) {
   const departments = useDepartments();
   const target = Form.useWatch('target', form) ?? 'department';
   const others = departments.data?.filter((d) => d.id !== clue.department.id);
+  const toDepartmentId = Form.useWatch('toDepartmentId', form);
+  // A clue received by the public-interest department is counted by field from the start.
+  const toPil =
+    target === 'department' && others?.find((d) => d.id === toDepartmentId)?.line === 'publicInterest';
 
   return (
     <Form
       form={form}
       name="clue-transfer"
       layout="vertical"
-      initialValues={{ target: 'department' }}
+      initialValues={{ target: 'department', pilField: clue.pilField ?? undefined }}
       onFinish={(values) =>
         onSubmit(
           values.target === 'department'
-            ? { toDepartmentId: values.toDepartmentId, reason: values.reason.trim() }
+            ? {
+                toDepartmentId: values.toDepartmentId,
+                reason: values.reason.trim(),
+                ...(toPil && values.pilField ? { pilField: values.pilField } : {}),
+              }
             : { toOutsideBody: values.toOutsideBody?.trim(), reason: values.reason.trim() },
         )
       }
@@ -66,6 +77,15 @@ export function TransferForm({ clue, pending, onSubmit }: TProps) {
           ]}
         >
           <Input placeholder="如：成都市成华区农业农村局" data-testid="transfer-outside" />
+        </Form.Item>
+      )}
+      {toPil && (
+        <Form.Item
+          label="公益诉讼领域"
+          name="pilField"
+          rules={[{ required: true, message: '请选择公益诉讼领域' }]}
+        >
+          <Select options={pilFieldOptions} placeholder="请选择领域" data-testid="transfer-pil-field" />
         </Form.Item>
       )}
       <Form.Item

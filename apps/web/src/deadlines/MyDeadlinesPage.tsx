@@ -1,14 +1,38 @@
 import type { TDeadline } from '@procura/server/deadlines/schema';
 import { Card, Segmented, Typography } from 'antd';
 import { useState } from 'react';
-import { useMyDeadlines } from './api.ts';
+import { useWorkbenchFilter } from '../workbench/useWorkbenchFilter.tsx';
+import { useFilteredDeadlines, useMyDeadlines } from './api.ts';
 import { DeadlineTable } from './DeadlineTable.tsx';
 import { countByStatus, statusOrder } from './statuses.ts';
 
 type TFilter = TDeadline['status'] | 'active' | 'all';
 
-/** 我的期限: deadlines of the cases and clues the user handles, by state. Loaded lazily. */
+/**
+ * 我的期限: deadlines of the cases and clues the user handles, by state. Opened from the workbench
+ * (?overdue=1, ?due=7d, with ?mine=1 for one's own), exactly the deadlines it counted. Loaded lazily.
+ */
 export default function MyDeadlinesPage() {
+  const workbench = useWorkbenchFilter(['mine', 'overdue', 'due'] as const);
+  const fromWorkbench = Boolean(workbench.filter.overdue || workbench.filter.due);
+  const filtered = useFilteredDeadlines(workbench.filter, fromWorkbench);
+  if (fromWorkbench) {
+    return (
+      <Card title={workbench.filter.overdue ? '逾期期限' : '7日内到期的期限'}>
+        {workbench.notice}
+        <DeadlineTable
+          items={filtered.data?.items}
+          loading={filtered.isFetching}
+          testId="filtered-deadlines-table"
+          emptyText="没有符合条件的期限"
+        />
+      </Card>
+    );
+  }
+  return <OwnDeadlines />;
+}
+
+function OwnDeadlines() {
   const deadlines = useMyDeadlines();
   const [filter, setFilter] = useState<TFilter>('active');
   const items = deadlines.data?.items;

@@ -16,6 +16,18 @@ export function useMyDeadlines() {
   });
 }
 
+/** The deadlines a workbench link asks for (?overdue=1, ?due=7d, ?mine=1), within the user's reach. */
+export function useFilteredDeadlines(
+  query: { mine?: string; overdue?: string; due?: string },
+  enabled: boolean,
+) {
+  return useQuery({
+    queryKey: ['deadlines', 'filtered', query],
+    queryFn: () => api<TDeadlineList>('/api/deadlines', { query }),
+    enabled,
+  });
+}
+
 /** `version`: the case detail's update time, so a recorded event (which may start a limit) refetches. */
 export function useCaseDeadlines(caseId: number, version: number) {
   return useQuery({

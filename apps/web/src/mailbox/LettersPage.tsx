@@ -66,6 +66,7 @@ function filtersOf(search: URLSearchParams): TLetterFilters {
   return {
     ...(Number.isInteger(schoolId) && schoolId > 0 ? { schoolId } : {}),
     ...(search.get('urgent') === 'true' ? { urgent: 'true' as const } : {}),
+    ...(search.get('awaiting') === 'answer' ? { awaiting: 'answer' as const } : {}),
     suspected: search.get('suspected') === 'true' ? 'true' : 'false',
   };
 }
@@ -142,6 +143,15 @@ export default function LettersPage() {
             data-testid="letters-urgent-only"
           />
           只看紧急
+        </Space>
+        <Space>
+          <Switch
+            size="small"
+            checked={filters.awaiting === 'answer'}
+            onChange={(on) => change({ ...filters, awaiting: on ? 'answer' : undefined })}
+            data-testid="letters-unanswered-only"
+          />
+          只看待答复
         </Space>
       </Flex>
       <Table

@@ -53,6 +53,8 @@ export function usePickUp() {
 export type TLetterFilters = {
   schoolId?: number;
   status?: TLetterStatus;
+  /** answer: not yet answered (the workbench's 待答复). */
+  awaiting?: 'answer';
   topic?: TLetterTopic;
   urgent?: 'true';
   suspected?: 'true' | 'false';

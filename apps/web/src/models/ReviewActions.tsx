@@ -1,8 +1,10 @@
+import type { TPilField } from '@procura/domain/public-interest-fields';
 import { Alert, Button, Flex, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../api/errors.ts';
 import { notifySuccess } from '../api/notify.ts';
 import { departmentOptions, useDepartments } from '../departments/api.ts';
+import { pilFieldOptions } from '../public-interest-fields/options.ts';
 import { FormModal } from '../shared/FormModal.tsx';
 import { useHitsToClues, useReviewHits } from './api.ts';
 
@@ -79,9 +81,10 @@ export function ReviewActions({ selected, onDone }: { selected: number[]; onDone
         width={520}
         onClose={() => setDialog(null)}
         mutation={toClues}
-        toBody={(values: { departmentId: number }) => ({
+        toBody={(values: { departmentId: number; pilField?: TPilField }) => ({
           hitIds: selected,
           departmentId: values.departmentId,
+          ...(values.pilField ? { pilField: values.pilField } : {}),
         })}
         done={(result) =>
           `已登记线索 ${result.items.map((i) => `#${i.clueId}`).join('、')}（来源：大数据模型）`
@@ -105,6 +108,20 @@ export function ReviewActions({ selected, onDone }: { selected: number[]; onDone
             data-testid="clue-department"
             placeholder="选择部门"
           />
+        </Form.Item>
+        <Form.Item noStyle dependencies={['departmentId']}>
+          {({ getFieldValue }) =>
+            departments.data?.find((d) => d.id === getFieldValue('departmentId'))?.line ===
+              'publicInterest' && (
+              <Form.Item
+                name="pilField"
+                label="公益诉讼领域"
+                rules={[{ required: true, message: '请选择公益诉讼领域' }]}
+              >
+                <Select options={pilFieldOptions} placeholder="请选择领域" data-testid="clue-pil-field" />
+              </Form.Item>
+            )
+          }
         </Form.Item>
       </FormModal>
     </Flex>

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useMe } from '../auth/hooks.ts';
 import { seesAllDepartments } from '../auth/reach.ts';
 import { ExportButton } from '../shared/ExportButton.tsx';
+import { useWorkbenchFilter } from '../workbench/useWorkbenchFilter.tsx';
 import { type TSuggestionFilters, useSuggestions } from './api.ts';
 import { kindNames } from './options.ts';
 import { ReplyDeadline } from './ReplyDeadline.tsx';
@@ -45,8 +46,14 @@ const columns: TableColumnsType<TSuggestion> = [
 /** 检察建议: every suggestion on the cases the user reaches, filtered and paged on the server. */
 export default function SuggestionsPage() {
   const me = useMe();
-  const [filters, setFilters] = useState<TSuggestionFilters>({});
+  const [chosen, setFilters] = useState<TSuggestionFilters>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  // 待我审批 from the workbench (?awaiting=me) on top of what the filter bar chooses.
+  const workbench = useWorkbenchFilter(['awaiting'] as const);
+  const filters: TSuggestionFilters = {
+    ...chosen,
+    ...(workbench.filter.awaiting === 'me' ? { awaiting: 'me' as const } : {}),
+  };
   const suggestions = useSuggestions({ ...filters, ...page });
 
   return (
@@ -54,6 +61,7 @@ export default function SuggestionsPage() {
       title="检察建议"
       extra={<ExportButton path="/api/suggestions/export" filters={filters} testId="suggestions-export" />}
     >
+      {workbench.notice}
       <div style={{ marginBottom: 16 }}>
         <SuggestionFilters
           showDepartment={seesAllDepartments(me)}

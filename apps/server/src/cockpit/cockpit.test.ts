@@ -1,0 +1,200 @@
+import { testEngines } from '@procura/db/testing';
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TCaseDetail } from '../cases/schema.ts';
+import { suggestionFixtures } from '../suggestions/suggestion-fixtures.ts';
+import { reachFixtures } from '../testing/reach-fixtures.ts';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { testClock, testNow } from '../testing/test-clock.ts';
+import type { TBreakdown, TCockpit, TFigure } from './schema.ts';
+
+const year = Number(testNow.toISOString().slice(0, 4));
+const thisYear = `from=${year}-01-01&to=${year + 1}-01-01`;
+
+describe.each(testEngines())('cockpit (%s)', (kind) => {
+  let t: TestApp;
+  const cookies: Record<string, string> = {};
+  const departments = new Map<string, number>();
+  const fixtures = reachFixtures(() => t, cookies);
+  const suggestions = suggestionFixtures(() => t, cookies);
+  const as = (user: string, url: string, method: 'GET' | 'POST' = 'GET', payload?: unknown) =>
+    t.app.inject({ method, url, headers: { cookie: cookies[user]! }, ...(payload ? { payload } : {}) });
+
+  const cockpit = async (user: string, query = thisYear) => {
+    const response = await as(user, `/api/cockpit?${query}`);
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json<TCockpit>();
+  };
+  const figureOf = (c: TCockpit, id: string): TFigure =>
+    c.sections.flatMap((s) => s.figures).find((f) => f.metricId === id)!;
+  const breakdownOf = (c: TCockpit, id: string): TBreakdown => c.breakdowns.find((b) => b.id === id)!;
+  /** The number of rows the list a figure links to holds, through the list API as the user. */
+  const listTotal = async (user: string, list: { path: string; query: Record<string, string> } | null) => {
+    expect(list).not.toBeNull();
+    const response = await as(
+      user,
+      `${list!.path}?${new URLSearchParams({ ...list!.query, pageSize: '1' })}`,
+    );
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json<{ total: number }>().total;
+  };
+
+  async function openCase(user: string, body: Record<string, unknown>): Promise<number> {
+    const opened = await as(user, '/api/cases', 'POST', body);
+    expect(opened.statusCode, opened.body).toBe(201);
+    return opened.json<TCaseDetail>().id;
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp(kind, { clock: testClock });
+    for (const user of ['chief', 'deputy', 'head5', 'head6', 'clerk6', 'prosecutor6', 'prosecutor1'])
+      cookies[user] = await t.login(user);
+    for (const d of (await as('chief', '/api/departments')).json<{ id: number; name: string }[]>())
+      departments.set(d.name, d.id);
+
+    // 第五检察部 (公益诉讼): two clues, three cases (one filed in court), one suggestion issued.
+    for (const title of ['某河道排污线索', '某餐馆食品安全线索']) {
+      const clue = await as('head5', '/api/clues', 'POST', {
+        source: 'selfDiscovered',
+        title,
+        description: title,
+      });
+      expect(clue.statusCode, clue.body).toBe(201);
+    }
+    const river = await suggestions.openCase('某河道污染行政公益诉讼案');
+    await openCase('head5', {
+      type: 'adminPublicInterest',
+      title: '某湿地保护行政公益诉讼案',
+      pilField: 'ecology',
+    });
+    const food = await openCase('head5', {
+      type: 'civilPublicInterest',
+      title: '某餐馆食品安全民事公益诉讼案',
+      pilField: 'foodDrugSafety',
+    });
+    const filed = await as('head5', `/api/cases/${food}/events`, 'POST', {
+      kind: 'suitFiled',
+      note: '向法院提起诉讼',
+    });
+    expect(filed.statusCode, filed.body).toBe(200);
+    await suggestions.issued(river);
+    // 第四检察部: one clue and one supported-prosecution case.
+    const clue4 = await as('deputy', '/api/clues', 'POST', {
+      source: 'publicReport',
+      title: '某公司拖欠工资线索',
+      description: '十七名工人被拖欠工资',
+      departmentId: departments.get('第四检察部'),
+    });
+    expect(clue4.statusCode, clue4.body).toBe(201);
+    await openCase('deputy', {
+      type: 'supportedSuit',
+      title: '张某等十七人追索劳动报酬支持起诉案',
+      departmentId: departments.get('第四检察部'),
+    });
+    // One 第五 case opened a year earlier: the same period last year (同比).
+    const lastYear = await openCase('head5', {
+      type: 'adminPublicInterest',
+      title: '去年的国有财产保护案',
+      pilField: 'stateProperty',
+    });
+    await t.database.db.execute(
+      sql`update cases set opened_at = opened_at - interval '1 year' where id = ${lastYear}`,
+    );
+    // A sealed juvenile case of 第六检察部.
+    await fixtures.sealedClueAndCase('王小明', 1);
+  });
+  afterAll(() => t?.close());
+
+  it('the chief sees the whole procuratorate, and three figures recount through their lists', async () => {
+    const c = await cockpit('chief');
+    expect(c.scope).toEqual({ departmentId: null, label: '全院' });
+    const clues = figureOf(c, 'cluesReceived');
+    const cases = figureOf(c, 'casesOpened');
+    const suits = figureOf(c, 'suitsFiled');
+    const issued = figureOf(c, 'suggestionsIssued');
+    expect(clues.value).toBe(4); // 2 of 第五, 1 of 第四, the juvenile one
+    expect(cases.value).toBe(5); // 3 of 第五 this year, 1 of 第四, the juvenile one
+    expect(cases.previous).toBe(1);
+    expect(suits.value).toBe(1);
+    expect(issued.value).toBe(1);
+    // The sealed juvenile case is counted, but no list outside 第六检察部 shows it.
+    expect(cases.hidden).toBe(1);
+    expect(cases.note).toContain('封存');
+    expect(await listTotal('chief', cases.list)).toBe(cases.value! - cases.hidden);
+    expect(await listTotal('chief', clues.list)).toBe(clues.value! - clues.hidden);
+    expect(await listTotal('chief', suits.list)).toBe(suits.value);
+    expect(await listTotal('chief', issued.list)).toBe(issued.value);
+    // A bar of the per-department chart: 第五检察部 this month.
+    const byDepartment = breakdownOf(c, 'casesByDepartment');
+    const fifth = byDepartment.items.find((i) => i.key === String(departments.get('第五检察部')))!;
+    expect(fifth.value).toBe(3);
+    expect(await listTotal('chief', fifth.list)).toBe(3);
+    // PIL cases by field.
+    const byField = breakdownOf(c, 'pilByField');
+    expect(byField.items.map((i) => [i.label, i.value, i.previous])).toEqual(
+      expect.arrayContaining([
+        ['生态环境和资源保护', 1, 0], // the suggestion fixture's case names no field
+        ['食品药品安全', 1, 0],
+        ['国有财产保护', 0, 1],
+      ]),
+    );
+    for (const item of byField.items.filter((i) => i.value > 0))
+      expect(await listTotal('chief', item.list)).toBe(item.value);
+    // The juvenile department lists what it counts, sealed records included.
+    const juvenile = figureOf(await cockpit('deputy'), 'juvenileCases');
+    expect(juvenile.value).toBe(1);
+  });
+
+  it('a department head sees only their own department', async () => {
+    const c = await cockpit('head5');
+    const fifth = departments.get('第五检察部')!;
+    expect(c.scope).toEqual({ departmentId: fifth, label: '第五检察部' });
+    expect(figureOf(c, 'cluesReceived').value).toBe(2);
+    expect(figureOf(c, 'casesOpened').value).toBe(3);
+    expect(figureOf(c, 'casesOpened').previous).toBe(1);
+    expect(figureOf(c, 'juvenileCases').value).toBe(0);
+    // Figures of the whole procuratorate (model runs) are not shown to a head.
+    expect(figureOf(c, 'modelRuns').value).toBeNull();
+    // No other department's cases in any chart, and every list is narrowed to the department.
+    expect(breakdownOf(c, 'casesByType').items.map((i) => i.key)).not.toContain('supportedSuit');
+    expect(breakdownOf(c, 'casesByDepartment').items.every((i) => i.key === String(fifth))).toBe(true);
+    expect(await listTotal('head5', figureOf(c, 'casesOpened').list)).toBe(3);
+    expect(figureOf(c, 'casesOpened').list!.query.departmentId).toBe(String(fifth));
+    // The juvenile head counts its sealed case and lists it.
+    const juvenile = figureOf(await cockpit('head6'), 'juvenileCases');
+    expect(juvenile.value).toBe(1);
+    expect(juvenile.hidden).toBe(0);
+    expect(await listTotal('head6', juvenile.list)).toBe(1);
+  });
+
+  it('another period changes the figures; a prosecutor may not open the cockpit', async () => {
+    const c = await cockpit('chief', `from=${year - 1}-01-01&to=${year}-01-01`);
+    expect(figureOf(c, 'casesOpened').value).toBe(1);
+    expect(figureOf(c, 'casesOpened').previous).toBe(0);
+    expect((await as('prosecutor1', `/api/cockpit?${thisYear}`)).statusCode).toBe(403);
+    const reversed = await as('chief', `/api/cockpit?from=${year}-02-01&to=${year}-01-01`);
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json<{ message: string }>().message).toContain('结束日期应晚于开始日期');
+  });
+
+  it('the statistical table per department holds the cockpit figures', async () => {
+    const response = await as('chief', `/api/cockpit/statistics?${thisYear}&by=department`);
+    expect(response.statusCode, response.body).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+    const casesColumn = header.indexOf('立案（件）') + 1;
+    expect(casesColumn).toBeGreaterThan(0);
+    const rows = new Map<string, number>();
+    sheet.eachRow((row, index) => {
+      if (index > 1) rows.set(String(row.getCell(1).value), Number(row.getCell(casesColumn).value));
+    });
+    expect(rows.get('第五检察部')).toBe(3);
+    expect(rows.get('第四检察部')).toBe(1);
+    // A head's table holds their department only.
+    const head = await as('head5', `/api/cockpit/statistics?${thisYear}&by=handler`);
+    expect(head.statusCode, head.body).toBe(200);
+  });
+});

@@ -1,0 +1,213 @@
+import { schema } from '@procura/db';
+import { testEngines } from '@procura/db/testing';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TClueList } from '../clues/schema.ts';
+import type { TDeadlineList } from '../deadlines/schema.ts';
+import type { TLetterList } from '../mailbox/schema.ts';
+import type { TSuggestionList } from '../suggestions/schema.ts';
+import { suggestionFixtures } from '../suggestions/suggestion-fixtures.ts';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { testClock, testDay } from '../testing/test-clock.ts';
+import type { TWorkbench, TWorkbenchItem } from './schema.ts';
+
+/** The rows a list answer holds in all: its total when paged, the unread count of notifications. */
+function rowsOf(body: { total?: number; unread?: number; items: unknown[] }): number {
+  if (body.total !== undefined) return body.total;
+  if (body.unread !== undefined) return body.unread;
+  return body.items.length;
+}
+
+describe.each(testEngines())('workbench (%s)', (kind) => {
+  let t: TestApp;
+  const cookies: Record<string, string> = {};
+  const f = suggestionFixtures(() => t, cookies);
+  const users = ['chief', 'head5', 'prosecutor5a', 'prosecutor1', 'head6', 'clerk6', 'analyst'];
+  const ids: Record<string, number> = {};
+  let fromProsecutor: number;
+  let fromHead: number;
+  let overdueCase: number;
+  let soonSuggestion: number;
+  let pendingClue: number;
+
+  const workbench = async (user: string) => {
+    const response = await f.as(user, 'GET', '/api/workbench');
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json<TWorkbench>();
+  };
+  const item = (bench: TWorkbench, key: TWorkbenchItem['key']) => bench.items.find((i) => i.key === key);
+
+  beforeAll(async () => {
+    t = await createTestApp(kind, { clock: testClock });
+    for (const user of users) cookies[user] = await t.login(user);
+    for (const user of users) {
+      const [row] = await t.database.db
+        .select({ id: schema.users.id })
+        .from(schema.users)
+        .where(eq(schema.users.username, user));
+      ids[user] = row!.id;
+    }
+    // A case of 第五检察部 handled by its prosecutor: her draft waits for the head or a leader.
+    const opened = await f.as('head5', 'POST', '/api/cases', {
+      type: 'adminPublicInterest',
+      title: '工作台测试：某河道污染案',
+      handlerId: ids.prosecutor5a,
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    overdueCase = opened.json<{ id: number }>().id;
+    await f.as('head5', 'POST', `/api/cases/${overdueCase}/events`, {
+      kind: 'investigationReport',
+      note: '调查终结',
+    });
+    const drafted = await f.as('prosecutor5a', 'POST', '/api/suggestions', {
+      caseId: overdueCase,
+      kind: 'preLitigation',
+      addressee: '成都市成华区水务局',
+      facts: '河道污染。',
+      legalBasis: '《中华人民共和国行政诉讼法》第二十五条第四款',
+      requests: '依法履职。',
+    });
+    expect(drafted.statusCode, drafted.body).toBe(201);
+    fromProsecutor = drafted.json<{ id: number }>().id;
+    await f.step(fromProsecutor, 'submit', 'prosecutor5a');
+    // The head's own draft, submitted: it waits for a leader only.
+    const headCase = await f.openCase('工作台测试：部门负责人承办案');
+    fromHead = (await f.draft(headCase)).id;
+    await f.step(fromHead, 'submit');
+    // An issued suggestion delivered 100 days ago: its reply deadline (two months) is overdue.
+    const issued = await f.issued(overdueCase, { kind: 'preLitigation' });
+    await f.step(issued.id, 'delivery', 'head5', {
+      deliveredOn: testDay(-100),
+      lateEntryReason: '纸质检察建议事后录入',
+    });
+    // Another delivered 58 days ago: its reply is due within the coming seven days.
+    const second = await f.issued(overdueCase, { kind: 'preLitigation' });
+    await f.step(second.id, 'delivery', 'head5', {
+      deliveredOn: testDay(-58),
+      lateEntryReason: '纸质检察建议事后录入',
+    });
+    soonSuggestion = second.id;
+    // A clue 第一检察部's prosecutor registered: it is his, waiting for his decision.
+    const registered = await f.as('prosecutor1', 'POST', '/api/clues', {
+      source: 'publicReport',
+      title: '工作台测试：群众举报某企业偷排',
+      description: '群众举报某企业夜间偷排废水。',
+    });
+    expect(registered.statusCode, registered.body).toBe(201);
+    pendingClue = registered.json<{ clue: { id: number } }>().clue.id;
+  });
+  afterAll(() => t?.close());
+
+  it('every count equals the rows its link opens, for users of different departments and roles', async () => {
+    for (const user of users) {
+      const bench = await workbench(user);
+      expect(bench.items.length, user).toBeGreaterThan(0);
+      for (const entry of bench.items) {
+        const list = await f.as(user, 'GET', entry.api);
+        expect(list.statusCode, `${user} ${entry.api}: ${list.body}`).toBe(200);
+        const body = list.json<{ total?: number; unread?: number; items: unknown[] }>();
+        expect(rowsOf(body), `${user} ${entry.key}`).toBe(entry.count);
+        // The web link carries the same filters as the API path.
+        if (entry.key === 'unreadNotifications') continue;
+        expect(entry.link.split('?')[1] ?? '', `${user} ${entry.key}`).toBe(
+          entry.key === 'lettersUnanswered' ? 'awaiting=answer' : (entry.api.split('?')[1] ?? ''),
+        );
+      }
+    }
+  });
+
+  it('shows each user only what their role can act on', async () => {
+    const keys = async (user: string) => (await workbench(user)).items.map((i) => i.key);
+    expect(await keys('prosecutor1')).toEqual([
+      'deadlinesOverdue',
+      'deadlinesDueSoon',
+      'cluesAwaitingDecision',
+      'unreadNotifications',
+    ]);
+    expect(await keys('head5')).toContain('suggestionsAwaitingApproval');
+    expect(await keys('head5')).not.toContain('lettersUnanswered');
+    expect(await keys('head6')).toContain('lettersUnanswered');
+    // A clerk decides nothing and approves nothing, but answers the juvenile line's letters.
+    expect(await keys('clerk6')).toEqual([
+      'deadlinesOverdue',
+      'deadlinesDueSoon',
+      'lettersUnanswered',
+      'unreadNotifications',
+    ]);
+    expect(await keys('analyst')).toEqual(['unreadNotifications']);
+    expect((await workbench('prosecutor1')).scope).toBe('own');
+    expect((await workbench('head5')).scope).toBe('department');
+    expect((await workbench('chief')).scope).toBe('all');
+  });
+
+  it('?awaiting=me lists the suggestions this user may approve, four eyes applied', async () => {
+    const awaiting = async (user: string) =>
+      (await f.as(user, 'GET', '/api/suggestions?awaiting=me'))
+        .json<TSuggestionList>()
+        .items.map((s) => s.id);
+    const head = await awaiting('head5');
+    expect(head).toContain(fromProsecutor);
+    // Her own draft, and a head's draft, wait for a leader.
+    expect(head).not.toContain(fromHead);
+    const chief = await awaiting('chief');
+    expect(chief).toEqual(expect.arrayContaining([fromProsecutor, fromHead]));
+    expect(await awaiting('prosecutor5a')).toEqual([]);
+    expect(await awaiting('head6')).not.toContain(fromProsecutor);
+    const all = (await f.as('chief', 'GET', '/api/suggestions?awaiting=me')).json<TSuggestionList>();
+    expect(all.items.every((s) => s.state === 'pendingApproval')).toBe(true);
+    // Once approved it no longer waits for anyone.
+    await f.step(fromProsecutor, 'approve', 'head5', { note: '同意' });
+    expect(await awaiting('chief')).not.toContain(fromProsecutor);
+    expect(item(await workbench('head5'), 'suggestionsAwaitingApproval')!.count).toBe(
+      (await awaiting('head5')).length,
+    );
+  });
+
+  it('?overdue=1 and ?due=7d list unfinished deadlines past due and due within seven days', async () => {
+    const overdue = (
+      await f.as('prosecutor5a', 'GET', '/api/deadlines?mine=1&overdue=1')
+    ).json<TDeadlineList>();
+    expect(overdue.items.some((d) => d.record.kind === 'case' && d.record.id === overdueCase)).toBe(true);
+    expect(overdue.items.every((d) => d.status === 'overdue')).toBe(true);
+    expect(overdue.items.every((d) => d.record.handler?.id === ids.prosecutor5a)).toBe(true);
+    const soon = (await f.as('prosecutor5a', 'GET', '/api/deadlines?mine=1&due=7d')).json<TDeadlineList>();
+    expect(soon.items.map((d) => d.suggestionId)).toContain(soonSuggestion);
+    expect(overdue.items.map((d) => d.suggestionId)).not.toContain(soonSuggestion);
+    for (const d of soon.items) {
+      expect(d.due! >= testDay(0) && d.due! <= testDay(7), d.due!).toBe(true);
+      expect(d.completedOn).toBeNull();
+    }
+    // Another department's prosecutor sees neither.
+    const stranger = (await f.as('prosecutor1', 'GET', '/api/deadlines?overdue=1')).json<TDeadlineList>();
+    expect(stranger.items.some((d) => d.record.id === overdueCase && d.record.kind === 'case')).toBe(false);
+    expect(item(await workbench('prosecutor5a'), 'deadlinesOverdue')!.count).toBe(overdue.items.length);
+  });
+
+  it('?awaiting=decision lists the clues not yet decided', async () => {
+    const pending = (
+      await f.as('prosecutor1', 'GET', `/api/clues?awaiting=decision&handlerId=${ids.prosecutor1}`)
+    ).json<TClueList>();
+    expect(pending.items.map((c) => c.id)).toContain(pendingClue);
+    expect(pending.items.every((c) => c.status === 'pending' || c.status === 'assessing')).toBe(true);
+    const declined = await f.as('prosecutor1', 'POST', `/api/clues/${pendingClue}/decision`, {
+      decision: 'decline',
+      reason: '经核查不属实',
+    });
+    expect(declined.statusCode, declined.body).toBe(200);
+    const after = (
+      await f.as('prosecutor1', 'GET', `/api/clues?awaiting=decision&handlerId=${ids.prosecutor1}`)
+    ).json<TClueList>();
+    expect(after.items.map((c) => c.id)).not.toContain(pendingClue);
+    expect(after.total).toBe(pending.total - 1);
+    expect(item(await workbench('prosecutor1'), 'cluesAwaitingDecision')!.count).toBe(after.total);
+  });
+
+  it('?awaiting=answer lists the letters not yet answered', async () => {
+    const letters = (
+      await f.as('head6', 'GET', '/api/mailbox/letters?awaiting=answer&pageSize=100')
+    ).json<TLetterList>();
+    expect(letters.items.every((l) => l.status !== 'answered')).toBe(true);
+    const all = (await f.as('head6', 'GET', '/api/mailbox/letters?pageSize=100')).json<TLetterList>();
+    expect(letters.total).toBe(all.items.filter((l) => l.status !== 'answered').length);
+  });
+});
