@@ -47,6 +47,7 @@ import { modelRoutes } from './models/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { outreachRoutes } from './outreach/routes.ts';
 import { patrolRoutes } from './patrols/routes.ts';
+import { portalReplyRoutes } from './portal/replies-routes.ts';
 import { portalRoutes } from './portal/routes.ts';
 import { portalClueRoutes } from './portal-clues/routes.ts';
 import { publicInterestFieldRoutes } from './public-interest-fields/routes.ts';
@@ -96,6 +97,7 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   workbenchRoutes,
   cockpitRoutes,
   portalClueRoutes,
+  portalReplyRoutes,
 ];
 
 export interface BuildAppOptions {

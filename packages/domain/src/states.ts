@@ -500,3 +500,6 @@ export const portalClueFieldIds = [
   'criminal',
   'unsure',
 ] as const;
+
+/** suggestion_extension_requests.state: an organisation's request to extend the reply deadline. */
+export const extensionRequestStateIds = ['pending', 'granted', 'refused'] as const;

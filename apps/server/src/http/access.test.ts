@@ -430,6 +430,51 @@ const routeTable: Record<string, RouteCase> = {
   'POST /api/clues/:id/portal-feedback': {
     access: 'clue.decide',
     request: () => ({ url: '/api/clues/999999/portal-feedback', payload: { text: '矩阵反馈' } }),
+  'POST /api/portal/suggestions/:id/extension': {
+    access: 'portal.reply',
+    request: () => ({
+      url: '/api/portal/suggestions/999999/extension',
+      payload: { reason: '需协调', proposedDueOn: '2027-03-01' },
+    }),
+  },
+  'GET /api/portal/suggestions/:id/attachments/:attachmentId': {
+    access: 'portal.read',
+    request: () => ({ url: '/api/portal/suggestions/999999/attachments/1' }),
+  },
+  'GET /api/portal/consultations': {
+    access: 'portal.read',
+    request: () => ({ url: '/api/portal/consultations' }),
+  },
+  'GET /api/portal/consultations/:id': {
+    access: 'portal.read',
+    request: () => ({ url: '/api/portal/consultations/999999' }),
+  },
+  'GET /api/suggestions/:id/extension-requests': {
+    access: 'suggestion.read',
+    request: () => ({ url: '/api/suggestions/999999/extension-requests' }),
+  },
+  'POST /api/suggestion-extensions/:id/decision': {
+    access: 'suggestion.write',
+    request: () => ({
+      url: '/api/suggestion-extensions/999999/decision',
+      payload: { grant: false, note: '不同意' },
+    }),
+  },
+  'GET /api/consultations/:id/organisations': {
+    access: 'case.read',
+    request: () => ({ url: '/api/consultations/999999/organisations' }),
+  },
+  'PUT /api/consultations/:id/organisations': {
+    access: 'case.update',
+    request: () => ({ url: '/api/consultations/999999/organisations', payload: { organisationIds: [] } }),
+  },
+  'POST /api/organisations/:id/accounts': {
+    access: 'organisation.manage',
+    request: () => ({ url: '/api/organisations/999999/accounts', payload: { username: 'no-such-account' } }),
+  },
+  'DELETE /api/organisations/:id/accounts/:userId': {
+    access: 'organisation.manage',
+    request: () => ({ url: '/api/organisations/999999/accounts/999999' }),
   },
   'GET /api/invited/cases': { access: 'invitedCase.read', request: () => ({ url: '/api/invited/cases' }) },
   'GET /api/invited/cases/:id': {

@@ -29,6 +29,8 @@ export const pages: Record<TAppPath, TPage> = {
   '/portal': lazyPage(() => import('../portal/PortalEntry.tsx')),
   '/portal/suggestions': lazyPage(() => import('../portal/PortalSuggestionsPage.tsx')),
   '/portal/clues': lazyPage(() => import('../portal/PortalCluesPage.tsx')),
+  '/portal/consultations': lazyPage(() => import('../portal/PortalConsultationsPage.tsx')),
+  '/admin/organisations': lazyPage(() => import('../portal/OrganisationsPage.tsx')),
   '/campus-mailbox/pickup': lazyPage(() => import('../mailbox/PickupPage.tsx')),
   '/campus-mailbox/:token': lazyPage(() => import('../mailbox/PublicMailboxPage.tsx')),
   '/': WorkbenchPage,

@@ -84,6 +84,12 @@ const routes = [
     access: 'portalClue.read',
     menu: { icon: <FileSearchOutlined />, group: 'casework' },
   },
+  {
+    path: '/portal/consultations',
+    title: '诉前磋商（外部单位）',
+    access: 'portal.read',
+    menu: { icon: <SolutionOutlined />, group: 'casework', label: '诉前磋商' },
+  },
   // 校园信箱 for students, without an account or the staff layout.
   {
     path: '/campus-mailbox/pickup',
@@ -353,6 +359,12 @@ const routes = [
     title: '用户管理',
     access: 'user.list',
     menu: { icon: <TeamOutlined />, group: 'admin' },
+  },
+  {
+    path: '/admin/organisations',
+    title: '外部单位',
+    access: 'organisation.manage',
+    menu: { icon: <GlobalOutlined />, group: 'admin' },
   },
   {
     path: '/account-requests',

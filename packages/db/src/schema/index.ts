@@ -14,5 +14,6 @@ export * from './pil-fields.ts';
 export * from './pil-mechanisms.ts';
 export * from './portal.ts';
 export * from './portal-clues.ts';
+export * from './portal-replies.ts';
 export * from './prevention.ts';
 export * from './reminders.ts';
