@@ -430,6 +430,7 @@ const routeTable: Record<string, RouteCase> = {
   'POST /api/clues/:id/portal-feedback': {
     access: 'clue.decide',
     request: () => ({ url: '/api/clues/999999/portal-feedback', payload: { text: '矩阵反馈' } }),
+  },
   'POST /api/portal/suggestions/:id/extension': {
     access: 'portal.reply',
     request: () => ({
