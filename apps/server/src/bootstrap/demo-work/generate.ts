@@ -1,5 +1,4 @@
 import type { schema } from '@procura/db';
-import type { TCaseType } from '@procura/domain/cases/case-types';
 import type { TOutcomeKind } from '@procura/domain/cases/outcomes';
 import type { TPilField } from '@procura/domain/public-interest-fields';
 import type { letterTopicIds, suggestionKindIds } from '@procura/domain/states';
@@ -1078,7 +1077,7 @@ function followUp(
 
 function judicialAid(
   plan: DemoPlan,
-  c: DemoCase,
+  c: { id: number; day: string; handler: DemoUser },
   decider: DemoUser,
   options: { minorId?: number; name: string; category: Insert<S['judicialAids']>['category'] },
 ): Insert<S['judicialAids']> {
@@ -1596,14 +1595,13 @@ export function generateDemoWork(plan: DemoPlan, people: DemoPeople): void {
 
   // Judicial aid on supported-prosecution cases (the juvenile cases' is written with them).
   for (const c of plan.rows.cases.filter((x) => x.type === 'supportedSuit').slice(0, 12)) {
-    const demoCase = {
+    const target = {
       id: c.id!,
       day: chinaDay(c.openedAt as Date),
-      plan,
       handler: plan.usersById.get(c.handlerId!)!,
-    } as unknown as DemoCase;
+    };
     plan.rows.judicialAids.push(
-      judicialAid(plan, demoCase, people.heads.civil, {
+      judicialAid(plan, target, people.heads.civil, {
         name: personName(plan),
         category: 'civilUncompensated',
       }),
@@ -1630,5 +1628,3 @@ export function generateDemoWork(plan: DemoPlan, people: DemoPeople): void {
 function chinaDay(at: Date): string {
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
-
-export type { TCaseType };
