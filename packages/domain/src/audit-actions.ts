@@ -1,6 +1,7 @@
 /** Chinese labels of the actions written to the audit log; later modules add theirs here. */
 export const auditActionLabels: Record<string, string> = {
   'system.init': '初始化系统',
+  'system.demoWork': '生成演示数据',
   'auth.login': '登录',
   'auth.loginFailed': '登录失败',
   'auth.locked': '账号锁定',
