@@ -158,7 +158,8 @@ export function recordReach(role: TRole): TRecordReach {
     role === 'analyst' ||
     role === 'school' ||
     role === 'invitedAssistant' ||
-    role === 'organisation'
+    role === 'organisation' ||
+    role === 'personnel'
   )
     return 'none';
   return 'departmentOrAssigned';

@@ -27,6 +27,9 @@ export const roleIds = [
   'invitedAssistant',
   // 外部单位: an account of an outside organisation (行政机关, 法院…); sees only its own portal records.
   'organisation',
+  // 政治部（组织人事）: runs team assessment (schemes, approvals, grades); sees everyone's
+  // assessment records, no case content.
+  'personnel',
 ] as const;
 
 /** departments.line (roles.ts has the labels). */

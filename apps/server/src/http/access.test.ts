@@ -28,6 +28,7 @@ const demoUserOf: Record<TRole, string> = {
   school: 'school1',
   invitedAssistant: 'invited1',
   organisation: 'org1',
+  personnel: 'personnel1',
 };
 
 const initialPassword = 'Initial2026pw';

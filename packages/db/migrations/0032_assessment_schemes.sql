@@ -1,0 +1,4 @@
+ALTER TABLE "account_requests" DROP CONSTRAINT "account_requests_role_check";--> statement-breakpoint
+ALTER TABLE "users" DROP CONSTRAINT "users_role_check";--> statement-breakpoint
+ALTER TABLE "account_requests" ADD CONSTRAINT "account_requests_role_check" CHECK ("account_requests"."role" in ('chief', 'deputyChief', 'departmentHead', 'prosecutor', 'assistant', 'clerk', 'analyst', 'admin', 'school', 'invitedAssistant', 'organisation', 'personnel'));--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_role_check" CHECK ("users"."role" in ('chief', 'deputyChief', 'departmentHead', 'prosecutor', 'assistant', 'clerk', 'analyst', 'admin', 'school', 'invitedAssistant', 'organisation', 'personnel'));
