@@ -270,7 +270,7 @@ export const calendarDayKindIds = ['rest', 'work'] as const;
 export const calendarSourceIds = ['chinese-days', 'admin', 'import'] as const;
 
 /** attachments.purpose: a clue's material or a suggestion reply's attachment. */
-export const attachmentPurposeIds = ['material', 'reply', 'screenshot'] as const;
+export const attachmentPurposeIds = ['material', 'reply', 'screenshot', 'evidence'] as const;
 
 /** attachments.kind, recognised from the bytes (attachments/file-kinds.ts). */
 export const fileKindIds = ['pdf', 'jpeg', 'png', 'docx', 'xlsx', 'doc', 'xls', 'txt'] as const;
