@@ -371,6 +371,7 @@ export default function SchemesPage() {
                 {
                   title: '条款内容',
                   dataIndex: 'title',
+                  width: 340,
                   render: (v: string, _r, i) => (
                     <Input
                       value={v}
