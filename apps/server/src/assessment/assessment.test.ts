@@ -2,6 +2,7 @@ import { schema } from '@procura/db';
 import { testEngines } from '@procura/db/testing';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { suggestionFixtures } from '../suggestions/suggestion-fixtures.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { manualClock, testDay } from '../testing/test-clock.ts';
 import { proposeFromOverdueDeadlines } from './proposals.ts';
@@ -261,6 +262,8 @@ describe.each(testEngines())('考核方案、考核条目与复核 (%s)', (kind)
     const seen = (await as('prosp', 'GET', `/api/assessment/entries/${entry.id}`)).json<TEntry>();
     expect(seen.status).toBe('revoked');
     expect(seen.appeal).toMatchObject({ status: 'revoked', decision: '经核实，评估已按期完成，撤销该条目' });
+    // Filed and decided by the platform's clock, not the database's.
+    expect(seen.appeal!.filedAt).toBe(clock.clock().toISOString());
   });
 
   it('refuses an appeal after its window with the day it closed', async () => {
@@ -299,6 +302,29 @@ describe.each(testEngines())('考核方案、考核条目与复核 (%s)', (kind)
     } finally {
       clock.advance(-8 * 86_400_000);
     }
+  });
+
+  it('a suggestion returned in approval proposes a negative entry for its drafter, citing the case', async () => {
+    const p = await period('2026年度（退回测试）', null);
+    cookies.head5 = await t.login('head5');
+    const f = suggestionFixtures(() => t, cookies);
+    const caseId = await f.openCase('某林地毁坏行政公益诉讼案（考核测试）');
+    const drafted = await f.draft(caseId);
+    await f.step(drafted.id, 'submit');
+    await f.step(drafted.id, 'return', 'chief', { reason: '事实部分证据不足' });
+    const head5 = (await as('head5', 'GET', '/api/auth/me')).json<{ id: number }>().id;
+    const proposed = (
+      await as('personnel', 'GET', `/api/assessment/entries?periodId=${p.id}&status=proposed`)
+    )
+      .json<TEntry[]>()
+      .filter((e) => e.userId === head5);
+    expect(proposed).toHaveLength(1);
+    expect(proposed[0]).toMatchObject({
+      kind: 'negative',
+      origin: 'record',
+      record: { type: 'case', id: caseId },
+    });
+    expect(proposed[0]!.title).toContain('事实部分证据不足');
   });
 
   it('study attendance earns the rule points at once', async () => {

@@ -439,7 +439,7 @@ export async function appealEntry(
     if (refusal) throw new DomainError('CONFLICT', refusal);
     const [appeal] = await tx
       .insert(appeals)
-      .values({ entryId: id, reason, filedBy: user.id })
+      .values({ entryId: id, reason, filedBy: user.id, filedAt: now() })
       .returning({ id: appeals.id });
     const approvers = await tx
       .select({ id: users.id })
