@@ -325,6 +325,12 @@ describe.each(testEngines())('考核方案、考核条目与复核 (%s)', (kind)
       record: { type: 'case', id: caseId },
     });
     expect(proposed[0]!.title).toContain('事实部分证据不足');
+    // The cited case is named by its number, and links to its page.
+    const theCase = (await as('chief', 'GET', `/api/cases/${caseId}`)).json<{ caseNumber: string }>();
+    expect(proposed[0]!.record).toMatchObject({
+      label: `案件 ${theCase.caseNumber}`,
+      link: `/cases/${caseId}`,
+    });
   });
 
   it('study attendance earns the rule points at once', async () => {

@@ -47,6 +47,8 @@ function selectEntries(db: Executor) {
       proposedByName: proposer.displayName,
       appeal: appeals,
       appealDecidedByName: appealDecider.displayName,
+      // A cited case is named by its number (never its title, which may name a minor).
+      caseNumber: schema.cases.caseNumber,
     })
     .from(entries)
     .innerJoin(periods, eq(periods.id, entries.periodId))
@@ -56,7 +58,8 @@ function selectEntries(db: Executor) {
     .leftJoin(indicators, eq(indicators.id, entries.indicatorId))
     .leftJoin(proposer, eq(proposer.id, entries.proposedBy))
     .leftJoin(appeals, eq(appeals.entryId, entries.id))
-    .leftJoin(appealDecider, eq(appealDecider.id, appeals.decidedBy));
+    .leftJoin(appealDecider, eq(appealDecider.id, appeals.decidedBy))
+    .leftJoin(schema.cases, and(eq(entries.recordType, 'case'), eq(schema.cases.id, entries.recordId)));
 }
 
 type Row = Awaited<ReturnType<typeof selectEntries>>[number];
@@ -98,7 +101,10 @@ function present(row: Row, evidence: TAttachment[]): TEntry {
         : {
             type: e.recordType,
             id: e.recordId,
-            label: `${recordTypeLabels[e.recordType]} #${e.recordId}`,
+            label:
+              e.recordType === 'case' && row.caseNumber
+                ? `案件 ${row.caseNumber}`
+                : `${recordTypeLabels[e.recordType]} #${e.recordId}`,
             link: recordLink(e.recordType, e.recordId),
           },
     proposedByName: row.proposedByName,
