@@ -104,6 +104,7 @@ describe('navigation in the browser', () => {
       '大数据法律监督',
       '未成年人检察',
       '预防与法治宣传',
+      '队伍建设',
       '系统管理',
     ]);
     await settledScreenshot(page, 'navigation-04-menu-chief');

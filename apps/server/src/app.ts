@@ -16,6 +16,7 @@ import {
 import { z } from 'zod';
 import { accountRequestRoutes } from './account-requests/routes.ts';
 import { adminViolationRoutes } from './admin-violation/routes.ts';
+import { assessmentRoutes } from './assessment/routes.ts';
 import { attachmentRoutes } from './attachments/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -98,6 +99,7 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   cockpitRoutes,
   portalClueRoutes,
   portalReplyRoutes,
+  assessmentRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -143,6 +143,33 @@ export const policy = {
     scope: 'own',
     label: '外部单位：查看本单位移送线索的处理情况和反馈',
   },
+  // 队伍建设 (issue 17): 政治部（组织人事） keeps the schemes and approves; everyone sees their own
+  // entries, a head the department's, the chief, deputies and personnel everyone's (the use cases
+  // narrow by assessment/scope.ts; every view of another person's entries is audited).
+  'assessment.read': { roles: [...caseworkers, 'personnel'], scope: 'own', label: '查看考核方案和考核条目' },
+  'assessment.lists': {
+    roles: ['chief', 'deputyChief', 'departmentHead', 'personnel'],
+    scope: 'department',
+    label: '查看本部门或全院的考核条目、加分列表和负面清单',
+  },
+  'assessment.manage': { roles: ['personnel'], scope: 'all', label: '维护考核周期和考核方案' },
+  'assessment.propose': {
+    roles: [...caseworkers, 'personnel'],
+    scope: 'own',
+    label: '提出党员积分、填报指标、加分和负面清单条目',
+  },
+  'assessment.review': { roles: ['departmentHead'], scope: 'department', label: '部门审核、确认考核条目' },
+  'assessment.approve': { roles: ['personnel'], scope: 'all', label: '审批考核条目、决定复核' },
+  'assessment.appeal': {
+    roles: [...caseworkers, 'personnel'],
+    scope: 'own',
+    label: '对本人考核条目申请复核',
+  },
+  'assessment.study': {
+    roles: ['departmentHead', 'personnel'],
+    scope: 'department',
+    label: '登记学习活动及参加人员',
+  },
 } as const satisfies Record<string, Rule>;
 
 export type TAction = keyof typeof policy;
@@ -174,7 +201,8 @@ export function recordReach(role: TRole): TRecordReach {
     role === 'analyst' ||
     role === 'school' ||
     role === 'invitedAssistant' ||
-    role === 'organisation'
+    role === 'organisation' ||
+    role === 'personnel'
   )
     return 'none';
   return 'departmentOrAssigned';

@@ -19,6 +19,7 @@ export const roleLabels: Record<TRole, string> = {
   school: '学校（幼儿园）账号',
   invitedAssistant: '特邀检察官助理',
   organisation: '外部单位',
+  personnel: '政治部（组织人事）',
 };
 
 /**

@@ -27,6 +27,9 @@ export const roleIds = [
   'invitedAssistant',
   // 外部单位: an account of an outside organisation (行政机关, 法院…); sees only its own portal records.
   'organisation',
+  // 政治部（组织人事）: runs team assessment (schemes, approvals, grades); sees everyone's
+  // assessment records, no case content.
+  'personnel',
 ] as const;
 
 /** departments.line (roles.ts has the labels). */
@@ -269,7 +272,7 @@ export const calendarDayKindIds = ['rest', 'work'] as const;
 export const calendarSourceIds = ['chinese-days', 'admin', 'import'] as const;
 
 /** attachments.purpose: a clue's material or a suggestion reply's attachment. */
-export const attachmentPurposeIds = ['material', 'reply', 'screenshot'] as const;
+export const attachmentPurposeIds = ['material', 'reply', 'screenshot', 'evidence'] as const;
 
 /** attachments.kind, recognised from the bytes (attachments/file-kinds.ts). */
 export const fileKindIds = ['pdf', 'jpeg', 'png', 'docx', 'xlsx', 'doc', 'xls', 'txt'] as const;
@@ -503,3 +506,77 @@ export const portalClueFieldIds = [
 
 /** suggestion_extension_requests.state: an organisation's request to extend the reply deadline. */
 export const extensionRequestStateIds = ['pending', 'granted', 'refused'] as const;
+// ─── 队伍建设: assessment schemes, entries, appeals (assessment/schemes.ts has the labels) ──────
+
+/** assessment_periods.kind: a year, a half, a quarter, or another span personnel names. */
+export const assessmentPeriodKindIds = ['year', 'half', 'quarter', 'other'] as const;
+
+/** assessment_periods.status: rules editable while open; closed periods are frozen. */
+export const assessmentPeriodStatusIds = ['open', 'closed'] as const;
+
+/** assessment_point_rules.category: the six disciplines of the Party, and 业务. */
+export const pointCategoryIds = [
+  'political',
+  'organisational',
+  'integrity',
+  'masses',
+  'work',
+  'life',
+  'business',
+] as const;
+
+/** assessment_point_rules.proposer: the lowest level that may propose an entry under the rule. */
+export const pointProposerIds = ['self', 'departmentHead', 'personnel'] as const;
+
+/**
+ * assessment_point_rules.trigger: records that propose an entry under the rule by themselves
+ * (confirmed by a person), or study attendance that earns it.
+ */
+export const pointTriggerIds = [
+  'deadlineOverdue',
+  'suggestionReturned',
+  'firstTopic',
+  'preMeetingStudy',
+  'branchSeminar',
+] as const;
+
+/** assessment_indicators.dimension: 质量 / 效率 / 效果 (高检发〔2020〕7号's three). */
+export const indicatorDimensionIds = ['quality', 'efficiency', 'effect'] as const;
+
+/** assessment_indicators.direction: more is better, or less is better. */
+export const indicatorDirectionIds = ['higher', 'lower'] as const;
+
+/** assessment_indicators.source: computed from the records, or entered and approved. */
+export const indicatorSourceIds = ['computed', 'entered'] as const;
+
+/** assessment_grade_bands.grade: 优秀 / 称职 / 基本称职 / 不称职. */
+export const gradeIds = ['excellent', 'competent', 'basicallyCompetent', 'incompetent'] as const;
+
+/** assessment_entries.kind: party points, an entered indicator's value, the everyday lists. */
+export const assessmentEntryKindIds = ['partyPoints', 'indicator', 'bonus', 'negative'] as const;
+
+/**
+ * assessment_entries.status: proposed by the records (a person confirms), submitted by its
+ * author, reviewed by the department head, approved by personnel (or confirmed), rejected, or
+ * revoked on appeal.
+ */
+export const assessmentEntryStatusIds = [
+  'proposed',
+  'submitted',
+  'reviewed',
+  'approved',
+  'rejected',
+  'revoked',
+] as const;
+
+/** assessment_entries.origin: typed by a person, proposed from a record, from study attendance. */
+export const assessmentEntryOriginIds = ['manual', 'record', 'study'] as const;
+
+/** assessment_entries.record_type: the record an entry cites. */
+export const assessmentRecordTypeIds = ['deadline', 'suggestion', 'case', 'clue', 'studySession'] as const;
+
+/** assessment_appeals.status: 复核 pending, the entry upheld, or the entry revoked. */
+export const appealStatusIds = ['pending', 'upheld', 'revoked'] as const;
+
+/** study_sessions.kind: 第一议题, 党组会前学习, 支部研讨. */
+export const studySessionKindIds = ['firstTopic', 'preMeetingStudy', 'branchSeminar'] as const;

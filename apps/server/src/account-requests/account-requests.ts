@@ -11,6 +11,7 @@ import { now } from '../clock.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { notify } from '../notifications/notify.ts';
 import { assertDepartmentExists } from '../users/create-user.ts';
+import { recordMembership } from '../users/memberships.ts';
 import {
   accountRequestKindLabels,
   type TAccountRequest,
@@ -203,6 +204,7 @@ export async function decideAccountRequest(
           })
           .returning({ id: users.id });
         userId = created!.id;
+        await recordMembership(tx, userId, request.departmentId);
         await audit('user.create', 'user', userId, {
           username: request.username,
           role: request.role,
@@ -217,6 +219,7 @@ export async function decideAccountRequest(
             .update(users)
             .set({ role: request.role, departmentId: request.departmentId })
             .where(eq(users.id, target.id));
+          await recordMembership(tx, target.id, request.departmentId);
           await audit('user.update', 'user', target.id, {
             from: { role: target.role, departmentId: target.departmentId },
             to: { role: request.role, departmentId: request.departmentId },

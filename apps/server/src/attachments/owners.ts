@@ -1,6 +1,7 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { eq } from 'drizzle-orm';
+import { entryEvidenceLock, entryEvidenceVisible } from '../assessment/evidence.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { reaches } from '../cases/record-reach.ts';
 import { clueVisible } from '../clues/get-clue.ts';
@@ -9,7 +10,11 @@ import { sealedFrom } from '../juvenile/scope.ts';
 import { suggestionStates, type TSuggestionState } from '../suggestions/labels.ts';
 
 /** What an attachment belongs to: a clue's material, or the reply to a suggestion. */
-export type TAttachmentOwner = { clueId: number } | { suggestionId: number } | { patrolFindingId: number };
+export type TAttachmentOwner =
+  | { clueId: number }
+  | { suggestionId: number }
+  | { patrolFindingId: number }
+  | { assessmentEntryId: number };
 
 /** A reply's files come with or after the reply, never before the suggestion was delivered. */
 const replyStates: TSuggestionState[] = ['delivered', 'replied', 'closed'];
@@ -39,6 +44,10 @@ const selectFindingReach = (db: Executor, findingId: number) =>
  * user of another department never learns the record exists.
  */
 export async function lockOwnerForUpload(tx: Executor, owner: TAttachmentOwner, user: SessionUser) {
+  if ('assessmentEntryId' in owner) {
+    await entryEvidenceLock(tx, owner.assessmentEntryId, user);
+    return { purpose: 'evidence' as const, targetType: 'assessmentEntry', targetId: owner.assessmentEntryId };
+  }
   if ('patrolFindingId' in owner) {
     const [finding] = await selectFindingReach(tx, owner.patrolFindingId).for('update', {
       of: schema.patrolFindings,
@@ -74,6 +83,7 @@ export async function ownerVisible(
   owner: TAttachmentOwner,
   user: SessionUser,
 ): Promise<boolean> {
+  if ('assessmentEntryId' in owner) return entryEvidenceVisible(db, owner.assessmentEntryId, user);
   if ('patrolFindingId' in owner) {
     const [finding] = await selectFindingReach(db, owner.patrolFindingId);
     return Boolean(finding && reaches(user, { departmentId: finding.departmentId, handlerId: null }));

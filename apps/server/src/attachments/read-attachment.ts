@@ -23,7 +23,9 @@ export async function readAttachment(
           ? eq(schema.attachments.clueId, owner.clueId)
           : 'suggestionId' in owner
             ? eq(schema.attachments.suggestionId, owner.suggestionId)
-            : eq(schema.attachments.patrolFindingId, owner.patrolFindingId),
+            : 'assessmentEntryId' in owner
+              ? eq(schema.attachments.assessmentEntryId, owner.assessmentEntryId)
+              : eq(schema.attachments.patrolFindingId, owner.patrolFindingId),
       ),
     );
   if (!file) throw notFound('附件');
@@ -31,16 +33,18 @@ export async function readAttachment(
     recordAudit(tx, {
       actor: actorOf(user),
       action: 'attachment.download',
-      targetType: 'clueId' in owner ? 'clue' : 'suggestionId' in owner ? 'suggestion' : 'patrolFinding',
-      targetId:
-        'clueId' in owner
-          ? owner.clueId
-          : 'suggestionId' in owner
-            ? owner.suggestionId
-            : owner.patrolFindingId,
+      ...ownerTarget(owner),
       ip: options.ip,
       detail: { attachmentId, fileName: file.fileName },
     }),
   );
   return file;
+}
+
+function ownerTarget(owner: TAttachmentOwner): { targetType: string; targetId: number } {
+  if ('clueId' in owner) return { targetType: 'clue', targetId: owner.clueId };
+  if ('suggestionId' in owner) return { targetType: 'suggestion', targetId: owner.suggestionId };
+  if ('assessmentEntryId' in owner)
+    return { targetType: 'assessmentEntry', targetId: owner.assessmentEntryId };
+  return { targetType: 'patrolFinding', targetId: owner.patrolFindingId };
 }

@@ -42,6 +42,12 @@ export async function attachmentRoutes(app: App, { database }: RouteDeps) {
       read: 'patrol.read',
       owner: (id: number): TAttachmentOwner => ({ patrolFindingId: id }),
     },
+    {
+      path: 'assessment-entries',
+      upload: { access: 'assessment.propose', summary: '上传考核条目的证明材料' },
+      read: 'assessment.read',
+      owner: (id: number): TAttachmentOwner => ({ assessmentEntryId: id }),
+    },
   ] as const;
 
   for (const { path, upload, read, owner } of owners) {

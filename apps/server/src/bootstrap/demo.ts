@@ -40,6 +40,8 @@ export const demoUsers: { username: string; displayName: string; role: TRole; de
     },
     // 外部单位门户: an account of an outside organisation (bound to one by the admin).
     { username: 'org1', displayName: '成华区市场监督管理局（演示）', role: 'organisation', department: null },
+    // 政治部（组织人事）: runs team assessment (考核方案, approvals, grades).
+    { username: 'personnel1', displayName: '杨帆（演示）', role: 'personnel', department: '政治部' },
     // One account per role in every department that has the role: each casework department has a
     // head, a prosecutor, an assistant and a clerk. (Tests create their own "prosecutor5" in
     // 第五检察部, so its demo prosecutor is prosecutor5a.)

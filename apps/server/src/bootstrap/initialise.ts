@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.ts';
 import { assertStrongPassword, generatePassword, hashPassword } from '../auth/passwords.ts';
 import { seedDemoSchools } from '../mailbox/demo-schools.ts';
+import { recordMembership } from '../users/memberships.ts';
 import { demoDepartments, demoPassword, demoProcuratorate, demoUsers } from './demo.ts';
 import { seedDemoWork } from './demo-work/seed-demo-work.ts';
 
@@ -78,15 +79,19 @@ async function seedDemo(tx: Executor): Promise<void> {
     .returning({ id: schema.departments.id, name: schema.departments.name });
   const departmentId = new Map(departments.map((d) => [d.name, d.id]));
   const passwordHash = await hashPassword(demoPassword);
-  await tx.insert(schema.users).values(
-    demoUsers.map((u) => ({
-      username: u.username,
-      displayName: u.displayName,
-      role: u.role,
-      departmentId: u.department ? departmentId.get(u.department) : null,
-      passwordHash,
-    })),
-  );
+  const seeded = await tx
+    .insert(schema.users)
+    .values(
+      demoUsers.map((u) => ({
+        username: u.username,
+        displayName: u.displayName,
+        role: u.role,
+        departmentId: u.department ? departmentId.get(u.department) : null,
+        passwordHash,
+      })),
+    )
+    .returning({ id: schema.users.id, departmentId: schema.users.departmentId });
+  for (const user of seeded) await recordMembership(tx, user.id, user.departmentId);
   await seedDemoSchools(tx);
   await recordAudit(tx, {
     actor: { id: null, name: '系统' },

@@ -28,6 +28,7 @@ const demoUserOf: Record<TRole, string> = {
   school: 'school1',
   invitedAssistant: 'invited1',
   organisation: 'org1',
+  personnel: 'personnel1',
 };
 
 const initialPassword = 'Initial2026pw';
@@ -332,6 +333,85 @@ const routeTable: Record<string, RouteCase> = {
   'GET /api/patrol-findings/:id/attachments/:attachmentId': {
     access: 'patrol.read',
     request: () => ({ url: '/api/patrol-findings/999999/attachments/1' }),
+  },
+  // 队伍建设 (assessment): missing ids (404) or empty bodies (400).
+  'GET /api/assessment/periods': {
+    access: 'assessment.read',
+    request: () => ({ url: '/api/assessment/periods' }),
+  },
+  'POST /api/assessment/periods': {
+    access: 'assessment.manage',
+    request: () => ({ url: '/api/assessment/periods', payload: {} }),
+  },
+  'GET /api/assessment/periods/:id': {
+    access: 'assessment.read',
+    request: () => ({ url: '/api/assessment/periods/999999' }),
+  },
+  'PUT /api/assessment/periods/:id/scheme': {
+    access: 'assessment.manage',
+    request: () => ({ url: '/api/assessment/periods/999999/scheme', payload: {} }),
+  },
+  'POST /api/assessment/periods/:id/close': {
+    access: 'assessment.manage',
+    request: () => ({ url: '/api/assessment/periods/999999/close' }),
+  },
+  'GET /api/assessment/people': {
+    access: 'assessment.read',
+    request: () => ({ url: '/api/assessment/people' }),
+  },
+  'GET /api/assessment/entries': {
+    access: 'assessment.read',
+    request: () => ({ url: '/api/assessment/entries' }),
+  },
+  'POST /api/assessment/entries': {
+    access: 'assessment.propose',
+    request: () => ({ url: '/api/assessment/entries', payload: {} }),
+  },
+  'POST /api/assessment/entries/refresh': {
+    access: 'assessment.review',
+    request: () => ({ url: '/api/assessment/entries/refresh' }),
+  },
+  'GET /api/assessment/entries/:id': {
+    access: 'assessment.read',
+    request: () => ({ url: '/api/assessment/entries/999999' }),
+  },
+  'POST /api/assessment/entries/:id/review': {
+    access: 'assessment.review',
+    request: () => ({ url: '/api/assessment/entries/999999/review', payload: { approve: true } }),
+  },
+  'POST /api/assessment/entries/:id/decision': {
+    access: 'assessment.approve',
+    request: () => ({ url: '/api/assessment/entries/999999/decision', payload: { approve: true } }),
+  },
+  'POST /api/assessment/entries/:id/appeal': {
+    access: 'assessment.appeal',
+    request: () => ({ url: '/api/assessment/entries/999999/appeal', payload: { reason: '理由' } }),
+  },
+  'POST /api/assessment/entries/:id/appeal/decision': {
+    access: 'assessment.approve',
+    request: () => ({
+      url: '/api/assessment/entries/999999/appeal/decision',
+      payload: { revoke: false, decision: '维持' },
+    }),
+  },
+  'GET /api/assessment/study-sessions': {
+    access: 'assessment.read',
+    request: () => ({ url: '/api/assessment/study-sessions?periodId=999999' }),
+  },
+  'POST /api/assessment/study-sessions': {
+    access: 'assessment.study',
+    request: () => ({ url: '/api/assessment/study-sessions', payload: {} }),
+  },
+  'POST /api/assessment-entries/:id/attachments': {
+    access: 'assessment.propose',
+    request: () => ({
+      url: '/api/assessment-entries/999999/attachments?name=a.pdf',
+      payload: Buffer.from('%PDF-1.7'),
+    }),
+  },
+  'GET /api/assessment-entries/:id/attachments/:attachmentId': {
+    access: 'assessment.read',
+    request: () => ({ url: '/api/assessment-entries/999999/attachments/1' }),
   },
   // 类案监督 and 检行协作: missing ids (404) or empty bodies (400).
   'GET /api/class-cases': { access: 'classCase.read', request: () => ({ url: '/api/class-cases' }) },

@@ -17,6 +17,12 @@ import { testClock } from '../testing/test-clock.ts';
 
 /** Id fields that name no record of anyone's reach, with why. */
 const notRecords: Record<string, string> = {
+  periodId:
+    'assessment periods and their schemes are not personal: everyone assessed lists them (GET /api/assessment/periods)',
+  copyFromId: 'an assessment period to copy the scheme of (periods are listed to everyone assessed)',
+  ruleId: 'a rule of an assessment scheme, checked against the period in the body; schemes are not personal',
+  indicatorId:
+    'an indicator of an assessment scheme, checked against the period in the body; schemes are not personal',
   departmentId: 'departments are a directory every user lists (GET /api/departments)',
   schoolId: 'partner schools are a directory (mailbox links and posters are public)',
   organisationId: 'outside organisations are a directory every caseworker lists (GET /api/organisations)',
@@ -73,6 +79,37 @@ const get = (url: string) => () => ({ method: 'GET' as const, url });
 
 /** "METHOD /openapi/path field" → how to walk it. */
 const walks: Record<string, Walk> = {
+  'POST /api/assessment/entries userId': {
+    caller: 'head5',
+    kind: 'user',
+    request: (id) => ({
+      method: 'POST',
+      url: '/api/assessment/entries',
+      payload: {
+        periodId: 999999,
+        userId: id,
+        kind: 'bonus',
+        title: '试探',
+        points: 1,
+        occurredOn: '2026-11-01',
+      },
+    }),
+  },
+  'POST /api/assessment/study-sessions attendeeIds': {
+    caller: 'head5',
+    kind: 'user',
+    request: (id) => ({
+      method: 'POST',
+      url: '/api/assessment/study-sessions',
+      payload: {
+        periodId: 999999,
+        kind: 'branchSeminar',
+        title: '试探',
+        heldOn: '2026-11-01',
+        attendeeIds: [id],
+      },
+    }),
+  },
   'GET /api/suggestions caseId': {
     caller: 'head5',
     kind: 'case',

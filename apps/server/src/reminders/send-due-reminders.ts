@@ -1,5 +1,6 @@
 import type { Database } from '@procura/db';
 import { chinaDate } from '@procura/domain/china-time';
+import { proposeFromOverdueDeadlines } from '../assessment/proposals.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
 import type { DueItem, ReminderKind, ReminderState } from './due-item.ts';
 import { findDueDeadlines } from './find-due-deadlines.ts';
@@ -36,6 +37,12 @@ export async function sendDueReminders(database: Database, now: Date): Promise<S
     } catch (error) {
       failures.push(error);
     }
+  }
+  // 负面清单: an overdue deadline also proposes its entry, for the department head to confirm.
+  try {
+    await proposeFromOverdueDeadlines(database, today);
+  } catch (error) {
+    failures.push(error);
   }
   if (failures.length > 0)
     throw new AggregateError(failures, `${failures.length} 条期限提醒发送失败，下次检查时重试`);

@@ -1,6 +1,8 @@
 import type { Database, Executor } from '@procura/db';
 import { schema } from '@procura/db';
+import { chinaDate } from '@procura/domain/china-time';
 import { eq } from 'drizzle-orm';
+import { proposeFromRecord } from '../assessment/proposals.ts';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { now } from '../clock.ts';
@@ -129,6 +131,16 @@ export async function returnSuggestion(
       kind: 'suggestionReturned',
       text: `${user.displayName}退回了${await caseLabel(tx, theCase.id)}的${kindLabel}（致${suggestion.addressee}）：${input.reason}`,
       link: `/cases/${suggestion.caseId}`,
+    });
+    // 负面清单: a return proposes the drafter's entry (when the open scheme has such a rule).
+    await proposeFromRecord(tx, {
+      trigger: 'suggestionReturned',
+      userId: suggestion.createdBy,
+      occurredOn: chinaDate(at),
+      title: `${kindLabel}（检察建议 #${id}）审批被退回：${input.reason}`.slice(0, 200),
+      recordType: 'case',
+      recordId: suggestion.caseId,
+      sourceKey: `suggestion:${id}:returned:${at.toISOString()}`,
     });
     await recordAudit(tx, {
       actor: actorOf(user),

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { assertStrongPassword, hashPassword } from '../auth/passwords.ts';
 import { DomainError } from '../errors.ts';
 import { getUser } from './list-users.ts';
+import { recordMembership } from './memberships.ts';
 import type { TCreateUserBody, TUser } from './schema.ts';
 
 export async function createUser(
@@ -35,6 +36,7 @@ export async function createUser(
           mustChangePassword: true,
         })
         .returning({ id: schema.users.id });
+      await recordMembership(tx, created!.id, input.departmentId);
       await recordAudit(tx, {
         actor: options.actor,
         action: 'user.create',

@@ -7,6 +7,7 @@ import { deleteUserSessions } from '../auth/sessions.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { assertDepartmentExists } from './create-user.ts';
 import { getUser } from './list-users.ts';
+import { recordMembership } from './memberships.ts';
 import type { TUpdateUserBody, TUser } from './schema.ts';
 
 /** Renames, changes role, moves between departments, disables or enables a user: one audit entry per kind. */
@@ -38,6 +39,7 @@ export async function updateUser(
     const audit = (action: string, detail: Record<string, unknown>) =>
       recordAudit(tx, { actor, action, targetType: 'user', targetId: id, ip: options.ip, detail });
     if (changes.departmentId !== undefined) {
+      await recordMembership(tx, id, changes.departmentId);
       await audit('user.move', { from: before.departmentId, to: changes.departmentId });
     }
     if (changes.disabled !== undefined) await audit(changes.disabled ? 'user.disable' : 'user.enable', {});

@@ -57,6 +57,7 @@ export const menuGroups = {
   models: '大数据法律监督',
   juvenile: '未成年人检察',
   prevention: '预防与法治宣传',
+  assessment: '队伍建设',
   admin: '系统管理',
 } as const;
 export type TMenuGroup = keyof typeof menuGroups;
@@ -70,6 +71,25 @@ const juvenileOnly = ['juvenile'] as const satisfies readonly TLine[];
  */
 const routes = [
   { path: '/login', title: '登录', access: 'public' },
+  // 队伍建设: schemes (personnel), lists and approvals (heads, personnel, leaders), one's own entries.
+  {
+    path: '/assessment/mine',
+    title: '我的考核',
+    access: 'assessment.read',
+    menu: { icon: <IdcardOutlined />, group: 'assessment' },
+  },
+  {
+    path: '/assessment/lists',
+    title: '考核条目与审批',
+    access: 'assessment.lists',
+    menu: { icon: <ScheduleOutlined />, group: 'assessment' },
+  },
+  {
+    path: '/assessment/schemes',
+    title: '考核方案',
+    access: 'assessment.manage',
+    menu: { icon: <ControlOutlined />, group: 'assessment' },
+  },
   // 外部单位门户: its login entry, then its one page.
   { path: '/portal', title: '外部单位登录', access: 'public' },
   {

@@ -1,6 +1,7 @@
 import { attachmentPurposeIds, fileKindIds } from '@procura/domain/states';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { assessmentEntries } from './assessment.ts';
 import { bytea, clues, suggestions, users } from './core.ts';
 import { oneOf } from './one-of.ts';
 import { patrolFindings } from './patrols.ts';
@@ -18,6 +19,8 @@ export const attachments = pgTable(
     suggestionId: integer('suggestion_id').references(() => suggestions.id),
     /** A 网络巡查 finding's screenshots. */
     patrolFindingId: integer('patrol_finding_id').references(() => patrolFindings.id),
+    /** Evidence of an assessment entry (a bonus, party points, an entered indicator). */
+    assessmentEntryId: integer('assessment_entry_id').references(() => assessmentEntries.id),
     /** material (a clue's) | reply (a suggestion reply's) */
     purpose: text('purpose', { enum: attachmentPurposeIds }).notNull(),
     fileName: text('file_name').notNull(),
@@ -36,9 +39,10 @@ export const attachments = pgTable(
     index('attachments_clue_idx').on(t.clueId),
     index('attachments_suggestion_idx').on(t.suggestionId),
     index('attachments_patrol_finding_idx').on(t.patrolFindingId),
+    index('attachments_assessment_entry_idx').on(t.assessmentEntryId),
     check(
       'attachments_one_owner',
-      sql`num_nonnulls(${t.clueId}, ${t.suggestionId}, ${t.patrolFindingId}) = 1`,
+      sql`num_nonnulls(${t.clueId}, ${t.suggestionId}, ${t.patrolFindingId}, ${t.assessmentEntryId}) = 1`,
     ),
     oneOf('attachments', t.purpose, attachmentPurposeIds),
     oneOf('attachments', t.kind, fileKindIds),
