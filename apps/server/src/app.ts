@@ -16,6 +16,7 @@ import {
 import { z } from 'zod';
 import { accountRequestRoutes } from './account-requests/routes.ts';
 import { adminViolationRoutes } from './admin-violation/routes.ts';
+import { assessmentScoreRoutes } from './assessment-scores/routes.ts';
 import { attachmentRoutes } from './attachments/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -90,6 +91,7 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   agreementRoutes,
   blacklistRoutes,
   portalRoutes,
+  assessmentScoreRoutes,
 ];
 
 export interface BuildAppOptions {

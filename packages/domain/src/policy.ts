@@ -127,6 +127,28 @@ export const policy = {
   'organisation.list': { roles: [...caseworkers, 'admin'], scope: 'all', label: '查看外部单位名录' },
   'portal.read': { roles: ['organisation'], scope: 'own', label: '外部单位：查看送达本单位的检察建议' },
   'portal.reply': { roles: ['organisation'], scope: 'own', label: '外部单位：在线回复检察建议' },
+  // 业绩考评 computed side and 精准画像 (issue 17, assessment-scores): who reaches whose profile is
+  // decided by assessment/reach.ts (self; heads their department; chief, deputies, personnel all).
+  'assessment.profile': {
+    roles: caseworkers,
+    scope: 'own',
+    label: '查看业绩考评画像（本人，部门负责人查看本部门）',
+  },
+  'assessment.results': {
+    roles: heads,
+    scope: 'department',
+    label: '查看、导出考评结果、等次名单和评先选优候选',
+  },
+  'assessment.recalculate': {
+    roles: ['chief', 'deputyChief'],
+    scope: 'all',
+    label: '重新计算考评结果并保存快照',
+  },
+  'assessment.target': {
+    roles: ['departmentHead'],
+    scope: 'department',
+    label: '设定本部门“跳起摸高”目标值',
+  },
 } as const satisfies Record<string, Rule>;
 
 export type TAction = keyof typeof policy;

@@ -1,6 +1,7 @@
 // Each area of the platform keeps its tables in its own file; drizzle-kit reads them all from here.
 
 export * from './admin-violation.ts';
+export * from './assessment-scores.ts';
 export * from './attachments.ts';
 export * from './civil.ts';
 export * from './class-supervision.ts';

@@ -70,6 +70,25 @@ export interface ComputedIndicator {
   readonly listPath: string;
 }
 
+/** The procuratorate's own limits (deadlines/limits.ts); the others bind an addressee or a party. */
+export const ownDeadlineLimitIds = [
+  'clueAssessment',
+  'caseHandlingToSuggestion',
+  'caseClosureNotice',
+  'suitDecisionAfterReply',
+  'attendanceNoticeSubmission',
+  'sealedRecordQueryDecision',
+  'petitionProceduralReply',
+  'petitionResultReply',
+] as const;
+
+/** The addressee's reply limits of a suggestion (repliesOnTime compares the reply with them). */
+export const suggestionReplyLimitIds = [
+  'preLitigationSuggestionReply',
+  'generalSuggestionReply',
+  'minorProtectionSuggestionReply',
+] as const;
+
 /**
  * 难度系数 by case type (示例: the procuratorate sets its own in the scheme). A type missing from a
  * scheme's table counts 1.0.
@@ -168,7 +187,7 @@ const indicators: readonly ComputedIndicator[] = [
     direction: 'higher',
     measure: 'count',
     definition:
-      '归属本人的期限（案件或线索的承办人；检察建议的回复期限归其起草人）中，到期日在考核期内、且完成日期不晚于到期日的项数；暂停中（无到期日）的期限不计入。',
+      '本院自身应遵守的期限（线索评估、立案后提出检察建议或终结案件、终结通知送达、回复期满后决定是否起诉、出庭通知书提交、封存记录查询决定、群众来信答复；被建议单位回复、诉前公告、当事人申请等他方期限不计入），归属案件或线索的承办人，到期日在考核期内、且完成日期不晚于到期日的项数；暂停中（无到期日）的期限不计入。',
     listPath: '/deadlines',
   },
   {
@@ -179,7 +198,7 @@ const indicators: readonly ComputedIndicator[] = [
     direction: 'lower',
     measure: 'count',
     definition:
-      '归属本人的期限中，到期日在考核期内且早于计算日，完成日期晚于到期日或至计算日仍未完成的项数；暂停中（无到期日）的期限不计入。',
+      '与“期限按期办结数”同一范围的期限中，到期日在考核期内且早于计算日，完成日期晚于到期日或至计算日仍未完成的项数；暂停中（无到期日）的期限不计入。',
     listPath: '/deadlines',
   },
   {
