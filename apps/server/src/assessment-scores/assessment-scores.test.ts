@@ -2,6 +2,7 @@ import { schema } from '@procura/db';
 import { testEngines } from '@procura/db/testing';
 import { exampleScheme } from '@procura/domain/assessment/scoring';
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withClock } from '../clock.ts';
 import { loginAs } from '../testing/role-login.ts';
@@ -302,5 +303,36 @@ describe.each(testEngines())('assessment computed from the records (%s)', (engin
     expect(c?.totalBefore).toBeCloseTo(10, 2);
     expect(c?.totalAfter).toBeCloseTo(20, 2);
     expect(diff.changes.some((x) => x.userId === ids.a)).toBe(false);
+  });
+
+  it('the chief exports the grade list with the quota checked, and a personal appraisal form', async () => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/assessment/results/export?year=2026&kind=grades',
+      headers: { cookie: cookies.chief as string },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('考核等次名单');
+    const header = (sheet?.getRow(1).values as string[]).slice(1);
+    expect(header).toEqual(['排名', '姓名', '部门', '总分', '按分数段', '确定等次', '名额核对']);
+    const rows = (sheet?.getRows(2, (sheet?.rowCount ?? 1) - 1) ?? []).map((r) =>
+      (r.values as unknown[]).slice(1),
+    );
+    const a = rows.find((r) => r[1] === '考评甲');
+    expect(a?.[3]).toBeCloseTo(89.29, 2);
+    // At most ⌊n × 20 %⌋ 优秀 in the whole list.
+    expect(rows.filter((r) => r[5] === '优秀').length).toBeLessThanOrEqual(Math.floor(rows.length * 0.2));
+    expect(String(rows[0]?.[6])).toMatch(/优秀名额|无名额限制/);
+
+    const form = await t.app.inject({
+      method: 'GET',
+      url: `/api/assessment/profiles/${ids.a}/appraisal-form?year=2026`,
+      headers: { cookie: cookies.a as string },
+    });
+    expect(form.statusCode, form.body).toBe(200);
+    expect(form.headers['content-type']).toContain('wordprocessingml');
+    expect(decodeURIComponent(String(form.headers['content-disposition']))).toContain('考评甲');
   });
 });

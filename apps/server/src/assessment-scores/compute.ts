@@ -187,7 +187,7 @@ export async function computeValues(
       type: 'suggestion',
       id: row.id,
       label: `${row.docNumber ?? '（未编号）'} ${row.addressee}`,
-      url: `/cases/${row.caseId}`,
+      url: `/cases/${row.caseId}?suggestion=${row.id}`,
       juvenile: juvenileCaseTypes.has(row.caseType),
     };
     if (row.issuedAt && row.issuedAt >= fromAt && row.issuedAt < toAt) {
