@@ -57,6 +57,7 @@ export const menuGroups = {
   models: '大数据法律监督',
   juvenile: '未成年人检察',
   prevention: '预防与法治宣传',
+  team: '队伍建设',
   admin: '系统管理',
 } as const;
 export type TMenuGroup = keyof typeof menuGroups;
@@ -317,6 +318,12 @@ const routes = [
     title: '未检·封存记录',
     access: 'juvenile.read',
     menu: { icon: <LockOutlined />, group: 'juvenile', label: '封存记录', lines: juvenileOnly },
+  },
+  {
+    path: '/assessment/profile',
+    title: '精准画像',
+    access: 'assessment.profile',
+    menu: { icon: <RadarChartOutlined />, group: 'team' },
   },
   {
     path: '/admin/calendar',

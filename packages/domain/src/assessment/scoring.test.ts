@@ -169,3 +169,16 @@ describe('quartersOf', () => {
     ]);
   });
 });
+
+describe('an indicator that tells no one apart', () => {
+  it('is not scored when everyone has 0, even lower-is-better: no full marks for doing nothing', () => {
+    const [only] = scoreDepartment({
+      scheme,
+      period,
+      departmentId: 1,
+      members: [{ userId: 1, ...period, values: { cases: 0, overdue: 0, rate: null } }],
+    });
+    expect(only?.indicators.map((i) => i.applicable)).toEqual([false, false, false]);
+    expect(only?.total).toBe(0);
+  });
+});

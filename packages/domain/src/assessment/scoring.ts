@@ -8,7 +8,7 @@
  *   lower is better:  score = weight × min((1 + benchmark) ÷ (1 + value), 1) (the +1 keeps a
  *   benchmark of 0 from dividing by zero; zero overdue against a best of zero scores full).
  * - not applicable (不计分): a rate without a base (value null), or an indicator nobody in the
- *   department has any of (benchmark 0 for higher-is-better). Its weight is shared out among the
+ *   department has any of (all values 0, either direction: it tells no one apart). Its weight is shared out among the
  *   applicable ones: total = Σ scores × Σ all weights ÷ Σ applicable weights.
  * - a person moved mid-period (memberships) is scored in each department against that department,
  *   additive values (counts, amounts) being compared pro rata to the days spent there (value ×
@@ -238,8 +238,9 @@ export function scoreDepartment(input: {
   const benchmarks: Record<string, { value: number | null; kind: 'best' | 'target' }> = {};
   for (const indicator of input.scheme.indicators) {
     const values = prepared.map((p) => p.compared[indicator.key]).filter((v): v is number => v !== null);
+    // Nobody in the department has any (all zero, lower-is-better too): it tells no one apart.
     const best =
-      values.length === 0
+      values.length === 0 || values.every((v) => v === 0)
         ? null
         : indicator.direction === 'higher'
           ? Math.max(...values)
