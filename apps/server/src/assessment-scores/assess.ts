@@ -97,11 +97,17 @@ export interface PeriodAssessment {
 
 export async function assessPeriod(
   db: Db,
-  options: { period: Period; asOf: string; departmentIds: readonly number[] | 'all' },
+  options: {
+    period: Period;
+    asOf: string;
+    departmentIds: readonly number[] | 'all';
+    /** Memberships to use instead of loadMemberships (a stored history; tests). */
+    memberships?: ReadonlyMap<number, readonly Membership[]>;
+  },
 ): Promise<PeriodAssessment> {
   const { period } = options;
   const scheme = await schemeForPeriod(db, period);
-  const memberships = await loadMemberships(db, period, options.departmentIds);
+  const memberships = options.memberships ?? (await loadMemberships(db, period, options.departmentIds));
   // Every membership overlapping the period, cut to it; each department's population is whole.
   const segments: { userId: number; departmentId: number; from: string; to: string }[] = [];
   for (const [userId, list] of memberships) {

@@ -220,6 +220,48 @@ describe.each(testEngines())('assessment computed from the records (%s)', (engin
     expect(assessment.people.map((p) => p.userId)).toEqual([ids.a, ids.b, ids.c]);
   });
 
+  it('a person moved mid-period is scored in both departments, weighted by the days in each', async () => {
+    // 丙 spends January–March (90 days) in 考评测试部 and the rest of the year (275 days) in a second
+    // new department of her own, where she is alone.
+    const [second] = await t.database.db
+      .insert(schema.departments)
+      .values({ name: '考评调入部', line: 'publicInterest' })
+      .returning({ id: schema.departments.id });
+    const secondId = second?.id ?? 0;
+    const full = { from: '2026-01-01', to: '2027-01-01' };
+    const memberships = new Map([
+      [ids.a as number, [{ departmentId, ...full }]],
+      [ids.b as number, [{ departmentId, ...full }]],
+      [
+        ids.c as number,
+        [
+          { departmentId, from: '2026-01-01', to: '2026-04-01' },
+          { departmentId: secondId, from: '2026-04-01', to: '2027-01-01' },
+        ],
+      ],
+    ]);
+    const assessment = await withClock(walk.clock, () =>
+      assessPeriod(t.database.db, {
+        period: full,
+        asOf: '2026-06-30',
+        departmentIds: [departmentId, secondId],
+        memberships,
+      }),
+    );
+    const c = assessment.people.find((p) => p.userId === ids.c);
+    expect(c?.segments.map((s) => [s.departmentName, s.days])).toEqual([
+      ['考评测试部', 90],
+      ['考评调入部', 275],
+    ]);
+    const [first, later] = c?.segments ?? [];
+    // Her counts in 考评测试部 are compared pro rata (× 365 / 90), and the rule says so.
+    expect(first?.indicators.find((i) => i.key === 'deadlinesOverdue')?.rule ?? '').toContain(
+      '按在本部门 90 天折算',
+    );
+    // Total = (total there × 90 + total here × 275) / 365.
+    expect(c?.total).toBeCloseTo(((first?.total ?? 0) * 90 + (later?.total ?? 0) * 275) / 365, 6);
+  });
+
   it('the profile shows the rule next to each score and links every number to its records', async () => {
     const profile = await as<ProfileView>('a', 'GET', `/api/assessment/profiles/${ids.a}?year=2026`);
     expect(profile.total).toBeCloseTo(89.29, 2);
