@@ -316,6 +316,23 @@ describe.each(testEngines())('assessment computed from the records (%s)', (engin
     expect(entries.map((e) => e.targetId)).toEqual([String(ids.a)]);
   });
 
+  it('juvenile records are counted for everyone but listed only to the juvenile department', async () => {
+    cookies.juvenile = await loginAs(t, 'prosecutor', '第六检察部');
+    const me = await as<{ id: number }>('juvenile', 'GET', '/api/auth/me');
+    await as('juvenile', 'POST', '/api/cases', { type: 'juvenileVictim', title: '某未成年人被侵害案' });
+    const own = await as<ProfileView>('juvenile', 'GET', `/api/assessment/profiles/${me.id}?year=2026`);
+    const ownCases = own.segments[0]?.indicators.find((i) => i.key === 'casesHandled');
+    expect(ownCases?.records.map((r) => r.label)).toContainEqual(
+      expect.stringContaining('某未成年人被侵害案'),
+    );
+    expect(ownCases?.hiddenRecords).toBe(0);
+    const chief = await as<ProfileView>('chief', 'GET', `/api/assessment/profiles/${me.id}?year=2026`);
+    const seen = chief.segments[0]?.indicators.find((i) => i.key === 'casesHandled');
+    expect(seen?.value).toBe(ownCases?.value);
+    expect(JSON.stringify(chief)).not.toContain('某未成年人被侵害案');
+    expect(seen?.hiddenRecords).toBe(ownCases?.records.length);
+  });
+
   it('a recalculation after a late record shows what changed and why', async () => {
     await as('chief', 'POST', '/api/assessment/snapshots', { year: 2026 });
     // A late record: 丙's outreach event of June is registered only now.
