@@ -147,6 +147,10 @@ export const auditActionLabels: Record<string, string> = {
   'blacklistReferral.create': '移送从业禁止黑名单',
   'blacklistReferral.view': '查看从业禁止黑名单移送',
   'blacklistReferral.confirm': '登记黑名单确认和生效日期',
+  'assessment.profile.read': '查看他人的业绩考评画像',
+  'assessment.export': '导出考评结果、等次名单或候选名单',
+  'assessment.recalculate': '重新计算考评结果',
+  'assessment.target': '设定跳起摸高目标值',
 };
 
 export function auditActionLabel(action: string): string {
