@@ -333,6 +333,33 @@ describe.each(testEngines())('assessment computed from the records (%s)', (engin
     expect(seen?.hiddenRecords).toBe(ownCases?.records.length);
   });
 
+  it('a department head sets a 跳起摸高 target beyond the best; the rule shows it', async () => {
+    cookies.head5 = await loginAs(t, 'departmentHead', '第五检察部');
+    const head = await as<{ id: number }>('head5', 'GET', '/api/auth/me');
+    await as('head5', 'POST', '/api/cases', {
+      type: 'adminPublicInterest',
+      title: '目标值测试案',
+      pilField: 'ecology',
+    });
+    await as('head5', 'PUT', '/api/assessment/targets', {
+      year: 2026,
+      indicatorKey: 'casesHandled',
+      target: 1000,
+    });
+    const profile = await as<ProfileView>('head5', 'GET', `/api/assessment/profiles/${head.id}?year=2026`);
+    const cases = profile.segments[0]?.indicators.find((i) => i.key === 'casesHandled');
+    expect(cases).toMatchObject({ benchmarkKind: 'target', benchmark: 1000 });
+    expect(cases?.rule).toContain('负责人设定的目标值 1000');
+    const unknown = await t.app.inject({
+      method: 'PUT',
+      url: '/api/assessment/targets',
+      headers: { cookie: cookies.head5 as string },
+      payload: { year: 2026, indicatorKey: 'noSuchIndicator', target: 3 },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json<{ message: string }>().message).toBe('考评方案中没有指标“noSuchIndicator”');
+  });
+
   it('a recalculation after a late record shows what changed and why', async () => {
     await as('chief', 'POST', '/api/assessment/snapshots', { year: 2026 });
     // A late record: 丙's outreach event of June is registered only now.
