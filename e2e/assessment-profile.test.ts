@@ -3,7 +3,14 @@ import type { TCaseDetail } from '@procura/server/cases/schema';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { loginCookie } from '../apps/cli/src/testing/spawn-server.ts';
-import { apiCaller, e2eYear, loginThroughPage, serverAndBrowser, settledScreenshot } from './browser.ts';
+import {
+  apiCaller,
+  choose,
+  e2eYear,
+  loginThroughPage,
+  serverAndBrowser,
+  settledScreenshot,
+} from './browser.ts';
 
 const demoPassword = 'Chenghua2026';
 const e2e = serverAndBrowser('assessment-profile');
@@ -96,6 +103,34 @@ describe('精准画像 in the browser', () => {
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.filter((r) => r[5] === '优秀').length).toBeLessThanOrEqual(Math.floor(rows.length * 0.2));
       await settledScreenshot(page, 'assessment-chief');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a department head sets a 跳起摸高 target and the rule next to the score names it', async () => {
+    const head = await loginCookie(e2e.server.url, 'head5', demoPassword);
+    await call(head, 'POST', '/api/cases', {
+      type: 'adminPublicInterest',
+      title: '目标值画像测试案',
+      pilField: 'ecology',
+    });
+    const context = await e2e.browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 1600, height: 1000 },
+    });
+    const page = await context.newPage();
+    try {
+      await loginThroughPage(page, e2e.server.url, 'head5', demoPassword);
+      await page.goto(`${e2e.server.url}/assessment/profile`);
+      await choose(page, 'person-select', '陈敏（演示）（第五检察部）');
+      const input = page.getByTestId('target-casesHandled');
+      await input.fill('50');
+      await input.press('Enter');
+      await expect
+        .poll(() => page.locator('tr', { has: page.getByTestId('value-casesHandled') }).textContent())
+        .toContain('负责人设定的目标值 50');
+      await settledScreenshot(page, 'assessment-head-target');
     } finally {
       await context.close();
     }

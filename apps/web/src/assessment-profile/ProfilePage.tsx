@@ -37,6 +37,7 @@ import {
   useAssessmentPeople,
   useProfile,
   useRecalculate,
+  useSetTarget,
 } from './api.ts';
 
 // Only the parts used: the whole of ECharts would be one 2 MB chunk.
@@ -136,7 +137,38 @@ function RecordsDrawer({ row, onClose }: { row: TIndicatorRow | null; onClose: (
   );
 }
 
-function IndicatorTable({ rows, onOpen }: { rows: TIndicatorRow[]; onOpen: (row: TIndicatorRow) => void }) {
+/** The head's target for one indicator: saved when the field is left or Enter is pressed. */
+function TargetInput({ row, onSave }: { row: TIndicatorRow; onSave: (target: number | null) => void }) {
+  const current = row.benchmarkKind === 'target' ? row.benchmark : null;
+  const [value, setValue] = useState<number | null>(current);
+  const save = () => {
+    if (value !== current) onSave(value);
+  };
+  return (
+    <InputNumber
+      size="small"
+      min={0}
+      value={value}
+      onChange={setValue}
+      onBlur={save}
+      onPressEnter={save}
+      placeholder={row.benchmark === null ? '' : `最优 ${row.benchmark}`}
+      aria-label={`${row.name}目标值`}
+      data-testid={`target-${row.key}`}
+    />
+  );
+}
+
+function IndicatorTable({
+  rows,
+  onOpen,
+  onTarget,
+}: {
+  rows: TIndicatorRow[];
+  onOpen: (row: TIndicatorRow) => void;
+  /** Set for the head of the department shown: a column to set 跳起摸高 targets. */
+  onTarget?: ((key: string, target: number | null) => void) | undefined;
+}) {
   const columns: TableColumnsType<TIndicatorRow> = [
     {
       title: '指标',
@@ -175,6 +207,22 @@ function IndicatorTable({ rows, onOpen }: { rows: TIndicatorRow[]; onOpen: (row:
       dataIndex: 'rule',
       render: (rule: string) => <Typography.Text type="secondary">{rule}</Typography.Text>,
     },
+    ...(onTarget
+      ? [
+          {
+            title: (
+              <Tooltip title="高于本部门最优值的目标值作为标杆；低于最优值时仍以最优值计">
+                跳起摸高目标值
+              </Tooltip>
+            ),
+            key: 'target',
+            width: 140,
+            render: (_: unknown, row: TIndicatorRow) => (
+              <TargetInput row={row} onSave={(target) => onTarget(row.key, target)} />
+            ),
+          },
+        ]
+      : []),
   ];
   return <Table rowKey="key" size="small" pagination={false} columns={columns} dataSource={rows} />;
 }
@@ -221,6 +269,11 @@ export default function ProfilePage() {
       apiDownload(args.path, args.query),
   });
   const recalculate = useRecalculate(year);
+  const setTarget = useSetTarget(year);
+  const targetFor = (departmentId: number) =>
+    hasAccess(me, 'assessment.target') && me.department?.id === departmentId
+      ? (indicatorKey: string, target: number | null) => setTarget.mutate({ indicatorKey, target })
+      : undefined;
   const canResults = hasAccess(me, 'assessment.results');
   const canRecalculate = hasAccess(me, 'assessment.recalculate');
   const data = profile.data;
@@ -310,14 +363,20 @@ export default function ProfilePage() {
               {primary.scaleNote && (
                 <Alert type="info" showIcon message={primary.scaleNote} style={{ marginBottom: 12 }} />
               )}
-              <IndicatorTable rows={primary.indicators} onOpen={setOpen} />
+              <IndicatorTable
+                rows={primary.indicators}
+                onOpen={setOpen}
+                onTarget={targetFor(primary.departmentId)}
+              />
             </>
           ) : (
             <Tabs
               items={data.segments.map((s) => ({
                 key: `${s.departmentId}-${s.from}`,
                 label: `${s.departmentName}（${s.days} 天，得分 ${s.total}，第 ${s.rank}/${s.of} 名）`,
-                children: <IndicatorTable rows={s.indicators} onOpen={setOpen} />,
+                children: (
+                  <IndicatorTable rows={s.indicators} onOpen={setOpen} onTarget={targetFor(s.departmentId)} />
+                ),
               }))}
             />
           )}

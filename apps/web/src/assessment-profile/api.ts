@@ -30,3 +30,13 @@ export function useRecalculate(year: number) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['assessment'] }),
   });
 }
+
+/** 跳起摸高: the head's target for one indicator of the department (null clears it). */
+export function useSetTarget(year: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { indicatorKey: string; target: number | null }) =>
+      api('/api/assessment/targets', { method: 'PUT', body: { year, ...body } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['assessment'] }),
+  });
+}
