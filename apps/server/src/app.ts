@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { accountRequestRoutes } from './account-requests/routes.ts';
 import { adminViolationRoutes } from './admin-violation/routes.ts';
 import { assessmentRoutes } from './assessment/routes.ts';
+import { assessmentScoreRoutes } from './assessment-scores/routes.ts';
 import { attachmentRoutes } from './attachments/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -100,6 +101,7 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   portalClueRoutes,
   portalReplyRoutes,
   assessmentRoutes,
+  assessmentScoreRoutes,
 ];
 
 export interface BuildAppOptions {

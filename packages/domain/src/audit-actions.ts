@@ -153,6 +153,10 @@ export const auditActionLabels: Record<string, string> = {
   'portal.clue.list': '外部单位查看本单位移送的线索',
   'portal.clue.view': '外部单位查看移送线索的处理情况',
   'clue.portalFeedback': '向移送线索的外部单位反馈',
+  'assessment.profile.read': '查看他人的业绩考评画像',
+  'assessment.export': '导出考评结果、等次名单或候选名单',
+  'assessment.recalculate': '重新计算考评结果',
+  'assessment.target': '设定跳起摸高目标值',
 };
 
 export function auditActionLabel(action: string): string {

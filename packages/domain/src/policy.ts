@@ -170,6 +170,28 @@ export const policy = {
     scope: 'department',
     label: '登记学习活动及参加人员',
   },
+  // 业绩考评 computed side and 精准画像 (issue 17, assessment-scores): who reaches whose profile is
+  // decided by assessment/reach.ts (self; heads their department; chief, deputies, personnel all).
+  'assessment.profile': {
+    roles: [...caseworkers, 'personnel'],
+    scope: 'own',
+    label: '查看业绩考评画像（本人，部门负责人查看本部门）',
+  },
+  'assessment.results': {
+    roles: [...heads, 'personnel'],
+    scope: 'department',
+    label: '查看、导出考评结果、等次名单和评先选优候选',
+  },
+  'assessment.recalculate': {
+    roles: ['chief', 'deputyChief', 'personnel'],
+    scope: 'all',
+    label: '重新计算考评结果并保存快照',
+  },
+  'assessment.target': {
+    roles: ['departmentHead'],
+    scope: 'department',
+    label: '设定本部门“跳起摸高”目标值',
+  },
 } as const satisfies Record<string, Rule>;
 
 export type TAction = keyof typeof policy;

@@ -557,6 +557,49 @@ const routeTable: Record<string, RouteCase> = {
     access: 'organisation.manage',
     request: () => ({ url: '/api/organisations/999999/accounts/999999' }),
   },
+  'GET /api/assessment/indicators': {
+    access: 'assessment.profile',
+    request: () => ({ url: '/api/assessment/indicators' }),
+  },
+  'GET /api/assessment/profiles': {
+    access: 'assessment.profile',
+    request: () => ({ url: '/api/assessment/profiles' }),
+  },
+  'GET /api/assessment/profiles/:userId': {
+    access: 'assessment.profile',
+    request: () => ({ url: '/api/assessment/profiles/999999' }),
+  },
+  'GET /api/assessment/profiles/:userId/appraisal-form': {
+    access: 'assessment.profile',
+    request: () => ({ url: '/api/assessment/profiles/999999/appraisal-form' }),
+  },
+  'GET /api/assessment/results': {
+    access: 'assessment.results',
+    request: () => ({ url: '/api/assessment/results' }),
+  },
+  'GET /api/assessment/results/export': {
+    access: 'assessment.results',
+    request: () => ({ url: '/api/assessment/results/export?kind=grades' }),
+  },
+  'PUT /api/assessment/targets': {
+    access: 'assessment.target',
+    request: () => ({
+      url: '/api/assessment/targets',
+      payload: { year: 2026, indicatorKey: 'casesHandled', target: 9 },
+    }),
+  },
+  'GET /api/assessment/snapshots': {
+    access: 'assessment.recalculate',
+    request: () => ({ url: '/api/assessment/snapshots' }),
+  },
+  'POST /api/assessment/snapshots': {
+    access: 'assessment.recalculate',
+    request: () => ({ url: '/api/assessment/snapshots', payload: { year: 2026 } }),
+  },
+  'GET /api/assessment/snapshots/:id/diff': {
+    access: 'assessment.recalculate',
+    request: () => ({ url: '/api/assessment/snapshots/999999/diff' }),
+  },
   'GET /api/invited/cases': { access: 'invitedCase.read', request: () => ({ url: '/api/invited/cases' }) },
   'GET /api/invited/cases/:id': {
     access: 'invitedCase.read',

@@ -71,6 +71,7 @@ export const pages: Record<TAppPath, TPage> = {
   '/employment-checks/:id': lazyPage(() => import('../employment-checks/EmploymentCheckDetailPage.tsx')),
   '/judicial-aid': lazyPage(() => import('../judicial-aid/SummaryPage.tsx')),
   '/outreach': lazyPage(() => import('../outreach/OutreachPage.tsx')),
+  '/assessment/profile': lazyPage(() => import('../assessment-profile/ProfilePage.tsx')),
   '/juvenile': lazyPage(() => import('../juvenile/JuvenileCasesPage.tsx')),
   '/juvenile/cases/:id': lazyPage(() => import('../juvenile/JuvenileCaseDetailPage.tsx')),
   '/juvenile/centre': lazyPage(() => import('../juvenile/CentrePage.tsx')),

@@ -363,6 +363,12 @@ const routes = [
     menu: { icon: <LockOutlined />, group: 'juvenile', label: '封存记录', lines: juvenileOnly },
   },
   {
+    path: '/assessment/profile',
+    title: '精准画像',
+    access: 'assessment.profile',
+    menu: { icon: <RadarChartOutlined />, group: 'assessment' },
+  },
+  {
     path: '/admin/calendar',
     title: '节假日日历',
     access: 'calendar.manage',
