@@ -69,6 +69,7 @@ describe('考核方案与平时考核 in the browser', () => {
     // A suggestion of the prosecutor's case delivered 90 days ago: its reply deadline is overdue.
     const opened = await call<{ id: number }>(head, 'POST', '/api/cases', {
       type: 'adminPublicInterest',
+      pilField: 'ecology',
       title: '某河道垃圾堆放行政公益诉讼案（考核测试）',
       handlerId: prosecutor.id,
     });

@@ -211,6 +211,7 @@ describe.each(testEngines())('考核方案、考核条目与复核 (%s)', (kind)
       source: 'publicReport',
       title: '某小区违规排污线索',
       description: '群众反映某小区化粪池直排河道',
+      pilField: 'ecology',
       handlerId: ids.prosp,
     });
     expect(clue.statusCode, clue.body).toBe(201);
