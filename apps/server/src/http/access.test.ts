@@ -488,6 +488,11 @@ const routeTable: Record<string, RouteCase> = {
     access: 'case.update',
     request: () => ({ url: '/api/cases/999999/blacklist-referrals', payload: {} }),
   },
+  // No confirmed entries in the test database: 400 shows the caller got past access control.
+  'POST /api/blacklist-referrals/dataset': {
+    access: 'dataset.upload',
+    request: () => ({ url: '/api/blacklist-referrals/dataset' }),
+  },
   'PUT /api/blacklist-referrals/:id/confirmation': {
     access: 'case.update',
     request: () => ({ url: '/api/blacklist-referrals/999999/confirmation', payload: {} }),
