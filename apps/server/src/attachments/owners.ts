@@ -9,7 +9,36 @@ import { sealedFrom } from '../juvenile/scope.ts';
 import { suggestionStates, type TSuggestionState } from '../suggestions/labels.ts';
 
 /** What an attachment belongs to: a clue's material, or the reply to a suggestion. */
-export type TAttachmentOwner = { clueId: number } | { suggestionId: number } | { patrolFindingId: number };
+export type TAttachmentOwner =
+  | { clueId: number }
+  | { suggestionId: number }
+  | { patrolFindingId: number }
+  | { cooperationAgreementId: number };
+
+/** The owner's column, audit target type and id. */
+export function ownerKey(owner: TAttachmentOwner) {
+  const { attachments } = schema;
+  if ('clueId' in owner) return { column: attachments.clueId, targetType: 'clue', id: owner.clueId };
+  if ('suggestionId' in owner)
+    return { column: attachments.suggestionId, targetType: 'suggestion', id: owner.suggestionId };
+  if ('patrolFindingId' in owner)
+    return { column: attachments.patrolFindingId, targetType: 'patrolFinding', id: owner.patrolFindingId };
+  return {
+    column: attachments.cooperationAgreementId,
+    targetType: 'cooperationAgreement',
+    id: owner.cooperationAgreementId,
+  };
+}
+
+/** What decides who reaches a 会签文件: its department and who registered it. */
+const selectAgreementReach = (db: Executor, agreementId: number) =>
+  db
+    .select({
+      departmentId: schema.cooperationAgreements.departmentId,
+      handlerId: schema.cooperationAgreements.createdBy,
+    })
+    .from(schema.cooperationAgreements)
+    .where(eq(schema.cooperationAgreements.id, agreementId));
 
 /** A reply's files come with or after the reply, never before the suggestion was delivered. */
 const replyStates: TSuggestionState[] = ['delivered', 'replied', 'closed'];
@@ -39,6 +68,15 @@ const selectFindingReach = (db: Executor, findingId: number) =>
  * user of another department never learns the record exists.
  */
 export async function lockOwnerForUpload(tx: Executor, owner: TAttachmentOwner, user: SessionUser) {
+  if ('cooperationAgreementId' in owner) {
+    const [agreement] = await selectAgreementReach(tx, owner.cooperationAgreementId).for('update');
+    if (!agreement || !reaches(user, agreement)) throw notFound('会签文件');
+    return {
+      purpose: 'material' as const,
+      targetType: 'cooperationAgreement',
+      targetId: owner.cooperationAgreementId,
+    };
+  }
   if ('patrolFindingId' in owner) {
     const [finding] = await selectFindingReach(tx, owner.patrolFindingId).for('update', {
       of: schema.patrolFindings,
@@ -74,6 +112,10 @@ export async function ownerVisible(
   owner: TAttachmentOwner,
   user: SessionUser,
 ): Promise<boolean> {
+  if ('cooperationAgreementId' in owner) {
+    const [agreement] = await selectAgreementReach(db, owner.cooperationAgreementId);
+    return Boolean(agreement && reaches(user, agreement));
+  }
   if ('patrolFindingId' in owner) {
     const [finding] = await selectFindingReach(db, owner.patrolFindingId);
     return Boolean(finding && reaches(user, { departmentId: finding.departmentId, handlerId: null }));

@@ -23,7 +23,7 @@ const { attachments, users } = schema;
 /** The files of each owner (clues or suggestions) in upload order, without their bytes. */
 export async function attachmentsOf(
   db: Executor,
-  ownerKind: 'clue' | 'suggestion' | 'patrolFinding',
+  ownerKind: 'clue' | 'suggestion' | 'patrolFinding' | 'cooperationAgreement',
   ids: number[],
 ): Promise<Map<number, TAttachment[]>> {
   const byOwner = new Map<number, TAttachment[]>(ids.map((id) => [id, []]));
@@ -33,7 +33,9 @@ export async function attachmentsOf(
       ? attachments.clueId
       : ownerKind === 'suggestion'
         ? attachments.suggestionId
-        : attachments.patrolFindingId;
+        : ownerKind === 'patrolFinding'
+          ? attachments.patrolFindingId
+          : attachments.cooperationAgreementId;
   const rows = await db
     .select({
       ownerId: ownerColumn,
@@ -41,6 +43,7 @@ export async function attachmentsOf(
       clueId: attachments.clueId,
       suggestionId: attachments.suggestionId,
       patrolFindingId: attachments.patrolFindingId,
+      cooperationAgreementId: attachments.cooperationAgreementId,
       purpose: attachments.purpose,
       fileName: attachments.fileName,
       kind: attachments.kind,

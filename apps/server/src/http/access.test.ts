@@ -480,6 +480,25 @@ const routeTable: Record<string, RouteCase> = {
     access: 'case.update',
     request: () => ({ url: '/api/cases/999999/cooperation-agreement', payload: {} }),
   },
+  'GET /api/clues/:id/cooperation-agreement': {
+    access: 'clue.read',
+    request: () => ({ url: '/api/clues/999999/cooperation-agreement' }),
+  },
+  'PUT /api/clues/:id/cooperation-agreement': {
+    access: 'clue.create',
+    request: () => ({ url: '/api/clues/999999/cooperation-agreement', payload: {} }),
+  },
+  'POST /api/cooperation-agreements/:id/attachments': {
+    access: 'case.update',
+    request: () => ({
+      url: '/api/cooperation-agreements/999999/attachments?name=a.pdf',
+      payload: Buffer.from('%PDF-1.7'),
+    }),
+  },
+  'GET /api/cooperation-agreements/:id/attachments/:attachmentId': {
+    access: 'case.read',
+    request: () => ({ url: '/api/cooperation-agreements/999999/attachments/1' }),
+  },
   'GET /api/cases/:id/blacklist-referrals': {
     access: 'case.read',
     request: () => ({ url: '/api/cases/999999/blacklist-referrals' }),

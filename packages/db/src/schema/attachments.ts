@@ -4,6 +4,7 @@ import { check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-
 import { bytea, clues, suggestions, users } from './core.ts';
 import { oneOf } from './one-of.ts';
 import { patrolFindings } from './patrols.ts';
+import { cooperationAgreements } from './pil-mechanisms.ts';
 
 /**
  * Files people hand in: the material of a clue (report letters, photos, scanned records) and the
@@ -18,6 +19,8 @@ export const attachments = pgTable(
     suggestionId: integer('suggestion_id').references(() => suggestions.id),
     /** A 网络巡查 finding's screenshots. */
     patrolFindingId: integer('patrol_finding_id').references(() => patrolFindings.id),
+    /** A 会签文件's text and its annexes. */
+    cooperationAgreementId: integer('cooperation_agreement_id').references(() => cooperationAgreements.id),
     /** material (a clue's) | reply (a suggestion reply's) */
     purpose: text('purpose', { enum: attachmentPurposeIds }).notNull(),
     fileName: text('file_name').notNull(),
@@ -36,9 +39,10 @@ export const attachments = pgTable(
     index('attachments_clue_idx').on(t.clueId),
     index('attachments_suggestion_idx').on(t.suggestionId),
     index('attachments_patrol_finding_idx').on(t.patrolFindingId),
+    index('attachments_cooperation_agreement_idx').on(t.cooperationAgreementId),
     check(
       'attachments_one_owner',
-      sql`num_nonnulls(${t.clueId}, ${t.suggestionId}, ${t.patrolFindingId}) = 1`,
+      sql`num_nonnulls(${t.clueId}, ${t.suggestionId}, ${t.patrolFindingId}, ${t.cooperationAgreementId}) = 1`,
     ),
     oneOf('attachments', t.purpose, attachmentPurposeIds),
     oneOf('attachments', t.kind, fileKindIds),
