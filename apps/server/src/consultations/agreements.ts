@@ -1,7 +1,7 @@
 import type { Database, Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { addMonths, cooperationMechanisms, type TCooperationMechanism } from '@procura/domain/pil-mechanisms';
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { attachmentsOf } from '../attachments/present-attachment.ts';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
@@ -180,6 +180,10 @@ export async function addAgreementMeeting(
       .limit(1);
     const nextMeetingOn = row.meetingEveryMonths ? addMonths(latest!.heldOn, row.meetingEveryMonths) : null;
     await tx.update(agreements).set({ nextMeetingOn, updatedAt: now() }).where(eq(agreements.id, id));
+    // The next meeting is a new due date: its reminders are owed afresh (once per due date).
+    await tx
+      .delete(schema.remindersSent)
+      .where(and(eq(schema.remindersSent.kind, 'jointMeeting'), eq(schema.remindersSent.targetId, id)));
     await audit(tx, options, 'cooperationAgreement.addMeeting', id, {
       meetingId: meeting!.id,
       heldOn: input.heldOn,
