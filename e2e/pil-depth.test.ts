@@ -62,4 +62,47 @@ describe('public-interest work in depth, in the browser', () => {
       await context.close();
     }
   });
+
+  it('a protected object is renamed and reclassified on its page, which lists its case and clue', async () => {
+    const cookie = await loginCookie(e2e.server.url, 'prosecutor5a', demoPassword);
+    const site = await call<{ id: number }>(cookie, 'POST', '/api/protected-objects', {
+      name: '熊猫基地（浏览器测试）',
+      kind: 'other',
+    });
+    const { clue } = await call<{ clue: { id: number } }>(cookie, 'POST', '/api/clues', {
+      source: 'selfDiscovered',
+      title: '熊猫基地周边违规排污线索（浏览器测试）',
+      description: '巡查发现基地周边河道有排污口',
+      pilField: 'ecology',
+    });
+    const decided = await call<{ case: { id: number } }>(cookie, 'POST', `/api/clues/${clue.id}/decision`, {
+      decision: 'open',
+      caseType: 'adminPublicInterest',
+      title: '熊猫基地周边违规排污行政公益诉讼案（浏览器测试）',
+    });
+    await call(cookie, 'PUT', `/api/cases/${decided.case.id}/protected-objects`, { objectIds: [site.id] });
+    const context = await e2e.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await loginThroughPage(page, e2e.server.url, 'prosecutor5a', demoPassword);
+      await page.goto(`${e2e.server.url}/protected-objects/${site.id}`);
+      await expect
+        .poll(() => page.getByTestId('protected-object-cases').textContent())
+        .toContain('熊猫基地周边违规排污行政公益诉讼案（浏览器测试）');
+      expect(await page.getByTestId('protected-object-clues').textContent()).toContain(
+        '熊猫基地周边违规排污线索（浏览器测试）',
+      );
+      await page.getByTestId('protected-object-edit-open').click();
+      await page.getByTestId('protected-object-edit-name').fill('成都大熊猫繁育研究基地（浏览器测试）');
+      await choose(page, 'protected-object-edit-kind', '自然保护地');
+      await page.getByTestId('protected-object-edit-submit').click();
+      await expect
+        .poll(() => page.getByTestId('protected-object-title').textContent())
+        .toBe('保护对象：成都大熊猫繁育研究基地（浏览器测试）');
+      expect(await page.getByTestId('protected-object-kind').textContent()).toBe('自然保护地');
+      await settledScreenshot(page, 'pil-depth-03-protected-object');
+    } finally {
+      await context.close();
+    }
+  });
 });

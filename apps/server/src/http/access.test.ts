@@ -480,6 +480,14 @@ const routeTable: Record<string, RouteCase> = {
     access: 'case.update',
     request: () => ({ url: '/api/cases/999999/cooperation-agreement', payload: {} }),
   },
+  'PATCH /api/protected-objects/:id': {
+    access: 'case.update',
+    request: () => ({ url: '/api/protected-objects/999999', payload: { name: '不存在的对象' } }),
+  },
+  'DELETE /api/cases/:id/protected-objects/:objectId': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cases/999999/protected-objects/1' }),
+  },
   'GET /api/clues/:id/cooperation-agreement': {
     access: 'clue.read',
     request: () => ({ url: '/api/clues/999999/cooperation-agreement' }),
