@@ -278,7 +278,7 @@ export const attachmentPurposeIds = ['material', 'reply', 'screenshot', 'evidenc
 export const fileKindIds = ['pdf', 'jpeg', 'png', 'docx', 'xlsx', 'doc', 'xls', 'txt'] as const;
 
 /** reminders_sent.kind. */
-export const reminderKindIds = ['deadline', 'followUpVisit'] as const;
+export const reminderKindIds = ['deadline', 'followUpVisit', 'consultationCheck', 'jointMeeting'] as const;
 
 /** reminders_sent.state. */
 export const reminderStateIds = ['dueSoon', 'overdue'] as const;

@@ -14,7 +14,39 @@ export type TAttachmentOwner =
   | { clueId: number }
   | { suggestionId: number }
   | { patrolFindingId: number }
+  | { cooperationAgreementId: number }
   | { assessmentEntryId: number };
+
+/** The owner's column, audit target type and id. */
+export function ownerKey(owner: TAttachmentOwner) {
+  const { attachments } = schema;
+  if ('clueId' in owner) return { column: attachments.clueId, targetType: 'clue', id: owner.clueId };
+  if ('suggestionId' in owner)
+    return { column: attachments.suggestionId, targetType: 'suggestion', id: owner.suggestionId };
+  if ('patrolFindingId' in owner)
+    return { column: attachments.patrolFindingId, targetType: 'patrolFinding', id: owner.patrolFindingId };
+  if ('assessmentEntryId' in owner)
+    return {
+      column: attachments.assessmentEntryId,
+      targetType: 'assessmentEntry',
+      id: owner.assessmentEntryId,
+    };
+  return {
+    column: attachments.cooperationAgreementId,
+    targetType: 'cooperationAgreement',
+    id: owner.cooperationAgreementId,
+  };
+}
+
+/** What decides who reaches a 会签文件: its department and who registered it. */
+const selectAgreementReach = (db: Executor, agreementId: number) =>
+  db
+    .select({
+      departmentId: schema.cooperationAgreements.departmentId,
+      handlerId: schema.cooperationAgreements.createdBy,
+    })
+    .from(schema.cooperationAgreements)
+    .where(eq(schema.cooperationAgreements.id, agreementId));
 
 /** A reply's files come with or after the reply, never before the suggestion was delivered. */
 const replyStates: TSuggestionState[] = ['delivered', 'replied', 'closed'];
@@ -47,6 +79,15 @@ export async function lockOwnerForUpload(tx: Executor, owner: TAttachmentOwner, 
   if ('assessmentEntryId' in owner) {
     await entryEvidenceLock(tx, owner.assessmentEntryId, user);
     return { purpose: 'evidence' as const, targetType: 'assessmentEntry', targetId: owner.assessmentEntryId };
+  }
+  if ('cooperationAgreementId' in owner) {
+    const [agreement] = await selectAgreementReach(tx, owner.cooperationAgreementId).for('update');
+    if (!agreement || !reaches(user, agreement)) throw notFound('会签文件');
+    return {
+      purpose: 'material' as const,
+      targetType: 'cooperationAgreement',
+      targetId: owner.cooperationAgreementId,
+    };
   }
   if ('patrolFindingId' in owner) {
     const [finding] = await selectFindingReach(tx, owner.patrolFindingId).for('update', {
@@ -84,6 +125,10 @@ export async function ownerVisible(
   user: SessionUser,
 ): Promise<boolean> {
   if ('assessmentEntryId' in owner) return entryEvidenceVisible(db, owner.assessmentEntryId, user);
+  if ('cooperationAgreementId' in owner) {
+    const [agreement] = await selectAgreementReach(db, owner.cooperationAgreementId);
+    return Boolean(agreement && reaches(user, agreement));
+  }
   if ('patrolFindingId' in owner) {
     const [finding] = await selectFindingReach(db, owner.patrolFindingId);
     return Boolean(finding && reaches(user, { departmentId: finding.departmentId, handlerId: null }));

@@ -23,7 +23,7 @@ const { attachments, users } = schema;
 /** The files of each owner (clues or suggestions) in upload order, without their bytes. */
 export async function attachmentsOf(
   db: Executor,
-  ownerKind: 'clue' | 'suggestion' | 'patrolFinding' | 'assessmentEntry',
+  ownerKind: 'clue' | 'suggestion' | 'patrolFinding' | 'cooperationAgreement' | 'assessmentEntry',
   ids: number[],
 ): Promise<Map<number, TAttachment[]>> {
   const byOwner = new Map<number, TAttachment[]>(ids.map((id) => [id, []]));
@@ -33,9 +33,11 @@ export async function attachmentsOf(
       ? attachments.clueId
       : ownerKind === 'suggestion'
         ? attachments.suggestionId
-        : ownerKind === 'assessmentEntry'
-          ? attachments.assessmentEntryId
-          : attachments.patrolFindingId;
+        : ownerKind === 'patrolFinding'
+          ? attachments.patrolFindingId
+          : ownerKind === 'assessmentEntry'
+            ? attachments.assessmentEntryId
+            : attachments.cooperationAgreementId;
   const rows = await db
     .select({
       ownerId: ownerColumn,
@@ -43,6 +45,7 @@ export async function attachmentsOf(
       clueId: attachments.clueId,
       suggestionId: attachments.suggestionId,
       patrolFindingId: attachments.patrolFindingId,
+      cooperationAgreementId: attachments.cooperationAgreementId,
       assessmentEntryId: attachments.assessmentEntryId,
       purpose: attachments.purpose,
       fileName: attachments.fileName,

@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { notFound } from '../errors.ts';
-import { ownerVisible, type TAttachmentOwner } from './owners.ts';
+import { ownerKey, ownerVisible, type TAttachmentOwner } from './owners.ts';
 
 /** One file with its bytes, read by someone who reaches its owner; the read is audited. */
 export async function readAttachment(
@@ -13,38 +13,21 @@ export async function readAttachment(
 ) {
   const { owner, attachmentId, user } = options;
   if (!(await ownerVisible(database.db, owner, user))) throw notFound('附件');
+  const key = ownerKey(owner);
   const [file] = await database.db
     .select()
     .from(schema.attachments)
-    .where(
-      and(
-        eq(schema.attachments.id, attachmentId),
-        'clueId' in owner
-          ? eq(schema.attachments.clueId, owner.clueId)
-          : 'suggestionId' in owner
-            ? eq(schema.attachments.suggestionId, owner.suggestionId)
-            : 'assessmentEntryId' in owner
-              ? eq(schema.attachments.assessmentEntryId, owner.assessmentEntryId)
-              : eq(schema.attachments.patrolFindingId, owner.patrolFindingId),
-      ),
-    );
+    .where(and(eq(schema.attachments.id, attachmentId), eq(key.column, key.id)));
   if (!file) throw notFound('附件');
   await database.db.transaction((tx) =>
     recordAudit(tx, {
       actor: actorOf(user),
       action: 'attachment.download',
-      ...ownerTarget(owner),
+      targetType: key.targetType,
+      targetId: key.id,
       ip: options.ip,
       detail: { attachmentId, fileName: file.fileName },
     }),
   );
   return file;
-}
-
-function ownerTarget(owner: TAttachmentOwner): { targetType: string; targetId: number } {
-  if ('clueId' in owner) return { targetType: 'clue', targetId: owner.clueId };
-  if ('suggestionId' in owner) return { targetType: 'suggestion', targetId: owner.suggestionId };
-  if ('assessmentEntryId' in owner)
-    return { targetType: 'assessmentEntry', targetId: owner.assessmentEntryId };
-  return { targetType: 'patrolFinding', targetId: owner.patrolFindingId };
 }

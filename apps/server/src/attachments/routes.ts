@@ -48,6 +48,12 @@ export async function attachmentRoutes(app: App, { database }: RouteDeps) {
       read: 'assessment.read',
       owner: (id: number): TAttachmentOwner => ({ assessmentEntryId: id }),
     },
+    {
+      path: 'cooperation-agreements',
+      upload: { access: 'case.update', summary: '上传会签文件正文及附件' },
+      read: 'case.read',
+      owner: (id: number): TAttachmentOwner => ({ cooperationAgreementId: id }),
+    },
   ] as const;
 
   for (const { path, upload, read, owner } of owners) {

@@ -9,14 +9,17 @@ import {
   ZAgreementParams,
   ZCaseAgreement,
   ZCaseAgreementBody,
+  ZClueAgreement,
 } from './agreement-schema.ts';
 import {
   addAgreementMeeting,
   caseAgreement,
+  clueAgreement,
   createAgreement,
   getAgreement,
   listAgreements,
   setCaseAgreement,
+  setClueAgreement,
 } from './agreements.ts';
 
 const tags = ['cooperation-agreements'];
@@ -119,5 +122,35 @@ export async function agreementRoutes(app: App, { database }: RouteDeps) {
     },
     (request) =>
       setCaseAgreement(database, { caseId: request.params.id, input: request.body, ...callerOf(request) }),
+  );
+
+  app.get(
+    '/api/clues/:id/cooperation-agreement',
+    {
+      config: { access: 'clue.read' },
+      schema: {
+        tags,
+        summary: '线索所依据的会签文件',
+        params: ZAgreementParams,
+        response: { 200: ZClueAgreement },
+      },
+    },
+    (request) => clueAgreement(database.db, request.params.id, currentUser(request)),
+  );
+
+  app.put(
+    '/api/clues/:id/cooperation-agreement',
+    {
+      config: { access: 'clue.create' },
+      schema: {
+        tags,
+        summary: '注明线索依据哪份会签文件而来（null 取消）',
+        params: ZAgreementParams,
+        body: ZCaseAgreementBody,
+        response: { 200: ZClueAgreement },
+      },
+    },
+    (request) =>
+      setClueAgreement(database, { clueId: request.params.id, input: request.body, ...callerOf(request) }),
   );
 }

@@ -1,5 +1,6 @@
 import { cooperationMechanismIds } from '@procura/domain/states';
 import { z } from 'zod';
+import { ZAttachment } from '../attachments/schema.ts';
 import { ZDay } from '../http/dates.ts';
 import { ZIdParam } from '../http/ids.ts';
 
@@ -51,6 +52,10 @@ export const ZAgreement = z.object({
   note: z.string().nullable(),
   meetings: z.array(z.object({ id: z.number(), heldOn: z.string(), minutes: z.string() })),
   caseIds: z.array(z.number()),
+  /** Clues that cite it (ids; each opens only for those who reach the clue). */
+  clueIds: z.array(z.number()),
+  /** The agreement's text and annexes. */
+  attachments: z.array(ZAttachment),
 });
 export type TAgreement = z.infer<typeof ZAgreement>;
 
@@ -62,3 +67,9 @@ export const ZCaseAgreement = z.object({
   agreement: z.object({ id: z.number(), title: z.string() }).nullable(),
 });
 export type TCaseAgreement = z.infer<typeof ZCaseAgreement>;
+
+export const ZClueAgreement = z.object({
+  clueId: z.number(),
+  agreement: z.object({ id: z.number(), title: z.string() }).nullable(),
+});
+export type TClueAgreement = z.infer<typeof ZClueAgreement>;

@@ -7,7 +7,7 @@ import { daysFromToday } from '../testing/reach-fixtures.ts';
 import { loginAs } from '../testing/role-login.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { testClock } from '../testing/test-clock.ts';
-import type { TAgreement, TAgreementList, TCaseAgreement } from './agreement-schema.ts';
+import type { TAgreement, TAgreementList, TCaseAgreement, TClueAgreement } from './agreement-schema.ts';
 
 describe.each(testEngines())('cooperation agreements (%s)', (kind) => {
   let t: TestApp;
@@ -131,5 +131,67 @@ describe.each(testEngines())('cooperation agreements (%s)', (kind) => {
     });
     expect(citeOut.statusCode).toBe(404);
     expect((await as('other', 'GET', `/api/cases/${caseId}/cooperation-agreement`)).statusCode).toBe(404);
+  });
+
+  it('keeps the agreement’s text as an attachment and lets a clue cite it, both within reach', async () => {
+    const agreement = (await as('own', 'POST', '/api/cooperation-agreements', memo())).json<TAgreement>();
+    const pdf = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const upload = (user: string, id: number) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/cooperation-agreements/${id}/attachments?name=${encodeURIComponent('合作备忘录.pdf')}`,
+        headers: { cookie: cookies[user]!, 'content-type': 'application/octet-stream' },
+        payload: pdf,
+      });
+    const stored = await upload('own', agreement.id);
+    expect(stored.statusCode, stored.body).toBe(201);
+    const fileId = stored.json<{ id: number }>().id;
+    const read = (await as('own', 'GET', `/api/cooperation-agreements/${agreement.id}`)).json<TAgreement>();
+    expect(read.attachments.map((a) => a.fileName)).toEqual(['合作备忘录.pdf']);
+    const file = await as('own', 'GET', `/api/cooperation-agreements/${agreement.id}/attachments/${fileId}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.equals(pdf)).toBe(true);
+    // Another department: the same 404 as a missing agreement, for the upload and the file.
+    expect((await upload('other', agreement.id)).statusCode).toBe(404);
+    const theirRead = await as(
+      'other',
+      'GET',
+      `/api/cooperation-agreements/${agreement.id}/attachments/${fileId}`,
+    );
+    const missingRead = await as('other', 'GET', `/api/cooperation-agreements/999999/attachments/${fileId}`);
+    expect(theirRead.statusCode).toBe(404);
+    expect(theirRead.json()).toEqual(missingRead.json());
+
+    const clue = await as('own', 'POST', '/api/clues', {
+      source: 'adminTransfer',
+      title: '区生态环境局依备忘录移送的河道非法采砂线索',
+      description: '区生态环境局依合作备忘录线索移送机制移送',
+      pilField: 'ecology',
+    });
+    expect(clue.statusCode, clue.body).toBe(201);
+    const clueId = clue.json<{ clue: { id: number } }>().clue.id;
+    const cited = await as('own', 'PUT', `/api/clues/${clueId}/cooperation-agreement`, {
+      agreementId: agreement.id,
+    });
+    expect(cited.statusCode, cited.body).toBe(200);
+    expect(cited.json<TClueAgreement>().agreement?.title).toBe(agreement.title);
+    expect(
+      (await as('own', 'GET', `/api/cooperation-agreements/${agreement.id}`)).json<TAgreement>().clueIds,
+    ).toEqual([clueId]);
+    expect((await as('other', 'GET', `/api/clues/${clueId}/cooperation-agreement`)).statusCode).toBe(404);
+    const theirClue = await as('other', 'POST', '/api/clues', {
+      source: 'selfDiscovered',
+      title: '他部门线索',
+      description: '他部门线索内容',
+    });
+    const theirClueId = theirClue.json<{ clue: { id: number } }>().clue.id;
+    const citeOut = await as('other', 'PUT', `/api/clues/${theirClueId}/cooperation-agreement`, {
+      agreementId: agreement.id,
+    });
+    expect(citeOut.statusCode).toBe(404);
+    const removed = await as('own', 'PUT', `/api/clues/${clueId}/cooperation-agreement`, {
+      agreementId: null,
+    });
+    expect(removed.json<TClueAgreement>().agreement).toBeNull();
   });
 });

@@ -1,13 +1,16 @@
 import type { Database, Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { addMonths, cooperationMechanisms, type TCooperationMechanism } from '@procura/domain/pil-mechanisms';
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { attachmentsOf } from '../attachments/present-attachment.ts';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { reachCondition, reaches } from '../cases/record-reach.ts';
 import { now, today } from '../clock.ts';
+import { clueVisible } from '../clues/get-clue.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { reachCase } from '../hearings/load.ts';
+import { sealedFrom } from '../juvenile/scope.ts';
 import type {
   TAgreement,
   TAgreementBody,
@@ -15,12 +18,14 @@ import type {
   TAgreementMeetingBody,
   TCaseAgreement,
   TCaseAgreementBody,
+  TClueAgreement,
 } from './agreement-schema.ts';
 
 const {
   cooperationAgreements: agreements,
   cooperationMeetings: meetings,
   caseCooperationAgreements: links,
+  clueCooperationAgreements: clueLinks,
 } = schema;
 const { departments } = schema;
 
@@ -56,6 +61,8 @@ async function present(db: Executor, rows: AgreementRow[]): Promise<TAgreement[]
     .where(inArray(meetings.agreementId, ids))
     .orderBy(asc(meetings.heldOn), asc(meetings.id));
   const linkRows = await db.select().from(links).where(inArray(links.agreementId, ids));
+  const clueLinkRows = await db.select().from(clueLinks).where(inArray(clueLinks.agreementId, ids));
+  const files = await attachmentsOf(db, 'cooperationAgreement', ids);
   const day = today();
   return rows.map((r) => ({
     id: r.id,
@@ -73,6 +80,8 @@ async function present(db: Executor, rows: AgreementRow[]): Promise<TAgreement[]
       .filter((m) => m.agreementId === r.id)
       .map((m) => ({ id: m.id, heldOn: m.heldOn, minutes: m.minutes })),
     caseIds: linkRows.filter((l) => l.agreementId === r.id).map((l) => l.caseId),
+    clueIds: clueLinkRows.filter((l) => l.agreementId === r.id).map((l) => l.clueId),
+    attachments: files.get(r.id) ?? [],
   }));
 }
 
@@ -171,6 +180,10 @@ export async function addAgreementMeeting(
       .limit(1);
     const nextMeetingOn = row.meetingEveryMonths ? addMonths(latest!.heldOn, row.meetingEveryMonths) : null;
     await tx.update(agreements).set({ nextMeetingOn, updatedAt: now() }).where(eq(agreements.id, id));
+    // The next meeting is a new due date: its reminders are owed afresh (once per due date).
+    await tx
+      .delete(schema.remindersSent)
+      .where(and(eq(schema.remindersSent.kind, 'jointMeeting'), eq(schema.remindersSent.targetId, id)));
     await audit(tx, options, 'cooperationAgreement.addMeeting', id, {
       meetingId: meeting!.id,
       heldOn: input.heldOn,
@@ -223,5 +236,58 @@ export async function setCaseAgreement(
       detail: { caseNumber: theCase.caseNumber, agreementId: input.agreementId },
     });
     return caseAgreement(tx, caseId, user);
+  });
+}
+
+/** The clue as GET /api/clues/:id reaches it: 404 when missing, out of reach or sealed. */
+async function reachClue(db: Executor, clueId: number, user: SessionUser) {
+  const [clue] = await db.select().from(schema.clues).where(eq(schema.clues.id, clueId));
+  if (!clue || !clueVisible(user, clue) || (await sealedFrom(db, user, clue.caseId))) throw notFound('线索');
+  return clue;
+}
+
+export async function clueAgreement(
+  db: Executor,
+  clueId: number,
+  user: SessionUser,
+): Promise<TClueAgreement> {
+  await reachClue(db, clueId, user);
+  const [row] = await db
+    .select({ id: agreements.id, title: agreements.title })
+    .from(clueLinks)
+    .innerJoin(agreements, eq(agreements.id, clueLinks.agreementId))
+    .where(eq(clueLinks.clueId, clueId));
+  return { clueId, agreement: row ?? null };
+}
+
+/** Cites (or, with null, no longer cites) the agreement under which the clue came (线索移送机制…). */
+export async function setClueAgreement(
+  database: Database,
+  options: Caller & { clueId: number; input: TCaseAgreementBody },
+): Promise<TClueAgreement> {
+  const { clueId, input, user } = options;
+  return database.db.transaction(async (tx) => {
+    await reachClue(tx, clueId, user);
+    if (input.agreementId === null) {
+      await tx.delete(clueLinks).where(eq(clueLinks.clueId, clueId));
+    } else {
+      await reachAgreement(tx, input.agreementId, user);
+      await tx
+        .insert(clueLinks)
+        .values({ clueId, agreementId: input.agreementId, linkedBy: user.id })
+        .onConflictDoUpdate({
+          target: clueLinks.clueId,
+          set: { agreementId: input.agreementId, linkedBy: user.id, linkedAt: now() },
+        });
+    }
+    await recordAudit(tx, {
+      actor: actorOf(user),
+      action: 'cooperationAgreement.citeOnClue',
+      targetType: 'clue',
+      targetId: clueId,
+      ip: options.ip,
+      detail: { agreementId: input.agreementId },
+    });
+    return clueAgreement(tx, clueId, user);
   });
 }

@@ -4,6 +4,7 @@ import { reachCase } from '../hearings/load.ts';
 import { callerOf, currentUser } from '../http/access.ts';
 import type { App, RouteDeps } from '../http/app-types.ts';
 import { ZIdParam } from '../http/ids.ts';
+import { ZUploadResult } from '../models/schema.ts';
 import {
   addReferral,
   confirmReferral,
@@ -12,6 +13,7 @@ import {
   ZReferralBody,
   ZReferrals,
 } from './blacklist.ts';
+import { exportBlacklistDataset } from './blacklist-dataset.ts';
 import { requirePilCase } from './consultations.ts';
 
 const tags = ['blacklist-referrals'];
@@ -19,6 +21,25 @@ const ZParams = z.strictObject({ id: ZIdParam });
 
 /** 从业禁止黑名单: referrals of food operators to the regulator from a PIL case. */
 export async function blacklistRoutes(app: App, { database }: RouteDeps) {
+  app.post(
+    '/api/blacklist-referrals/dataset',
+    {
+      config: { access: 'dataset.upload' },
+      schema: {
+        tags,
+        summary: '将监管部门已确认的从业禁止黑名单生成为数据集（供 food-blacklist 模型运行使用）',
+        response: {
+          200: ZUploadResult.extend({ entries: z.number(), leftOut: z.number() }),
+          201: ZUploadResult.extend({ entries: z.number(), leftOut: z.number() }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await exportBlacklistDataset(database, callerOf(request));
+      return reply.status(result.reused ? 200 : 201).send(result);
+    },
+  );
+
   app.get(
     '/api/cases/:id/blacklist-referrals',
     {

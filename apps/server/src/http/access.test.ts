@@ -684,6 +684,33 @@ const routeTable: Record<string, RouteCase> = {
     access: 'case.update',
     request: () => ({ url: '/api/cases/999999/cooperation-agreement', payload: {} }),
   },
+  'PATCH /api/protected-objects/:id': {
+    access: 'case.update',
+    request: () => ({ url: '/api/protected-objects/999999', payload: { name: '不存在的对象' } }),
+  },
+  'DELETE /api/cases/:id/protected-objects/:objectId': {
+    access: 'case.update',
+    request: () => ({ url: '/api/cases/999999/protected-objects/1' }),
+  },
+  'GET /api/clues/:id/cooperation-agreement': {
+    access: 'clue.read',
+    request: () => ({ url: '/api/clues/999999/cooperation-agreement' }),
+  },
+  'PUT /api/clues/:id/cooperation-agreement': {
+    access: 'clue.create',
+    request: () => ({ url: '/api/clues/999999/cooperation-agreement', payload: {} }),
+  },
+  'POST /api/cooperation-agreements/:id/attachments': {
+    access: 'case.update',
+    request: () => ({
+      url: '/api/cooperation-agreements/999999/attachments?name=a.pdf',
+      payload: Buffer.from('%PDF-1.7'),
+    }),
+  },
+  'GET /api/cooperation-agreements/:id/attachments/:attachmentId': {
+    access: 'case.read',
+    request: () => ({ url: '/api/cooperation-agreements/999999/attachments/1' }),
+  },
   'GET /api/cases/:id/blacklist-referrals': {
     access: 'case.read',
     request: () => ({ url: '/api/cases/999999/blacklist-referrals' }),
@@ -691,6 +718,11 @@ const routeTable: Record<string, RouteCase> = {
   'POST /api/cases/:id/blacklist-referrals': {
     access: 'case.update',
     request: () => ({ url: '/api/cases/999999/blacklist-referrals', payload: {} }),
+  },
+  // No confirmed entries in the test database: 400 shows the caller got past access control.
+  'POST /api/blacklist-referrals/dataset': {
+    access: 'dataset.upload',
+    request: () => ({ url: '/api/blacklist-referrals/dataset' }),
   },
   'PUT /api/blacklist-referrals/:id/confirmation': {
     access: 'case.update',

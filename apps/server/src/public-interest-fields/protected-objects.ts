@@ -9,9 +9,14 @@ import { reachCondition } from '../cases/record-reach.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { notSealedFor } from '../juvenile/scope.ts';
 import { reachCase } from './fields.ts';
-import type { TProtectedObject, TProtectedObjectBody, TProtectedObjectDetail } from './schema.ts';
+import type {
+  TProtectedObject,
+  TProtectedObjectBody,
+  TProtectedObjectDetail,
+  TProtectedObjectPatch,
+} from './schema.ts';
 
-const { protectedObjects, caseProtectedObjects: links, cases } = schema;
+const { protectedObjects, caseProtectedObjects: links, cases, clues } = schema;
 
 type ObjectRow = typeof protectedObjects.$inferSelect;
 
@@ -75,7 +80,27 @@ export async function getProtectedObject(
     db,
     ids.map((r) => r.id),
   );
-  return { ...present(row, list.length), cases: list };
+  const clueRows =
+    ids.length === 0
+      ? []
+      : await db
+          .select({ id: clues.id, title: clues.title, receivedAt: clues.receivedAt, caseId: clues.caseId })
+          .from(clues)
+          .where(
+            and(
+              inArray(
+                clues.caseId,
+                ids.map((r) => r.id),
+              ),
+              reachCondition(user, clues),
+            ),
+          )
+          .orderBy(desc(clues.receivedAt), desc(clues.id));
+  return {
+    ...present(row, list.length),
+    cases: list,
+    clues: clueRows.map((c) => ({ ...c, caseId: c.caseId!, receivedAt: c.receivedAt.toISOString() })),
+  };
 }
 
 export async function createProtectedObject(
@@ -155,6 +180,69 @@ export async function setCaseProtectedObjects(
       targetId: caseId,
       ip,
       detail: { from: before.map((b) => b.id), to: objectIds },
+    });
+  });
+  return caseProtectedObjects(database.db, caseId, user);
+}
+
+/** 修改保护对象: its name (still unique), kind or protection level; audited with old and new. */
+export async function updateProtectedObject(
+  database: Database,
+  options: { id: number; input: TProtectedObjectPatch; user: SessionUser; ip: string | null },
+): Promise<TProtectedObject> {
+  const { id, input, user, ip } = options;
+  await database.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(protectedObjects).where(eq(protectedObjects.id, id)).for('update');
+    if (!row) throw notFound('保护对象');
+    if (input.name && input.name !== row.name) {
+      const [taken] = await tx
+        .select({ id: protectedObjects.id })
+        .from(protectedObjects)
+        .where(eq(protectedObjects.name, input.name));
+      if (taken) throw new DomainError('CONFLICT', `保护对象“${input.name}”已登记`);
+    }
+    const change = {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.kind !== undefined ? { kind: input.kind } : {}),
+      ...(input.protectionLevel !== undefined ? { protectionLevel: input.protectionLevel } : {}),
+    };
+    await tx.update(protectedObjects).set(change).where(eq(protectedObjects.id, id));
+    await recordAudit(tx, {
+      actor: actorOf(user),
+      action: 'protectedObject.update',
+      targetType: 'protectedObject',
+      targetId: id,
+      ip,
+      detail: {
+        from: { name: row.name, kind: row.kind, protectionLevel: row.protectionLevel },
+        to: change,
+      },
+    });
+  });
+  const [row] = await database.db.select().from(protectedObjects).where(eq(protectedObjects.id, id));
+  return present(row!, (await countCases(database.db, user, [id])).get(id) ?? 0);
+}
+
+/** Removes one object from a case (the case no longer names it); audited like setting them. */
+export async function removeCaseProtectedObject(
+  database: Database,
+  options: { caseId: number; objectId: number; user: SessionUser; ip: string | null },
+) {
+  const { caseId, objectId, user, ip } = options;
+  await database.db.transaction(async (tx) => {
+    await reachCase(tx, caseId, user);
+    const removed = await tx
+      .delete(links)
+      .where(and(eq(links.caseId, caseId), eq(links.objectId, objectId)))
+      .returning({ id: links.objectId });
+    if (removed.length === 0) throw notFound('案件的保护对象');
+    await recordAudit(tx, {
+      actor: actorOf(user),
+      action: 'case.removeProtectedObject',
+      targetType: 'case',
+      targetId: caseId,
+      ip,
+      detail: { objectId },
     });
   });
   return caseProtectedObjects(database.db, caseId, user);

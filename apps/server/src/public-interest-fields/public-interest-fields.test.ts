@@ -16,8 +16,12 @@ const criminal = '第一检察部';
 describe.each(testEngines())('public-interest fields and protected objects (%s)', (kind) => {
   let t: TestApp;
   const cookies: Record<string, string> = {};
-  const as = (user: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-    t.app.inject({ method, url, headers: { cookie: cookies[user]! }, ...(payload ? { payload } : {}) });
+  const as = (
+    user: string,
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: unknown,
+  ) => t.app.inject({ method, url, headers: { cookie: cookies[user]! }, ...(payload ? { payload } : {}) });
 
   beforeAll(async () => {
     t = await createTestApp(kind);
@@ -292,5 +296,58 @@ describe.each(testEngines())('public-interest fields and protected objects (%s)'
     });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('只有公益诉讼案件登记保护对象');
+  });
+
+  it('an object is renamed and reclassified, removed from a case, and its page shows the clues too', async () => {
+    const site = (
+      await as('head', 'POST', '/api/protected-objects', { name: '熊猫基地', kind: 'other' })
+    ).json<TProtectedObject>();
+    const renamed = await as('head', 'PATCH', `/api/protected-objects/${site.id}`, {
+      name: '成都大熊猫繁育研究基地',
+      kind: 'natureReserve',
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json<TProtectedObject>()).toMatchObject({
+      name: '成都大熊猫繁育研究基地',
+      kindLabel: '自然保护地',
+    });
+    const taken = await as('head', 'POST', '/api/protected-objects', { name: '某古桥', kind: 'landmark' });
+    expect(taken.statusCode).toBe(200);
+    const clash = await as('head', 'PATCH', `/api/protected-objects/${site.id}`, { name: '某古桥' });
+    expect(clash.statusCode).toBe(409);
+    expect((await as('head', 'PATCH', '/api/protected-objects/999999', { name: '不存在' })).statusCode).toBe(
+      404,
+    );
+
+    const clue = await registerClue('大熊猫基地周边违规排污', { pilField: 'ecology' });
+    const decided = await as('head', 'POST', `/api/clues/${clue.id}/decision`, {
+      decision: 'open',
+      caseType: 'adminPublicInterest',
+    });
+    const caseId = decided.json<TClueDetail>().case!.id;
+    await as('head', 'PUT', `/api/cases/${caseId}/protected-objects`, { objectIds: [site.id] });
+    const page = (await as('head', 'GET', `/api/protected-objects/${site.id}`)).json<{
+      cases: { id: number }[];
+      clues: { id: number; caseId: number }[];
+    }>();
+    expect(page.cases.map((c) => c.id)).toEqual([caseId]);
+    expect(page.clues).toEqual([expect.objectContaining({ id: clue.id, caseId })]);
+    // The clue is the department's: another department sees neither the case nor the clue.
+    const outsiders = (await as('outsider', 'GET', `/api/protected-objects/${site.id}`)).json<{
+      cases: unknown[];
+      clues: unknown[];
+    }>();
+    expect(outsiders).toMatchObject({ cases: [], clues: [] });
+
+    const outOfReach = await as('outsider', 'DELETE', `/api/cases/${caseId}/protected-objects/${site.id}`);
+    expect(outOfReach.statusCode).toBe(404);
+    const removed = await as('head', 'DELETE', `/api/cases/${caseId}/protected-objects/${site.id}`);
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect(removed.json<{ items: unknown[] }>().items).toEqual([]);
+    const again = await as('head', 'DELETE', `/api/cases/${caseId}/protected-objects/${site.id}`);
+    expect(again.statusCode).toBe(404);
+    expect(
+      (await as('head', 'GET', `/api/protected-objects/${site.id}`)).json<{ cases: unknown[] }>().cases,
+    ).toEqual([]);
   });
 });

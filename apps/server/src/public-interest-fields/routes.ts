@@ -11,9 +11,12 @@ import {
   createProtectedObject,
   getProtectedObject,
   listProtectedObjects,
+  removeCaseProtectedObject,
   setCaseProtectedObjects,
+  updateProtectedObject,
 } from './protected-objects.ts';
 import {
+  ZCaseObjectParams,
   ZCaseProtectedObjectsBody,
   ZFieldCountQuery,
   ZFieldCounts,
@@ -23,6 +26,7 @@ import {
   ZProtectedObjectBody,
   ZProtectedObjectDetail,
   ZProtectedObjectList,
+  ZProtectedObjectPatch,
 } from './schema.ts';
 
 const tags = ['public-interest'];
@@ -154,6 +158,42 @@ export async function publicInterestFieldRoutes(app: App, { database }: RouteDep
       items: await setCaseProtectedObjects(database, {
         caseId: request.params.id,
         objectIds: request.body.objectIds,
+        ...callerOf(request),
+      }),
+    }),
+  );
+
+  app.patch(
+    '/api/protected-objects/:id',
+    {
+      config: { access: 'case.update' },
+      schema: {
+        tags,
+        summary: '修改保护对象（名称、类别、保护级别）',
+        params: ZIdParams,
+        body: ZProtectedObjectPatch,
+        response: { 200: ZProtectedObject },
+      },
+    },
+    (request) =>
+      updateProtectedObject(database, { id: request.params.id, input: request.body, ...callerOf(request) }),
+  );
+
+  app.delete(
+    '/api/cases/:id/protected-objects/:objectId',
+    {
+      config: { access: 'case.update' },
+      schema: {
+        tags,
+        summary: '从案件中移除一个保护对象',
+        params: ZCaseObjectParams,
+        response: { 200: ZProtectedObjectList },
+      },
+    },
+    async (request) => ({
+      items: await removeCaseProtectedObject(database, {
+        caseId: request.params.id,
+        objectId: request.params.objectId,
         ...callerOf(request),
       }),
     }),

@@ -41,7 +41,11 @@ export type TProtectedObject = z.infer<typeof ZProtectedObject>;
 
 export const ZProtectedObjectList = z.object({ items: z.array(ZProtectedObject) });
 
-export const ZProtectedObjectDetail = ZProtectedObject.extend({ cases: z.array(ZCase) });
+export const ZProtectedObjectDetail = ZProtectedObject.extend({
+  cases: z.array(ZCase),
+  /** The clues, in the user's reach, from which those cases were opened. */
+  clues: z.array(z.object({ id: z.number(), title: z.string(), receivedAt: z.string(), caseId: z.number() })),
+});
 export type TProtectedObjectDetail = z.infer<typeof ZProtectedObjectDetail>;
 
 export const ZProtectedObjectBody = z.strictObject({
@@ -50,6 +54,18 @@ export const ZProtectedObjectBody = z.strictObject({
   protectionLevel: z.string().trim().min(2).max(64).optional(),
 });
 export type TProtectedObjectBody = z.infer<typeof ZProtectedObjectBody>;
+
+export const ZProtectedObjectPatch = z
+  .strictObject({
+    name: z.string().trim().min(2, '请填写保护对象名称').max(128).optional(),
+    kind: ZProtectedObjectKind.optional(),
+    /** Null clears it. */
+    protectionLevel: z.string().trim().min(2).max(64).nullable().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: '请填写要修改的内容（名称、类别或保护级别）' });
+export type TProtectedObjectPatch = z.infer<typeof ZProtectedObjectPatch>;
+
+export const ZCaseObjectParams = z.strictObject({ id: ZIdParam, objectId: ZIdParam });
 
 export const ZCaseProtectedObjectsBody = z.strictObject({
   objectIds: z.array(ZId).max(20),

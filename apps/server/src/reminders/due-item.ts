@@ -3,7 +3,7 @@ import type { DeadlineStatus, IsoDate } from '@procura/domain/deadlines/index';
 /** Three working days never span more calendar days than this, even across 春节 or 国庆. */
 export const horizonDays = 31;
 
-export type ReminderKind = 'deadline' | 'followUpVisit';
+export type ReminderKind = 'deadline' | 'followUpVisit' | 'consultationCheck' | 'jointMeeting';
 export type ReminderState = 'dueSoon' | 'overdue';
 
 /** Something that has become 临期 or 逾期 today, with who answers for it and what to tell them. */

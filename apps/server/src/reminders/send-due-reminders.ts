@@ -4,6 +4,7 @@ import { proposeFromOverdueDeadlines } from '../assessment/proposals.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
 import type { DueItem, ReminderKind, ReminderState } from './due-item.ts';
 import { findDueDeadlines } from './find-due-deadlines.ts';
+import { findDueConsultationChecks, findDueJointMeetings } from './find-due-pil.ts';
 import { findDueVisits } from './find-due-visits.ts';
 import { sendReminder } from './send-reminder.ts';
 
@@ -26,6 +27,8 @@ export async function sendDueReminders(database: Database, now: Date): Promise<S
   const items: DueItem[] = [
     ...(await findDueDeadlines(database.db, today, calendar)),
     ...(await findDueVisits(database.db, today, calendar)),
+    ...(await findDueConsultationChecks(database.db, today, calendar)),
+    ...(await findDueJointMeetings(database.db, today, calendar)),
   ];
   const sent: SentReminder[] = [];
   const failures: unknown[] = [];

@@ -6,6 +6,7 @@ import { ClueCriminalOrigin } from '../admin-violation/ClueCriminalOrigin.tsx';
 import { errorText } from '../api/errors.ts';
 import { Attachments } from '../attachments/Attachments.tsx';
 import { useMe } from '../auth/hooks.ts';
+import { ClueAgreementCitation } from '../consultations/ClueAgreementCitation.tsx';
 import { CluePortalOrigin } from '../portal/CluePortalOrigin.tsx';
 import { formatDateTime } from '../shared/dates.ts';
 import { useClue } from './api.ts';
@@ -117,6 +118,9 @@ export default function ClueDetailPage() {
         <Flex vertical gap={16}>
           <DuplicatesAlert duplicates={duplicates} />
           <ClueSummary clue={data} />
+          {me.actions.includes('clue.read') && (
+            <ClueAgreementCitation clueId={data.id} mayEdit={me.actions.includes('clue.create')} />
+          )}
         </Flex>
       </Card>
       <Card title="当事人">

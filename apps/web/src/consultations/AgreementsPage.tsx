@@ -17,7 +17,9 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { errorText } from '../api/errors.ts';
+import { Attachments } from '../attachments/Attachments.tsx';
 import { useMe } from '../auth/hooks.ts';
 import { chinaToday } from '../shared/dates.ts';
 import { FormModal } from '../shared/FormModal.tsx';
@@ -116,6 +118,42 @@ function MeetingModal({ agreement, onClose }: { agreement: TAgreement; onClose: 
   );
 }
 
+/** An agreement's text and annexes, and the cases and clues that cite it. */
+function AgreementDetail({ agreement, mayEdit }: { agreement: TAgreement; mayEdit: boolean }) {
+  return (
+    <Flex vertical gap={8} data-testid={`agreement-detail-${agreement.id}`}>
+      <div>
+        <b>正文及附件：</b>
+        <Attachments
+          basePath={`/api/cooperation-agreements/${agreement.id}/attachments`}
+          files={agreement.attachments}
+          canUpload={mayEdit}
+          refresh={[['cooperation-agreements']]}
+          testId={`agreement-attachments-${agreement.id}`}
+        />
+      </div>
+      <div data-testid={`agreement-citations-${agreement.id}`}>
+        <b>依据本文件的案件：</b>
+        {agreement.caseIds.length === 0
+          ? '无'
+          : agreement.caseIds.map((id) => (
+              <Link key={id} to={`/cases/${id}`} style={{ marginRight: 8 }}>
+                案件 {id}
+              </Link>
+            ))}
+        <b style={{ marginLeft: 16 }}>依据本文件的线索：</b>
+        {agreement.clueIds.length === 0
+          ? '无'
+          : agreement.clueIds.map((id) => (
+              <Link key={id} to={`/clues/${id}`} style={{ marginRight: 8 }}>
+                线索 {id}
+              </Link>
+            ))}
+      </div>
+    </Flex>
+  );
+}
+
 /** 会签文件: the department's cooperation agreements and their joint meetings. */
 export default function AgreementsPage() {
   const me = useMe();
@@ -170,6 +208,12 @@ export default function AgreementsPage() {
               render: (_: unknown, a: TAgreement) => `${a.meetings.length} 次`,
             },
             { title: '引用案件', width: 90, render: (_: unknown, a: TAgreement) => `${a.caseIds.length} 件` },
+            { title: '引用线索', width: 90, render: (_: unknown, a: TAgreement) => `${a.clueIds.length} 件` },
+            {
+              title: '附件',
+              width: 70,
+              render: (_: unknown, a: TAgreement) => `${a.attachments.length} 个`,
+            },
             {
               title: '操作',
               width: 120,
@@ -187,6 +231,10 @@ export default function AgreementsPage() {
           ]}
           dataSource={query.data?.items}
           pagination={false}
+          expandable={{
+            expandedRowRender: (a) => <AgreementDetail agreement={a} mayEdit={mayEdit} />,
+            expandRowByClick: false,
+          }}
           locale={{ emptyText: '尚未登记会签文件' }}
           data-testid="agreements-table"
         />

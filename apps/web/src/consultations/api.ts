@@ -4,6 +4,7 @@ import type {
   TAgreementList,
   TAgreementMeetingBody,
   TCaseAgreement,
+  TClueAgreement,
 } from '@procura/server/consultations/agreement-schema';
 import type { TCheckBody, TConsultationBody, TConsultations } from '@procura/server/consultations/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -78,6 +79,27 @@ export const useSetCaseAgreement = (caseId: number) => {
       }),
     onSuccess: (result) => {
       queryClient.setQueryData(['case-agreement', caseId], result);
+      return queryClient.invalidateQueries({ queryKey: agreementsKey });
+    },
+  });
+};
+
+export const useClueAgreement = (clueId: number) =>
+  useQuery({
+    queryKey: ['clue-agreement', clueId],
+    queryFn: () => api<TClueAgreement>(`/api/clues/${clueId}/cooperation-agreement`),
+  });
+
+export const useSetClueAgreement = (clueId: number) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (agreementId: number | null) =>
+      api<TClueAgreement>(`/api/clues/${clueId}/cooperation-agreement`, {
+        method: 'PUT',
+        body: { agreementId },
+      }),
+    onSuccess: (result) => {
+      queryClient.setQueryData(['clue-agreement', clueId], result);
       return queryClient.invalidateQueries({ queryKey: agreementsKey });
     },
   });

@@ -62,3 +62,12 @@ export function useCreateProtectedObject() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['protected-objects'] }),
   });
 }
+
+export function useUpdateProtectedObject(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { name: string; kind: string; protectionLevel: string | null }) =>
+      api<TProtectedObject>(`/api/protected-objects/${id}`, { method: 'PATCH', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['protected-objects'] }),
+  });
+}

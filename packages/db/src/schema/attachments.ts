@@ -5,6 +5,7 @@ import { assessmentEntries } from './assessment.ts';
 import { bytea, clues, suggestions, users } from './core.ts';
 import { oneOf } from './one-of.ts';
 import { patrolFindings } from './patrols.ts';
+import { cooperationAgreements } from './pil-mechanisms.ts';
 
 /**
  * Files people hand in: the material of a clue (report letters, photos, scanned records) and the
@@ -21,6 +22,8 @@ export const attachments = pgTable(
     patrolFindingId: integer('patrol_finding_id').references(() => patrolFindings.id),
     /** Evidence of an assessment entry (a bonus, party points, an entered indicator). */
     assessmentEntryId: integer('assessment_entry_id').references(() => assessmentEntries.id),
+    /** A 会签文件's text and its annexes. */
+    cooperationAgreementId: integer('cooperation_agreement_id').references(() => cooperationAgreements.id),
     /** material (a clue's) | reply (a suggestion reply's) */
     purpose: text('purpose', { enum: attachmentPurposeIds }).notNull(),
     fileName: text('file_name').notNull(),
@@ -40,9 +43,10 @@ export const attachments = pgTable(
     index('attachments_suggestion_idx').on(t.suggestionId),
     index('attachments_patrol_finding_idx').on(t.patrolFindingId),
     index('attachments_assessment_entry_idx').on(t.assessmentEntryId),
+    index('attachments_cooperation_agreement_idx').on(t.cooperationAgreementId),
     check(
       'attachments_one_owner',
-      sql`num_nonnulls(${t.clueId}, ${t.suggestionId}, ${t.patrolFindingId}, ${t.assessmentEntryId}) = 1`,
+      sql`num_nonnulls(${t.clueId}, ${t.suggestionId}, ${t.patrolFindingId}, ${t.assessmentEntryId}, ${t.cooperationAgreementId}) = 1`,
     ),
     oneOf('attachments', t.purpose, attachmentPurposeIds),
     oneOf('attachments', t.kind, fileKindIds),

@@ -1,7 +1,7 @@
 import { cooperationMechanismIds, pilCheckResultIds, pilConsultationKindIds } from '@procura/domain/states';
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { cases, departments, users } from './core.ts';
+import { cases, clues, departments, users } from './core.ts';
 import { oneOf } from './one-of.ts';
 
 /**
@@ -120,6 +120,24 @@ export const caseCooperationAgreements = pgTable('case_cooperation_agreements', 
     .references(() => users.id),
   linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** The agreement under which a clue came (one per clue). */
+export const clueCooperationAgreements = pgTable(
+  'clue_cooperation_agreements',
+  {
+    clueId: integer('clue_id')
+      .primaryKey()
+      .references(() => clues.id),
+    agreementId: integer('agreement_id')
+      .notNull()
+      .references(() => cooperationAgreements.id),
+    linkedBy: integer('linked_by')
+      .notNull()
+      .references(() => users.id),
+    linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('clue_cooperation_agreements_agreement_idx').on(t.agreementId)],
+);
 
 /**
  * 从业禁止黑名单: a seriously untrustworthy food operator referred to the regulator from a
