@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { migrate, openDatabase } from '@procura/db';
+import { createPostgresDatabase } from '@procura/db/testing';
 import { initialise } from '../../apps/server/src/bootstrap/initialise.ts';
 import { casesOpened } from '../../apps/server/src/cockpit/metrics/funnel.ts';
 import { allMetrics } from '../../apps/server/src/cockpit/metrics/index.ts';
@@ -12,9 +13,14 @@ import { seedCases, seedClues } from '../lists/seed.ts';
 import { seedWork } from './seed-work.ts';
 
 const { values } = parseArgs({
-  options: { cases: { type: 'string', default: '100000' }, clues: { type: 'string', default: '20000' } },
+  options: {
+    cases: { type: 'string', default: '100000' },
+    clues: { type: 'string', default: '20000' },
+    pg: { type: 'boolean', default: false },
+  },
 });
-const database = await openDatabase({ inMemory: true });
+const pg = values.pg ? await createPostgresDatabase() : null;
+const database = await openDatabase(pg ? { databaseUrl: pg.url } : { inMemory: true });
 await migrate(database);
 await initialise(database, { demo: true });
 await seedCases(database, Number(values.cases));
@@ -46,3 +52,4 @@ const chiefId = (await database.query<{ id: number }>(`select id from users wher
 const chief = (await loadUser(database.db, chiefId))!;
 await run('buildCockpit (chief, year)', () => buildCockpit(database.db, chief, period));
 await database.close();
+await pg?.drop();

@@ -106,7 +106,7 @@ const c = results[0]!.counts;
 const lines = [
   '## 驾驶舱 (cockpit)',
   '',
-  `\`${command}\`, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}: ${c.cases.toLocaleString('en-US')} cases, as many clues, ${c.suggestions.toLocaleString('en-US')} suggestions, ${c.deadlines.toLocaleString('en-US')} deadlines, outcomes and suit events on a share of the cases (bench/cockpit/run.ts). Time of \`buildCockpit\` (all that GET /api/cockpit computes: some 30 figures with 同比 and the breakdowns, one statement each), median of ${repeat} runs after one warm-up. Targets (issue 16): first paint < 500 ms on PostgreSQL, < 1 s on PGlite.`,
+  `\`${command}\`, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}: ${c.cases.toLocaleString('en-US')} cases, as many clues, ${c.suggestions.toLocaleString('en-US')} suggestions, ${c.deadlines.toLocaleString('en-US')} deadlines, outcomes and suit events on a share of the cases (bench/cockpit/run.ts). Time of \`buildCockpit\` (all that GET /api/cockpit computes: some 30 figures with 同比 and the breakdowns, in about a dozen statements: metrics over the same rows share one), median of ${repeat} runs after one warm-up. Targets (issue 16): first paint < 500 ms on PostgreSQL, < 1 s on PGlite.`,
   '',
   `| call | ${results.map((r) => `${engineName(r.kind)} ms`).join(' | ')} |`,
   `|---|${results.map(() => '---:|').join('')}`,

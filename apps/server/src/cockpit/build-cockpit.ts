@@ -243,19 +243,14 @@ export async function buildCockpit(db: Executor, user: SessionUser, query: TCock
   const previous = previousYear(period);
   const today = chinaDate(now());
   const groups = metricGroups.filter((group) => group.id !== 'publicInterest');
-  const measured = await measureMany(
-    db,
-    groups.flatMap((group) => group.metrics),
-    { period, scope, today },
-  );
-  const sections = groups.map((group) => ({
-    id: group.id,
-    title: group.title,
-    figures: group.metrics.map((metric) => figure(metric, measured.get(metric.id), period, scope)),
-  }));
-  const breakdowns = [
-    ...(await caseBreakdowns(db, period, scope, today)),
-    await simpleBreakdown(
+  const [measured, cases, byField, byTopic] = await Promise.all([
+    measureMany(
+      db,
+      groups.flatMap((group) => group.metrics),
+      { period, scope, today },
+    ),
+    caseBreakdowns(db, period, scope, today),
+    simpleBreakdown(
       db,
       {
         id: 'pilByField',
@@ -269,7 +264,7 @@ export async function buildCockpit(db: Executor, user: SessionUser, query: TCock
       scope,
       today,
     ),
-    await simpleBreakdown(
+    simpleBreakdown(
       db,
       {
         id: 'lettersByTopic',
@@ -282,7 +277,13 @@ export async function buildCockpit(db: Executor, user: SessionUser, query: TCock
       scope,
       today,
     ),
-  ].filter((b): b is TBreakdown => b !== null);
+  ]);
+  const sections = groups.map((group) => ({
+    id: group.id,
+    title: group.title,
+    figures: group.metrics.map((metric) => figure(metric, measured.get(metric.id), period, scope)),
+  }));
+  const breakdowns = [...cases, byField, byTopic].filter((b): b is TBreakdown => b !== null);
   return {
     from: period.from,
     to: period.to,

@@ -339,7 +339,12 @@ export const caseEvents = pgTable(
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
   },
-  (t) => [index('case_events_case_idx').on(t.caseId, t.at), oneOf('case_events', t.kind, caseEventKindIds)],
+  (t) => [
+    index('case_events_case_idx').on(t.caseId, t.at),
+    // The cockpit counts events of one kind in a period (提起诉讼).
+    index('case_events_kind_at_idx').on(t.kind, t.at),
+    oneOf('case_events', t.kind, caseEventKindIds),
+  ],
 );
 
 /** 办案成效: money in fen, other kinds as a count in the kind's unit. */
@@ -359,7 +364,12 @@ export const caseOutcomes = pgTable(
       .references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index('case_outcomes_case_idx').on(t.caseId), oneOf('case_outcomes', t.kind, outcomeKindIds)],
+  (t) => [
+    index('case_outcomes_case_idx').on(t.caseId),
+    // The cockpit dates outcomes by when they were recorded.
+    index('case_outcomes_created_at_idx').on(t.createdAt),
+    oneOf('case_outcomes', t.kind, outcomeKindIds),
+  ],
 );
 
 /**
@@ -453,6 +463,9 @@ export const suggestions = pgTable(
     index('suggestions_case_idx').on(t.caseId),
     index('suggestions_state_idx').on(t.state),
     index('suggestions_created_at_idx').on(t.createdAt),
+    // The cockpit's figures (apps/server/src/cockpit/metrics) date suggestions by these.
+    index('suggestions_issued_at_idx').on(t.issuedAt),
+    index('suggestions_reply_on_idx').on(t.replyOn),
     oneOf('suggestions', t.kind, suggestionKindIds),
     oneOf('suggestions', t.state, suggestionStateIds),
     oneOf('suggestions', t.rectification, rectificationIds),

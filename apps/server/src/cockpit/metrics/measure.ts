@@ -140,9 +140,9 @@ export async function measureMany(
     groups.set(key, [...(groups.get(key) ?? []), metric]);
   }
   const out = new Map<string, Measured[]>();
-  for (const group of groups.values()) {
-    for (const [id, rows] of await measureSource(db, group, options)) out.set(id, rows);
-  }
+  // Concurrent: on PostgreSQL the pool runs the statements side by side; PGlite queues them.
+  const measured = await Promise.all([...groups.values()].map((group) => measureSource(db, group, options)));
+  for (const result of measured) for (const [id, rows] of result) out.set(id, rows);
   return out;
 }
 

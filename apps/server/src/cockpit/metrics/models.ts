@@ -78,7 +78,8 @@ export const modelCases: Metric = {
   department: sql`c.department_id`,
   handler: sql`c.handler_id`,
   caseId: sql`c.id`,
-  where: () => sql`exists (select 1 from clues mk where mk.case_id = c.id and mk.source = 'dataModel')`,
+  where: () =>
+    sql`c.id in (select mk.case_id from clues mk where mk.source = 'dataModel' and mk.case_id is not null)`,
   list: { path: '/api/cases', from: 'from', to: 'to', query: { clueSource: 'dataModel' } },
 };
 

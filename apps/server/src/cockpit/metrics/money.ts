@@ -19,7 +19,7 @@ const outcomeBase = {
 
 const moneyOutcome = sql`o.amount_fen is not null`;
 const peopleOutcome = sql`o.kind = 'peopleHelped'`;
-const fromModel = sql`exists (select 1 from clues mk where mk.case_id = c.id and mk.source = 'dataModel')`;
+const fromModel = sql`c.id in (select mk.case_id from clues mk where mk.source = 'dataModel' and mk.case_id is not null)`;
 
 function outcomeMetric(
   id: string,
