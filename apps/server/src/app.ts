@@ -51,6 +51,7 @@ import { portalRoutes } from './portal/routes.ts';
 import { publicInterestFieldRoutes } from './public-interest-fields/routes.ts';
 import { reassignmentRoutes } from './reassignment/routes.ts';
 import { reminderRoutes } from './reminders/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
 import { suggestionRoutes } from './suggestions/routes.ts';
 import { supportedProsecutionRoutes } from './supported-prosecution/routes.ts';
 import { userRoutes } from './users/routes.ts';
@@ -94,6 +95,7 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   portalRoutes,
   workbenchRoutes,
   cockpitRoutes,
+  reportRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -488,3 +488,6 @@ export const organisationKindIds = [
   'civilAffairs',
   'other',
 ] as const;
+
+/** reports.kind (工作报告, 白皮书, 类案分析; reports/kinds.ts has the labels). */
+export const reportKindIds = ['workReport', 'whitePaper', 'caseAnalysis'] as const;

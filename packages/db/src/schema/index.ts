@@ -15,3 +15,4 @@ export * from './pil-mechanisms.ts';
 export * from './portal.ts';
 export * from './prevention.ts';
 export * from './reminders.ts';
+export * from './reports.ts';
