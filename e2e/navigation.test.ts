@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { logout, screenshot, serverAndBrowser, settledScreenshot } from './browser.ts';
 
-const e2e = serverAndBrowser('navigation');
+// On the demo data: the path and the menus must work beside two years of generated work.
+const e2e = serverAndBrowser('navigation', { demoWork: true });
 
 /** Signs in as the demo account of this department and role, picked from the login page's list. */
 async function signInAs(page: Page, department: string, role: string): Promise<void> {

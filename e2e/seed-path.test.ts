@@ -15,10 +15,15 @@ import {
 
 const demoPassword = 'Chenghua2026';
 const year = e2eYear;
-const caseNumber = `成华检公益立〔${year}〕1号`;
-const docNumber = `成华检公益建〔${year}〕1号`;
+// The demo work has numbered cases and suggestions of this year already: the path's own are the
+// next in each series, whatever they are; the test reads them and follows them everywhere.
+const caseNumberPattern = new RegExp(`^成华检公益立〔${year}〕[1-9]\\d*号$`);
+const docNumberPattern = new RegExp(`^成华检公益建〔${year}〕[1-9]\\d*号$`);
+let caseNumber = '';
+let docNumber = '';
 const addressee = '成都市成华区农业农村局';
-const e2e = serverAndBrowser('seed');
+// On the demo data: the path and the menus must work beside two years of generated work.
+const e2e = serverAndBrowser('seed', { demoWork: true });
 
 /** Waits until nothing is loading, so the card below the deadlines no longer moves. */
 async function settle(page: Page): Promise<void> {
@@ -151,7 +156,8 @@ async function walkSeedPath(page: Page): Promise<void> {
   await choose(page, 'open-case-pil-field', '国有财产保护');
   await page.getByTestId('open-case-submit').click();
   await page.waitForURL((url) => /^\/cases\/\d+$/.test(url.pathname));
-  await expect.poll(() => page.getByTestId('case-number').textContent()).toBe(caseNumber);
+  await expect.poll(() => page.getByTestId('case-number').textContent()).toMatch(caseNumberPattern);
+  caseNumber = (await page.getByTestId('case-number').textContent()) ?? '';
   await recordEvent(page, '调查终结报告', '查明张某虚报面积骗取补贴，农业农村部门未依法追回');
   await advance(page, 'preLitigation', '诉前程序');
 
@@ -208,7 +214,10 @@ async function walkSeedPath(page: Page): Promise<void> {
   await expect.poll(() => page.getByTestId(`suggestion-state-${id}`).textContent()).toBe('已审批');
   await step(page, `suggestion-issue-${id}`);
   await page.getByTestId(`suggestion-issue-confirm-${id}`).click();
-  await expect.poll(() => page.getByTestId(`suggestion-number-${id}`).textContent()).toBe(docNumber);
+  await expect
+    .poll(() => page.getByTestId(`suggestion-number-${id}`).textContent())
+    .toMatch(docNumberPattern);
+  docNumber = (await page.getByTestId(`suggestion-number-${id}`).textContent()) ?? '';
   expect(await page.getByTestId(`suggestion-state-${id}`).textContent()).toBe('已签发');
 
   // The 检察建议书 downloads and holds the number and the addressee.

@@ -29,6 +29,7 @@ describe('the workbench in the browser', () => {
     expect(handler).toBeDefined();
     const opened = await call<TCaseDetail>(head, 'POST', '/api/cases', {
       type: 'adminPublicInterest',
+      pilField: 'ecology',
       title: '工作台演示：某河道污水直排案',
       handlerId: handler!.id,
     });

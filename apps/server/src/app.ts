@@ -47,7 +47,9 @@ import { modelRoutes } from './models/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { outreachRoutes } from './outreach/routes.ts';
 import { patrolRoutes } from './patrols/routes.ts';
+import { portalReplyRoutes } from './portal/replies-routes.ts';
 import { portalRoutes } from './portal/routes.ts';
+import { portalClueRoutes } from './portal-clues/routes.ts';
 import { publicInterestFieldRoutes } from './public-interest-fields/routes.ts';
 import { reassignmentRoutes } from './reassignment/routes.ts';
 import { reminderRoutes } from './reminders/routes.ts';
@@ -95,6 +97,8 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   portalRoutes,
   workbenchRoutes,
   cockpitRoutes,
+  portalClueRoutes,
+  portalReplyRoutes,
   reportRoutes,
 ];
 

@@ -32,3 +32,11 @@ describe('PROCURA_CLOCK', () => {
     expect(() => parseClock('明天', 'test')).toThrow('PROCURA_CLOCK 无效：明天');
   });
 });
+
+describe('PROCURA_DEMO_WORK', () => {
+  it('generates the demo work unless it is 0', () => {
+    expect(loadConfig({}).demoWork).toBe(true);
+    expect(loadConfig({ PROCURA_DEMO_WORK: '1' }).demoWork).toBe(true);
+    expect(loadConfig({ PROCURA_DEMO_WORK: '0' }).demoWork).toBe(false);
+  });
+});

@@ -7,6 +7,8 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   demo: boolean;
+  /** With demo: generate two years of demo work on first start (PROCURA_DEMO_WORK, default on). */
+  demoWork?: boolean;
   adminPassword: string | undefined;
   webDist: string;
   logLevel: string;
@@ -68,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.PROCURA_DATA_DIR ?? './data'),
     demo: env.PROCURA_DEMO !== '0',
+    demoWork: env.PROCURA_DEMO_WORK !== '0',
     adminPassword: env.PROCURA_ADMIN_PASSWORD || undefined,
     webDist: resolve(env.PROCURA_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     logLevel: env.LOG_LEVEL ?? 'info',

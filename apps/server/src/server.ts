@@ -19,7 +19,11 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
   try {
     await migrate(database);
     const init = await withClock(clock, () =>
-      initialise(database, { demo: config.demo, adminPassword: config.adminPassword }),
+      initialise(database, {
+        demo: config.demo,
+        demoWork: config.demoWork ?? true,
+        adminPassword: config.adminPassword,
+      }),
     );
     const removed = await removeLeftovers(config.dataDir);
     if (removed.length > 0)

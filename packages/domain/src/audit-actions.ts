@@ -1,6 +1,7 @@
 /** Chinese labels of the actions written to the audit log; later modules add theirs here. */
 export const auditActionLabels: Record<string, string> = {
   'system.init': '初始化系统',
+  'system.demoWork': '生成演示数据',
   'auth.login': '登录',
   'auth.loginFailed': '登录失败',
   'auth.locked': '账号锁定',
@@ -152,6 +153,10 @@ export const auditActionLabels: Record<string, string> = {
   'blacklistReferral.create': '移送从业禁止黑名单',
   'blacklistReferral.view': '查看从业禁止黑名单移送',
   'blacklistReferral.confirm': '登记黑名单确认和生效日期',
+  'portal.clue.send': '外部单位经门户移送线索',
+  'portal.clue.list': '外部单位查看本单位移送的线索',
+  'portal.clue.view': '外部单位查看移送线索的处理情况',
+  'clue.portalFeedback': '向移送线索的外部单位反馈',
 };
 
 export function auditActionLabel(action: string): string {

@@ -133,6 +133,19 @@ export const policy = {
   'organisation.list': { roles: [...caseworkers, 'admin'], scope: 'all', label: '查看外部单位名录' },
   'portal.read': { roles: ['organisation'], scope: 'own', label: '外部单位：查看送达本单位的检察建议' },
   'portal.reply': { roles: ['organisation'], scope: 'own', label: '外部单位：在线回复检察建议' },
+  // 外部单位门户·移送线索: an organisation's account sends clues and reads what became of the ones
+  // its organisation sent (its own routes); inside, the clue's readers see where it came from and
+  // its deciders (clue.decide) write feedback to the organisation.
+  'portalClue.send': {
+    roles: ['organisation'],
+    scope: 'own',
+    label: '外部单位：经门户移送线索、上传线索材料',
+  },
+  'portalClue.read': {
+    roles: ['organisation'],
+    scope: 'own',
+    label: '外部单位：查看本单位移送线索的处理情况和反馈',
+  },
 } as const satisfies Record<string, Rule>;
 
 export type TAction = keyof typeof policy;

@@ -63,6 +63,8 @@ export const clueSourceIds = [
   'media',
   'labourBureau',
   'legalAidAgency',
+  'courtTransfer',
+  'otherBodyTransfer',
 ] as const;
 
 /** clues.status. */
@@ -488,6 +490,19 @@ export const organisationKindIds = [
   'civilAffairs',
   'other',
 ] as const;
+
+/** portal_clues.field: the line of work an outside organisation thinks its clue belongs to (portal-clues.ts). */
+export const portalClueFieldIds = [
+  'supportedSuit',
+  'administrative',
+  'publicInterest',
+  'minors',
+  'criminal',
+  'unsure',
+] as const;
+
+/** suggestion_extension_requests.state: an organisation's request to extend the reply deadline. */
+export const extensionRequestStateIds = ['pending', 'granted', 'refused'] as const;
 
 /** reports.kind (工作报告, 白皮书, 类案分析; reports/kinds.ts has the labels). */
 export const reportKindIds = ['workReport', 'whitePaper', 'caseAnalysis'] as const;

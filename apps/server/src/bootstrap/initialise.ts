@@ -5,9 +5,15 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { assertStrongPassword, generatePassword, hashPassword } from '../auth/passwords.ts';
 import { seedDemoSchools } from '../mailbox/demo-schools.ts';
 import { demoDepartments, demoPassword, demoProcuratorate, demoUsers } from './demo.ts';
+import { seedDemoWork } from './demo-work/seed-demo-work.ts';
 
 export interface InitialiseOptions {
   demo: boolean;
+  /**
+   * With demo: also generate two years of demo work (bootstrap/demo-work). Default true; server
+   * tests leave it off so their own records are the only ones they count.
+   */
+  demoWork?: boolean;
   adminPassword?: string | undefined;
   procuratorateName?: string | undefined;
 }
@@ -29,6 +35,7 @@ export async function initialise(database: Database, options: InitialiseOptions)
     if (existing) return { status: 'existing' } as const;
     if (options.demo) {
       await seedDemo(tx);
+      if (options.demoWork !== false) await seedDemoWork(tx);
       return { status: 'demo' } as const;
     }
     if (options.adminPassword) {

@@ -4,7 +4,7 @@ import { caseTypes, stageLabel } from '@procura/domain/cases/case-types';
 import { clueSources, clueStatuses } from '@procura/domain/cases/clue-sources';
 import { formatOutcome, outcomeKinds } from '@procura/domain/cases/outcomes';
 import { recordReach } from '@procura/domain/policy';
-import { count, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { SessionUser } from '../auth/load-user.ts';
 import { DomainError, forbidden } from '../errors.ts';
@@ -19,17 +19,37 @@ const received = alias(clues, 'received_clue');
  * side's status, the case opened from it and the case's outcomes. The sender sees this feedback
  * without reaching the receiver's case itself.
  */
-export async function listSentClues(
-  db: Executor,
-  query: { departmentId?: number | undefined; page: number; pageSize: number },
-  user: SessionUser,
-): Promise<TSentClueList> {
+type TSentFilter = { departmentId?: number | undefined; awaiting?: 'feedback' | undefined };
+
+/**
+ * The transfers of one department (the user's own unless a leader names another), and with
+ * `awaiting: 'feedback'` only those to an outside body whose feedback is not yet recorded: between
+ * departments the feedback is the receiver's live status, nothing to wait for.
+ */
+function sentFilter(query: TSentFilter, user: SessionUser): SQL | undefined {
   const departmentId = query.departmentId ?? user.department?.id;
   if (!departmentId) throw new DomainError('VALIDATION', '请选择部门（departmentId）');
   if (recordReach(user.role) !== 'all' && departmentId !== user.department?.id) {
     throw forbidden('只能查看本部门移送的线索');
   }
-  const where = eq(clueTransfers.fromDepartmentId, departmentId);
+  return and(
+    eq(clueTransfers.fromDepartmentId, departmentId),
+    query.awaiting ? and(isNotNull(clueTransfers.toOutsideBody), isNull(clueTransfers.feedback)) : undefined,
+  );
+}
+
+/** How many transfers the list shows for this filter (the workbench's count). */
+export async function countSentClues(db: Executor, query: TSentFilter, user: SessionUser): Promise<number> {
+  const [row] = await db.select({ value: count() }).from(clueTransfers).where(sentFilter(query, user));
+  return Number(row?.value ?? 0);
+}
+
+export async function listSentClues(
+  db: Executor,
+  query: TSentFilter & { page: number; pageSize: number },
+  user: SessionUser,
+): Promise<TSentClueList> {
+  const where = sentFilter(query, user);
   const [rows, [total]] = await Promise.all([
     selectTransfers(db)
       .where(where)

@@ -6,7 +6,7 @@ import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import * as clock from '../clock.ts';
 import { DomainError, notFound } from '../errors.ts';
-import { clueLabel, notifyUsers } from '../notifications/recipients.ts';
+import { clueLabel, notifyUsers, rolesOf } from '../notifications/recipients.ts';
 import { presentTransfer, selectTransfers } from './present-clue.ts';
 import type { TClueTransfer, TTransferFeedbackBody } from './schema.ts';
 
@@ -44,7 +44,11 @@ export async function recordTransferFeedback(
     if (input.feedback) {
       // The outside body's answer goes to whoever holds and registered the clue (not the recorder).
       const [clue] = await tx.select().from(schema.clues).where(eq(schema.clues.id, transfer.clueId));
-      await notifyUsers(tx, [clue?.handlerId, clue?.createdBy, transfer.transferredBy], {
+      // Not an outside organisation's account that sent the clue on the portal: its portal shows it.
+      const registeredBy = (await rolesOf(tx, clue ? [clue.createdBy] : [])).find(
+        (r) => r.role !== 'organisation',
+      );
+      await notifyUsers(tx, [clue?.handlerId, registeredBy?.id, transfer.transferredBy], {
         actorId: user.id,
         kind: 'transferFeedback',
         text: `${transfer.toOutsideBody ?? ''}对${await clueLabel(tx, transfer.clueId)}的移送作出反馈（${user.displayName}录入）：${input.feedback}`,

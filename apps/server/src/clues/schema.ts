@@ -205,6 +205,8 @@ export type TSentClueList = z.infer<typeof ZSentClueList>;
 
 export const ZSentClueQuery = z.strictObject({
   departmentId: ZIdParam.optional(),
+  /** feedback: sent to an outside body whose feedback is not yet recorded (待反馈). */
+  awaiting: z.literal('feedback').optional(),
   ...ZPageQuery(),
 });
 

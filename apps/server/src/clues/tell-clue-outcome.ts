@@ -29,14 +29,24 @@ export async function tellClueOutcome(
     .from(schema.clueTransfers)
     .innerJoin(schema.clues, eq(schema.clues.id, schema.clueTransfers.clueId))
     .where(eq(schema.clueTransfers.receivedClueId, clue.id));
-  const toldAlready = new Set<number>([user.id]);
+  // An outside organisation's account (a clue sent through the portal) reads the outcome on its
+  // portal, in its own words: a message here would name the procuratorate's staff.
+  const outside = (
+    await rolesOf(tx, [clue.createdBy, ...origins.flatMap((o) => [o.transferredBy, o.registeredBy])])
+  ).filter((r) => r.role === 'organisation');
+  const outsideIds = new Set(outside.map((r) => r.id));
+  const toldAlready = new Set<number>([user.id, ...outsideIds]);
   for (const origin of origins) {
-    const told = await notifyUsers(tx, [origin.transferredBy, origin.registeredBy], {
-      actorId: user.id,
-      kind: opened ? 'clueOpened' : 'clueDeclined',
-      text: `您移送的${await clueLabel(tx, origin.clueId)}经接收部门${user.displayName}${what}`,
-      link: `/clues/${origin.clueId}`,
-    });
+    const told = await notifyUsers(
+      tx,
+      [origin.transferredBy, origin.registeredBy].filter((id) => !outsideIds.has(id)),
+      {
+        actorId: user.id,
+        kind: opened ? 'clueOpened' : 'clueDeclined',
+        text: `您移送的${await clueLabel(tx, origin.clueId)}经接收部门${user.displayName}${what}`,
+        link: `/clues/${origin.clueId}`,
+      },
+    );
     for (const id of told) toldAlready.add(id);
   }
   // Here: who registered and who held the clue, and who handles the new case.

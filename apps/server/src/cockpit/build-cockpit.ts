@@ -16,6 +16,7 @@ import {
   type Measured,
   type Metric,
   measure,
+  measureMany,
   type Period,
   previousYear,
   type Scope,
@@ -36,13 +37,12 @@ export const hiddenNote = (hidden: number) =>
   hidden > 0 ? `其中 ${hidden} 件涉及已封存的未成年人犯罪记录，计入数字但不在列表中显示` : null;
 
 /** One figure with its 同比, its list and the sealed records it counts but the list leaves out. */
-export async function figure(
-  db: Executor,
+export function figure(
   metric: Metric,
+  measured: Measured[] | undefined,
   period: Period,
   scope: Scope,
-  today: string,
-): Promise<TFigure> {
+): TFigure {
   if (scope.departmentId !== null && !metric.department) {
     return {
       ...metricFields(metric),
@@ -53,7 +53,7 @@ export async function figure(
       note: '全院数据，不分部门统计，部门负责人不显示',
     };
   }
-  const [row] = await measure(db, metric, { period, scope, today });
+  const row = measured?.[0];
   const hidden = row?.hidden ?? 0;
   return {
     ...metricFields(metric),
@@ -250,15 +250,17 @@ export async function measureCockpit(
   const period: Period = { from: query.from, to: query.to };
   const previous = previousYear(period);
   const today = chinaDate(now());
-  const sections = await Promise.all(
-    metricGroups
-      .filter((group) => group.id !== 'publicInterest')
-      .map(async (group) => ({
-        id: group.id,
-        title: group.title,
-        figures: await Promise.all(group.metrics.map((metric) => figure(db, metric, period, scope, today))),
-      })),
+  const groups = metricGroups.filter((group) => group.id !== 'publicInterest');
+  const measured = await measureMany(
+    db,
+    groups.flatMap((group) => group.metrics),
+    { period, scope, today },
   );
+  const sections = groups.map((group) => ({
+    id: group.id,
+    title: group.title,
+    figures: group.metrics.map((metric) => figure(metric, measured.get(metric.id), period, scope)),
+  }));
   const breakdowns = [
     ...(await caseBreakdowns(db, period, scope, today)),
     await simpleBreakdown(

@@ -59,6 +59,7 @@ describe.each(testEngines())('cockpit (%s)', (kind) => {
         source: 'selfDiscovered',
         title,
         description: title,
+        pilField: title.includes('食品') ? 'foodDrugSafety' : 'ecology',
       });
       expect(clue.statusCode, clue.body).toBe(201);
     }
@@ -134,7 +135,7 @@ describe.each(testEngines())('cockpit (%s)', (kind) => {
     const byField = breakdownOf(c, 'pilByField');
     expect(byField.items.map((i) => [i.label, i.value, i.previous])).toEqual(
       expect.arrayContaining([
-        ['生态环境和资源保护', 1, 0], // the suggestion fixture's case names no field
+        ['生态环境和资源保护', 2, 0], // the river case and the suggestion fixture's case
         ['食品药品安全', 1, 0],
         ['国有财产保护', 0, 1],
       ]),

@@ -8,7 +8,7 @@ import { now } from '../clock.ts';
 import { exportFileName } from '../export/send-xlsx.ts';
 import type { XlsxColumn, XlsxSheet } from '../export/write-xlsx.ts';
 import { allMetrics } from './metrics/index.ts';
-import { type Metric, measure, type Period } from './metrics/measure.ts';
+import { type Metric, measureMany, type Period } from './metrics/measure.ts';
 import { statisticsGroupings, type TStatisticsQuery } from './schema.ts';
 import { cockpitScope } from './scope.ts';
 
@@ -50,9 +50,9 @@ export async function prepareStatisticsTable(
     return names.get(key) ?? key;
   };
   const rows = new Map<string, TableRow>();
+  const measuredAll = await measureMany(db, metrics, { period, scope, today, dims: [query.by] });
   for (const metric of metrics) {
-    const measured = await measure(db, metric, { period, scope, today, dims: [query.by] });
-    for (const m of measured) {
+    for (const m of measuredAll.get(metric.id) ?? []) {
       const key = m.keys[query.by] ?? '';
       const row = rows.get(key) ?? { label: label(m.keys[query.by] ?? null), values: new Map() };
       row.values.set(metric.id, { value: m.value, previous: m.previous });

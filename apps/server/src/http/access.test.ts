@@ -406,6 +406,77 @@ const routeTable: Record<string, RouteCase> = {
       payload: Buffer.from('%PDF-1.7'),
     }),
   },
+  'GET /api/portal/clues': { access: 'portalClue.read', request: () => ({ url: '/api/portal/clues' }) },
+  'POST /api/portal/clues': {
+    access: 'portalClue.send',
+    // No field of work: refused after the access check, nothing sent.
+    request: () => ({
+      url: '/api/portal/clues',
+      payload: { title: '矩阵线索', description: '矩阵测试线索事实内容' },
+    }),
+  },
+  'GET /api/portal/clues/:id': {
+    access: 'portalClue.read',
+    request: () => ({ url: '/api/portal/clues/999999' }),
+  },
+  'POST /api/portal/clues/:id/attachments': {
+    access: 'portalClue.send',
+    request: () => ({
+      url: '/api/portal/clues/999999/attachments?name=a.pdf',
+      payload: Buffer.from('%PDF-1.7'),
+    }),
+  },
+  'GET /api/clues/:id/portal': { access: 'clue.read', request: () => ({ url: '/api/clues/999999/portal' }) },
+  'POST /api/clues/:id/portal-feedback': {
+    access: 'clue.decide',
+    request: () => ({ url: '/api/clues/999999/portal-feedback', payload: { text: '矩阵反馈' } }),
+  },
+  'POST /api/portal/suggestions/:id/extension': {
+    access: 'portal.reply',
+    request: () => ({
+      url: '/api/portal/suggestions/999999/extension',
+      payload: { reason: '需协调', proposedDueOn: '2027-03-01' },
+    }),
+  },
+  'GET /api/portal/suggestions/:id/attachments/:attachmentId': {
+    access: 'portal.read',
+    request: () => ({ url: '/api/portal/suggestions/999999/attachments/1' }),
+  },
+  'GET /api/portal/consultations': {
+    access: 'portal.read',
+    request: () => ({ url: '/api/portal/consultations' }),
+  },
+  'GET /api/portal/consultations/:id': {
+    access: 'portal.read',
+    request: () => ({ url: '/api/portal/consultations/999999' }),
+  },
+  'GET /api/suggestions/:id/extension-requests': {
+    access: 'suggestion.read',
+    request: () => ({ url: '/api/suggestions/999999/extension-requests' }),
+  },
+  'POST /api/suggestion-extensions/:id/decision': {
+    access: 'suggestion.write',
+    request: () => ({
+      url: '/api/suggestion-extensions/999999/decision',
+      payload: { grant: false, note: '不同意' },
+    }),
+  },
+  'GET /api/consultations/:id/organisations': {
+    access: 'case.read',
+    request: () => ({ url: '/api/consultations/999999/organisations' }),
+  },
+  'PUT /api/consultations/:id/organisations': {
+    access: 'case.update',
+    request: () => ({ url: '/api/consultations/999999/organisations', payload: { organisationIds: [] } }),
+  },
+  'POST /api/organisations/:id/accounts': {
+    access: 'organisation.manage',
+    request: () => ({ url: '/api/organisations/999999/accounts', payload: { username: 'no-such-account' } }),
+  },
+  'DELETE /api/organisations/:id/accounts/:userId': {
+    access: 'organisation.manage',
+    request: () => ({ url: '/api/organisations/999999/accounts/999999' }),
+  },
   'GET /api/invited/cases': { access: 'invitedCase.read', request: () => ({ url: '/api/invited/cases' }) },
   'GET /api/invited/cases/:id': {
     access: 'invitedCase.read',
@@ -850,6 +921,7 @@ const routeTable: Record<string, RouteCase> = {
     access: 'model.run',
     request: () => ({ url: '/api/model-runs', payload: { modelId: 'prisoner-subsidy', datasets: {} } }),
   },
+  'GET /api/model-hits': { access: 'hit.read', request: () => ({ url: '/api/model-hits?status=pending' }) },
   'GET /api/model-runs/:id/hits': {
     access: 'hit.read',
     request: () => ({ url: '/api/model-runs/999999/hits' }),

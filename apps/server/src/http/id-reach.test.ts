@@ -20,6 +20,7 @@ const notRecords: Record<string, string> = {
   departmentId: 'departments are a directory every user lists (GET /api/departments)',
   schoolId: 'partner schools are a directory (mailbox links and posters are public)',
   organisationId: 'outside organisations are a directory every caseworker lists (GET /api/organisations)',
+  organisationIds: 'outside organisations are a directory every caseworker lists (GET /api/organisations)',
   modelId: 'the built-in model catalogue, the same for everyone',
   targetId: 'the audit log: its readers (chief, admin) see every entry',
   hitIds: 'model hits belong to no department: whoever reads hits reads them all',

@@ -1,22 +1,53 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import { and, eq } from 'drizzle-orm';
+import { addDays } from '@procura/domain/deadlines/index';
+import { and, count, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { reachCondition } from '../cases/record-reach.ts';
+import { today } from '../clock.ts';
 import { notFound } from '../errors.ts';
 import { loadFollowUps } from './present-follow-up.ts';
-import type { TFollowUp } from './schema.ts';
+import type { TFollowUp, TFollowUpQuery } from './schema.ts';
 import { notSealedFor } from './scope.ts';
 
-const { juvenileFollowUps } = schema;
+const { juvenileFollowUps, juvenileFollowUpVisits } = schema;
 
 /**
  * The plans the user reaches (department or assigned; the chief and deputies all), those of a
- * sealed case only in the juvenile department and for the chief.
+ * sealed case only in the juvenile department and for the chief; with `due: '7d'` only open plans
+ * with a visit not yet made that is due by seven days from today (China), overdue ones included.
  */
-export function listFollowUps(db: Executor, user: SessionUser): Promise<TFollowUp[]> {
+function followUpFilter(query: TFollowUpQuery, user: SessionUser): SQL | undefined {
   const sealed = user.role === 'chief' ? undefined : notSealedFor(user, juvenileFollowUps.caseId);
-  return loadFollowUps(db, and(reachCondition(user, juvenileFollowUps), sealed), user);
+  const due = query.due
+    ? and(
+        isNull(juvenileFollowUps.closedAt),
+        sql`exists (select 1 from ${juvenileFollowUpVisits} where ${juvenileFollowUpVisits.followUpId} = ${juvenileFollowUps.id} and ${juvenileFollowUpVisits.doneOn} is null and ${juvenileFollowUpVisits.dueOn} <= ${addDays(today(), 7)})`,
+      )
+    : undefined;
+  const mine = query.mine ? eq(juvenileFollowUps.handlerId, user.id) : undefined;
+  return and(reachCondition(user, juvenileFollowUps), sealed, mine, due);
+}
+
+export function listFollowUps(
+  db: Executor,
+  user: SessionUser,
+  query: TFollowUpQuery = {},
+): Promise<TFollowUp[]> {
+  return loadFollowUps(db, followUpFilter(query, user), user);
+}
+
+/** How many plans the list shows for this query and user (the workbench's count). */
+export async function countFollowUps(
+  db: Executor,
+  user: SessionUser,
+  query: TFollowUpQuery,
+): Promise<number> {
+  const [row] = await db
+    .select({ value: count() })
+    .from(juvenileFollowUps)
+    .where(followUpFilter(query, user));
+  return Number(row?.value ?? 0);
 }
 
 export async function getFollowUp(db: Executor, id: number, user: SessionUser): Promise<TFollowUp> {

@@ -5,6 +5,7 @@ import { maskName, maskNamesIn } from '@procura/domain/juvenile/mask';
 import { and, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { reachCondition } from '../cases/record-reach.ts';
+import { inquiryAwaitingDecisionBy } from './awaiting-decision.ts';
 import { juvenileCaseTypes, type TJuvenileCaseType } from './load-juvenile-case.ts';
 import type { TJuvenileCaseList, TJuvenileCaseQuery } from './schema.ts';
 import { maySeeSealedCondition } from './scope.ts';
@@ -26,11 +27,7 @@ const minorsOfCase = sql<{ id: number; role: string; name: string; inquiries: nu
  * Juvenile cases the user reaches, names masked. Sealed ones are listed only for the juvenile
  * department and the chief (the sealed register); for everyone else they do not exist.
  */
-export async function listJuvenileCases(
-  db: Executor,
-  query: TJuvenileCaseQuery,
-  user: SessionUser,
-): Promise<TJuvenileCaseList> {
+function juvenileCaseFilter(query: Omit<TJuvenileCaseQuery, 'page' | 'pageSize'>, user: SessionUser): SQL {
   const conditions: (SQL | undefined)[] = [
     inArray(cases.type, [...juvenileCaseTypes]),
     reachCondition(user, cases),
@@ -39,7 +36,26 @@ export async function listJuvenileCases(
       : sql`(not ${sealedCase} or ${maySeeSealedCondition(user)})`,
   ];
   if (query.sealed === 'true') conditions.push(sealedCase);
-  const where = and(...conditions) ?? sql`true`;
+  if (query.awaiting) conditions.push(inquiryAwaitingDecisionBy(user));
+  return and(...conditions) ?? sql`true`;
+}
+
+/** How many cases the list shows for this query and user (the workbench's count). */
+export async function countJuvenileCases(
+  db: Executor,
+  query: Omit<TJuvenileCaseQuery, 'page' | 'pageSize'>,
+  user: SessionUser,
+): Promise<number> {
+  const [row] = await db.select({ value: count() }).from(cases).where(juvenileCaseFilter(query, user));
+  return Number(row?.value ?? 0);
+}
+
+export async function listJuvenileCases(
+  db: Executor,
+  query: TJuvenileCaseQuery,
+  user: SessionUser,
+): Promise<TJuvenileCaseList> {
+  const where = juvenileCaseFilter(query, user);
   // One statement: the page with its departments, handlers and minors (each with its inquiry
   // count) and the total. On PGlite every statement waits its turn on the one connection, so the
   // number of statements, not their size, is what a list costs under load (docs/reliability.md).

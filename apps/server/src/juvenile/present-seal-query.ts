@@ -1,12 +1,24 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { sealQueryStates } from '@procura/domain/juvenile/sealing';
-import { asc, eq, type SQL } from 'drizzle-orm';
+import { asc, count, eq, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import * as clock from '../clock.ts';
 import type { TSealQuery } from './schema.ts';
 
 const { juvenileSealQueries, juvenileSealings, cases, users } = schema;
+
+/** How many query requests `presentSealQueries` lists for `where` (the workbench's count). */
+export async function countSealQueries(db: Executor, where: SQL | undefined): Promise<number> {
+  const [row] = await db
+    .select({ value: count() })
+    .from(juvenileSealQueries)
+    .innerJoin(juvenileSealings, eq(juvenileSealings.id, juvenileSealQueries.sealingId))
+    .innerJoin(cases, eq(cases.id, juvenileSealings.caseId))
+    .innerJoin(users, eq(users.id, juvenileSealQueries.recordedBy))
+    .where(where);
+  return Number(row?.value ?? 0);
+}
 
 /** Query requests on sealed records: who asked, why, who decided and when, and whether it is late. */
 export async function presentSealQueries(db: Executor, where: SQL | undefined): Promise<TSealQuery[]> {

@@ -32,6 +32,7 @@ import {
   ZFollowUp,
   ZFollowUpBody,
   ZFollowUpList,
+  ZFollowUpQuery,
   ZInquiryRequestBody,
   ZJuvenileCaseDetail,
   ZJuvenileCaseList,
@@ -41,6 +42,7 @@ import {
   ZReferralFeedbackBody,
   ZSealBody,
   ZSealedRegister,
+  ZSealedRegisterQuery,
   ZSealQuery,
   ZSealQueryBody,
   ZSessionList,
@@ -317,10 +319,15 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
     '/api/juvenile/follow-ups',
     {
       config: { access: 'juvenile.read' },
-      schema: { tags, summary: '跟踪帮教计划（含临期、逾期回访）', response: { 200: ZFollowUpList } },
+      schema: {
+        tags,
+        summary: '跟踪帮教计划（含临期、逾期回访）',
+        querystring: ZFollowUpQuery,
+        response: { 200: ZFollowUpList },
+      },
     },
     (request) =>
-      audited(database, listFollowUps(db, currentUser(request)), (list) => ({
+      audited(database, listFollowUps(db, currentUser(request), request.query), (list) => ({
         ...callerOf(request),
         action: 'juvenile.followUpList',
         targetType: 'followUp',
@@ -440,11 +447,12 @@ export async function juvenileRoutes(app: App, { database }: RouteDeps) {
       schema: {
         tags,
         summary: '封存记录档案与查询申请（限未检部门和检察长）',
+        querystring: ZSealedRegisterQuery,
         response: { 200: ZSealedRegister },
       },
     },
     (request) =>
-      audited(database, sealedRegister(db, currentUser(request)), (register) => ({
+      audited(database, sealedRegister(db, currentUser(request), request.query), (register) => ({
         ...callerOf(request),
         action: 'juvenile.sealedList',
         targetType: 'case',

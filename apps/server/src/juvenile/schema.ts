@@ -153,6 +153,8 @@ export type TJuvenileCaseList = z.infer<typeof ZJuvenileCaseList>;
 
 export const ZJuvenileCaseQuery = z.strictObject({
   sealed: z.enum(['true', 'false']).optional(),
+  /** me: cases with a 再次询问申请 awaiting this user's decision. */
+  awaiting: z.literal('me').optional(),
   ...ZPageQuery(),
 });
 export type TJuvenileCaseQuery = z.infer<typeof ZJuvenileCaseQuery>;
@@ -279,6 +281,14 @@ export const ZFollowUp = z.object({
 export type TFollowUp = z.infer<typeof ZFollowUp>;
 export const ZFollowUpList = z.array(ZFollowUp);
 
+export const ZFollowUpQuery = z.strictObject({
+  /** 1: only the plans the user handles. */
+  mine: z.literal('1').optional(),
+  /** 7d: open plans with a visit not yet made that is due within seven days or overdue. */
+  due: z.literal('7d').optional(),
+});
+export type TFollowUpQuery = z.infer<typeof ZFollowUpQuery>;
+
 export const ZFollowUpBody = z.strictObject({
   subject: ZFollowUpSubject,
   minorName: text(50),
@@ -333,5 +343,11 @@ export const ZSealedRecord = z.object({
 });
 export const ZSealedRegister = z.object({ records: z.array(ZSealedRecord), queries: z.array(ZSealQuery) });
 export type TSealedRegister = z.infer<typeof ZSealedRegister>;
+
+export const ZSealedRegisterQuery = z.strictObject({
+  /** me: only the query requests awaiting this user's decision (and the records they are on). */
+  awaiting: z.literal('me').optional(),
+});
+export type TSealedRegisterQuery = z.infer<typeof ZSealedRegisterQuery>;
 
 export const ZDocumentResult = z.object({ documentId: z.number() });

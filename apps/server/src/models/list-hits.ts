@@ -2,9 +2,9 @@ import { canonicalColumns } from '@procura/collide';
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { clueStatuses } from '@procura/domain/cases/clue-sources';
-import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { hitStatuses, type THit, type THitList, type THitQuery } from './schema.ts';
+import { hitStatuses, type TAllHitsQuery, type THit, type THitList, type THitQuery } from './schema.ts';
 
 const { collideHits: hits, clues, users } = schema;
 const reviewers = alias(users, 'reviewers');
@@ -77,6 +77,33 @@ export async function listHits(db: Executor, runId: number, query: THitQuery): P
     newCount: Number(fresh?.n ?? 0),
     columnLabels,
   };
+}
+
+/** The hits of every run in a status (all without one): the list across runs and its count share it. */
+const allHitsFilter = (query: TAllHitsQuery): SQL | undefined =>
+  query.status ? eq(hits.status, query.status) : undefined;
+
+/** How many hits `listAllHits` counts (the workbench's 待审查命中). */
+export async function countAllHits(db: Executor, query: TAllHitsQuery): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(hits).where(allHitsFilter(query));
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * 命中 of every run, e.g. all still awaiting review, in id order (at most `hitListLimit`); `total`
+ * counts them all, `newCount` the new ones among them.
+ */
+export async function listAllHits(db: Executor, query: TAllHitsQuery): Promise<THitList> {
+  const where = allHitsFilter(query);
+  const [rows, total, [fresh]] = await Promise.all([
+    selectHits(db, where ?? sql`true`).limit(hitListLimit),
+    countAllHits(db, query),
+    db
+      .select({ n: count() })
+      .from(hits)
+      .where(and(where, eq(hits.isNew, true))),
+  ]);
+  return { items: rows.map(presentHit), total, newCount: Number(fresh?.n ?? 0), columnLabels };
 }
 
 export async function loadHits(db: Executor, ids: number[]) {

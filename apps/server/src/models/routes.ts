@@ -11,7 +11,7 @@ import { prepareHitExport } from './export-hits.ts';
 import { hitsToClues } from './hits-to-clues.ts';
 import { importDataset } from './import-dataset.ts';
 import { getDataset, listDatasets } from './list-datasets.ts';
-import { listHits } from './list-hits.ts';
+import { listAllHits, listHits } from './list-hits.ts';
 import { getModelDetail, listModelSummaries } from './model-overview.ts';
 import { getRun, listRuns } from './present-run.ts';
 import { reviewHits } from './review-hits.ts';
@@ -20,6 +20,7 @@ import { startScheduler } from './scheduler.ts';
 import { createSchedule, listSchedules, setScheduleEnabled } from './schedules.ts';
 import type { TDatasetDetail } from './schema.ts';
 import {
+  ZAllHitsQuery,
   ZCreateScheduleBody,
   ZDatasetDetail,
   ZDatasetList,
@@ -229,6 +230,26 @@ async function routes(app: App, { database }: RouteDeps) {
         ids: list.items.map((h) => h.id),
       }));
     },
+  );
+
+  app.get(
+    '/api/model-hits',
+    {
+      config: { access: 'hit.read' },
+      schema: {
+        tags,
+        summary: '各次运行的命中（按审查状态筛选，如待审查）',
+        querystring: ZAllHitsQuery,
+        response: { 200: ZHitList },
+      },
+    },
+    (request) =>
+      audited(database, listAllHits(database.db, request.query), (list) => ({
+        ...callerOf(request),
+        action: 'hit.list',
+        targetType: 'modelHit',
+        ids: list.items.map((h) => h.id),
+      })),
   );
 
   app.get(

@@ -166,6 +166,10 @@ export const ZHitQuery = z.strictObject({
 });
 export type THitQuery = z.infer<typeof ZHitQuery>;
 
+/** Hits of every run (the workbench's 待审查命中 opens `?status=pending`). */
+export const ZAllHitsQuery = z.strictObject({ status: ZHitStatus.optional() });
+export type TAllHitsQuery = z.infer<typeof ZAllHitsQuery>;
+
 export const ZHitList = z.object({
   items: z.array(ZHit),
   total: z.number(),

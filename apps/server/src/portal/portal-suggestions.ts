@@ -1,17 +1,27 @@
 import type { Database, Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import type { LimitId, Period } from '@procura/domain/deadlines/index';
+import { deadlineStatusDetail } from '@procura/domain/deadlines/status';
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { attachmentsOf } from '../attachments/present-attachment.ts';
 import { storeAttachment } from '../attachments/store-attachment.ts';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import { loadCalendar, yearsFrom } from '../calendar/load-calendar.ts';
 import { now, today } from '../clock.ts';
 import { startDeadline } from '../deadlines/start-deadline.ts';
 import { notFound } from '../errors.ts';
 import { notifyUsers } from '../notifications/recipients.ts';
-import { suggestionStates, type TSuggestionState } from '../suggestions/labels.ts';
+import {
+  followUps,
+  rectificationResults,
+  suggestionStates,
+  type TSuggestionState,
+} from '../suggestions/labels.ts';
 import { appendCaseEvent, expectState } from '../suggestions/lock-suggestion.ts';
 import { replyLimits } from '../suggestions/present-suggestion.ts';
+import { portalExtensions } from './extensions.ts';
+import { maskForPortal } from './mask-portal.ts';
 import type { TPortalReplyBody, TPortalSuggestion, TPortalSuggestionDetail } from './schema.ts';
 
 const { suggestions, suggestionRecipients, organisationAccounts, organisations, deadlines } = schema;
@@ -49,10 +59,32 @@ async function replyDeadlines(db: Executor, ids: number[]) {
   );
 }
 
+/** 临近期限: five working days or fewer left (today counted when a working day), by the engine. */
+export const portalSoonWorkingDays = 5;
+
+const warningLabels = { dueSoon: '临近期限', overdue: '已逾期' } as const;
+
+/** 临近期限 / 已逾期 of an open reply deadline today, from the deadline engine and the holiday calendar. */
+async function warningsOf(db: Executor, due: Map<number, TPortalSuggestion['deadline']>) {
+  const day = today();
+  const calendar = await loadCalendar(db, yearsFrom(day));
+  const out = new Map<number, Pick<TPortalSuggestion, 'warning' | 'warningLabel'>>();
+  for (const [id, deadline] of due) {
+    if (!deadline?.dueOn || deadline.completedOn) continue;
+    const { status } = deadlineStatusDetail(deadline.dueOn, day, calendar, {
+      soonWorkingDays: portalSoonWorkingDays,
+    });
+    if (status === 'dueSoon' || status === 'overdue')
+      out.set(id, { warning: status, warningLabel: warningLabels[status] });
+  }
+  return out;
+}
+
 function summary(
   s: typeof suggestions.$inferSelect,
   readAt: Date | null,
   deadline: TPortalSuggestion['deadline'] | undefined,
+  warning: Pick<TPortalSuggestion, 'warning' | 'warningLabel'> | undefined,
 ): TPortalSuggestion {
   return {
     id: s.id,
@@ -65,6 +97,8 @@ function summary(
     deliveredOn: s.deliveredOn,
     replyOn: s.replyOn,
     deadline: deadline ?? null,
+    warning: warning?.warning ?? null,
+    warningLabel: warning?.warningLabel ?? null,
   };
 }
 
@@ -84,14 +118,19 @@ export async function listPortalSuggestions(db: Executor, user: SessionUser) {
     db,
     rows.map((r) => r.suggestion.id),
   );
-  return { items: rows.map((r) => summary(r.suggestion, r.readAt, due.get(r.suggestion.id))) };
+  const warnings = await warningsOf(db, due);
+  return {
+    items: rows.map((r) =>
+      summary(r.suggestion, r.readAt, due.get(r.suggestion.id), warnings.get(r.suggestion.id)),
+    ),
+  };
 }
 
 /**
  * The suggestion locked with its recipient row, when addressed to the caller's organisation and
  * issued; 404 otherwise, exactly like a missing id (another organisation never learns it exists).
  */
-async function lockOwn(tx: Executor, id: number, user: SessionUser) {
+export async function lockOwn(tx: Executor, id: number, user: SessionUser) {
   const organisationId = await organisationOf(tx, user);
   if (organisationId === null) throw notFound('检察建议');
   const [found] = await tx
@@ -172,20 +211,50 @@ export async function openPortalSuggestion(
   return detail(database.db, id);
 }
 
-async function detail(db: Executor, id: number): Promise<TPortalSuggestionDetail> {
+/** The files the organisation's own accounts sent with its reply (not the procuratorate's). */
+async function ownFiles(db: Executor, id: number, organisationId: number) {
+  const accounts = await db
+    .select({ userId: organisationAccounts.userId })
+    .from(organisationAccounts)
+    .where(eq(organisationAccounts.organisationId, organisationId));
+  const own = new Set(accounts.map((a) => a.userId));
+  return ((await attachmentsOf(db, 'suggestion', [id])).get(id) ?? []).filter((a) =>
+    own.has(a.uploadedBy.id),
+  );
+}
+
+/**
+ * The suggestion as its organisation reads it: the texts with minors' names masked, its own
+ * extension requests and the decisions, the evidence files it sent, and the procuratorate's
+ * evaluation of the rectification once recorded.
+ */
+export async function detail(db: Executor, id: number): Promise<TPortalSuggestionDetail> {
   const [row] = await db
-    .select({ suggestion: suggestions, readAt: suggestionRecipients.readAt })
+    .select({
+      suggestion: suggestions,
+      readAt: suggestionRecipients.readAt,
+      organisationId: suggestionRecipients.organisationId,
+    })
     .from(suggestions)
     .innerJoin(suggestionRecipients, eq(suggestionRecipients.suggestionId, suggestions.id))
     .where(eq(suggestions.id, id));
   const s = row!.suggestion;
   const due = await replyDeadlines(db, [id]);
+  const warnings = await warningsOf(db, due);
+  const texts = await maskForPortal(
+    db,
+    s.caseId,
+    { facts: s.facts, legalBasis: s.legalBasis, requests: s.requests, replyContent: s.replyContent },
+    ['facts', 'legalBasis', 'requests', 'replyContent'],
+  );
+  const closed = s.state === 'closed';
   return {
-    ...summary(s, row!.readAt, due.get(id)),
-    facts: s.facts,
-    legalBasis: s.legalBasis,
-    requests: s.requests,
-    replyContent: s.replyContent,
+    ...summary(s, row!.readAt, due.get(id), warnings.get(id)),
+    ...texts,
+    extensions: await portalExtensions(db, id, row!.organisationId),
+    attachments: await ownFiles(db, id, row!.organisationId),
+    rectificationLabel: closed && s.rectification ? rectificationResults[s.rectification] : null,
+    followUpLabel: closed && s.followUp ? followUps[s.followUp] : null,
   };
 }
 

@@ -2,6 +2,7 @@ import { ZOrganisationKind } from '@procura/domain/portal';
 import { z } from 'zod';
 import { ZId, ZIdParam } from '../http/ids.ts';
 import { ZSuggestionState } from '../suggestions/schema.ts';
+import { ZPortalDetailExtras, ZPortalSuggestionExtras } from './replies-schema.ts';
 
 export const ZPortalParams = z.strictObject({ id: ZIdParam });
 
@@ -51,6 +52,7 @@ export const ZPortalSuggestion = z.object({
   deliveredOn: z.string().nullable(),
   replyOn: z.string().nullable(),
   deadline: ZPortalDeadline.nullable(),
+  ...ZPortalSuggestionExtras.shape,
 });
 export type TPortalSuggestion = z.infer<typeof ZPortalSuggestion>;
 
@@ -59,6 +61,7 @@ export const ZPortalSuggestionDetail = ZPortalSuggestion.extend({
   legalBasis: z.string(),
   requests: z.string(),
   replyContent: z.string().nullable(),
+  ...ZPortalDetailExtras.shape,
 });
 export type TPortalSuggestionDetail = z.infer<typeof ZPortalSuggestionDetail>;
 

@@ -31,11 +31,14 @@ export async function createTestApp(
     webDist?: string;
     /** The app's clock (testing/test-clock.ts): tests that depend on "today" fix it. */
     clock?: Clock;
+    /** Also generate the two years of demo work (bootstrap/demo-work), as a real first start does. */
+    demoWork?: boolean;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   // The demo seed's timestamps (its audit entries) follow the test's clock too.
-  const seed = () => initialise(database, { demo: true });
+  // Without the generated demo work: each test counts only the records it makes (and starts fast).
+  const seed = () => initialise(database, { demo: true, demoWork: options.demoWork ?? false });
   await (options.clock ? withClock(options.clock, seed) : seed());
   const app = await buildApp({
     database,

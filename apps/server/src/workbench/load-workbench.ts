@@ -2,12 +2,17 @@ import type { Executor } from '@procura/db';
 import { can } from '@procura/domain/policy';
 import type { SessionUser } from '../auth/load-user.ts';
 import { countClues } from '../clues/list-clues.ts';
+import { countSentClues } from '../clues/list-sent-clues.ts';
 import type { TClueFilter } from '../clues/schema.ts';
 import { deadlineFilter } from '../deadlines/list-deadlines.ts';
 import { countDeadlines } from '../deadlines/present-deadline.ts';
 import type { TDeadlineQuery } from '../deadlines/schema.ts';
+import { countFollowUps } from '../juvenile/list-follow-ups.ts';
+import { countJuvenileCases } from '../juvenile/list-juvenile-cases.ts';
+import { countRegisterQueries } from '../juvenile/sealed-register.ts';
 import { reachesJuvenile } from '../mailbox/juvenile-reach.ts';
 import { countLetters } from '../mailbox/list-letters.ts';
+import { countAllHits } from '../models/list-hits.ts';
 import { countUnreadNotifications } from '../notifications/list-notifications.ts';
 import { countSuggestions } from '../suggestions/list-suggestions.ts';
 import type { TWorkbench, TWorkbenchItem } from './schema.ts';
@@ -100,6 +105,35 @@ export async function loadWorkbench(db: Executor, user: SessionUser): Promise<TW
     });
   }
 
+  const juvenile = await reachesJuvenile(db, user);
+  if (can(user.role, 'juvenile.approve') && juvenile) {
+    pending.push({
+      key: 'inquiriesAwaitingDecision',
+      label: '待我审批的再次询问',
+      unit: '件',
+      link: '/juvenile?awaiting=me',
+      api: '/api/juvenile/cases?awaiting=me',
+      definition:
+        '有待我审批的再次询问未成年被害人申请的未检案件（按案件计）：部门负责人为本部门案件，检察长、副检察长为全院；' +
+        '本人提出的不计，部门负责人或院领导提出的只计入检察长、副检察长（四眼原则）',
+      alert: false,
+      count: countJuvenileCases(db, { awaiting: 'me' }, user),
+    });
+  }
+  if (can(user.role, 'juvenile.approve') && juvenile && user.role !== 'deputyChief') {
+    pending.push({
+      key: 'sealQueriesAwaitingDecision',
+      label: '待我决定的封存记录查询',
+      unit: '件',
+      link: '/juvenile/sealed?awaiting=me',
+      api: '/api/juvenile/sealed?awaiting=me',
+      definition:
+        '尚未决定的封存记录查询申请中由我决定的：未检部门负责人为本部门的，检察长为全部；本人登记的不计，部门负责人登记的只计入检察长',
+      alert: false,
+      count: countRegisterQueries(db, { awaiting: 'me' }, user),
+    });
+  }
+
   if (can(user.role, 'clue.decide')) {
     const query: Omit<TClueFilter, 'q'> = { awaiting: 'decision', handlerId: mine ? user.id : undefined };
     const qs = queryString({ awaiting: 'decision', handlerId: query.handlerId });
@@ -115,7 +149,49 @@ export async function loadWorkbench(db: Executor, user: SessionUser): Promise<TW
     });
   }
 
-  if (can(user.role, 'mailbox.answer') && (await reachesJuvenile(db, user))) {
+  // Transfers are a department's: the leaders' office sends none.
+  if (can(user.role, 'clue.transfer') && user.department && scope !== 'all') {
+    pending.push({
+      key: 'transfersAwaitingFeedback',
+      label: '待反馈的移送',
+      unit: '条',
+      link: '/clues/sent?awaiting=feedback',
+      api: '/api/clues/sent?awaiting=feedback',
+      definition:
+        '本部门移送外单位、尚未录入对方反馈的线索（移送本院其他部门的，反馈即接收部门的处理情况，不计）',
+      alert: false,
+      count: countSentClues(db, { awaiting: 'feedback' }, user),
+    });
+  }
+
+  if (can(user.role, 'juvenile.write') && juvenile) {
+    const qs = queryString({ mine, due: '7d' });
+    pending.push({
+      key: 'followUpsDue',
+      label: '待回访的帮教',
+      unit: '件',
+      link: `/juvenile/follow-ups${qs}`,
+      api: `/api/juvenile/follow-ups${qs}`,
+      definition: `${whose}未结束的跟踪帮教计划中，有回访尚未完成且应回访日在 7 日内（含已逾期）的（按帮教计划计）`,
+      alert: false,
+      count: countFollowUps(db, user, { mine, due: '7d' }),
+    });
+  }
+
+  if (can(user.role, 'hit.review')) {
+    pending.push({
+      key: 'hitsAwaitingReview',
+      label: '待审查命中',
+      unit: '条',
+      link: '/models/hits?status=pending',
+      api: '/api/model-hits?status=pending',
+      definition: '大数据法律监督模型各次运行的命中中，尚未确认、排除或转为线索的（待审查）',
+      alert: false,
+      count: countAllHits(db, { status: 'pending' }),
+    });
+  }
+
+  if (can(user.role, 'mailbox.answer') && juvenile) {
     pending.push({
       key: 'lettersUnanswered',
       label: '待答复来信',

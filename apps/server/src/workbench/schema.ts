@@ -4,7 +4,12 @@ export const workbenchItemKeys = [
   'deadlinesOverdue',
   'deadlinesDueSoon',
   'suggestionsAwaitingApproval',
+  'inquiriesAwaitingDecision',
+  'sealQueriesAwaitingDecision',
   'cluesAwaitingDecision',
+  'transfersAwaitingFeedback',
+  'followUpsDue',
+  'hitsAwaitingReview',
   'lettersUnanswered',
   'unreadNotifications',
 ] as const;

@@ -2,33 +2,57 @@ import { schema } from '@procura/db';
 import { testEngines } from '@procura/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TClueList } from '../clues/schema.ts';
+import type { TClueList, TSentClueList } from '../clues/schema.ts';
 import type { TDeadlineList } from '../deadlines/schema.ts';
+import type { TFollowUp, TJuvenileCaseList, TSealedRegister } from '../juvenile/schema.ts';
 import type { TLetterList } from '../mailbox/schema.ts';
+import type { THitList } from '../models/schema.ts';
 import type { TSuggestionList } from '../suggestions/schema.ts';
 import { suggestionFixtures } from '../suggestions/suggestion-fixtures.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { testClock, testDay } from '../testing/test-clock.ts';
 import type { TWorkbench, TWorkbenchItem } from './schema.ts';
 
-/** The rows a list answer holds in all: its total when paged, the unread count of notifications. */
-function rowsOf(body: { total?: number; unread?: number; items: unknown[] }): number {
+type TListBody = unknown[] | { total?: number; unread?: number; queries?: unknown[]; items?: unknown[] };
+
+/**
+ * The rows a list answer holds in all: its total when paged, the unread count of notifications,
+ * the query requests of the sealed register, else its items.
+ */
+function rowsOf(body: TListBody): number {
+  if (Array.isArray(body)) return body.length;
   if (body.total !== undefined) return body.total;
   if (body.unread !== undefined) return body.unread;
-  return body.items.length;
+  if (body.queries !== undefined) return body.queries.length;
+  return body.items!.length;
 }
 
 describe.each(testEngines())('workbench (%s)', (kind) => {
   let t: TestApp;
   const cookies: Record<string, string> = {};
   const f = suggestionFixtures(() => t, cookies);
-  const users = ['chief', 'head5', 'prosecutor5a', 'prosecutor1', 'head6', 'clerk6', 'analyst'];
+  const users = [
+    'chief',
+    'deputy',
+    'head5',
+    'prosecutor5a',
+    'prosecutor1',
+    'head6',
+    'prosecutor6',
+    'clerk6',
+    'analyst',
+  ];
   const ids: Record<string, number> = {};
   let fromProsecutor: number;
   let fromHead: number;
   let overdueCase: number;
   let soonSuggestion: number;
   let pendingClue: number;
+  let sentClue: number;
+  let inquiryCase: number;
+  let sealQuery: number;
+  let duePlan: number;
+  let laterPlan: number;
 
   const workbench = async (user: string) => {
     const response = await f.as(user, 'GET', '/api/workbench');
@@ -50,6 +74,7 @@ describe.each(testEngines())('workbench (%s)', (kind) => {
     // A case of 第五检察部 handled by its prosecutor: her draft waits for the head or a leader.
     const opened = await f.as('head5', 'POST', '/api/cases', {
       type: 'adminPublicInterest',
+      pilField: 'ecology',
       title: '工作台测试：某河道污染案',
       handlerId: ids.prosecutor5a,
     });
@@ -95,6 +120,85 @@ describe.each(testEngines())('workbench (%s)', (kind) => {
     });
     expect(registered.statusCode, registered.body).toBe(201);
     pendingClue = registered.json<{ clue: { id: number } }>().clue.id;
+    // Another of his, sent to an outside body: its feedback is awaited.
+    const toSend = await f.as('prosecutor1', 'POST', '/api/clues', {
+      source: 'publicReport',
+      title: '工作台测试：某商户销售过期食品',
+      description: '群众反映某商户销售过期食品。',
+    });
+    sentClue = toSend.json<{ clue: { id: number } }>().clue.id;
+    const sent = await f.as('prosecutor1', 'POST', `/api/clues/${sentClue}/decision`, {
+      decision: 'transfer',
+      transfer: { toOutsideBody: '成都市成华区市场监督管理局', reason: '属行政机关职责范围' },
+    });
+    expect(sent.statusCode, sent.body).toBe(200);
+    // 未检: a victim case whose prosecutor asks to hear the child again (the head decides) …
+    const victimCase = await f.as('head6', 'POST', '/api/cases', {
+      type: 'juvenileVictim',
+      title: '工作台测试：某猥亵儿童案',
+      handlerId: ids.prosecutor6,
+    });
+    expect(victimCase.statusCode, victimCase.body).toBe(201);
+    inquiryCase = victimCase.json<{ id: number }>().id;
+    const victim = await f.as('prosecutor6', 'POST', `/api/juvenile/cases/${inquiryCase}/minors`, {
+      role: 'victim',
+      name: '张小明',
+      gender: 'male',
+    });
+    expect(victim.statusCode, victim.body).toBe(200);
+    const requested = await f.as(
+      'prosecutor6',
+      'POST',
+      `/api/juvenile/cases/${inquiryCase}/inquiry-requests`,
+      {
+        minorId: victim.json<{ minors: { id: number }[] }>().minors[0]!.id,
+        reason: '需核实案发时间',
+      },
+    );
+    expect(requested.statusCode, requested.body).toBe(200);
+    // … a sealed suspect case with a query request the clerk recorded …
+    const suspectCase = await f.as('head6', 'POST', '/api/cases', {
+      type: 'juvenileSuspect',
+      title: '工作台测试：某盗窃案',
+      handlerId: ids.prosecutor6,
+    });
+    const suspectId = suspectCase.json<{ id: number }>().id;
+    await f.as('prosecutor6', 'POST', `/api/juvenile/cases/${suspectId}/minors`, {
+      role: 'suspect',
+      name: '李小军',
+      gender: 'male',
+    });
+    const sealed = await f.as('prosecutor6', 'POST', `/api/juvenile/cases/${suspectId}/sealing`, {
+      basis: 'sentence',
+      ageAtOffence: 16,
+      sentenceMonths: 8,
+      sealedOn: testDay(-20),
+    });
+    expect(sealed.statusCode, sealed.body).toBe(200);
+    const register = (await f.as('head6', 'GET', '/api/juvenile/sealed')).json<TSealedRegister>();
+    const sealingId = register.records.find((r) => r.caseId === suspectId)!.sealing.id;
+    const query = await f.as('clerk6', 'POST', `/api/juvenile/sealings/${sealingId}/queries`, {
+      requesterBody: '成都市公安局成华区分局',
+      requesterName: '刘警官',
+      purpose: '办理另案需核实前科',
+      receivedOn: testDay(-2),
+    });
+    expect(query.statusCode, query.body).toBe(200);
+    sealQuery = query.json<{ id: number }>().id;
+    // … and two follow-up plans, one with a visit due in three days.
+    const plan = async (due: string[]) => {
+      const created = await f.as('prosecutor6', 'POST', '/api/juvenile/follow-ups', {
+        subject: 'unsupervised',
+        minorName: '王小刚',
+        goal: '恢复正常学习生活',
+        startedOn: testDay(-30),
+        visitDueDates: due,
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      return created.json<{ id: number }>().id;
+    };
+    duePlan = await plan([testDay(3), testDay(60)]);
+    laterPlan = await plan([testDay(30)]);
   });
   afterAll(() => t?.close());
 
@@ -105,7 +209,7 @@ describe.each(testEngines())('workbench (%s)', (kind) => {
       for (const entry of bench.items) {
         const list = await f.as(user, 'GET', entry.api);
         expect(list.statusCode, `${user} ${entry.api}: ${list.body}`).toBe(200);
-        const body = list.json<{ total?: number; unread?: number; items: unknown[] }>();
+        const body = list.json<TListBody>();
         expect(rowsOf(body), `${user} ${entry.key}`).toBe(entry.count);
         // The web link carries the same filters as the API path.
         if (entry.key === 'unreadNotifications') continue;
@@ -122,19 +226,28 @@ describe.each(testEngines())('workbench (%s)', (kind) => {
       'deadlinesOverdue',
       'deadlinesDueSoon',
       'cluesAwaitingDecision',
+      'transfersAwaitingFeedback',
       'unreadNotifications',
     ]);
+    expect(await keys('head6')).toEqual(
+      expect.arrayContaining(['inquiriesAwaitingDecision', 'sealQueriesAwaitingDecision', 'followUpsDue']),
+    );
+    // Deputies approve inquiries but do not decide sealed-record queries.
+    expect(await keys('deputy')).toContain('inquiriesAwaitingDecision');
+    expect(await keys('deputy')).not.toContain('sealQueriesAwaitingDecision');
+    expect(await keys('head5')).not.toContain('followUpsDue');
     expect(await keys('head5')).toContain('suggestionsAwaitingApproval');
     expect(await keys('head5')).not.toContain('lettersUnanswered');
     expect(await keys('head6')).toContain('lettersUnanswered');
-    // A clerk decides nothing and approves nothing, but answers the juvenile line's letters.
+    // A clerk decides nothing and approves nothing, but visits and answers the juvenile line's letters.
     expect(await keys('clerk6')).toEqual([
       'deadlinesOverdue',
       'deadlinesDueSoon',
+      'followUpsDue',
       'lettersUnanswered',
       'unreadNotifications',
     ]);
-    expect(await keys('analyst')).toEqual(['unreadNotifications']);
+    expect(await keys('analyst')).toEqual(['hitsAwaitingReview', 'unreadNotifications']);
     expect((await workbench('prosecutor1')).scope).toBe('own');
     expect((await workbench('head5')).scope).toBe('department');
     expect((await workbench('chief')).scope).toBe('all');
@@ -209,5 +322,106 @@ describe.each(testEngines())('workbench (%s)', (kind) => {
     expect(letters.items.every((l) => l.status !== 'answered')).toBe(true);
     const all = (await f.as('head6', 'GET', '/api/mailbox/letters?pageSize=100')).json<TLetterList>();
     expect(letters.total).toBe(all.items.filter((l) => l.status !== 'answered').length);
+  });
+
+  it('?awaiting=feedback lists the transfers to outside bodies whose feedback is not recorded', async () => {
+    const sent = (
+      await f.as('prosecutor1', 'GET', '/api/clues/sent?awaiting=feedback')
+    ).json<TSentClueList>();
+    expect(sent.items.map((s) => s.clue.id)).toContain(sentClue);
+    expect(sent.items.every((s) => s.transfer.toOutsideBody && !s.transfer.feedback)).toBe(true);
+    const transferId = sent.items.find((s) => s.clue.id === sentClue)!.transfer.id;
+    const recorded = await f.as('prosecutor1', 'POST', `/api/clue-transfers/${transferId}/feedback`, {
+      feedback: '已立案查处',
+    });
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    const after = (
+      await f.as('prosecutor1', 'GET', '/api/clues/sent?awaiting=feedback')
+    ).json<TSentClueList>();
+    expect(after.total).toBe(sent.total - 1);
+    expect(item(await workbench('prosecutor1'), 'transfersAwaitingFeedback')!.count).toBe(after.total);
+  });
+
+  it('?due=7d lists the follow-up plans with a visit due within seven days or overdue', async () => {
+    const due = (await f.as('prosecutor6', 'GET', '/api/juvenile/follow-ups?mine=1&due=7d')).json<
+      TFollowUp[]
+    >();
+    expect(due.map((p) => p.id)).toContain(duePlan);
+    expect(due.map((p) => p.id)).not.toContain(laterPlan);
+    const all = (await f.as('prosecutor6', 'GET', '/api/juvenile/follow-ups')).json<TFollowUp[]>();
+    expect(all.map((p) => p.id)).toEqual(expect.arrayContaining([duePlan, laterPlan]));
+  });
+
+  it('?awaiting=me lists the juvenile cases and sealed-record queries awaiting my decision', async () => {
+    const cases = async (user: string) =>
+      (await f.as(user, 'GET', '/api/juvenile/cases?awaiting=me'))
+        .json<TJuvenileCaseList>()
+        .items.map((c) => c.id);
+    expect(await cases('head6')).toContain(inquiryCase);
+    expect(await cases('chief')).toContain(inquiryCase);
+    expect(await cases('prosecutor6')).toEqual([]);
+    const queries = async (user: string) =>
+      (await f.as(user, 'GET', '/api/juvenile/sealed?awaiting=me'))
+        .json<TSealedRegister>()
+        .queries.map((q) => q.id);
+    expect(await queries('head6')).toEqual([sealQuery]);
+    expect(await queries('chief')).toContain(sealQuery);
+    expect(await queries('clerk6')).toEqual([]);
+    const decided = await f.as('head6', 'POST', `/api/juvenile/seal-queries/${sealQuery}/decision`, {
+      approve: false,
+      note: '不符合查询条件',
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect(await queries('head6')).toEqual([]);
+    const register = (await f.as('head6', 'GET', '/api/juvenile/sealed?awaiting=me')).json<TSealedRegister>();
+    expect(register.records).toEqual([]);
+    expect(item(await workbench('head6'), 'sealQueriesAwaitingDecision')!.count).toBe(0);
+  });
+
+  it('?status=pending lists the model hits of every run still awaiting review', async () => {
+    // A finished run with three hits, written as the run queue writes them.
+    const db = t.database.db;
+    const [run] = await db
+      .insert(schema.collideRuns)
+      .values({
+        modelId: 'prisoner-subsidy',
+        inputs: [],
+        status: 'succeeded',
+        stage: 'done',
+        startedBy: ids.analyst!,
+      })
+      .returning({ id: schema.collideRuns.id });
+    const hitIds = (
+      await db
+        .insert(schema.collideHits)
+        .values(
+          ['甲', '乙', '丙'].map((who, i) => ({
+            runId: run!.id,
+            hitKey: `workbench-test-${i}`,
+            isNew: true,
+            subject: `张${who}`,
+            count: 1,
+            confidence: 'exact' as const,
+            explanation: `张${who}服刑期间领取补助`,
+            evidence: [],
+          })),
+        )
+        .returning({ id: schema.collideHits.id })
+    ).map((h) => h.id);
+    const pending = async () =>
+      (await f.as('analyst', 'GET', '/api/model-hits?status=pending')).json<THitList>();
+    const before = await pending();
+    expect(before.items.map((h) => h.id)).toEqual(expect.arrayContaining(hitIds));
+    expect(before.items.every((h) => h.status === 'pending')).toBe(true);
+    const dismissed = await f.as('analyst', 'POST', '/api/model-hits/review', {
+      action: 'dismiss',
+      hitIds: [hitIds[0]],
+      reason: '身份核实不符',
+    });
+    expect(dismissed.statusCode, dismissed.body).toBe(200);
+    const after = await pending();
+    expect(after.items.map((h) => h.id)).not.toContain(hitIds[0]);
+    expect(after.total).toBe(before.total - 1);
+    expect(item(await workbench('analyst'), 'hitsAwaitingReview')!.count).toBe(after.total);
   });
 });

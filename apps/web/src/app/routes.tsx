@@ -79,6 +79,18 @@ const routes = [
     access: 'portal.read',
     menu: { icon: <SendOutlined />, group: 'casework' },
   },
+  {
+    path: '/portal/clues',
+    title: '移送线索（外部单位）',
+    access: 'portalClue.read',
+    menu: { icon: <FileSearchOutlined />, group: 'casework' },
+  },
+  {
+    path: '/portal/consultations',
+    title: '诉前磋商（外部单位）',
+    access: 'portal.read',
+    menu: { icon: <SolutionOutlined />, group: 'casework', label: '诉前磋商' },
+  },
   // 校园信箱 for students, without an account or the staff layout.
   {
     path: '/campus-mailbox/pickup',
@@ -95,6 +107,12 @@ const routes = [
     title: '工作台',
     access: 'authenticated',
     menu: { icon: <HomeOutlined />, group: 'casework' },
+  },
+  {
+    path: '/cockpit',
+    title: '检察长驾驶舱',
+    access: 'cockpit.read',
+    menu: { icon: <DashboardOutlined />, group: 'casework' },
   },
   {
     path: '/clues',
@@ -242,6 +260,12 @@ const routes = [
     menu: { icon: <DatabaseOutlined />, group: 'models' },
   },
   {
+    path: '/models/hits',
+    title: '模型命中',
+    access: 'hit.read',
+    menuParent: '/models',
+  },
+  {
     path: '/models/runs/:id',
     title: '模型运行',
     access: 'model.read',
@@ -348,6 +372,12 @@ const routes = [
     title: '用户管理',
     access: 'user.list',
     menu: { icon: <TeamOutlined />, group: 'admin' },
+  },
+  {
+    path: '/admin/organisations',
+    title: '外部单位',
+    access: 'organisation.manage',
+    menu: { icon: <GlobalOutlined />, group: 'admin' },
   },
   {
     path: '/account-requests',

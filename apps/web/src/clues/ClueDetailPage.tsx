@@ -6,6 +6,7 @@ import { ClueCriminalOrigin } from '../admin-violation/ClueCriminalOrigin.tsx';
 import { errorText } from '../api/errors.ts';
 import { Attachments } from '../attachments/Attachments.tsx';
 import { useMe } from '../auth/hooks.ts';
+import { CluePortalOrigin } from '../portal/CluePortalOrigin.tsx';
 import { formatDateTime } from '../shared/dates.ts';
 import { useClue } from './api.ts';
 import { ClueStatusTag } from './ClueStatusTag.tsx';
@@ -132,6 +133,7 @@ export default function ClueDetailPage() {
         clueId={data.id}
         mayEdit={isOpenClue(data.status) && me.actions.includes('clue.decide')}
       />
+      <CluePortalOrigin clueId={data.id} mayWrite={me.actions.includes('clue.decide')} />
       <Card title="线索材料">
         <Attachments
           basePath={`/api/clues/${data.id}/attachments`}

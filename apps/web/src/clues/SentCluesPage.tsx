@@ -7,6 +7,7 @@ import { useMe } from '../auth/hooks.ts';
 import { reachesRecord, seesAllDepartments } from '../auth/reach.ts';
 import { departmentOptions, useDepartments } from '../departments/api.ts';
 import { formatDate } from '../shared/dates.ts';
+import { useWorkbenchFilter } from '../workbench/useWorkbenchFilter.tsx';
 import { useSentClues } from './api.ts';
 import { ClueStatusTag } from './ClueStatusTag.tsx';
 
@@ -123,7 +124,13 @@ export default function SentCluesPage() {
   const departments = useDepartments();
   const [departmentId, setDepartmentId] = useState<number | undefined>(me.department?.id);
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const sent = useSentClues({ departmentId, ...page });
+  // 待反馈 from the workbench (?awaiting=feedback).
+  const workbench = useWorkbenchFilter(['awaiting'] as const);
+  const sent = useSentClues({
+    departmentId,
+    ...page,
+    ...(workbench.filter.awaiting === 'feedback' ? { awaiting: 'feedback' as const } : {}),
+  });
   const recovered = (sent.data?.items ?? []).reduce((sum, item) => sum + item.recoveredFen, 0);
 
   return (
@@ -146,6 +153,7 @@ export default function SentCluesPage() {
         )
       }
     >
+      {workbench.notice}
       <Flex vertical gap={16}>
         <Typography.Text type="secondary">
           本部门移送给本院其他部门或外单位的线索，以及接收方的处理结果。

@@ -5,6 +5,7 @@ import { Alert, Button, Card, DatePicker, Form, Input, Radio, Select, Space, Tab
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorText } from '../api/errors.ts';
+import { ConsultationOrganisations } from '../portal/ConsultationOrganisations.tsx';
 import { chinaToday } from '../shared/dates.ts';
 import { FormModal } from '../shared/FormModal.tsx';
 import {
@@ -210,6 +211,9 @@ export function CaseConsultations({ caseId, mayEdit }: { caseId: number; mayEdit
                 {r.agreed && <div>达成意见：{r.agreed}</div>}
                 {r.minutes && <div>纪要：{r.minutes}</div>}
                 {r.checkNote && <div>核查说明：{r.checkNote}</div>}
+                {r.kind === 'consultation' && (
+                  <ConsultationOrganisations consultationId={r.id} mayEdit={mayEdit} />
+                )}
               </>
             ),
           },

@@ -20,6 +20,7 @@ import { useState } from 'react';
 import { hasAccess } from '../auth/access.ts';
 import { useMe } from '../auth/hooks.ts';
 import { FormModal } from '../shared/FormModal.tsx';
+import { useWorkbenchFilter } from '../workbench/useWorkbenchFilter.tsx';
 import {
   type TAddVisitBody,
   type TCloseFollowUpBody,
@@ -250,7 +251,8 @@ type TCreateValues = Omit<TFollowUpBody, 'startedOn' | 'visitDueDates'> & {
 /** 跟踪帮教: plans for minors involved in cases or without proper care, with visits due and overdue. */
 export default function FollowUpsPage() {
   const me = useMe();
-  const plans = useFollowUps();
+  const workbench = useWorkbenchFilter(['mine', 'due'] as const);
+  const plans = useFollowUps(workbench.filter);
   const [creating, setCreating] = useState(false);
   const [shown, setShown] = useState<number | null>(null);
   const create = useFollowUpMutation<TFollowUpBody>('/api/juvenile/follow-ups');
@@ -300,6 +302,7 @@ export default function FollowUpsPage() {
         )
       }
     >
+      {workbench.notice}
       <Table
         rowKey="id"
         size="middle"

@@ -10,6 +10,7 @@ import { hasAccess } from '../auth/access.ts';
 import { useMe } from '../auth/hooks.ts';
 import { formatDate } from '../shared/dates.ts';
 import { FormModal } from '../shared/FormModal.tsx';
+import { useWorkbenchFilter } from '../workbench/useWorkbenchFilter.tsx';
 import { useJuvenileCases } from './api.ts';
 
 const columns = [
@@ -114,7 +115,14 @@ export default function JuvenileCasesPage() {
   const [page, setPage] = useState(1);
   const [sealed, setSealed] = useState<'' | 'true' | 'false'>('');
   const pageSize = 20;
-  const list = useJuvenileCases({ page, pageSize, sealed: sealed || undefined });
+  // 待我审批的再次询问 from the workbench (?awaiting=me), on top of the sealed choice.
+  const workbench = useWorkbenchFilter(['awaiting'] as const);
+  const list = useJuvenileCases({
+    page,
+    pageSize,
+    sealed: sealed || undefined,
+    ...(workbench.filter.awaiting === 'me' ? { awaiting: 'me' as const } : {}),
+  });
   return (
     <Card
       title="未成年人检察案件"
@@ -122,6 +130,7 @@ export default function JuvenileCasesPage() {
       extra={hasAccess(me, 'case.create') && me.department?.line === 'juvenile' && <OpenCaseButton />}
       data-testid="juvenile-cases"
     >
+      {workbench.notice}
       <Flex vertical gap={16}>
         <Typography.Text type="secondary">
           依照《未成年人保护法》第一百零三条，列表和导出中未成年人姓名一律隐去；完整信息仅承办检察官、未检部门负责人和检察长可查看，每次查看记入审计日志。

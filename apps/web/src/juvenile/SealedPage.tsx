@@ -1,5 +1,6 @@
 import { Card, Flex, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
+import { useWorkbenchFilter } from '../workbench/useWorkbenchFilter.tsx';
 import { useSealedRegister } from './api.ts';
 import { SealQueriesTable } from './SealQueriesTable.tsx';
 
@@ -25,9 +26,11 @@ const columns = [
 
 /** 封存的未成年人犯罪记录档案 (刑诉规则 第四百八十三条) and the query requests with their 7-day limit. */
 export default function SealedPage() {
-  const register = useSealedRegister();
+  const workbench = useWorkbenchFilter(['awaiting'] as const);
+  const register = useSealedRegister(workbench.filter);
   return (
     <Flex vertical gap={16}>
+      {workbench.notice}
       <Card title="封存的未成年人犯罪记录" data-testid="sealed">
         <Typography.Paragraph type="secondary">
           依照《刑事诉讼法》第二百八十六条，封存的记录不得向任何单位和个人提供；仅未成年人检察部门和检察长可见，在其他部门的列表、检索和导出中均不出现。查看完整信息记入审计日志。

@@ -84,10 +84,11 @@ export function useSessions(from: string, to: string) {
   });
 }
 
-export function useFollowUps() {
+/** `query`: a workbench link's filters (?due=7d, ?mine=1), none for every plan. */
+export function useFollowUps(query: { mine?: string; due?: string } = {}) {
   return useQuery({
-    queryKey: ['juvenile', 'follow-ups'],
-    queryFn: () => api<TFollowUp[]>('/api/juvenile/follow-ups'),
+    queryKey: ['juvenile', 'follow-ups', query],
+    queryFn: () => api<TFollowUp[]>('/api/juvenile/follow-ups', { query }),
   });
 }
 
@@ -100,10 +101,11 @@ export function useFollowUpMutation<TBody>(path: string) {
   });
 }
 
-export function useSealedRegister() {
+/** `query.awaiting`: 'me' for the requests awaiting this user's decision (the workbench's link). */
+export function useSealedRegister(query: { awaiting?: string } = {}) {
   return useQuery({
-    queryKey: ['juvenile', 'sealed'],
-    queryFn: () => api<TSealedRegister>('/api/juvenile/sealed'),
+    queryKey: ['juvenile', 'sealed', query],
+    queryFn: () => api<TSealedRegister>('/api/juvenile/sealed', { query }),
   });
 }
 

@@ -81,6 +81,14 @@ export function useHits(runId: number, query: THitQuery, enabled: boolean) {
   });
 }
 
+/** Hits of every run in a status (?status=pending: the workbench's 待审查命中). */
+export function useAllHits(query: { status?: THitQuery['status'] }) {
+  return useQuery({
+    queryKey: ['models', 'hits', 'all', query],
+    queryFn: () => api<THitList>('/api/model-hits', { query }),
+  });
+}
+
 function useInvalidateModels() {
   const queryClient = useQueryClient();
   return () =>

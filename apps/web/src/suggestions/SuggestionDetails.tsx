@@ -2,6 +2,7 @@ import type { TSuggestion } from '@procura/server/suggestions/schema';
 import { Descriptions, Typography } from 'antd';
 import { Attachments } from '../attachments/Attachments.tsx';
 import { useMe } from '../auth/hooks.ts';
+import { ExtensionRequests } from '../portal/ExtensionRequests.tsx';
 import { formatDateTime } from '../shared/dates.ts';
 
 const paragraph = (value: string | null) =>
@@ -61,6 +62,18 @@ export function SuggestionDetails({ suggestion }: { suggestion: TSuggestion }) {
             />
           ) : (
             '送达后可上传被建议单位的回复材料'
+          ),
+        },
+        {
+          key: 'extensions',
+          label: '延期申请',
+          children: repliable ? (
+            <ExtensionRequests
+              suggestionId={suggestion.id}
+              mayDecide={me.actions.includes('suggestion.write')}
+            />
+          ) : (
+            '—'
           ),
         },
         {

@@ -7,7 +7,8 @@ const filterLabels: Record<string, Record<string, string>> = {
   mine: { '1': '我承办的' },
   overdue: { '1': '已逾期' },
   due: { '7d': '7日内到期' },
-  awaiting: { me: '待我审批', decision: '待处置', answer: '待答复' },
+  status: { pending: '待审查' },
+  awaiting: { me: '待我审批或决定', decision: '待处置', answer: '待答复', feedback: '待反馈' },
 };
 
 /**

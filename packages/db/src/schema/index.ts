@@ -13,6 +13,8 @@ export * from './patrols.ts';
 export * from './pil-fields.ts';
 export * from './pil-mechanisms.ts';
 export * from './portal.ts';
+export * from './portal-clues.ts';
+export * from './portal-replies.ts';
 export * from './prevention.ts';
 export * from './reminders.ts';
 export * from './reports.ts';

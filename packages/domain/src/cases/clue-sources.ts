@@ -13,6 +13,9 @@ export const clueSources = {
   media: '媒体',
   labourBureau: '人社部门移送',
   legalAidAgency: '法律援助机构移送',
+  // 外部单位门户: a court's clue, and one of a body that is not an administrative organ (工会、妇联…).
+  courtTransfer: '法院移送',
+  otherBodyTransfer: '其他单位移送',
 } as const satisfies Record<(typeof states.clueSourceIds)[number], string>;
 
 export type TClueSource = keyof typeof clueSources;

@@ -93,6 +93,7 @@ export const suitsFiled: Metric = {
   caseId: sql`c.id`,
   where: () => sql`e.kind = 'suitFiled'`,
   value: sql`count(distinct c.id)`,
+  hiddenKey: sql`c.id`,
   list: { path: '/api/cases', from: 'eventFrom', to: 'eventTo', query: { eventKind: 'suitFiled' } },
 };
 

@@ -1,6 +1,7 @@
 import type { Executor } from '@procura/db';
 import { chinaDayStart } from '@procura/domain/china-time';
 import { type SQL, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 
 /**
  * 统计口径 written once: every figure of the cockpit, the statistical tables and the work report is
@@ -32,6 +33,8 @@ export interface Metric {
   where?: (context: { today: string }) => SQL;
   /** count(*) by default. */
   value?: SQL;
+  /** What the list shows one row per, when not one per counted record (sealed records are counted by it). */
+  hiddenKey?: SQL;
   /** Extra dimensions this metric may be broken down by (stage, pilField, topic…). */
   dims?: Record<string, SQL>;
   /** The list (API path) whose rows are what this metric counts, and the query that selects them. */
@@ -99,60 +102,105 @@ function within(metric: Metric, period: Period): SQL {
 const sealedCondition = (caseId: SQL) =>
   sql`${caseId} in (select case_id from juvenile_sealings where unsealed_at is null)`;
 
+const dialect = new PgDialect();
+const text = (part: SQL | null) => (part ? JSON.stringify(dialect.sqlToQuery(part)) : 'null');
+
+/** Metrics over the same rows (table, dating column, department…) are measured in one statement. */
+function sourceKey(metric: Metric): string {
+  return [metric.from, metric.at, metric.department, metric.handler, metric.caseId]
+    .map(text)
+    .concat(metric.atKind)
+    .join('|');
+}
+
+type Options = { period: Period; scope: Scope; today: string; dims?: Dim[] };
+
 /**
- * One statement per metric: the value in the period and in the same period last year, and how
- * many of the counted records are sealed (so not in the user's list), grouped by `dims`.
+ * Measures one metric: the value in the period and in the same period last year, and how many
+ * of the counted records are sealed (so not in the user's list), grouped by `dims`.
  */
-export async function measure(
+export async function measure(db: Executor, metric: Metric, options: Options): Promise<Measured[]> {
+  return (await measureMany(db, [metric], options)).get(metric.id) ?? [];
+}
+
+/**
+ * Measures several metrics with as few statements as their sources allow: metrics over the same
+ * rows share one scan, each counting its own records through an aggregate FILTER. Rows where a
+ * metric counts nothing in either period are left out.
+ */
+export async function measureMany(
   db: Executor,
-  metric: Metric,
-  options: { period: Period; scope: Scope; today: string; dims?: Dim[] },
-): Promise<Measured[]> {
-  const { period, scope } = options;
-  const previous = previousYear(period);
-  const dims = options.dims ?? [];
-  const current = within(metric, period);
-  const last = within(metric, previous);
-  const conditions: SQL[] = [sql`(${current} or ${last})`];
-  if (scope.departmentId !== null) {
-    if (!metric.department) return [];
-    conditions.push(sql`${metric.department} = ${scope.departmentId}`);
+  metrics: Metric[],
+  options: Options,
+): Promise<Map<string, Measured[]>> {
+  const groups = new Map<string, Metric[]>();
+  for (const metric of metrics) {
+    if (options.scope.departmentId !== null && !metric.department) continue;
+    const key = sourceKey(metric);
+    groups.set(key, [...(groups.get(key) ?? []), metric]);
   }
-  if (metric.where) conditions.push(metric.where({ today: options.today }));
-  const value = metric.value ?? sql`count(*)`;
-  const filtered = (condition: SQL) => sql`${value} filter (where ${condition})`;
-  const hidden =
-    metric.caseId && !scope.listsSealed
-      ? sql`count(distinct ${metric.caseId}) filter (where ${current} and ${sealedCondition(metric.caseId)})`
-      : sql`0`;
-  const keys = dims.map((dim, index) => sql`${dimension(metric, dim)} as ${sql.raw(`k${index}`)}`);
-  const select = sql.join(
-    [
-      ...keys,
-      sql`coalesce(${filtered(current)}, 0) as value`,
-      sql`coalesce(${filtered(last)}, 0) as previous`,
-      sql`${hidden} as hidden`,
-    ],
-    sql`, `,
-  );
-  const join = metric.department ? sql` join departments d on d.id = ${metric.department}` : sql``;
+  const out = new Map<string, Measured[]>();
+  for (const group of groups.values()) {
+    for (const [id, rows] of await measureSource(db, group, options)) out.set(id, rows);
+  }
+  return out;
+}
+
+async function measureSource(
+  db: Executor,
+  metrics: Metric[],
+  options: Options,
+): Promise<Map<string, Measured[]>> {
+  const { period, scope } = options;
+  const source = metrics[0]!;
+  const dims = options.dims ?? [];
+  const current = within(source, period);
+  const last = within(source, previousYear(period));
+  const conditions: SQL[] = [sql`(${current} or ${last})`];
+  if (scope.departmentId !== null) conditions.push(sql`${source.department} = ${scope.departmentId}`);
+  const wheres = metrics.map((m) => m.where?.({ today: options.today }) ?? null);
+  // Only the rows some metric counts.
+  if (wheres.every((w) => w !== null)) conditions.push(sql`(${sql.join(wheres as SQL[], sql` or `)})`);
+  const columns: SQL[] = dims.map((dim, index) => sql`${dimension(source, dim)} as ${sql.raw(`k${index}`)}`);
+  metrics.forEach((metric, i) => {
+    const own = wheres[i] ? sql` and ${wheres[i]}` : sql``;
+    const value = metric.value ?? sql`count(*)`;
+    columns.push(sql`coalesce(${value} filter (where ${current}${own}), 0) as ${sql.raw(`v${i}`)}`);
+    columns.push(sql`coalesce(${value} filter (where ${last}${own}), 0) as ${sql.raw(`p${i}`)}`);
+    const counted = metric.hiddenKey ? sql`count(distinct ${metric.hiddenKey})` : sql`count(*)`;
+    columns.push(
+      metric.caseId && !scope.listsSealed
+        ? sql`${counted} filter (where ${current}${own} and ${sealedCondition(metric.caseId)}) as ${sql.raw(`h${i}`)}`
+        : sql`0 as ${sql.raw(`h${i}`)}`,
+    );
+  });
+  const join = source.department ? sql` join departments d on d.id = ${source.department}` : sql``;
   const groupBy = dims.length
     ? sql` group by ${sql.join(
         dims.map((_, index) => sql.raw(`k${index}`)),
         sql`, `,
       )}`
     : sql``;
-  const statement = sql`select ${select} from ${metric.from}${join} where ${sql.join(conditions, sql` and `)}${groupBy}`;
+  const statement = sql`select ${sql.join(columns, sql`, `)} from ${source.from}${join} where ${sql.join(conditions, sql` and `)}${groupBy}`;
   const result = await db.execute(statement);
   const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows;
-  return rows.map((row) => ({
-    keys: Object.fromEntries(
-      dims.map((dim, index) => [dim, row[`k${index}`] == null ? null : String(row[`k${index}`])]),
-    ),
-    value: Number(row.value ?? 0),
-    previous: Number(row.previous ?? 0),
-    hidden: Number(row.hidden ?? 0),
-  }));
+  const out = new Map<string, Measured[]>();
+  metrics.forEach((metric, i) => {
+    out.set(
+      metric.id,
+      rows
+        .map((row) => ({
+          keys: Object.fromEntries(
+            dims.map((dim, index) => [dim, row[`k${index}`] == null ? null : String(row[`k${index}`])]),
+          ),
+          value: Number(row[`v${i}`] ?? 0),
+          previous: Number(row[`p${i}`] ?? 0),
+          hidden: Number(row[`h${i}`] ?? 0),
+        }))
+        .filter((m) => m.value !== 0 || m.previous !== 0 || m.hidden !== 0),
+    );
+  });
+  return out;
 }
 
 /** The last day of [from, to), for lists whose `to` is inclusive. */

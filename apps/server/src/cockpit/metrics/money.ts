@@ -13,6 +13,8 @@ const outcomeBase = {
   department: sql`c.department_id`,
   handler: sql`c.handler_id`,
   caseId: sql`c.id`,
+  // The list shows the cases whose outcomes are summed.
+  hiddenKey: sql`c.id`,
 };
 
 const moneyOutcome = sql`o.amount_fen is not null`;
