@@ -56,7 +56,8 @@ describe('工作报告 in the browser', () => {
       const edited = '本院公益诉讼检察工作稳中有进，聚焦生态环境和资源保护领域。';
       await page.getByTestId('report-section-publicInterest').fill(edited);
       await page.getByTestId('report-save').click();
-      await expect.poll(() => page.getByText('已修改').count()).toBe(1);
+      await expect.poll(() => page.getByTestId('report-edited-publicInterest').count()).toBe(1);
+      await expect.poll(() => page.locator('[data-testid^="report-edited-"]').count()).toBe(1);
       await settledScreenshot(page, 'reports-edit');
 
       const [download] = await Promise.all([

@@ -89,7 +89,11 @@ export default function ReportPage() {
             title={
               <Space>
                 {section.title}
-                {section.edited !== null && <Tag color="blue">已修改</Tag>}
+                {section.edited !== null && (
+                  <Tag color="blue" data-testid={`report-edited-${section.id}`}>
+                    已修改
+                  </Tag>
+                )}
               </Space>
             }
             extra={
