@@ -45,11 +45,15 @@ describe('工作报告 in the browser', () => {
     const page = await context.newPage();
     try {
       await loginThroughPage(page, e2e.server.url, 'chief', demoPassword);
-      await page.goto(`${e2e.server.url}/cockpit/reports`);
+      // From the cockpit to its reports.
+      await page.goto(`${e2e.server.url}/cockpit`);
+      await page.getByTestId('cockpit-reports').click();
+      await page.waitForURL(/\/cockpit\/reports$/);
       await page.getByTestId('report-new').click();
+      await expect.poll(() => page.getByTestId('report-kind').count()).toBe(1);
       await page.getByTestId('report-create-submit').click();
-      await noDialog(page);
       await page.waitForURL(/\/cockpit\/reports\/\d+$/);
+      await noDialog(page);
       const overview = page.getByTestId('report-section-overview');
       await expect.poll(() => overview.inputValue()).toContain(`立案${cases.value}件`);
 
