@@ -55,6 +55,7 @@ import { portalClueRoutes } from './portal-clues/routes.ts';
 import { publicInterestFieldRoutes } from './public-interest-fields/routes.ts';
 import { reassignmentRoutes } from './reassignment/routes.ts';
 import { reminderRoutes } from './reminders/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
 import { suggestionRoutes } from './suggestions/routes.ts';
 import { supportedProsecutionRoutes } from './supported-prosecution/routes.ts';
 import { userRoutes } from './users/routes.ts';
@@ -102,6 +103,7 @@ const routeModules: ((app: App, deps: RouteDeps) => Promise<void>)[] = [
   portalReplyRoutes,
   assessmentRoutes,
   assessmentScoreRoutes,
+  reportRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -123,6 +123,9 @@ export const policy = {
   // 检察长驾驶舱 and 统计报表 (issue 16): the chief and deputies see the whole procuratorate, a
   // department head their own department (apps/server/src/cockpit/scope.ts).
   'cockpit.read': { roles: heads, scope: 'department', label: '查看检察长驾驶舱和统计报表' },
+  // 工作报告 / 白皮书 / 类案分析 (issue 16): drafts from the cockpit's figures, in the cockpit's reach.
+  'report.read': { roles: heads, scope: 'department', label: '查看、下载工作报告和白皮书' },
+  'report.write': { roles: heads, scope: 'department', label: '生成、修改工作报告和白皮书' },
   // 外部单位门户 (issue 15): the admin keeps the organisations and binds each account to one; the
   // case's caseworkers address a suggestion to one; an organisation's account reaches only what was
   // addressed to its own organisation, by /api/portal routes (every case.* / clue.* refuses it).

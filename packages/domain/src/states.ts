@@ -580,3 +580,6 @@ export const appealStatusIds = ['pending', 'upheld', 'revoked'] as const;
 
 /** study_sessions.kind: 第一议题, 党组会前学习, 支部研讨. */
 export const studySessionKindIds = ['firstTopic', 'preMeetingStudy', 'branchSeminar'] as const;
+
+/** reports.kind (工作报告, 白皮书, 类案分析; reports/kinds.ts has the labels). */
+export const reportKindIds = ['workReport', 'whitePaper', 'caseAnalysis'] as const;

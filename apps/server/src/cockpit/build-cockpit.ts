@@ -237,8 +237,16 @@ async function simpleBreakdown(
 }
 
 /** 检察长驾驶舱: every figure of the period with its 同比, within the user's reach. */
-export async function buildCockpit(db: Executor, user: SessionUser, query: TCockpitQuery): Promise<TCockpit> {
-  const scope = cockpitScope(user);
+export function buildCockpit(db: Executor, user: SessionUser, query: TCockpitQuery): Promise<TCockpit> {
+  return measureCockpit(db, cockpitScope(user), query);
+}
+
+/** The cockpit's figures and breakdowns for a scope (the work report measures with this too). */
+export async function measureCockpit(
+  db: Executor,
+  scope: Scope & { label: string },
+  query: TCockpitQuery,
+): Promise<TCockpit> {
   const period: Period = { from: query.from, to: query.to };
   const previous = previousYear(period);
   const today = chinaDate(now());

@@ -647,6 +647,25 @@ const routeTable: Record<string, RouteCase> = {
     access: 'cockpit.read',
     request: () => ({ url: '/api/cockpit/statistics?from=2026-01-01&to=2026-02-01&by=line' }),
   },
+  // 工作报告 / 白皮书 / 类案分析: empty bodies (400) or missing ids (404).
+  'GET /api/reports': { access: 'report.read', request: () => ({ url: '/api/reports' }) },
+  'POST /api/reports': { access: 'report.write', request: () => ({ url: '/api/reports', payload: {} }) },
+  'GET /api/reports/:id': { access: 'report.read', request: () => ({ url: '/api/reports/999999' }) },
+  'PUT /api/reports/:id/sections': {
+    access: 'report.write',
+    request: () => ({
+      url: '/api/reports/999999/sections',
+      payload: { sections: [{ id: 'overview', text: '文字' }] },
+    }),
+  },
+  'POST /api/reports/:id/regenerate': {
+    access: 'report.write',
+    request: () => ({ url: '/api/reports/999999/regenerate' }),
+  },
+  'GET /api/reports/:id/docx': {
+    access: 'report.read',
+    request: () => ({ url: '/api/reports/999999/docx' }),
+  },
   // 诉前磋商、圆桌会议、会签文件: missing ids (404) or empty bodies (400).
   'GET /api/cases/:id/consultations': {
     access: 'case.read',

@@ -8,6 +8,7 @@ import {
   DatabaseOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   FolderOpenOutlined,
   GlobalOutlined,
   HeartOutlined,
@@ -192,6 +193,18 @@ const routes = [
     title: '司法救助统计',
     access: 'judicialAid.summary',
     menu: { icon: <MoneyCollectOutlined />, group: 'casework' },
+  },
+  {
+    path: '/cockpit/reports',
+    title: '工作报告',
+    access: 'report.read',
+    menu: { icon: <FileTextOutlined />, group: 'casework' },
+  },
+  {
+    path: '/cockpit/reports/:id',
+    title: '工作报告',
+    access: 'report.read',
+    menuParent: '/cockpit/reports',
   },
   {
     path: '/suggestions',

@@ -1,7 +1,8 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileTextOutlined } from '@ant-design/icons';
 import type { TBreakdown, TCockpit, TFigure } from '@procura/server/cockpit/schema';
 import { Button, Card, Col, DatePicker, Dropdown, Empty, Row, Segmented, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { apiDownload } from '../api/client.ts';
 import { chinaToday } from '../shared/dates.ts';
 import type { TListLink, TPeriod } from './api.ts';
@@ -321,6 +322,11 @@ export default function CockpitPage() {
                 统计报表
               </Button>
             </Dropdown>
+            <Link to="/cockpit/reports">
+              <Button icon={<FileTextOutlined />} data-testid="cockpit-reports">
+                工作报告
+              </Button>
+            </Link>
           </Space>
         }
       >

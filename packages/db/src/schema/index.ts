@@ -19,3 +19,4 @@ export * from './portal-clues.ts';
 export * from './portal-replies.ts';
 export * from './prevention.ts';
 export * from './reminders.ts';
+export * from './reports.ts';
