@@ -129,7 +129,24 @@ describe('外部单位门户 in the browser', () => {
     await call(head, 'POST', `/api/suggestions/${drafted.id}/submit`);
     await call(chief, 'POST', `/api/suggestions/${drafted.id}/approve`, { note: '同意' });
     await call(head, 'POST', `/api/suggestions/${drafted.id}/issue`);
-    await call(head, 'PUT', `/api/suggestions/${drafted.id}/organisation`, { organisationId });
+
+    // The prosecutor addresses it to the organ in the suggestion's details on the case page.
+    const prosecutor = await newContext();
+    try {
+      const inside = await prosecutor.newPage();
+      await loginThroughPage(inside, e2e.server.url, 'head5', demoPassword);
+      await inside.goto(`${e2e.server.url}/cases/${opened.id}`);
+      await inside.getByTestId('case-suggestions').locator('.ant-table-row-expand-icon').first().click();
+      await choose(inside, `portal-recipient-select-${drafted.id}`, '成都市成华区市场监督管理局（行政机关）');
+      await expect
+        .poll(() => inside.getByTestId(`portal-recipient-read-${drafted.id}`).textContent())
+        .toContain('尚未签收');
+      await settledScreenshot(inside, 'portal-addressed');
+    } finally {
+      await prosecutor.close();
+    }
+    const addressed = await call<TSuggestion>(head, 'GET', `/api/suggestions/${drafted.id}`);
+    expect(addressed.portalRecipient?.organisation.id).toBe(organisationId);
 
     const context = await newContext();
     try {

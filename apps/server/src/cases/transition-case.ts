@@ -7,6 +7,7 @@ import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import * as clock from '../clock.ts';
 import { DomainError } from '../errors.ts';
+import { notifyPortalSendersOfCase } from '../portal-clues/notify-sender.ts';
 import { getCase } from './get-case.ts';
 import { lockCase } from './lock-case.ts';
 import type { TCaseDetail, TTransitionBody } from './schema.ts';
@@ -56,6 +57,7 @@ export async function transitionCase(
       ip: options.ip,
       detail: { caseNumber: row.caseNumber, from: row.stage, to: input.to },
     });
+    if (final) await notifyPortalSendersOfCase(tx, { caseId: id, actorId: user.id });
   });
   return (await getCase(database.db, id, user))!;
 }

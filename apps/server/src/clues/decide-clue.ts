@@ -9,6 +9,7 @@ import { openCaseInTransaction } from '../cases/open-case.ts';
 import { reaches } from '../cases/record-reach.ts';
 import { now } from '../clock.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
+import { notifyPortalSender } from '../portal-clues/notify-sender.ts';
 import { getClue } from './get-clue.ts';
 import type { TClueDetail, TDecideClueBody } from './schema.ts';
 import { tellClueOutcome } from './tell-clue-outcome.ts';
@@ -72,6 +73,7 @@ export async function decideClue(
       await tellClueOutcome(tx, { clue, user, caseId });
     }
     await markReceived(tx, { clueId: id, user, ip });
+    await notifyPortalSender(tx, { clueId: id, actorId: user.id });
   });
   return (await getClue(database.db, id, user))!;
 }

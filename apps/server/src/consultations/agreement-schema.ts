@@ -54,6 +54,12 @@ export const ZAgreement = z.object({
   caseIds: z.array(z.number()),
   /** Clues that cite it (ids; each opens only for those who reach the clue). */
   clueIds: z.array(z.number()),
+  /** The citing cases the user reaches, by number and title (minors' names masked). */
+  citingCases: z.array(z.object({ id: z.number(), caseNumber: z.string(), title: z.string() })),
+  /** The citing clues the user reaches, by title (minors' names masked). */
+  citingClues: z.array(z.object({ id: z.number(), title: z.string() })),
+  /** Citing cases and clues out of the user's reach (or sealed): counted, never listed. */
+  unlistedCitations: z.number(),
   /** The agreement's text and annexes. */
   attachments: z.array(ZAttachment),
 });

@@ -108,6 +108,15 @@ describe.each(testEngines())('cooperation agreements (%s)', (kind) => {
     expect(cited.json<TCaseAgreement>().agreement?.title).toBe(agreement.title);
     const read = (await as('own', 'GET', `/api/cooperation-agreements/${agreement.id}`)).json<TAgreement>();
     expect(read.caseIds).toEqual([caseId]);
+    // Listed by number and title, not by id.
+    expect(read.citingCases).toEqual([
+      {
+        id: caseId,
+        caseNumber: opened.json<{ caseNumber: string }>().caseNumber,
+        title: '某河道非法采砂生态破坏民事公益诉讼案',
+      },
+    ]);
+    expect(read.unlistedCitations).toBe(0);
 
     const outOfReach = await as('other', 'GET', `/api/cooperation-agreements/${agreement.id}`);
     const missing = await as('other', 'GET', '/api/cooperation-agreements/999999');
@@ -175,9 +184,13 @@ describe.each(testEngines())('cooperation agreements (%s)', (kind) => {
     });
     expect(cited.statusCode, cited.body).toBe(200);
     expect(cited.json<TClueAgreement>().agreement?.title).toBe(agreement.title);
-    expect(
-      (await as('own', 'GET', `/api/cooperation-agreements/${agreement.id}`)).json<TAgreement>().clueIds,
-    ).toEqual([clueId]);
+    const citedBy = (
+      await as('own', 'GET', `/api/cooperation-agreements/${agreement.id}`)
+    ).json<TAgreement>();
+    expect(citedBy.clueIds).toEqual([clueId]);
+    expect(citedBy.citingClues).toEqual([
+      { id: clueId, title: '区生态环境局依备忘录移送的河道非法采砂线索' },
+    ]);
     expect((await as('other', 'GET', `/api/clues/${clueId}/cooperation-agreement`)).statusCode).toBe(404);
     const theirClue = await as('other', 'POST', '/api/clues', {
       source: 'selfDiscovered',

@@ -5,9 +5,11 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { attachmentsOf } from '../attachments/present-attachment.ts';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import { loadCases } from '../cases/present-case.ts';
 import { reachCondition, reaches } from '../cases/record-reach.ts';
 import { now, today } from '../clock.ts';
 import { clueVisible } from '../clues/get-clue.ts';
+import { loadClues } from '../clues/present-clue.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { reachCase } from '../hearings/load.ts';
 import { sealedFrom } from '../juvenile/scope.ts';
@@ -46,7 +48,7 @@ async function reachAgreement(db: Executor, id: number, user: SessionUser): Prom
   return row;
 }
 
-async function present(db: Executor, rows: AgreementRow[]): Promise<TAgreement[]> {
+async function present(db: Executor, rows: AgreementRow[], user: SessionUser): Promise<TAgreement[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const names = new Map(
@@ -63,6 +65,12 @@ async function present(db: Executor, rows: AgreementRow[]): Promise<TAgreement[]
   const linkRows = await db.select().from(links).where(inArray(links.agreementId, ids));
   const clueLinkRows = await db.select().from(clueLinks).where(inArray(clueLinks.agreementId, ids));
   const files = await attachmentsOf(db, 'cooperationAgreement', ids);
+  const listed = await citationsInReach(
+    db,
+    user,
+    linkRows.map((l) => l.caseId),
+    clueLinkRows.map((l) => l.clueId),
+  );
   const day = today();
   return rows.map((r) => ({
     id: r.id,
@@ -81,8 +89,45 @@ async function present(db: Executor, rows: AgreementRow[]): Promise<TAgreement[]
       .map((m) => ({ id: m.id, heldOn: m.heldOn, minutes: m.minutes })),
     caseIds: linkRows.filter((l) => l.agreementId === r.id).map((l) => l.caseId),
     clueIds: clueLinkRows.filter((l) => l.agreementId === r.id).map((l) => l.clueId),
+    ...citationsOf(
+      listed,
+      linkRows.filter((l) => l.agreementId === r.id).map((l) => l.caseId),
+      clueLinkRows.filter((l) => l.agreementId === r.id).map((l) => l.clueId),
+    ),
     attachments: files.get(r.id) ?? [],
   }));
+}
+
+type Listed = Awaited<ReturnType<typeof citationsInReach>>;
+
+/**
+ * The citing cases and clues the user may open, by number and title as their pages show them
+ * (minors' names masked); sealed juvenile records and records out of reach are only counted.
+ */
+async function citationsInReach(db: Executor, user: SessionUser, caseIds: number[], clueIds: number[]) {
+  const cases = new Map<number, { id: number; caseNumber: string; title: string }>();
+  for (const c of await loadCases(db, [...new Set(caseIds)])) {
+    if (!reaches(user, { departmentId: c.department.id, handlerId: c.handler?.id ?? null })) continue;
+    if (await sealedFrom(db, user, c.id)) continue;
+    cases.set(c.id, { id: c.id, caseNumber: c.caseNumber, title: c.title });
+  }
+  const clues = new Map<number, { id: number; title: string }>();
+  for (const c of await loadClues(db, [...new Set(clueIds)])) {
+    if (!reaches(user, { departmentId: c.department.id, handlerId: c.handler?.id ?? null })) continue;
+    if (await sealedFrom(db, user, c.case?.id ?? null)) continue;
+    clues.set(c.id, { id: c.id, title: c.title });
+  }
+  return { cases, clues };
+}
+
+function citationsOf(listed: Listed, caseIds: number[], clueIds: number[]) {
+  const citingCases = caseIds.flatMap((id) => listed.cases.get(id) ?? []);
+  const citingClues = clueIds.flatMap((id) => listed.clues.get(id) ?? []);
+  return {
+    citingCases,
+    citingClues,
+    unlistedCitations: caseIds.length + clueIds.length - citingCases.length - citingClues.length,
+  };
 }
 
 async function audit(
@@ -109,11 +154,11 @@ export async function listAgreements(db: Executor, user: SessionUser): Promise<T
     .from(agreements)
     .where(reachCondition(user, reach))
     .orderBy(desc(agreements.signedOn), desc(agreements.id));
-  return { items: await present(db, rows) };
+  return { items: await present(db, rows, user) };
 }
 
 export async function getAgreement(db: Executor, id: number, user: SessionUser): Promise<TAgreement> {
-  return (await present(db, [await reachAgreement(db, id, user)]))[0]!;
+  return (await present(db, [await reachAgreement(db, id, user)], user))[0]!;
 }
 
 /** Registers a 会签文件 for the user's department; the first joint meeting's day when one is agreed. */
@@ -151,7 +196,7 @@ export async function createAgreement(database: Database, options: Caller & { in
       })
       .returning();
     await audit(tx, options, 'cooperationAgreement.create', row!.id, { title: input.title });
-    return (await present(tx, [row!]))[0]!;
+    return (await present(tx, [row!], user))[0]!;
   });
 }
 

@@ -116,6 +116,20 @@ describe.each(testEngines())('外部单位门户·移送线索 (%s)', (kind) => 
     return row!.clueId;
   }
 
+  /** The texts of the notices an account has, oldest first. */
+  async function noticesOf(username: string): Promise<string[]> {
+    const [account] = await t.database.db
+      .select()
+      .from(schema.users)
+      .where(eq(schema.users.username, username));
+    const rows = await t.database.db
+      .select()
+      .from(schema.notifications)
+      .where(eq(schema.notifications.userId, account!.id))
+      .orderBy(schema.notifications.id);
+    return rows.map((r) => r.text);
+  }
+
   let civil: { id: number; name: string };
   let prosecutor4: string;
   let head4: string;
@@ -267,16 +281,9 @@ describe.each(testEngines())('外部单位门户·移送线索 (%s)', (kind) => 
     const [theCase] = await t.database.db.select().from(schema.cases).where(eq(schema.cases.id, caseId));
     for (const secret of ['门户测试检察官甲', '审查检察官', '川0108民初1号', theCase!.caseNumber])
       expect(response.body).not.toContain(secret);
-    // No message to the organisation's account naming the decider.
-    const [account] = await t.database.db
-      .select()
-      .from(schema.users)
-      .where(eq(schema.users.username, bureau.user));
-    const messages = await t.database.db
-      .select()
-      .from(schema.notifications)
-      .where(eq(schema.notifications.userId, account!.id));
-    expect(messages).toEqual([]);
+    // The organisation's account is told of the decision, naming no one inside.
+    const messages = await noticesOf(bureau.user);
+    expect(messages).toEqual([`贵单位经门户移送的线索「${wageClue.title}」：已立案`]);
     // The feedback is audited, and inside it shows with its writer.
     const inside = (await as(head4, 'GET', `/api/clues/${clueId}/portal`)).json<TCluePortalOrigin>();
     expect(inside.origin?.feedback.map((f) => f.writtenBy)).toEqual(['门户测试检察官甲']);
@@ -294,6 +301,45 @@ describe.each(testEngines())('外部单位门户·移送线索 (%s)', (kind) => 
       stateLabel: '已办结',
       decidedOn: testDay(0),
     });
+  });
+
+  it("the organisation's accounts are told when its clue is decided and when the case is closed, naming no one", async () => {
+    const bureau = await organisation('成华区人社局（通知测试）', 'humanResources');
+    const declinedSent = await send(bureau.user, { ...wageClue, title: '某商贸公司拖欠保洁员工资' });
+    const declined = await as(prosecutor4, 'POST', `/api/clues/${await clueOf(declinedSent.id)}/decision`, {
+      decision: 'decline',
+      reason: '经审查，劳动者已通过劳动仲裁获得救济。',
+    });
+    expect(declined.statusCode, declined.body).toBe(200);
+    expect(await noticesOf(bureau.user)).toEqual([
+      '贵单位经门户移送的线索「某商贸公司拖欠保洁员工资」：不予立案',
+    ]);
+
+    const sent = await send(bureau.user, { ...wageClue, title: '某劳务公司拖欠农民工工资' });
+    const opened = await as(prosecutor4, 'POST', `/api/clues/${await clueOf(sent.id)}/decision`, {
+      decision: 'open',
+      caseType: 'supportedSuit',
+    });
+    expect(opened.statusCode, opened.body).toBe(200);
+    const caseId = opened.json<TClueDetail>().case!.id;
+    for (const kind of ['applicationReceived', 'reviewReport', 'terminationDecision']) {
+      const event = await as(prosecutor4, 'POST', `/api/cases/${caseId}/events`, {
+        kind,
+        note: '申请人撤回申请，终结审查',
+      });
+      expect(event.statusCode, event.body).toBe(200);
+    }
+    const closed = await as(prosecutor4, 'POST', `/api/cases/${caseId}/transitions`, { to: 'terminated' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    const notices = await noticesOf(bureau.user);
+    expect(notices).toEqual([
+      '贵单位经门户移送的线索「某商贸公司拖欠保洁员工资」：不予立案',
+      '贵单位经门户移送的线索「某劳务公司拖欠农民工工资」：已立案',
+      '贵单位经门户移送的线索「某劳务公司拖欠农民工工资」：已办结',
+    ]);
+    const [theCase] = await t.database.db.select().from(schema.cases).where(eq(schema.cases.id, caseId));
+    for (const text of notices)
+      for (const secret of ['门户测试检察官甲', theCase!.caseNumber]) expect(text).not.toContain(secret);
   });
 
   it('a case opened from the clue and then sealed shows only 已立案: no type, steps or result', async () => {

@@ -193,7 +193,7 @@ export async function storePortalClueMaterial(
 }
 
 /** The state of a sent clue in the organisation's words, with its decision. */
-async function standing(db: Executor, row: PortalClueRow) {
+export async function standing(db: Executor, row: PortalClueRow) {
   const currentId = await currentClueId(db, row.clueId);
   const [current] = await db
     .select({ clue: clues, department: departments.name })

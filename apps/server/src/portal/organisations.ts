@@ -99,15 +99,16 @@ export async function addressToOrganisation(
   const { suggestionId, organisationId, user } = options;
   return database.db.transaction(async (tx) => {
     const { suggestion } = await lockSuggestion(tx, suggestionId, user);
-    expectState(suggestion.state, ['draft', 'pendingApproval', 'approved', 'issued'], '指定门户送达单位');
-    const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, organisationId));
-    if (!organisation) throw notFound('外部单位');
     const [current] = await tx
       .select()
       .from(suggestionRecipients)
       .where(eq(suggestionRecipients.suggestionId, suggestionId))
       .for('update');
+    // Said before the state check: opening it is what delivered it.
     if (current?.readAt) throw new DomainError('CONFLICT', '该单位已在门户签收此检察建议，不能改送其他单位');
+    expectState(suggestion.state, ['draft', 'pendingApproval', 'approved', 'issued'], '指定门户送达单位');
+    const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, organisationId));
+    if (!organisation) throw notFound('外部单位');
     if (current) {
       await tx
         .update(suggestionRecipients)

@@ -75,6 +75,13 @@ describe.each(testEngines())('外部单位门户 (%s)', (kind) => {
     const orgId = await organisation('成华区市场监督管理局（门户测试）', user);
     const suggestion = await addressed(orgId);
 
+    // The case page shows whom it is addressed to, and that it is not yet opened.
+    const addressedTo = (await f.as('head5', 'GET', `/api/suggestions/${suggestion.id}`)).json<TSuggestion>();
+    expect(addressedTo.portalRecipient).toEqual({
+      organisation: { id: orgId, name: '成华区市场监督管理局（门户测试）' },
+      readAt: null,
+    });
+
     const listed = await f.as(user, 'GET', '/api/portal/suggestions');
     expect(listed.statusCode, listed.body).toBe(200);
     const before = listed.json<TPortalSuggestionList>().items.find((s) => s.id === suggestion.id)!;
@@ -96,6 +103,13 @@ describe.each(testEngines())('外部单位门户 (%s)', (kind) => {
     const inside = await f.as('head5', 'GET', `/api/suggestions/${suggestion.id}`);
     expect(inside.json<TSuggestion>().deliveredOn).toBe(testDay(0));
     expect(inside.json<TSuggestion>().replyDue).toBe(seen.deadline?.dueOn);
+    expect(inside.json<TSuggestion>().portalRecipient?.readAt).toBe(seen.readAt);
+    // Once opened it cannot be readdressed (the Chinese message the page shows).
+    const readdress = await f.as('head5', 'PUT', `/api/suggestions/${suggestion.id}/organisation`, {
+      organisationId: orgId,
+    });
+    expect(readdress.statusCode).toBe(409);
+    expect(readdress.json().message).toContain('已在门户签收');
 
     // Opening again changes nothing: the delivery date and the deadline stay.
     const again = await f.as(user, 'GET', `/api/portal/suggestions/${suggestion.id}`);

@@ -1,6 +1,11 @@
 import type { Database, Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import { isPilCaseType, pilFieldProblem, type TPilField } from '@procura/domain/public-interest-fields';
+import {
+  isPilCaseType,
+  pilFieldMissing,
+  pilFieldProblem,
+  type TPilField,
+} from '@procura/domain/public-interest-fields';
 import { eq } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
@@ -27,6 +32,8 @@ export async function setCasePilField(
   await database.db.transaction(async (tx) => {
     const row = await reachCase(tx, id, user);
     if (!isPilCaseType(row.type)) throw new DomainError('VALIDATION', pilFieldProblem(row.type, 'other')!);
+    // Required when the case is opened: it can be changed, never cleared.
+    if (pilField === null) throw new DomainError('VALIDATION', cleared('公益诉讼案件'));
     await tx.update(cases).set({ pilField, updatedAt: now() }).where(eq(cases.id, id));
     await recordAudit(tx, {
       actor: actorOf(user),
@@ -56,6 +63,7 @@ export async function setCluePilField(
     if (row.line !== 'publicInterest') {
       throw new DomainError('VALIDATION', `只有公益诉讼部门的线索填写公益诉讼领域，${row.department}不是`);
     }
+    if (pilField === null) throw new DomainError('VALIDATION', cleared('公益诉讼线索'));
     await tx.update(clues).set({ pilField, updatedAt: now() }).where(eq(clues.id, id));
     await recordAudit(tx, {
       actor: actorOf(user),
@@ -66,4 +74,9 @@ export async function setCluePilField(
       detail: { from: row.clue.pilField, to: pilField },
     });
   });
+}
+
+/** The refusal of clearing the field: it is required when the case or clue is opened. */
+function cleared(what: string): string {
+  return `${what}的公益诉讼领域不能清空，只能改为其他领域。${pilFieldMissing(what)}`;
 }

@@ -204,6 +204,19 @@ describe.each(testEngines())('public-interest fields and protected objects (%s)'
     });
     expect(set.statusCode, set.body).toBe(200);
     expect(set.json<TClueDetail>().pilFieldLabel).toBe('国有土地使用权出让');
+
+    // Required when opened: clearing it is refused, and the field stays.
+    for (const url of [`/api/cases/${caseId}/pil-field`, `/api/clues/${unsetClue.id}/pil-field`]) {
+      const clearing = await as('head', 'PUT', url, { pilField: null });
+      expect(clearing.statusCode, url).toBe(400);
+      expect(clearing.json().message).toContain('公益诉讼领域不能清空');
+    }
+    expect((await as('head', 'GET', `/api/cases/${caseId}`)).json<TCaseDetail>().pilFieldLabel).toBe(
+      '国有财产保护',
+    );
+    expect((await as('head', 'GET', `/api/clues/${unsetClue.id}`)).json<TClueDetail>().pilFieldLabel).toBe(
+      '国有土地使用权出让',
+    );
   });
 
   it('counts by field within reach; out of reach answers 404 like a missing id', async () => {

@@ -12,14 +12,23 @@ import { authorsOf } from './four-eyes.ts';
 import { followUps, rectificationResults, suggestionKinds, suggestionStates } from './labels.ts';
 import type { TSuggestion } from './schema.ts';
 
-const { suggestions, cases, departments, users, deadlines, caseDocuments } = schema;
+const {
+  suggestions,
+  cases,
+  departments,
+  users,
+  deadlines,
+  caseDocuments,
+  suggestionRecipients,
+  organisations,
+} = schema;
 
 export const replyLimits = ['preLitigationSuggestionReply', 'generalSuggestionReply'];
 
 /** Suggestions by id with their case, department, reply deadline and documents, in the order asked. */
 export async function loadSuggestions(db: Executor, ids: number[]): Promise<TSuggestion[]> {
   if (ids.length === 0) return [];
-  const [rows, replyDeadlines, documents, replyAttachments] = await Promise.all([
+  const [rows, replyDeadlines, documents, replyAttachments, recipients] = await Promise.all([
     db
       .select({
         row: suggestions,
@@ -50,6 +59,15 @@ export async function loadSuggestions(db: Executor, ids: number[]): Promise<TSug
       .where(inArray(caseDocuments.suggestionId, ids))
       .orderBy(asc(caseDocuments.id)),
     attachmentsOf(db, 'suggestion', ids),
+    db
+      .select({
+        suggestionId: suggestionRecipients.suggestionId,
+        readAt: suggestionRecipients.readAt,
+        organisation: { id: organisations.id, name: organisations.name },
+      })
+      .from(suggestionRecipients)
+      .innerJoin(organisations, eq(organisations.id, suggestionRecipients.organisationId))
+      .where(inArray(suggestionRecipients.suggestionId, ids)),
   ]);
   // Juvenile case titles name minors: masked as in every list (未成年人保护法 第一百零三条).
   const maskedTitles = new Map(
@@ -127,10 +145,18 @@ export async function loadSuggestions(db: Executor, ids: number[]): Promise<TSug
             url: `/api/case-documents/${d.id}`,
           })),
         replyAttachments: replyAttachments.get(row.id) ?? [],
+        portalRecipient: portalRecipientOf(recipients.find((r) => r.suggestionId === row.id)),
         createdAt: row.createdAt.toISOString(),
       };
       return [row.id, presented];
     }),
   );
   return ids.map((id) => byId.get(id)).filter((s): s is TSuggestion => Boolean(s));
+}
+
+function portalRecipientOf(
+  recipient: { organisation: { id: number; name: string }; readAt: Date | null } | undefined,
+): TSuggestion['portalRecipient'] {
+  if (!recipient) return null;
+  return { organisation: recipient.organisation, readAt: recipient.readAt?.toISOString() ?? null };
 }

@@ -68,6 +68,10 @@ export const ZSuggestion = z.object({
   documents: z.array(ZCaseDocument),
   /** Files that came with the addressee's reply. */
   replyAttachments: z.array(ZAttachment),
+  /** The organisation it is addressed to on the 外部单位门户, and when it opened it (the delivery). */
+  portalRecipient: z
+    .object({ organisation: z.object({ id: z.number(), name: z.string() }), readAt: z.string().nullable() })
+    .nullable(),
   createdAt: z.string(),
 });
 export type TSuggestion = z.infer<typeof ZSuggestion>;

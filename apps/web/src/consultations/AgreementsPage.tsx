@@ -134,21 +134,24 @@ function AgreementDetail({ agreement, mayEdit }: { agreement: TAgreement; mayEdi
       </div>
       <div data-testid={`agreement-citations-${agreement.id}`}>
         <b>依据本文件的案件：</b>
-        {agreement.caseIds.length === 0
+        {agreement.citingCases.length === 0
           ? '无'
-          : agreement.caseIds.map((id) => (
-              <Link key={id} to={`/cases/${id}`} style={{ marginRight: 8 }}>
-                案件 {id}
+          : agreement.citingCases.map((c) => (
+              <Link key={c.id} to={`/cases/${c.id}`} style={{ marginRight: 8 }}>
+                {c.caseNumber}「{c.title}」
               </Link>
             ))}
         <b style={{ marginLeft: 16 }}>依据本文件的线索：</b>
-        {agreement.clueIds.length === 0
+        {agreement.citingClues.length === 0
           ? '无'
-          : agreement.clueIds.map((id) => (
-              <Link key={id} to={`/clues/${id}`} style={{ marginRight: 8 }}>
-                线索 {id}
+          : agreement.citingClues.map((c) => (
+              <Link key={c.id} to={`/clues/${c.id}`} style={{ marginRight: 8 }}>
+                线索「{c.title}」
               </Link>
             ))}
+        {agreement.unlistedCitations > 0 && (
+          <span style={{ marginLeft: 16 }}>另有 {agreement.unlistedCitations} 件不在您的查阅范围内</span>
+        )}
       </div>
     </Flex>
   );

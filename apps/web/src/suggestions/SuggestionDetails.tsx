@@ -4,6 +4,7 @@ import { Attachments } from '../attachments/Attachments.tsx';
 import { useMe } from '../auth/hooks.ts';
 import { ExtensionRequests } from '../portal/ExtensionRequests.tsx';
 import { formatDateTime } from '../shared/dates.ts';
+import { PortalRecipient } from './PortalRecipient.tsx';
 
 const paragraph = (value: string | null) =>
   value ? (
@@ -41,6 +42,11 @@ export function SuggestionDetails({ suggestion }: { suggestion: TSuggestion }) {
         { key: 'copyTo', label: '抄送', children: suggestion.copyTo || '—' },
         { key: 'approvals', label: '审批', children: approvals || '—' },
         { key: 'issuedAt', label: '签发时间', children: formatDateTime(suggestion.issuedAt) },
+        {
+          key: 'portalRecipient',
+          label: '门户送达单位',
+          children: <PortalRecipient suggestion={suggestion} />,
+        },
         { key: 'deliveredOn', label: '送达日期', children: suggestion.deliveredOn ?? '—' },
         {
           key: 'reply',
