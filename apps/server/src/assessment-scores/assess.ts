@@ -1,10 +1,6 @@
 import { type Db, schema } from '@procura/db';
 import { daysBetween, overlap } from '@procura/domain/assessment/dates';
-import {
-  computedIndicatorKeys,
-  computedIndicators,
-  type TComputedKey,
-} from '@procura/domain/assessment/indicators';
+import { computedIndicators, isComputedKey, type TComputedKey } from '@procura/domain/assessment/indicators';
 import { assessedRoles } from '@procura/domain/assessment/reach';
 import { cappedTotals } from '@procura/domain/assessment/schemes';
 import {
@@ -128,9 +124,6 @@ export async function schemeForPeriod(db: Db, period: Period): Promise<SchemeInF
 
 /** Units of an entered indicator that is a level (a rating), not a count that adds up. */
 const levelUnits = new Set(['%', '分']);
-
-const isComputedKey = (key: string | null): key is TComputedKey =>
-  key !== null && (computedIndicatorKeys as readonly string[]).includes(key);
 
 function dayBefore(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);

@@ -1,4 +1,5 @@
 import { type Database, type Executor, isUniqueViolation, schema } from '@procura/db';
+import { isComputedKey, type TComputedKey } from '@procura/domain/assessment/indicators';
 import {
   copyScheme,
   exampleScheme,
@@ -124,6 +125,16 @@ export async function createPeriod(
   return getPeriod(database.db, id);
 }
 
+/**
+ * A computed key as the column holds it: the catalogue's keys only (schemeProblems has refused a
+ * scheme naming another, and the column's CHECK would too).
+ */
+function storedKey(key: string | null): TComputedKey | null {
+  if (key === null) return null;
+  if (!isComputedKey(key)) throw new DomainError('VALIDATION', `计算口径「${key}」不在平台计算指标目录中`);
+  return key;
+}
+
 /** Inserts a fresh period's scheme rows. */
 async function writeScheme(tx: Executor, periodId: number, scheme: Scheme): Promise<void> {
   if (scheme.pointRules.length > 0)
@@ -154,7 +165,7 @@ async function writeScheme(tx: Executor, periodId: number, scheme: Scheme): Prom
         weight,
         direction,
         source,
-        computedKey,
+        computedKey: storedKey(computedKey),
         sortOrder: i + 1,
       })),
     );
@@ -246,7 +257,7 @@ export async function saveScheme(
         .onConflictDoUpdate({ target: [rules.periodId, rules.code], set: values });
     }
     for (const [i, ind] of scheme.indicators.entries()) {
-      const values = { ...ind, periodId, sortOrder: i + 1 };
+      const values = { ...ind, computedKey: storedKey(ind.computedKey), periodId, sortOrder: i + 1 };
       await tx
         .insert(indicators)
         .values(values)
