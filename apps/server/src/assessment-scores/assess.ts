@@ -12,7 +12,7 @@ import {
   type SchemeIndicator,
   scoreDepartment,
 } from '@procura/domain/assessment/scoring';
-import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import { type ComputedValue, computeValues, type PersonValues } from './compute.ts';
 
 /**
@@ -48,7 +48,7 @@ export interface SchemeInForce {
   readonly source: SchemeSource;
 }
 
-const dayAfter = (date: string): string => {
+export const dayAfter = (date: string): string => {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
@@ -288,6 +288,42 @@ export interface PeriodAssessment {
   readonly people: readonly PersonResult[];
 }
 
+/** A closed period's assessment as stored when it was closed (snapshots.ts freezePeriod). */
+export interface FrozenAssessment {
+  readonly assessment: PeriodAssessment;
+  /** Each quarter's totals by user id, for the profile's trend. */
+  readonly quarters: readonly { label: string; from: string; to: string; totals: Record<string, number> }[];
+}
+
+/** The frozen assessment of exactly this period, if a closed 考核周期 stored one (the latest). */
+export async function frozenAssessment(db: Db, period: Period): Promise<FrozenAssessment | null> {
+  const s = schema.assessmentSnapshots;
+  const rows = await db
+    .select({ content: s.content })
+    .from(s)
+    .where(and(eq(s.periodFrom, period.from), eq(s.periodTo, period.to)))
+    .orderBy(desc(s.id));
+  for (const row of rows) {
+    const frozen = (row.content as { frozen?: FrozenAssessment }).frozen;
+    if (frozen) return frozen;
+  }
+  return null;
+}
+
+/** The frozen result cut to some departments, totals recombined over the segments kept. */
+function frozenFor(frozen: PeriodAssessment, departmentIds: readonly number[] | 'all'): PeriodAssessment {
+  if (departmentIds === 'all') return frozen;
+  const people = frozen.people.flatMap((person): PersonResult[] => {
+    const segments = person.segments.filter((s) => departmentIds.includes(s.departmentId));
+    const [first] = segments;
+    if (!first) return [];
+    if (segments.length === person.segments.length) return [person];
+    const primary = segments.reduce((best, s) => (s.days >= best.days ? s : best), first);
+    return [{ ...person, ...combineSegments(segments), segments, primary }];
+  });
+  return { ...frozen, people: people.sort((a, b) => b.total - a.total || a.userId - b.userId) };
+}
+
 export async function assessPeriod(
   db: Db,
   options: {
@@ -296,9 +332,15 @@ export async function assessPeriod(
     departmentIds: readonly number[] | 'all';
     /** Memberships to use instead of loadMemberships (a stored history; tests). */
     memberships?: ReadonlyMap<number, readonly Membership[]>;
+    /** Compute from the records even when the period is frozen (the freezing itself). */
+    live?: boolean;
   },
 ): Promise<PeriodAssessment> {
   const { period } = options;
+  if (!options.live && !options.memberships) {
+    const frozen = await frozenAssessment(db, period);
+    if (frozen) return frozenFor(frozen.assessment, options.departmentIds);
+  }
   const { scheme, source: schemeSource } = await schemeForPeriod(db, period);
   const memberships = options.memberships ?? (await loadMemberships(db, period, options.departmentIds));
   // Every membership overlapping the period, cut to it; each department's population is whole.

@@ -547,4 +547,24 @@ describe.each(testEngines())('assessment computed from the records (%s)', (engin
     const [first, later] = c?.segments ?? [];
     expect(c?.total).toBeCloseTo(((first?.total ?? 0) * 180 + (later?.total ?? 0) * 185) / 365, 6);
   });
+  it('a closed period is frozen: its profile is read from the snapshot, not recomputed', async () => {
+    if (!stored) throw new Error('needs the stored period of the tests above');
+    const profileOf = (key: string) =>
+      as<ProfileView>('chief', 'GET', `/api/assessment/profiles/${ids[key]}?year=2026`);
+    const before = await profileOf('b');
+    await withClock(walk.clock, () => as('personnel', 'POST', `/api/assessment/periods/${stored?.id}/close`));
+    // A late record after closing: 乙 opens a second 行政公益 case, which would raise her 办案数.
+    await withClock(walk.clock, () => openCase('b', 'adminPublicInterest', '乙补录案'));
+    const live = await withClock(walk.clock, () =>
+      assessPeriod(t.database.db, { period: year, asOf: '2026-06-30', departmentIds: 'all', live: true }),
+    );
+    const liveB = live.people.find((p) => p.userId === ids.b);
+    expect(liveB?.primary.indicators.find((i) => i.key === 'E1')?.value).toBeCloseTo(2.4);
+    expect(liveB?.total).not.toBeCloseTo(before.total, 2);
+
+    const after = await profileOf('b');
+    expect(after.total).toBe(before.total);
+    expect(after.segments[0]?.indicators.find((i) => i.key === 'E1')?.value).toBeCloseTo(1.2);
+    expect(after.trend).toEqual(before.trend);
+  });
 });

@@ -8,6 +8,8 @@ import {
   schemeProblems,
 } from '@procura/domain/assessment/schemes';
 import { and, asc, desc, eq, inArray, notInArray } from 'drizzle-orm';
+import { dayAfter } from '../assessment-scores/assess.ts';
+import { freezePeriod } from '../assessment-scores/snapshots.ts';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { now } from '../clock.ts';
@@ -287,10 +289,13 @@ export async function saveScheme(
   return getPeriod(database.db, periodId);
 }
 
-/** Closes a period: from now on its scheme and entries are frozen. */
+/**
+ * Closes a period: from now on its scheme and entries are frozen, and so are its scores (the
+ * assessment as computed now is stored and read from then on: assessment-scores freezePeriod).
+ */
 export async function closePeriod(database: Database, periodId: number, caller: Caller): Promise<TPeriod> {
-  await database.db.transaction(async (tx) => {
-    await lockOpenPeriod(tx, periodId);
+  const closed = await database.db.transaction(async (tx) => {
+    const period = await lockOpenPeriod(tx, periodId);
     await tx
       .update(periods)
       .set({ status: 'closed', closedBy: caller.user.id, closedAt: now() })
@@ -303,6 +308,13 @@ export async function closePeriod(database: Database, periodId: number, caller: 
       ip: caller.ip,
       detail: {},
     });
+    return period;
+  });
+  await freezePeriod(database, {
+    user: caller.user,
+    ip: caller.ip,
+    periodName: closed.name,
+    period: { from: closed.startsOn, to: dayAfter(closed.endsOn) },
   });
   return getPeriod(database.db, periodId);
 }
