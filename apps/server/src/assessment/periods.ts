@@ -138,7 +138,7 @@ function storedKey(key: string | null): TComputedKey | null {
 }
 
 /** Inserts a fresh period's scheme rows. */
-async function writeScheme(tx: Executor, periodId: number, scheme: Scheme): Promise<void> {
+export async function writeScheme(tx: Executor, periodId: number, scheme: Scheme): Promise<void> {
   if (scheme.pointRules.length > 0)
     await tx.insert(rules).values(
       scheme.pointRules.map(
