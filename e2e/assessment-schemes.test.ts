@@ -70,6 +70,7 @@ describe('考核方案与平时考核 in the browser', () => {
     const opened = await call<{ id: number }>(head, 'POST', '/api/cases', {
       type: 'adminPublicInterest',
       title: '某河道垃圾堆放行政公益诉讼案（考核测试）',
+      pilField: 'ecology',
       handlerId: prosecutor.id,
     });
     await call(head, 'POST', `/api/cases/${opened.id}/events`, {
