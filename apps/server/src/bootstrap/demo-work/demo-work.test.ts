@@ -113,6 +113,27 @@ describe.each(testEngines())('demo work (%s)', (kind) => {
       .where(eq(schema.assessmentIndicators.periodId, periods[0]!.id));
     expect(indicators.length).toBeGreaterThan(0);
     expect(indicators.every((i) => i.name.includes('示例'))).toBe(true);
+
+    // The demo staff served the whole year: scored under the stored scheme, nothing pro rata.
+    const cookie = await t.login('prosecutor5a');
+    const me = (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json<{
+      id: number;
+    }>();
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/assessment/profiles/${me.id}?year=${year}`,
+      headers: { cookie },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const profile = response.json<{
+      schemeName: string;
+      segments: { days: number; indicators: { rule: string }[] }[];
+    }>();
+    expect(profile.schemeName).toContain(`${year}年度（示例）`);
+    expect(profile.segments.map((s) => s.days)).toEqual([
+      (Date.parse(`${Number(year) + 1}-01-01`) - Date.parse(`${year}-01-01`)) / 86_400_000,
+    ]);
+    expect(profile.segments[0]?.indicators.some((i) => i.rule.includes('折算'))).toBe(false);
   });
 
   it('gives the figures the seed speaks of, in its orders of magnitude', async () => {
