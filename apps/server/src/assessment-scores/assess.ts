@@ -54,7 +54,7 @@ export const dayAfter = (date: string): string => {
   return d.toISOString().slice(0, 10);
 };
 
-const exampleNote = '尚无覆盖该期间的考核周期，按示例方案计算（示例，非正式方案）';
+const exampleNote = '尚无覆盖该期间的考核周期，按示例方案计算';
 
 /**
  * Source: the scheme of the stored assessment period (考核周期) covering the period: among the
