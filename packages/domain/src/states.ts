@@ -549,6 +549,30 @@ export const indicatorDirectionIds = ['higher', 'lower'] as const;
 /** assessment_indicators.source: computed from the records, or entered and approved. */
 export const indicatorSourceIds = ['computed', 'entered'] as const;
 
+/**
+ * assessment_indicators.computed_key: the computed-indicator catalogue's keys (their names and
+ * 口径 in assessment/indicators.ts, the SQL in apps/server/src/assessment-scores/compute.ts).
+ */
+export const computedIndicatorKeyIds = [
+  'casesHandled',
+  'cluesOpened',
+  'suggestionsIssued',
+  'suggestionsAdopted',
+  'suggestionsRectified',
+  'suggestionAdoptionRate',
+  'repliesOnTime',
+  'deadlinesMet',
+  'deadlinesOverdue',
+  'deadlineOnTimeRate',
+  'moneyRecovered',
+  'supportedSuits',
+  'supportedSuitAmount',
+  'disputesResolved',
+  'modelHitsConfirmed',
+  'juvenileFollowUpsDone',
+  'outreachEvents',
+] as const;
+
 /** assessment_grade_bands.grade: 优秀 / 称职 / 基本称职 / 不称职. */
 export const gradeIds = ['excellent', 'competent', 'basicallyCompetent', 'incompetent'] as const;
 

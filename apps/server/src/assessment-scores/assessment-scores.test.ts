@@ -1,14 +1,15 @@
 import { schema } from '@procura/db';
 import { testEngines } from '@procura/db/testing';
 import { exampleScheme } from '@procura/domain/assessment/scoring';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TPeriod } from '../assessment/schema.ts';
 import { withClock } from '../clock.ts';
 import { loginAs } from '../testing/role-login.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { manualClock } from '../testing/test-clock.ts';
-import { assessPeriod } from './assess.ts';
+import { assessPeriod, type PeriodAssessment } from './assess.ts';
 import type { ProfileView } from './profile.ts';
 
 /**
@@ -29,7 +30,12 @@ describe.each(testEngines())('assessment computed from the records (%s)', (engin
   const ids: Record<string, number> = {};
   let departmentId = 0;
 
-  const as = async <T>(who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => {
+  const as = async <T>(
+    who: string,
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+    url: string,
+    payload?: unknown,
+  ) => {
     const response = await t.app.inject({
       method,
       url,
@@ -98,6 +104,13 @@ describe.each(testEngines())('assessment computed from the records (%s)', (engin
       cookies[key] = await t.login(username, 'Assess2026pw');
     }
 
+    // They joined the department with the year (the accounts are made on 01-05; the history is
+    // what the scoring reads, so a full year is scored without pro-rating).
+    await t.database.db
+      .update(schema.departmentMemberships)
+      .set({ fromDate: '2026-01-01' })
+      .where(inArray(schema.departmentMemberships.userId, [ids.a, ids.b, ids.c] as number[]));
+
     // 2026-01-05: the cases are opened (立案 starts 立案后提出检察建议或终结案件, three months).
     const a1 = await openCase('a', 'adminPublicInterest', '甲林地案');
     await openCase('a', 'adminPublicInterest', '甲河道案');
@@ -153,7 +166,10 @@ describe.each(testEngines())('assessment computed from the records (%s)', (engin
         departmentIds: [departmentId],
       }),
     );
-    expect(assessment.scheme).toBe(exampleScheme);
+    // No 考核周期 covers 2026 yet: the 示例 scheme stands in, and the result says so.
+    expect(assessment.schemeSource).toMatchObject({ periodId: null });
+    expect(assessment.schemeSource.note).toContain('按示例方案计算');
+    expect(assessment.scheme.indicators).toBe(exampleScheme.indicators);
     const person = (key: string) => {
       const found = assessment.people.find((p) => p.userId === ids[key]);
       if (!found) throw new Error(`no result for ${key}`);
@@ -421,5 +437,134 @@ describe.each(testEngines())('assessment computed from the records (%s)', (engin
     expect(form.statusCode, form.body).toBe(200);
     expect(form.headers['content-type']).toContain('wordprocessingml');
     expect(decodeURIComponent(String(form.headers['content-disposition']))).toContain('考评甲');
+  });
+  // The three below store a 考核周期 for 2026 and move 丙: they run last.
+  const year = { from: '2026-01-01', to: '2027-01-01' };
+  const assess2026 = (departmentIds: number[]) =>
+    withClock(walk.clock, () =>
+      assessPeriod(t.database.db, { period: year, asOf: '2026-06-30', departmentIds }),
+    );
+  let stored: TPeriod | undefined;
+
+  it('the scheme stored for the period is the one scored: a changed weight changes the score', async () => {
+    cookies.personnel = await t.login('personnel1');
+    stored = await as<TPeriod>('personnel', 'POST', '/api/assessment/periods', {
+      name: '2026年度（评分测试）',
+      kind: 'year',
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+      copyFromId: null,
+    });
+    const before = await assess2026([departmentId]);
+    expect(before.schemeSource).toMatchObject({ periodId: stored.id, note: null });
+    expect(before.scheme.indicators.map((i) => [i.key, i.weight])).toEqual([
+      ['Q1', 20],
+      ['Q2', 20],
+      ['E1', 30],
+      ['F1', 10],
+      ['F2', 10],
+      ['F3', 10],
+    ]);
+    const total = (a: PeriodAssessment, key: string) => a.people.find((p) => p.userId === ids[key])?.total;
+    // 乙 (stored 示例 weights): 采纳率 20 (100 = best), 按期率 20 × 50 / 66.67 = 15, 办案数
+    // 30 × 1.2 / 3.9, 金额 0; 外部评价 and 理论调研 not scored: × 100 / 80.
+    expect(total(before, 'b')).toBeCloseTo(((20 + 15 + (30 * 1.2) / 3.9) * 100) / 80, 4);
+
+    const scheme = {
+      appealDays: stored.scheme.appealDays,
+      pointRules: stored.scheme.pointRules.map(({ id: _i, ...r }) => r),
+      indicators: stored.scheme.indicators.map(({ id: _i, ...i }) => ({
+        ...i,
+        weight: i.code === 'E1' ? 20 : i.code === 'F3' ? 20 : i.weight,
+      })),
+      gradeBands: stored.scheme.gradeBands,
+    };
+    await as('personnel', 'PUT', `/api/assessment/periods/${stored.id}/scheme`, scheme);
+    const after = await assess2026([departmentId]);
+    expect(after.scheme.indicators.find((i) => i.key === 'E1')?.weight).toBe(20);
+    // 办案数 20 × 1.2 / 3.9 now; 金额 20 still 0 for 乙, × 100 / 80.
+    expect(total(after, 'b')).toBeCloseTo(((20 + 15 + (20 * 1.2) / 3.9) * 100) / 80, 4);
+  });
+
+  it('approved entered values and party points count; entries not approved do not', async () => {
+    if (!stored) throw new Error('needs the stored period of the test above');
+    const f1 = stored.scheme.indicators.find((i) => i.code === 'F1');
+    const entry = (userId: number, status: 'approved' | 'submitted', value: number) => ({
+      periodId: stored?.id as number,
+      userId,
+      departmentId,
+      kind: 'indicator' as const,
+      status,
+      origin: 'manual' as const,
+      indicatorId: f1?.id as number,
+      title: '外部评价',
+      value,
+      occurredOn: '2026-03-01',
+    });
+    await t.database.db.insert(schema.assessmentEntries).values([
+      entry(ids.a as number, 'approved', 90),
+      entry(ids.b as number, 'approved', 60),
+      entry(ids.b as number, 'submitted', 100),
+      {
+        periodId: stored.id,
+        userId: ids.a as number,
+        departmentId,
+        kind: 'bonus',
+        status: 'approved',
+        origin: 'manual',
+        title: '获评优秀调研成果',
+        points: 3,
+        occurredOn: '2026-04-01',
+      },
+    ]);
+    const assessment = await assess2026([departmentId]);
+    const f1Of = (key: string) =>
+      assessment.people.find((p) => p.userId === ids[key])?.primary.indicators.find((i) => i.key === 'F1');
+    expect(f1Of('a')).toMatchObject({ value: 90, applicable: true, score: 10 });
+    // 外部评价 is in 分: a level, scored against the best (90): 10 × 60 / 90.
+    expect(f1Of('b')?.value).toBe(60);
+    expect(f1Of('b')?.score).toBeCloseTo((10 * 60) / 90, 6);
+    expect(assessment.people.find((p) => p.userId === ids.a)?.points).toBe(3);
+    expect(assessment.people.find((p) => p.userId === ids.b)?.points).toBe(0);
+  });
+
+  it('a move recorded in 用户管理 scores the person in both departments with the days in each', async () => {
+    const [second] = await t.database.db
+      .insert(schema.departments)
+      .values({ name: '考评转入部', line: 'publicInterest' })
+      .returning({ id: schema.departments.id });
+    const secondId = second?.id ?? 0;
+    // On 2026-06-30 (the test's clock) 丙 moves: 180 days before, 185 after.
+    await withClock(walk.clock, () =>
+      as('admin', 'PATCH', `/api/users/${ids.c}`, { departmentId: secondId }),
+    );
+    const assessment = await assess2026([departmentId, secondId]);
+    const c = assessment.people.find((p) => p.userId === ids.c);
+    expect(c?.segments.map((s) => [s.departmentName, s.days])).toEqual([
+      ['考评测试部', 180],
+      ['考评转入部', 185],
+    ]);
+    const [first, later] = c?.segments ?? [];
+    expect(c?.total).toBeCloseTo(((first?.total ?? 0) * 180 + (later?.total ?? 0) * 185) / 365, 6);
+  });
+  it('a closed period is frozen: its profile is read from the snapshot, not recomputed', async () => {
+    if (!stored) throw new Error('needs the stored period of the tests above');
+    const profileOf = (key: string) =>
+      as<ProfileView>('chief', 'GET', `/api/assessment/profiles/${ids[key]}?year=2026`);
+    const before = await profileOf('b');
+    await withClock(walk.clock, () => as('personnel', 'POST', `/api/assessment/periods/${stored?.id}/close`));
+    // A late record after closing: 乙 opens a second 行政公益 case, which would raise her 办案数.
+    await withClock(walk.clock, () => openCase('b', 'adminPublicInterest', '乙补录案'));
+    const live = await withClock(walk.clock, () =>
+      assessPeriod(t.database.db, { period: year, asOf: '2026-06-30', departmentIds: 'all', live: true }),
+    );
+    const liveB = live.people.find((p) => p.userId === ids.b);
+    expect(liveB?.primary.indicators.find((i) => i.key === 'E1')?.value).toBeCloseTo(2.4);
+    expect(liveB?.total).not.toBeCloseTo(before.total, 2);
+
+    const after = await profileOf('b');
+    expect(after.total).toBe(before.total);
+    expect(after.segments[0]?.indicators.find((i) => i.key === 'E1')?.value).toBeCloseTo(1.2);
+    expect(after.trend).toEqual(before.trend);
   });
 });

@@ -8,6 +8,7 @@ import { today } from '../clock.ts';
 import { DomainError } from '../errors.ts';
 import {
   assessPeriod,
+  frozenAssessment,
   loadMemberships,
   type Period,
   type PeriodAssessment,
@@ -56,12 +57,13 @@ export async function loadProfile(
 
   const asOf = today();
   const assessment = await assessPeriod(db, { period, asOf, departmentIds });
+  const frozen = await frozenAssessment(db, period);
   const person = assessment.people.find((p) => p.userId === options.userId);
   if (!person) throw notFound();
   const segments = person.segments.map((s) => presentSegment(s, assessment.scheme, options.user));
 
   const trend: ProfileView['trend'] = [];
-  for (const quarter of quartersOf(period)) {
+  for (const quarter of frozen ? [] : quartersOf(period)) {
     if (quarter.from > asOf) {
       trend.push({ ...quarter, total: null });
       continue;
@@ -70,6 +72,9 @@ export async function loadProfile(
     const p = q.people.find((x) => x.userId === options.userId);
     trend.push({ ...quarter, total: p ? Math.round(p.total * 100) / 100 : null });
   }
+  // A closed period: the quarters as they stood when it was frozen.
+  for (const q of frozen?.quarters ?? [])
+    trend.push({ label: q.label, from: q.from, to: q.to, total: q.totals[String(options.userId)] ?? null });
 
   if (options.userId !== options.user.id) {
     await auditRead(database, {

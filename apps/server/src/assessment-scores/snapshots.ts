@@ -1,11 +1,12 @@
 import { type Database, schema } from '@procura/db';
+import { quartersOf } from '@procura/domain/assessment/dates';
 import { gradeLabels } from '@procura/domain/assessment/scoring';
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { now, today } from '../clock.ts';
 import { DomainError } from '../errors.ts';
-import { assessPeriod } from './assess.ts';
+import { assessPeriod, type FrozenAssessment, type Period, type PeriodAssessment } from './assess.ts';
 import { seesJuvenileRecords } from './present.ts';
 import { yearPeriod } from './profile.ts';
 import { resultsOf } from './results.ts';
@@ -43,15 +44,11 @@ interface SnapshotContent {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-export async function recalculate(
-  database: Database,
-  options: { user: SessionUser; ip: string | null; year: number; note?: string | undefined },
-) {
-  const period = yearPeriod(options.year);
-  const assessment = await assessPeriod(database.db, { period, asOf: today(), departmentIds: 'all' });
+/** What a snapshot keeps of an assessment: per person, each indicator's value, score and records. */
+function snapshotContent(assessment: PeriodAssessment): SnapshotContent {
   const results = resultsOf(assessment);
   const gradeOf = new Map(results.rows.map((r) => [r.userId, r.grade]));
-  const content: SnapshotContent = {
+  return {
     people: assessment.people.map((person) => {
       const indicators: SnapshotPerson['indicators'] = {};
       assessment.scheme.indicators.forEach((indicator, i) => {
@@ -81,6 +78,66 @@ export async function recalculate(
       };
     }),
   };
+}
+
+/**
+ * Freezes a closed 考核周期: its assessment as computed at closing (the whole result, and each
+ * quarter's totals for the trend) is stored as a snapshot that assessPeriod returns from then on
+ * for exactly that period, so later records, a changed catalogue or next year's scheme never
+ * change last year's scores.
+ */
+export async function freezePeriod(
+  database: Database,
+  options: { user: SessionUser; ip: string | null; periodName: string; period: Period },
+): Promise<void> {
+  const { period } = options;
+  const asOf = today();
+  const assessment = await assessPeriod(database.db, { period, asOf, departmentIds: 'all', live: true });
+  const quarters: { label: string; from: string; to: string; totals: Record<string, number> }[] = [];
+  for (const quarter of quartersOf(period)) {
+    if (quarter.from > asOf) {
+      quarters.push({ ...quarter, totals: {} });
+      continue;
+    }
+    const q = await assessPeriod(database.db, { period: quarter, asOf, departmentIds: 'all', live: true });
+    quarters.push({
+      ...quarter,
+      totals: Object.fromEntries(q.people.map((p) => [String(p.userId), Math.round(p.total * 100) / 100])),
+    });
+  }
+  const frozen: FrozenAssessment = { assessment, quarters };
+  const content = { ...snapshotContent(assessment), frozen };
+  await database.db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(schema.assessmentSnapshots)
+      .values({
+        periodFrom: period.from,
+        periodTo: period.to,
+        schemeName: assessment.scheme.name,
+        content: content as unknown as Record<string, unknown>,
+        computedBy: options.user.id,
+        computedAt: now(),
+        note: `考核周期「${options.periodName}」关闭时冻结`,
+      })
+      .returning({ id: schema.assessmentSnapshots.id });
+    await recordAudit(tx, {
+      actor: actorOf(options.user),
+      action: 'assessment.freeze',
+      targetType: 'assessmentSnapshot',
+      targetId: inserted[0]?.id ?? null,
+      ip: options.ip,
+      detail: { period, people: content.people.length },
+    });
+  });
+}
+
+export async function recalculate(
+  database: Database,
+  options: { user: SessionUser; ip: string | null; year: number; note?: string | undefined },
+) {
+  const period = yearPeriod(options.year);
+  const assessment = await assessPeriod(database.db, { period, asOf: today(), departmentIds: 'all' });
+  const content = snapshotContent(assessment);
   const [row] = await database.db.transaction(async (tx) => {
     const inserted = await tx
       .insert(schema.assessmentSnapshots)

@@ -24,7 +24,7 @@ export async function setTarget(
   const department = options.user.department;
   if (!department) throw new DomainError('FORBIDDEN', '您不属于任何部门，不能设定目标值');
   const period = yearPeriod(options.year);
-  const scheme = await schemeForPeriod(database.db, period);
+  const { scheme } = await schemeForPeriod(database.db, period);
   if (!scheme.indicators.some((i) => i.key === options.indicatorKey)) {
     throw new DomainError('VALIDATION', `考评方案中没有指标“${options.indicatorKey}”`);
   }

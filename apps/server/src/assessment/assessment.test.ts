@@ -97,6 +97,15 @@ describe.each(testEngines())('考核方案、考核条目与复核 (%s)', (kind)
       '业绩指标权重合计应为 100，现为 90（（示例）检察建议采纳率 10、',
     );
 
+    const unknownKey = structuredClone(scheme);
+    unknownKey.indicators[0]!.weight = 20;
+    unknownKey.indicators[0]!.computedKey = 'noSuchIndicator';
+    const refusedKey = await as('personnel', 'PUT', `/api/assessment/periods/${first.id}/scheme`, unknownKey);
+    expect(refusedKey.statusCode).toBe(400);
+    expect(refusedKey.json<{ message: string }>().message).toBe(
+      '考核方案未保存：指标「（示例）检察建议采纳率」的计算口径「noSuchIndicator」不在平台计算指标目录中',
+    );
+
     scheme.indicators[2]!.weight += 10;
     const saved = await as('personnel', 'PUT', `/api/assessment/periods/${first.id}/scheme`, scheme);
     expect(saved.statusCode, saved.body).toBe(200);

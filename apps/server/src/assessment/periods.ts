@@ -1,4 +1,5 @@
 import { type Database, type Executor, isUniqueViolation, schema } from '@procura/db';
+import { isComputedKey, type TComputedKey } from '@procura/domain/assessment/indicators';
 import {
   copyScheme,
   exampleScheme,
@@ -7,6 +8,8 @@ import {
   schemeProblems,
 } from '@procura/domain/assessment/schemes';
 import { and, asc, desc, eq, inArray, notInArray } from 'drizzle-orm';
+import { dayAfter } from '../assessment-scores/assess.ts';
+import { freezePeriod } from '../assessment-scores/snapshots.ts';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { now } from '../clock.ts';
@@ -124,8 +127,18 @@ export async function createPeriod(
   return getPeriod(database.db, id);
 }
 
+/**
+ * A computed key as the column holds it: the catalogue's keys only (schemeProblems has refused a
+ * scheme naming another, and the column's CHECK would too).
+ */
+function storedKey(key: string | null): TComputedKey | null {
+  if (key === null) return null;
+  if (!isComputedKey(key)) throw new DomainError('VALIDATION', `计算口径「${key}」不在平台计算指标目录中`);
+  return key;
+}
+
 /** Inserts a fresh period's scheme rows. */
-async function writeScheme(tx: Executor, periodId: number, scheme: Scheme): Promise<void> {
+export async function writeScheme(tx: Executor, periodId: number, scheme: Scheme): Promise<void> {
   if (scheme.pointRules.length > 0)
     await tx.insert(rules).values(
       scheme.pointRules.map(
@@ -154,7 +167,7 @@ async function writeScheme(tx: Executor, periodId: number, scheme: Scheme): Prom
         weight,
         direction,
         source,
-        computedKey,
+        computedKey: storedKey(computedKey),
         sortOrder: i + 1,
       })),
     );
@@ -246,7 +259,7 @@ export async function saveScheme(
         .onConflictDoUpdate({ target: [rules.periodId, rules.code], set: values });
     }
     for (const [i, ind] of scheme.indicators.entries()) {
-      const values = { ...ind, periodId, sortOrder: i + 1 };
+      const values = { ...ind, computedKey: storedKey(ind.computedKey), periodId, sortOrder: i + 1 };
       await tx
         .insert(indicators)
         .values(values)
@@ -276,10 +289,13 @@ export async function saveScheme(
   return getPeriod(database.db, periodId);
 }
 
-/** Closes a period: from now on its scheme and entries are frozen. */
+/**
+ * Closes a period: from now on its scheme and entries are frozen, and so are its scores (the
+ * assessment as computed now is stored and read from then on: assessment-scores freezePeriod).
+ */
 export async function closePeriod(database: Database, periodId: number, caller: Caller): Promise<TPeriod> {
-  await database.db.transaction(async (tx) => {
-    await lockOpenPeriod(tx, periodId);
+  const closed = await database.db.transaction(async (tx) => {
+    const period = await lockOpenPeriod(tx, periodId);
     await tx
       .update(periods)
       .set({ status: 'closed', closedBy: caller.user.id, closedAt: now() })
@@ -292,6 +308,13 @@ export async function closePeriod(database: Database, periodId: number, caller: 
       ip: caller.ip,
       detail: {},
     });
+    return period;
+  });
+  await freezePeriod(database, {
+    user: caller.user,
+    ip: caller.ip,
+    periodName: closed.name,
+    period: { from: closed.startsOn, to: dayAfter(closed.endsOn) },
   });
   return getPeriod(database.db, periodId);
 }

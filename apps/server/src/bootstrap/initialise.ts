@@ -1,12 +1,17 @@
 import type { Database, Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import { sql } from 'drizzle-orm';
+import { chinaDate } from '@procura/domain/china-time';
+import { inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.ts';
 import { assertStrongPassword, generatePassword, hashPassword } from '../auth/passwords.ts';
+import { now } from '../clock.ts';
 import { seedDemoSchools } from '../mailbox/demo-schools.ts';
 import { recordMembership } from '../users/memberships.ts';
 import { demoDepartments, demoPassword, demoProcuratorate, demoUsers } from './demo.ts';
 import { seedDemoWork } from './demo-work/seed-demo-work.ts';
+
+/** 1 January three years before the seeding day: earlier than any demo work. */
+export const demoServiceSince = (today: string): string => `${Number(today.slice(0, 4)) - 3}-01-01`;
 
 export interface InitialiseOptions {
   demo: boolean;
@@ -92,6 +97,17 @@ async function seedDemo(tx: Executor): Promise<void> {
     )
     .returning({ id: schema.users.id, departmentId: schema.users.departmentId });
   for (const user of seeded) await recordMembership(tx, user.id, user.departmentId);
+  // The demo staff have served in their departments since before the two years of demo work, so
+  // the assessment scores each for whole periods, not pro rata from the seeding day.
+  await tx
+    .update(schema.departmentMemberships)
+    .set({ fromDate: demoServiceSince(chinaDate(now())) })
+    .where(
+      inArray(
+        schema.departmentMemberships.userId,
+        seeded.map((u) => u.id),
+      ),
+    );
   await seedDemoSchools(tx);
   await recordAudit(tx, {
     actor: { id: null, name: '系统' },

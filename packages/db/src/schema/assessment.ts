@@ -6,6 +6,7 @@ import {
   assessmentPeriodKindIds,
   assessmentPeriodStatusIds,
   assessmentRecordTypeIds,
+  computedIndicatorKeyIds,
   gradeIds,
   indicatorDimensionIds,
   indicatorDirectionIds,
@@ -110,7 +111,7 @@ export const assessmentIndicators = pgTable(
     direction: text('direction', { enum: indicatorDirectionIds }).notNull(),
     source: text('source', { enum: indicatorSourceIds }).notNull(),
     /** computed: a key of the computed-indicator catalogue (domain assessment/indicators.ts). */
-    computedKey: text('computed_key'),
+    computedKey: text('computed_key', { enum: computedIndicatorKeyIds }),
     sortOrder: integer('sort_order').notNull(),
   },
   (t) => [
@@ -122,6 +123,7 @@ export const assessmentIndicators = pgTable(
     oneOf('assessment_indicators', t.dimension, indicatorDimensionIds),
     oneOf('assessment_indicators', t.direction, indicatorDirectionIds),
     oneOf('assessment_indicators', t.source, indicatorSourceIds),
+    oneOf('assessment_indicators', t.computedKey, computedIndicatorKeyIds),
   ],
 );
 

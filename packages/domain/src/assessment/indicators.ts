@@ -16,8 +16,10 @@
  * A period is [from, to) in China time (dates 'YYYY-MM-DD'; a timestamp counts on its China date).
  */
 
-/** 质量 / 效率 / 效果 (高检发〔2020〕7号 的三类指标; 文件原文待核实). */
-export const dimensionIds = ['quality', 'efficiency', 'effect'] as const;
+import { computedIndicatorKeyIds, indicatorDimensionIds, indicatorDirectionIds } from '../states.ts';
+
+/** 质量 / 效率 / 效果 (高检发〔2020〕7号 的三类指标; 文件原文待核实): the one list in states.ts. */
+export const dimensionIds = indicatorDimensionIds;
 export type TDimension = (typeof dimensionIds)[number];
 export const dimensionLabels: Record<TDimension, string> = {
   quality: '质量',
@@ -26,7 +28,7 @@ export const dimensionLabels: Record<TDimension, string> = {
 };
 
 /** higher: more is better; lower: less is better (e.g. overdue deadlines). */
-export const directionIds = ['higher', 'lower'] as const;
+export const directionIds = indicatorDirectionIds;
 export type TDirection = (typeof directionIds)[number];
 export const directionLabels: Record<TDirection, string> = { higher: '越高越好', lower: '越低越好' };
 
@@ -36,26 +38,13 @@ export const directionLabels: Record<TDirection, string> = { higher: '越高越�
  */
 export type TMeasure = 'count' | 'amount' | 'rate';
 
-export const computedIndicatorKeys = [
-  'casesHandled',
-  'cluesOpened',
-  'suggestionsIssued',
-  'suggestionsAdopted',
-  'suggestionsRectified',
-  'suggestionAdoptionRate',
-  'repliesOnTime',
-  'deadlinesMet',
-  'deadlinesOverdue',
-  'deadlineOnTimeRate',
-  'moneyRecovered',
-  'supportedSuits',
-  'supportedSuitAmount',
-  'disputesResolved',
-  'modelHitsConfirmed',
-  'juvenileFollowUpsDone',
-  'outreachEvents',
-] as const;
+/** The catalogue's keys: the list in states.ts that the computed_key CHECK is built from. */
+export const computedIndicatorKeys = computedIndicatorKeyIds;
 export type TComputedKey = (typeof computedIndicatorKeys)[number];
+
+/** Whether a stored computed_key names an indicator of the catalogue. */
+export const isComputedKey = (key: string | null | undefined): key is TComputedKey =>
+  typeof key === 'string' && (computedIndicatorKeys as readonly string[]).includes(key);
 
 export interface ComputedIndicator {
   readonly key: TComputedKey;

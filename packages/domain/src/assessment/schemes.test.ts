@@ -50,6 +50,14 @@ describe('assessment schemes', () => {
     ]);
   });
 
+  it('refuses a computed key that is not in the catalogue, naming the indicator and the key', () => {
+    const s = scheme();
+    s.indicators = s.indicators.map((i) => (i.code === 'E1' ? { ...i, computedKey: 'casesWon' } : i));
+    expect(schemeProblems(s)).toEqual([
+      '指标「（示例）办案数（按难度系数折算）」的计算口径「casesWon」不在平台计算指标目录中',
+    ]);
+  });
+
   it('refuses zero points, a cap below one entry, duplicate codes and grades out of order', () => {
     const s = scheme();
     const [first, second] = s.pointRules;

@@ -14,14 +14,19 @@ import type {
   assessmentPeriodStatusIds,
   assessmentRecordTypeIds,
   gradeIds,
-  indicatorDimensionIds,
-  indicatorDirectionIds,
   indicatorSourceIds,
   pointCategoryIds,
   pointProposerIds,
   pointTriggerIds,
   studySessionKindIds,
 } from '../states.ts';
+import {
+  dimensionLabels,
+  directionLabels,
+  isComputedKey,
+  type TDimension,
+  type TDirection,
+} from './indicators.ts';
 
 export type TPeriodKind = (typeof assessmentPeriodKindIds)[number];
 export const periodKindLabels = {
@@ -71,18 +76,11 @@ export const studySessionKindLabels = {
   branchSeminar: '支部研讨',
 } as const satisfies Record<TStudySessionKind, string>;
 
-export type TIndicatorDimension = (typeof indicatorDimensionIds)[number];
-export const indicatorDimensionLabels = {
-  quality: '质量',
-  efficiency: '效率',
-  effect: '效果',
-} as const satisfies Record<TIndicatorDimension, string>;
-
-export type TIndicatorDirection = (typeof indicatorDirectionIds)[number];
-export const indicatorDirectionLabels = {
-  higher: '越高越好',
-  lower: '越低越好',
-} as const satisfies Record<TIndicatorDirection, string>;
+// One list and one label table for dimensions and directions, shared with the scoring.
+export type TIndicatorDimension = TDimension;
+export const indicatorDimensionLabels = dimensionLabels;
+export type TIndicatorDirection = TDirection;
+export const indicatorDirectionLabels = directionLabels;
 
 export type TIndicatorSource = (typeof indicatorSourceIds)[number];
 export const indicatorSourceLabels = {
@@ -229,6 +227,8 @@ export function schemeProblems(scheme: Scheme): string[] {
     if (indicator.weight <= 0) problems.push(`${name}的权重应大于 0`);
     if (indicator.source === 'computed' && !indicator.computedKey)
       problems.push(`${name}为自动计算指标，须选择计算口径`);
+    else if (indicator.source === 'computed' && !isComputedKey(indicator.computedKey))
+      problems.push(`${name}的计算口径「${indicator.computedKey}」不在平台计算指标目录中`);
     if (indicator.source === 'entered' && indicator.computedKey)
       problems.push(`${name}为填报指标，不应设置计算口径`);
   }

@@ -27,15 +27,11 @@ import {
   type TDirection,
   type TMeasure,
 } from './indicators.ts';
+import type { TGrade } from './schemes.ts';
+import { gradeLabels } from './schemes.ts';
 
-export const gradeIds = ['excellent', 'competent', 'basicallyCompetent', 'incompetent'] as const;
-export type TGrade = (typeof gradeIds)[number];
-export const gradeLabels: Record<TGrade, string> = {
-  excellent: '优秀',
-  competent: '称职',
-  basicallyCompetent: '基本称职',
-  incompetent: '不称职',
-};
+// The grades and their labels: one list (states.ts) and one label table (schemes.ts).
+export { gradeLabels, type TGrade } from './schemes.ts';
 
 export interface SchemeIndicator {
   /** Unique within the scheme. */

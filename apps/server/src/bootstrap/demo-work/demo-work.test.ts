@@ -101,6 +101,41 @@ describe.each(testEngines())('demo work (%s)', (kind) => {
     expect(span.lines).toBe(3);
   });
 
+  it('opens a 示例 考核周期 for the current year, so the assessment pages are not empty', async () => {
+    const year = testDay(0).slice(0, 4);
+    const periods = await t.database.db.select().from(schema.assessmentPeriods);
+    expect(periods.map((p) => [p.name, p.startsOn, p.endsOn, p.isExample, p.status])).toEqual([
+      [`${year}年度（示例）`, `${year}-01-01`, `${year}-12-31`, true, 'open'],
+    ]);
+    const indicators = await t.database.db
+      .select()
+      .from(schema.assessmentIndicators)
+      .where(eq(schema.assessmentIndicators.periodId, periods[0]!.id));
+    expect(indicators.length).toBeGreaterThan(0);
+    expect(indicators.every((i) => i.name.includes('示例'))).toBe(true);
+
+    // The demo staff served the whole year: scored under the stored scheme, nothing pro rata.
+    const cookie = await t.login('prosecutor5a');
+    const me = (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json<{
+      id: number;
+    }>();
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/assessment/profiles/${me.id}?year=${year}`,
+      headers: { cookie },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const profile = response.json<{
+      schemeName: string;
+      segments: { days: number; indicators: { rule: string }[] }[];
+    }>();
+    expect(profile.schemeName).toContain(`${year}年度（示例）`);
+    expect(profile.segments.map((s) => s.days)).toEqual([
+      (Date.parse(`${Number(year) + 1}-01-01`) - Date.parse(`${year}-01-01`)) / 86_400_000,
+    ]);
+    expect(profile.segments[0]?.indicators.some((i) => i.rule.includes('折算'))).toBe(false);
+  });
+
   it('gives the figures the seed speaks of, in its orders of magnitude', async () => {
     const d = t.database;
     // 追回国有财产119万余元 (one case) and more besides.
@@ -302,12 +337,19 @@ describe.each(testEngines())('demo work generation (%s)', (kind) => {
       await withClock(testClock, () =>
         initialise(database, { demo: false, adminPassword: 'Zz9!procura-test-pw' }),
       );
-      const counts = await one<{ cases: number; clues: number; letters: number; runs: number }>(
+      const counts = await one<{
+        cases: number;
+        clues: number;
+        letters: number;
+        runs: number;
+        periods: number;
+      }>(
         database,
         sql`select (select count(*)::int from cases) as cases, (select count(*)::int from clues) as clues,
-                   (select count(*)::int from mailbox_letters) as letters, (select count(*)::int from collide_runs) as runs`,
+                   (select count(*)::int from mailbox_letters) as letters, (select count(*)::int from collide_runs) as runs,
+                   (select count(*)::int from assessment_periods) as periods`,
       );
-      expect(counts).toEqual({ cases: 0, clues: 0, letters: 0, runs: 0 });
+      expect(counts).toEqual({ cases: 0, clues: 0, letters: 0, runs: 0, periods: 0 });
     } finally {
       await database.close();
     }

@@ -1,8 +1,10 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
+import { copyScheme, exampleScheme } from '@procura/domain/assessment/schemes';
 import { chinaDate } from '@procura/domain/china-time';
-import { getTableColumns, getTableName, sql } from 'drizzle-orm';
+import { eq, getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import { writeScheme } from '../../assessment/periods.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { loadCalendar } from '../../calendar/load-calendar.ts';
 import { now } from '../../clock.ts';
@@ -144,12 +146,42 @@ export async function seedDemoWork(tx: Executor): Promise<DemoWorkSummary> {
         set: { last: sql`greatest(${table.last}, excluded.last)` },
       });
   }
+  summary.assessment_periods = { rows: await seedDemoAssessmentPeriod(tx, today) };
   await recordAudit(tx, {
     actor: { id: null, name: '系统' },
     action: 'system.demoWork',
     detail: { today, seed: demoWorkSeed, tables: summary },
   });
   return summary;
+}
+
+/**
+ * 考核周期 of the current year with the shipped 示例 scheme (flagged is_example, every title
+ * （示例）), opened by the demo 政治部 account, so the assessment pages show this year's work
+ * scored under a scheme. Demo only: an empty start has no period until 政治部 creates one.
+ */
+async function seedDemoAssessmentPeriod(tx: Executor, today: string): Promise<number> {
+  const year = today.slice(0, 4);
+  const [personnel] = await tx
+    .select({ id: schema.users.id })
+    .from(schema.users)
+    .where(eq(schema.users.username, 'personnel1'));
+  const scheme = copyScheme(exampleScheme);
+  const [period] = await tx
+    .insert(schema.assessmentPeriods)
+    .values({
+      name: `${year}年度（示例）`,
+      kind: 'year',
+      startsOn: `${year}-01-01`,
+      endsOn: `${year}-12-31`,
+      isExample: true,
+      appealDays: scheme.appealDays,
+      createdBy: personnel?.id ?? null,
+    })
+    .returning({ id: schema.assessmentPeriods.id });
+  if (!period) return 0;
+  await writeScheme(tx, period.id, scheme);
+  return 1;
 }
 
 /**
