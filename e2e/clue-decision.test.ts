@@ -15,6 +15,7 @@ describe('线索处置 while the page loads', () => {
           source: 'selfDiscovered',
           title: '某小区违规占用消防通道线索',
           description: '巡查中发现小区消防通道长期被占用，主管部门未依法处理。',
+          pilField: 'workSafety',
         },
       });
       expect(registered.status(), await registered.text()).toBe(201);

@@ -33,13 +33,16 @@ export function DecisionPanel({ clue }: { clue: TClueDetail }) {
             clue={clue}
             options={caseTypes}
             pending={decide.isPending}
+            // The promise, not mutate's onSuccess: once the clue reloads as 已立案 this panel is gone,
+            // and TanStack Query skips the callbacks of a component that has unmounted.
             onSubmit={(body) =>
-              decide.mutate(body, {
-                onSuccess: (detail) => {
+              decide
+                .mutateAsync(body)
+                .then((detail) => {
                   notifySuccess(`已立案：${detail.case?.caseNumber ?? ''}`);
                   if (detail.case) navigate(`/cases/${detail.case.id}`);
-                },
-              })
+                })
+                .catch(() => undefined)
             }
           />
         ),
