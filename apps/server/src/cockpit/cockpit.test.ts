@@ -31,6 +31,7 @@ describe.each(testEngines())('cockpit (%s)', (kind) => {
   const breakdownOf = (c: TCockpit, id: string): TBreakdown => c.breakdowns.find((b) => b.id === id)!;
   /** The number of rows the list a figure links to holds, through the list API as the user. */
   const listTotal = async (user: string, list: { path: string; query: Record<string, string> } | null) => {
+    // Every list a figure links to pages with page/pageSize and answers its total.
     expect(list).not.toBeNull();
     const response = await as(
       user,
@@ -64,7 +65,7 @@ describe.each(testEngines())('cockpit (%s)', (kind) => {
       expect(clue.statusCode, clue.body).toBe(201);
     }
     const river = await suggestions.openCase('某河道污染行政公益诉讼案');
-    await openCase('head5', {
+    const wetland = await openCase('head5', {
       type: 'adminPublicInterest',
       title: '某湿地保护行政公益诉讼案',
       pilField: 'ecology',
@@ -88,7 +89,7 @@ describe.each(testEngines())('cockpit (%s)', (kind) => {
       departmentId: departments.get('第四检察部'),
     });
     expect(clue4.statusCode, clue4.body).toBe(201);
-    await openCase('deputy', {
+    const wages = await openCase('deputy', {
       type: 'supportedSuit',
       title: '张某等十七人追索劳动报酬支持起诉案',
       departmentId: departments.get('第四检察部'),
@@ -103,7 +104,21 @@ describe.each(testEngines())('cockpit (%s)', (kind) => {
       sql`update cases set opened_at = opened_at - interval '1 year' where id = ${lastYear}`,
     );
     // A sealed juvenile case of 第六检察部.
-    await fixtures.sealedClueAndCase('王小明', 1);
+    const sealed = await fixtures.sealedClueAndCase('王小明', 1);
+    // Deadlines due this year: kept, kept late, still open past due, and one due next month.
+    // (a copy of the suggestion's reply limit, with its statutory basis, on another case and day)
+    const deadline = (caseId: number, dueOn: string, completedOn: string | null) =>
+      t.database.db.execute(sql`insert into deadlines
+        (case_id, limit_id, name, start_on, due_on, state, basis, explanation, completed_on)
+        select ${caseId}, limit_id, name, ${`${year}-01-02`}, ${dueOn}, 'running', basis, explanation,
+          ${completedOn}
+        from deadlines order by id limit 1`);
+    await deadline(wetland, `${year}-03-10`, `${year}-03-08`); // met
+    await deadline(wetland, `${year}-05-01`, `${year}-05-10`); // completed late: overdue
+    await deadline(wetland, `${year}-10-01`, null); // open and past due: overdue
+    await deadline(wetland, `${year}-12-20`, null); // not yet due: neither
+    await deadline(wages, `${year}-06-01`, `${year}-06-01`); // met, on the day
+    await deadline(sealed.caseId, `${year}-07-01`, null); // sealed: counted, never listed
   });
   afterAll(() => t?.close());
 
@@ -142,6 +157,14 @@ describe.each(testEngines())('cockpit (%s)', (kind) => {
     );
     for (const item of byField.items.filter((i) => i.value > 0))
       expect(await listTotal('chief', item.list)).toBe(item.value);
+    // 按期办结 / 逾期 open the deadlines they count.
+    const met = figureOf(c, 'deadlinesMet');
+    const overdue = figureOf(c, 'deadlinesOverdue');
+    expect(met.value).toBeGreaterThanOrEqual(2);
+    expect(overdue.value).toBeGreaterThanOrEqual(3);
+    expect(overdue.hidden).toBe(1);
+    expect(await listTotal('chief', met.list)).toBe(met.value! - met.hidden);
+    expect(await listTotal('chief', overdue.list)).toBe(overdue.value! - overdue.hidden);
     // The juvenile department lists what it counts, sealed records included.
     const juvenile = figureOf(await cockpit('deputy'), 'juvenileCases');
     expect(juvenile.value).toBe(1);
@@ -162,6 +185,19 @@ describe.each(testEngines())('cockpit (%s)', (kind) => {
     expect(breakdownOf(c, 'casesByDepartment').items.every((i) => i.key === String(fifth))).toBe(true);
     expect(await listTotal('head5', figureOf(c, 'casesOpened').list)).toBe(3);
     expect(figureOf(c, 'casesOpened').list!.query.departmentId).toBe(String(fifth));
+    for (const id of ['deadlinesMet', 'deadlinesOverdue']) {
+      const figure = figureOf(c, id);
+      expect(figure.value).toBeGreaterThan(0);
+      expect(await listTotal('head5', figure.list)).toBe(figure.value);
+    }
+    // The chief's list narrowed to 第五检察部 holds the same deadlines as the head's figure.
+    const chiefOverdue = figureOf(await cockpit('chief'), 'deadlinesOverdue').list!;
+    expect(
+      await listTotal('chief', {
+        ...chiefOverdue,
+        query: { ...chiefOverdue.query, departmentId: String(fifth) },
+      }),
+    ).toBe(figureOf(c, 'deadlinesOverdue').value);
     // The juvenile head counts its sealed case and lists it.
     const juvenile = figureOf(await cockpit('head6'), 'juvenileCases');
     expect(juvenile.value).toBe(1);

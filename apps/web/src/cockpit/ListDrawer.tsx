@@ -1,5 +1,6 @@
 import type { TCase } from '@procura/server/cases/schema';
 import type { TClue } from '@procura/server/clues/schema';
+import type { TDeadline } from '@procura/server/deadlines/schema';
 import type { TSuggestion } from '@procura/server/suggestions/schema';
 import { Alert, Drawer, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
@@ -7,7 +8,7 @@ import { Link } from 'react-router';
 import { formatDate } from '../shared/dates.ts';
 import { type TListLink, useLinkedList } from './api.ts';
 
-type TRow = TCase | TClue | TSuggestion;
+type TRow = TCase | TClue | TSuggestion | TDeadline;
 
 const caseColumns: TableColumnsType<TCase> = [
   {
@@ -36,12 +37,29 @@ const suggestionColumns: TableColumnsType<TSuggestion> = [
   { title: '签发日期', key: 'i', width: 110, render: (_, s) => formatDate(s.issuedAt) },
 ];
 
-const columnsOf = (path: string) =>
-  (path === '/api/clues'
-    ? clueColumns
-    : path === '/api/suggestions'
-      ? suggestionColumns
-      : caseColumns) as TableColumnsType<TRow>;
+const deadlineColumns: TableColumnsType<TDeadline> = [
+  {
+    title: '案件或线索',
+    key: 'r',
+    width: 230,
+    render: (_, d) => (
+      <Link to={d.record.kind === 'case' ? `/cases/${d.record.id}` : `/clues/${d.record.id}`}>
+        {d.record.label}
+      </Link>
+    ),
+  },
+  { title: '期限', dataIndex: 'name' },
+  { title: '部门', key: 'd', width: 120, render: (_, d) => d.record.department.name },
+  { title: '届满日', key: 'due', width: 110, render: (_, d) => d.due ?? '—' },
+  { title: '完成日', key: 'done', width: 110, render: (_, d) => d.completedOn ?? '未完成' },
+];
+
+const columnsByPath: Record<string, TableColumnsType<never>> = {
+  '/api/clues': clueColumns as TableColumnsType<never>,
+  '/api/suggestions': suggestionColumns as TableColumnsType<never>,
+  '/api/deadlines': deadlineColumns as TableColumnsType<never>,
+};
+const columnsOf = (path: string) => (columnsByPath[path] ?? caseColumns) as TableColumnsType<TRow>;
 
 /**
  * The list a chart segment counts, opened beside the cockpit: the same list API and filters as the
