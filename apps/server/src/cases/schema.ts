@@ -139,6 +139,9 @@ export const ZCaseQuery = z.strictObject({
   outcomeTo: ZDay.optional(),
   /** Cases opened from a clue of this source (大数据模型…). */
   clueSource: ZClueSource.optional(),
+  /** Cases with 司法救助 paid (发放日期) on or after / on or before. */
+  aidPaidFrom: ZDay.optional(),
+  aidPaidTo: ZDay.optional(),
   ...ZPageQuery(),
 });
 export type TCaseQuery = z.infer<typeof ZCaseQuery>;

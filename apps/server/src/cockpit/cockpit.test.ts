@@ -119,6 +119,16 @@ describe.each(testEngines())('cockpit (%s)', (kind) => {
     await deadline(wetland, `${year}-12-20`, null); // not yet due: neither
     await deadline(wages, `${year}-06-01`, `${year}-06-01`); // met, on the day
     await deadline(sealed.caseId, `${year}-07-01`, null); // sealed: counted, never listed
+    // 司法救助 on the wages case: two payments this year (to one worker twice), one last year.
+    const aid = (caseId: number, idNumber: string, paidOn: string, paidFen: number) =>
+      t.database.db.execute(sql`insert into judicial_aids
+        (case_id, applicant_name, applicant_id_number, applied_on, category, decision, decided_on,
+         approved_fen, paid_on, paid_fen, created_by)
+        values (${caseId}, '张某', ${idNumber}, ${paidOn}, 'victimInjured', 'granted', ${paidOn},
+          ${paidFen}, ${paidOn}, ${paidFen}, (select id from users order by id limit 1))`);
+    await aid(wages, '110101199001011234', `${year}-04-01`, 100_000);
+    await aid(wages, '110101199001011234', `${year}-08-01`, 50_000);
+    await aid(wetland, '110101198001011235', `${year - 1}-08-01`, 70_000);
   });
   afterAll(() => t?.close());
 
@@ -165,6 +175,12 @@ describe.each(testEngines())('cockpit (%s)', (kind) => {
     expect(overdue.hidden).toBe(1);
     expect(await listTotal('chief', met.list)).toBe(met.value! - met.hidden);
     expect(await listTotal('chief', overdue.list)).toBe(overdue.value! - overdue.hidden);
+    // 司法救助 opens the cases whose paid aid it sums.
+    const aidPaid = figureOf(c, 'aidPaid');
+    const aidPeople = figureOf(c, 'aidPeople');
+    expect([aidPaid.value, aidPaid.previous, aidPeople.value]).toEqual([150_000, 70_000, 1]);
+    expect(await listTotal('chief', aidPaid.list)).toBe(1);
+    expect(await listTotal('chief', aidPeople.list)).toBe(1);
     // The juvenile department lists what it counts, sealed records included.
     const juvenile = figureOf(await cockpit('deputy'), 'juvenileCases');
     expect(juvenile.value).toBe(1);
@@ -190,6 +206,8 @@ describe.each(testEngines())('cockpit (%s)', (kind) => {
       expect(figure.value).toBeGreaterThan(0);
       expect(await listTotal('head5', figure.list)).toBe(figure.value);
     }
+    expect(figureOf(c, 'aidPaid').value).toBe(0);
+    expect(await listTotal('head5', figureOf(c, 'aidPaid').list)).toBe(0);
     // The chief's list narrowed to 第五检察部 holds the same deadlines as the head's figure.
     const chiefOverdue = figureOf(await cockpit('chief'), 'deadlinesOverdue').list!;
     expect(
