@@ -129,6 +129,20 @@ describe.each(testEngines())('cockpit (%s)', (kind) => {
     await aid(wages, '110101199001011234', `${year}-04-01`, 100_000);
     await aid(wages, '110101199001011234', `${year}-08-01`, 50_000);
     await aid(wetland, '110101198001011235', `${year - 1}-08-01`, 70_000);
+    // 校园信箱: this year two letters on bullying (one a suspected flood, not released) and one on
+    // family; one on bullying last year.
+    await t.database.db.execute(sql`insert into partner_schools (name, kind, mailbox_token)
+      values ('驾驶舱测试小学', 'primary', 'cockpit-test-token')`);
+    const letter = (topic: string, at: string, suspected: boolean) =>
+      t.database.db.execute(sql`insert into mailbox_letters
+        (school_id, topic, topic_source, body, pickup_code_hash, suspected, created_at)
+        values ((select id from partner_schools where name = '驾驶舱测试小学'), ${topic}, 'student',
+          '测试来信', ${`test-${topic}-${at}`}, ${suspected},
+          ${`${at}T10:00:00+08:00`}::timestamptz)`);
+    await letter('bullying', `${year}-03-01`, false);
+    await letter('bullying', `${year}-03-02`, true);
+    await letter('family', `${year}-09-01`, false);
+    await letter('bullying', `${year - 1}-09-01`, false);
   });
   afterAll(() => t?.close());
 
@@ -181,6 +195,18 @@ describe.each(testEngines())('cockpit (%s)', (kind) => {
     expect([aidPaid.value, aidPaid.previous, aidPeople.value]).toEqual([150_000, 70_000, 1]);
     expect(await listTotal('chief', aidPaid.list)).toBe(1);
     expect(await listTotal('chief', aidPeople.list)).toBe(1);
+    // 校园信箱来信 and each topic's bar open the letters they count.
+    const letters = figureOf(c, 'lettersReceived');
+    expect([letters.value, letters.previous]).toEqual([2, 1]);
+    expect(await listTotal('chief', letters.list)).toBe(2);
+    const byTopic = breakdownOf(c, 'lettersByTopic').items.filter((i) => i.value > 0);
+    expect(byTopic.map((i) => [i.label, i.value])).toEqual(
+      expect.arrayContaining([
+        ['校园欺凌', 1],
+        ['家庭与监护', 1],
+      ]),
+    );
+    for (const item of byTopic) expect(await listTotal('chief', item.list)).toBe(item.value);
     // The juvenile department lists what it counts, sealed records included.
     const juvenile = figureOf(await cockpit('deputy'), 'juvenileCases');
     expect(juvenile.value).toBe(1);

@@ -1,6 +1,7 @@
 import type { TCase } from '@procura/server/cases/schema';
 import type { TClue } from '@procura/server/clues/schema';
 import type { TDeadline } from '@procura/server/deadlines/schema';
+import type { TLetter } from '@procura/server/mailbox/schema';
 import type { TSuggestion } from '@procura/server/suggestions/schema';
 import { Alert, Drawer, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
@@ -8,7 +9,7 @@ import { Link } from 'react-router';
 import { formatDate } from '../shared/dates.ts';
 import { type TListLink, useLinkedList } from './api.ts';
 
-type TRow = TCase | TClue | TSuggestion | TDeadline;
+type TRow = TCase | TClue | TSuggestion | TDeadline | TLetter;
 
 const caseColumns: TableColumnsType<TCase> = [
   {
@@ -54,10 +55,24 @@ const deadlineColumns: TableColumnsType<TDeadline> = [
   { title: '完成日', key: 'done', width: 110, render: (_, d) => d.completedOn ?? '未完成' },
 ];
 
+const letterColumns: TableColumnsType<TLetter> = [
+  {
+    title: '来信',
+    key: 'b',
+    ellipsis: true,
+    render: (_, l) => <Link to={`/mailbox/letters/${l.id}`}>{l.body}</Link>,
+  },
+  { title: '学校', key: 's', width: 160, render: (_, l) => l.school.name },
+  { title: '主题', dataIndex: 'topicLabel', width: 110 },
+  { title: '状态', dataIndex: 'statusLabel', width: 90 },
+  { title: '来信日期', key: 'c', width: 110, render: (_, l) => formatDate(l.createdAt) },
+];
+
 const columnsByPath: Record<string, TableColumnsType<never>> = {
   '/api/clues': clueColumns as TableColumnsType<never>,
   '/api/suggestions': suggestionColumns as TableColumnsType<never>,
   '/api/deadlines': deadlineColumns as TableColumnsType<never>,
+  '/api/mailbox/letters': letterColumns as TableColumnsType<never>,
 };
 const columnsOf = (path: string) => (columnsByPath[path] ?? caseColumns) as TableColumnsType<TRow>;
 

@@ -62,6 +62,7 @@ export const lettersReceived: Metric = {
   caseId: null,
   where: () => sql`(l.suspected = false or l.released_at is not null)`,
   dims: { topic: sql`l.topic` },
+  list: { path: '/api/mailbox/letters', from: 'from', to: 'to', query: { counted: 'true' } },
 };
 
 export const outreachAudience: Metric = {

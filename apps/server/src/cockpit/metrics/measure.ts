@@ -39,7 +39,7 @@ export interface Metric {
   dims?: Record<string, SQL>;
   /** The list (API path) whose rows are what this metric counts, and the query that selects them. */
   list?: {
-    path: '/api/cases' | '/api/clues' | '/api/suggestions' | '/api/deadlines';
+    path: '/api/cases' | '/api/clues' | '/api/suggestions' | '/api/deadlines' | '/api/mailbox/letters';
     from: string;
     to: string;
     query?: Record<string, string>;
