@@ -33,12 +33,14 @@ describe.each(testEngines())('cockpit (%s)', (kind) => {
   const listTotal = async (user: string, list: { path: string; query: Record<string, string> } | null) => {
     // Every list a figure links to pages with page/pageSize and answers its total.
     expect(list).not.toBeNull();
+    // The follow-up plans answer an array, unpaged.
+    const unpaged = list!.path === '/api/juvenile/follow-ups';
     const response = await as(
       user,
-      `${list!.path}?${new URLSearchParams({ ...list!.query, pageSize: '1' })}`,
+      `${list!.path}?${new URLSearchParams({ ...list!.query, ...(unpaged ? {} : { pageSize: '1' }) })}`,
     );
     expect(response.statusCode, response.body).toBe(200);
-    return response.json<{ total: number }>().total;
+    return unpaged ? response.json<unknown[]>().length : response.json<{ total: number }>().total;
   };
 
   async function openCase(user: string, body: Record<string, unknown>): Promise<number> {
@@ -143,6 +145,17 @@ describe.each(testEngines())('cockpit (%s)', (kind) => {
     await letter('bullying', `${year}-03-02`, true);
     await letter('family', `${year}-09-01`, false);
     await letter('bullying', `${year - 1}-09-01`, false);
+    // 跟踪帮教 of 第六检察部: back at school this year, employed this year, training this year
+    // (not counted), back at school last year.
+    const followUp = (outcome: string, closedOn: string) =>
+      t.database.db.execute(sql`insert into juvenile_follow_ups
+        (department_id, subject, minor_name, goal, started_on, outcome, closed_at, created_by)
+        values (${departments.get('第六检察部')}, 'unsupervised', '李某', '帮教', ${`${year - 1}-01-05`},
+          ${outcome}, ${`${closedOn}T10:00:00+08:00`}::timestamptz, (select id from users order by id limit 1))`);
+    await followUp('backToSchool', `${year}-02-01`);
+    await followUp('employed', `${year}-07-01`);
+    await followUp('training', `${year}-07-02`);
+    await followUp('backToSchool', `${year - 1}-07-01`);
   });
   afterAll(() => t?.close());
 
@@ -207,6 +220,10 @@ describe.each(testEngines())('cockpit (%s)', (kind) => {
       ]),
     );
     for (const item of byTopic) expect(await listTotal('chief', item.list)).toBe(item.value);
+    // 帮教后复学就业 opens the plans it counts.
+    const returned = figureOf(c, 'followUpsReturned');
+    expect([returned.value, returned.previous]).toEqual([2, 1]);
+    expect(await listTotal('chief', returned.list)).toBe(2);
     // The juvenile department lists what it counts, sealed records included.
     const juvenile = figureOf(await cockpit('deputy'), 'juvenileCases');
     expect(juvenile.value).toBe(1);
@@ -247,6 +264,11 @@ describe.each(testEngines())('cockpit (%s)', (kind) => {
     expect(juvenile.value).toBe(1);
     expect(juvenile.hidden).toBe(0);
     expect(await listTotal('head6', juvenile.list)).toBe(1);
+    const returned = figureOf(await cockpit('head6'), 'followUpsReturned');
+    expect(returned.value).toBe(2);
+    expect(await listTotal('head6', returned.list)).toBe(2);
+    expect(figureOf(c, 'followUpsReturned').value).toBe(0);
+    expect(await listTotal('head5', figureOf(c, 'followUpsReturned').list)).toBe(0);
   });
 
   it('another period changes the figures; a prosecutor may not open the cockpit', async () => {

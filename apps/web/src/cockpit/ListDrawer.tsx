@@ -1,6 +1,7 @@
 import type { TCase } from '@procura/server/cases/schema';
 import type { TClue } from '@procura/server/clues/schema';
 import type { TDeadline } from '@procura/server/deadlines/schema';
+import type { TFollowUp } from '@procura/server/juvenile/schema';
 import type { TLetter } from '@procura/server/mailbox/schema';
 import type { TSuggestion } from '@procura/server/suggestions/schema';
 import { Alert, Drawer, Table, type TableColumnsType } from 'antd';
@@ -9,7 +10,7 @@ import { Link } from 'react-router';
 import { formatDate } from '../shared/dates.ts';
 import { type TListLink, useLinkedList } from './api.ts';
 
-type TRow = TCase | TClue | TSuggestion | TDeadline | TLetter;
+type TRow = TCase | TClue | TSuggestion | TDeadline | TLetter | TFollowUp;
 
 const caseColumns: TableColumnsType<TCase> = [
   {
@@ -68,11 +69,20 @@ const letterColumns: TableColumnsType<TLetter> = [
   { title: '来信日期', key: 'c', width: 110, render: (_, l) => formatDate(l.createdAt) },
 ];
 
+const followUpColumns: TableColumnsType<TFollowUp> = [
+  { title: '帮教对象', dataIndex: 'minorName', width: 120 },
+  { title: '类型', dataIndex: 'subjectLabel', width: 120 },
+  { title: '部门', key: 'd', width: 120, render: (_, f) => f.department.name },
+  { title: '结果', dataIndex: 'outcomeLabel', width: 100 },
+  { title: '结束日期', key: 'c', width: 110, render: (_, f) => formatDate(f.closedAt) },
+];
+
 const columnsByPath: Record<string, TableColumnsType<never>> = {
   '/api/clues': clueColumns as TableColumnsType<never>,
   '/api/suggestions': suggestionColumns as TableColumnsType<never>,
   '/api/deadlines': deadlineColumns as TableColumnsType<never>,
   '/api/mailbox/letters': letterColumns as TableColumnsType<never>,
+  '/api/juvenile/follow-ups': followUpColumns as TableColumnsType<never>,
 };
 const columnsOf = (path: string) => (columnsByPath[path] ?? caseColumns) as TableColumnsType<TRow>;
 

@@ -46,6 +46,7 @@ export const followUpsReturned: Metric = {
   caseId: sql`f.case_id`,
   where: () => sql`f.outcome in ('backToSchool', 'employed')`,
   dims: { outcome: sql`f.outcome` },
+  list: { path: '/api/juvenile/follow-ups', from: 'closedFrom', to: 'closedTo', query: { returned: '1' } },
 };
 
 export const lettersReceived: Metric = {

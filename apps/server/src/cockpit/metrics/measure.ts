@@ -39,7 +39,14 @@ export interface Metric {
   dims?: Record<string, SQL>;
   /** The list (API path) whose rows are what this metric counts, and the query that selects them. */
   list?: {
-    path: '/api/cases' | '/api/clues' | '/api/suggestions' | '/api/deadlines' | '/api/mailbox/letters';
+    path:
+      | '/api/cases'
+      | '/api/clues'
+      | '/api/suggestions'
+      | '/api/deadlines'
+      | '/api/mailbox/letters'
+      /** answers an array (no paging): its length is the total */
+      | '/api/juvenile/follow-ups';
     from: string;
     to: string;
     query?: Record<string, string>;
