@@ -156,6 +156,15 @@ describe.each(testEngines())('cockpit (%s)', (kind) => {
     await followUp('employed', `${year}-07-01`);
     await followUp('training', `${year}-07-02`);
     await followUp('backToSchool', `${year - 1}-07-01`);
+    // 法治宣传: two events of 第六 this year (120 and 45 people), one last year (30).
+    const outreach = (heldOn: string, people: number) =>
+      t.database.db.execute(sql`insert into outreach_events
+        (kind, title, held_on, place, audience, participant_count, department_id, created_by)
+        values ('lawToSchool', '法治进校园', ${heldOn}, '某中学', '七年级学生', ${people},
+          ${departments.get('第六检察部')}, (select id from users order by id limit 1))`);
+    await outreach(`${year}-04-01`, 120);
+    await outreach(`${year}-10-01`, 45);
+    await outreach(`${year - 1}-10-01`, 30);
   });
   afterAll(() => t?.close());
 
@@ -224,6 +233,12 @@ describe.each(testEngines())('cockpit (%s)', (kind) => {
     const returned = figureOf(c, 'followUpsReturned');
     expect([returned.value, returned.previous]).toEqual([2, 1]);
     expect(await listTotal('chief', returned.list)).toBe(2);
+    // 法治宣传受众 opens the events whose participants it sums.
+    const audience = figureOf(c, 'outreachAudience');
+    expect([audience.value, audience.previous]).toEqual([165, 30]);
+    expect(await listTotal('chief', audience.list)).toBe(2);
+    const events = await as('chief', `${audience.list!.path}?${new URLSearchParams(audience.list!.query)}`);
+    expect(events.json<{ participants: number }>().participants).toBe(audience.value);
     // The juvenile department lists what it counts, sealed records included.
     const juvenile = figureOf(await cockpit('deputy'), 'juvenileCases');
     expect(juvenile.value).toBe(1);
@@ -269,6 +284,8 @@ describe.each(testEngines())('cockpit (%s)', (kind) => {
     expect(await listTotal('head6', returned.list)).toBe(2);
     expect(figureOf(c, 'followUpsReturned').value).toBe(0);
     expect(await listTotal('head5', figureOf(c, 'followUpsReturned').list)).toBe(0);
+    expect(figureOf(c, 'outreachAudience').value).toBe(0);
+    expect(await listTotal('head5', figureOf(c, 'outreachAudience').list)).toBe(0);
   });
 
   it('another period changes the figures; a prosecutor may not open the cockpit', async () => {

@@ -3,6 +3,7 @@ import type { TClue } from '@procura/server/clues/schema';
 import type { TDeadline } from '@procura/server/deadlines/schema';
 import type { TFollowUp } from '@procura/server/juvenile/schema';
 import type { TLetter } from '@procura/server/mailbox/schema';
+import type { TOutreachEvent } from '@procura/server/outreach/schema';
 import type { TSuggestion } from '@procura/server/suggestions/schema';
 import { Alert, Drawer, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
@@ -10,7 +11,7 @@ import { Link } from 'react-router';
 import { formatDate } from '../shared/dates.ts';
 import { type TListLink, useLinkedList } from './api.ts';
 
-type TRow = TCase | TClue | TSuggestion | TDeadline | TLetter | TFollowUp;
+type TRow = TCase | TClue | TSuggestion | TDeadline | TLetter | TFollowUp | TOutreachEvent;
 
 const caseColumns: TableColumnsType<TCase> = [
   {
@@ -77,12 +78,21 @@ const followUpColumns: TableColumnsType<TFollowUp> = [
   { title: '结束日期', key: 'c', width: 110, render: (_, f) => formatDate(f.closedAt) },
 ];
 
+const outreachColumns: TableColumnsType<TOutreachEvent> = [
+  { title: '活动', dataIndex: 'title' },
+  { title: '类型', dataIndex: 'kindLabel', width: 120 },
+  { title: '参加对象', dataIndex: 'audience', width: 140 },
+  { title: '人数', dataIndex: 'participantCount', width: 80 },
+  { title: '活动日期', dataIndex: 'heldOn', width: 110 },
+];
+
 const columnsByPath: Record<string, TableColumnsType<never>> = {
   '/api/clues': clueColumns as TableColumnsType<never>,
   '/api/suggestions': suggestionColumns as TableColumnsType<never>,
   '/api/deadlines': deadlineColumns as TableColumnsType<never>,
   '/api/mailbox/letters': letterColumns as TableColumnsType<never>,
   '/api/juvenile/follow-ups': followUpColumns as TableColumnsType<never>,
+  '/api/outreach-events': outreachColumns as TableColumnsType<never>,
 };
 const columnsOf = (path: string) => (columnsByPath[path] ?? caseColumns) as TableColumnsType<TRow>;
 

@@ -80,6 +80,8 @@ export const outreachAudience: Metric = {
   caseId: null,
   value: sql`sum(ev.participant_count)`,
   dims: { kind: sql`ev.kind` },
+  /** The events whose participants are summed (the list's `participants` is the figure). */
+  list: { path: '/api/outreach-events', from: 'from', to: 'to' },
 };
 
 export const juvenileMetrics = [

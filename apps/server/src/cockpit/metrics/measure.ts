@@ -45,6 +45,8 @@ export interface Metric {
       | '/api/suggestions'
       | '/api/deadlines'
       | '/api/mailbox/letters'
+      /** its `participants` is the 法治宣传受众 figure; `total` the events */
+      | '/api/outreach-events'
       /** answers an array (no paging): its length is the total */
       | '/api/juvenile/follow-ups';
     from: string;
