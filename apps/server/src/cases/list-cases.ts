@@ -85,6 +85,20 @@ function cockpitFilters(query: TCaseFilter): SQL[] {
     );
     conditions.push(sql`exists (select 1 from judicial_aids a where a.case_id = ${cases.id} and ${days})`);
   }
+  if (query.guardianshipFrom || query.guardianshipTo) {
+    // The cockpit's 督促监护令 (cockpit/metrics/juvenile.ts): orders by their 制发日期 (a day).
+    const days = sql.join(
+      [
+        sql`g.issued_on is not null`,
+        ...(query.guardianshipFrom ? [sql`g.issued_on >= ${query.guardianshipFrom}`] : []),
+        ...(query.guardianshipTo ? [sql`g.issued_on <= ${query.guardianshipTo}`] : []),
+      ],
+      sql` and `,
+    );
+    conditions.push(
+      sql`exists (select 1 from juvenile_guardianship_orders g where g.case_id = ${cases.id} and ${days})`,
+    );
+  }
   if (query.clueSource) {
     conditions.push(
       sql`exists (select 1 from ${clues} where ${clues.caseId} = ${cases.id} and ${clues.source} = ${query.clueSource})`,

@@ -142,6 +142,9 @@ export const ZCaseQuery = z.strictObject({
   /** Cases with 司法救助 paid (发放日期) on or after / on or before. */
   aidPaidFrom: ZDay.optional(),
   aidPaidTo: ZDay.optional(),
+  /** Cases with a 督促监护令 issued (制发日期) on or after / on or before. */
+  guardianshipFrom: ZDay.optional(),
+  guardianshipTo: ZDay.optional(),
   ...ZPageQuery(),
 });
 export type TCaseQuery = z.infer<typeof ZCaseQuery>;

@@ -165,6 +165,15 @@ describe.each(testEngines())('cockpit (%s)', (kind) => {
     await outreach(`${year}-04-01`, 120);
     await outreach(`${year}-10-01`, 45);
     await outreach(`${year - 1}-10-01`, 30);
+    // 督促监护令 in the sealed juvenile case: one this year, one last year.
+    await t.database.db.execute(sql`insert into juvenile_minors (case_id, role, name, gender, created_by)
+      values (${sealed.caseId}, 'suspect', '王小明', 'male', (select id from users order by id limit 1))`);
+    const order = (issuedOn: string) =>
+      t.database.db.execute(sql`insert into juvenile_guardianship_orders (case_id, minor_id, issued_on, created_by)
+        values (${sealed.caseId}, (select id from juvenile_minors where case_id = ${sealed.caseId} limit 1),
+          ${issuedOn}, (select id from users order by id limit 1))`);
+    await order(`${year}-05-01`);
+    await order(`${year - 1}-05-01`);
   });
   afterAll(() => t?.close());
 
@@ -239,6 +248,10 @@ describe.each(testEngines())('cockpit (%s)', (kind) => {
     expect(await listTotal('chief', audience.list)).toBe(2);
     const events = await as('chief', `${audience.list!.path}?${new URLSearchParams(audience.list!.query)}`);
     expect(events.json<{ participants: number }>().participants).toBe(audience.value);
+    // 督促监护令 opens the cases the orders were issued in: the sealed one not outside 第六.
+    const orders = figureOf(c, 'guardianshipOrders');
+    expect([orders.value, orders.previous, orders.hidden]).toEqual([1, 1, 1]);
+    expect(await listTotal('chief', orders.list)).toBe(0);
     // The juvenile department lists what it counts, sealed records included.
     const juvenile = figureOf(await cockpit('deputy'), 'juvenileCases');
     expect(juvenile.value).toBe(1);
@@ -279,7 +292,11 @@ describe.each(testEngines())('cockpit (%s)', (kind) => {
     expect(juvenile.value).toBe(1);
     expect(juvenile.hidden).toBe(0);
     expect(await listTotal('head6', juvenile.list)).toBe(1);
-    const returned = figureOf(await cockpit('head6'), 'followUpsReturned');
+    const head6 = await cockpit('head6');
+    const orders = figureOf(head6, 'guardianshipOrders');
+    expect([orders.value, orders.hidden]).toEqual([1, 0]);
+    expect(await listTotal('head6', orders.list)).toBe(1);
+    const returned = figureOf(head6, 'followUpsReturned');
     expect(returned.value).toBe(2);
     expect(await listTotal('head6', returned.list)).toBe(2);
     expect(figureOf(c, 'followUpsReturned').value).toBe(0);

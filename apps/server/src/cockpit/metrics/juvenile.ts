@@ -31,6 +31,8 @@ export const guardianshipOrders: Metric = {
   handler: sql`c.handler_id`,
   caseId: sql`c.id`,
   where: () => sql`g.issued_on is not null`,
+  /** The cases the orders were issued in (one row per case). */
+  list: { path: '/api/cases', from: 'guardianshipFrom', to: 'guardianshipTo' },
 };
 
 export const followUpsReturned: Metric = {
