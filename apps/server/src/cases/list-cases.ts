@@ -73,6 +73,32 @@ function cockpitFilters(query: TCaseFilter): SQL[] {
       sql`exists (select 1 from case_outcomes o where o.case_id = ${cases.id} and ${kind} and ${range(sql`o.created_at`, query.outcomeFrom, query.outcomeTo)})`,
     );
   }
+  if (query.aidPaidFrom || query.aidPaidTo) {
+    // The cockpit's 司法救助 figures (cockpit/metrics/money.ts): paid aid by its 发放日期 (a day).
+    const days = sql.join(
+      [
+        sql`a.paid_fen is not null`,
+        ...(query.aidPaidFrom ? [sql`a.paid_on >= ${query.aidPaidFrom}`] : []),
+        ...(query.aidPaidTo ? [sql`a.paid_on <= ${query.aidPaidTo}`] : []),
+      ],
+      sql` and `,
+    );
+    conditions.push(sql`exists (select 1 from judicial_aids a where a.case_id = ${cases.id} and ${days})`);
+  }
+  if (query.guardianshipFrom || query.guardianshipTo) {
+    // The cockpit's 督促监护令 (cockpit/metrics/juvenile.ts): orders by their 制发日期 (a day).
+    const days = sql.join(
+      [
+        sql`g.issued_on is not null`,
+        ...(query.guardianshipFrom ? [sql`g.issued_on >= ${query.guardianshipFrom}`] : []),
+        ...(query.guardianshipTo ? [sql`g.issued_on <= ${query.guardianshipTo}`] : []),
+      ],
+      sql` and `,
+    );
+    conditions.push(
+      sql`exists (select 1 from juvenile_guardianship_orders g where g.case_id = ${cases.id} and ${days})`,
+    );
+  }
   if (query.clueSource) {
     conditions.push(
       sql`exists (select 1 from ${clues} where ${clues.caseId} = ${cases.id} and ${clues.source} = ${query.clueSource})`,

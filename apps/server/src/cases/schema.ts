@@ -139,6 +139,12 @@ export const ZCaseQuery = z.strictObject({
   outcomeTo: ZDay.optional(),
   /** Cases opened from a clue of this source (大数据模型…). */
   clueSource: ZClueSource.optional(),
+  /** Cases with 司法救助 paid (发放日期) on or after / on or before. */
+  aidPaidFrom: ZDay.optional(),
+  aidPaidTo: ZDay.optional(),
+  /** Cases with a 督促监护令 issued (制发日期) on or after / on or before. */
+  guardianshipFrom: ZDay.optional(),
+  guardianshipTo: ZDay.optional(),
   ...ZPageQuery(),
 });
 export type TCaseQuery = z.infer<typeof ZCaseQuery>;

@@ -279,6 +279,7 @@ export async function measureCockpit(
         title: '校园信箱来信（按主题）',
         metric: lettersReceived,
         dim: 'topic',
+        param: 'topic',
         label: (k) => letterTopics[k as keyof typeof letterTopics]?.label ?? k,
       },
       period,

@@ -1,10 +1,10 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
 import { addDays } from '@procura/domain/deadlines/index';
-import { and, between, eq, isNotNull, isNull, lt, type SQL } from 'drizzle-orm';
+import { and, between, eq, gte, isNotNull, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { today } from '../clock.ts';
-import { queryDeadlines, recordHandlerId } from './present-deadline.ts';
+import { countDeadlines, queryDeadlines, recordHandlerId } from './present-deadline.ts';
 import type { TDeadline, TDeadlineList, TDeadlineQuery } from './schema.ts';
 
 const { deadlines } = schema;
@@ -24,6 +24,23 @@ export function deadlineFilter(query: TDeadlineQuery, user: SessionUser): SQL | 
   const day = today();
   if (query.overdue) conditions.push(lt(deadlines.dueOn, day));
   if (query.due) conditions.push(between(deadlines.dueOn, day, addDays(day, 7)));
+  // The cockpit's 按期办结 / 逾期 (cockpit/metrics/deadlines.ts): the same conditions, so the list
+  // holds exactly the deadlines the figure counts.
+  if (query.dueFrom) conditions.push(gte(deadlines.dueOn, query.dueFrom));
+  if (query.dueTo) conditions.push(lte(deadlines.dueOn, query.dueTo));
+  if (query.timely === 'met')
+    conditions.push(
+      sql`${deadlines.completedOn} is not null and ${deadlines.completedOn} <= ${deadlines.dueOn}`,
+    );
+  if (query.timely === 'overdue')
+    conditions.push(
+      sql`(${deadlines.completedOn} > ${deadlines.dueOn} or (${deadlines.completedOn} is null and ${deadlines.dueOn} < ${day}))`,
+    );
+  if (query.departmentId)
+    conditions.push(sql`coalesce(
+      (select dc.department_id from cases dc
+        where dc.id = coalesce(${deadlines.caseId}, (select dk.case_id from clues dk where dk.id = ${deadlines.clueId}))),
+      (select dk.department_id from clues dk where dk.id = ${deadlines.clueId})) = ${query.departmentId}`);
   return conditions.length ? and(...conditions) : undefined;
 }
 
@@ -33,14 +50,24 @@ export async function listDeadlines(
   query: TDeadlineQuery,
   user: SessionUser,
 ): Promise<TDeadlineList> {
-  return { items: await queryDeadlines(db, user, deadlineFilter(query, user)) };
+  const where = deadlineFilter(query, user);
+  if (!query.pageSize && !query.page) {
+    const items = await queryDeadlines(db, user, where);
+    return { items, total: items.length };
+  }
+  const pageSize = query.pageSize ?? 20;
+  const page = { limit: pageSize, offset: ((query.page ?? 1) - 1) * pageSize };
+  return { items: await queryDeadlines(db, user, where, page), total: await countDeadlines(db, user, where) };
 }
 
 /** 我的期限: open deadlines of the cases and clues the user handles, due first. */
 export async function listMyDeadlines(db: Executor, user: SessionUser): Promise<TDeadlineList> {
-  return {
-    items: await queryDeadlines(db, user, and(eq(recordHandlerId, user.id), isNull(deadlines.completedOn))),
-  };
+  const items = await queryDeadlines(
+    db,
+    user,
+    and(eq(recordHandlerId, user.id), isNull(deadlines.completedOn)),
+  );
+  return { items, total: items.length };
 }
 
 export async function getDeadline(db: Executor, id: number, user: SessionUser): Promise<TDeadline | null> {

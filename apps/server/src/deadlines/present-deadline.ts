@@ -69,8 +69,9 @@ export async function queryDeadlines(
   db: Executor,
   user: SessionUser,
   where: SQL | undefined,
+  page?: { limit: number; offset: number },
 ): Promise<TDeadline[]> {
-  const rows = await db
+  const query = db
     .select({
       row: deadlines,
       caseNumber: cases.caseNumber,
@@ -93,6 +94,7 @@ export async function queryDeadlines(
     .leftJoin(clueHandlers, eq(clueHandlers.id, clues.handlerId))
     .where(reachedDeadlines(user, where))
     .orderBy(sql`${deadlines.dueOn} asc nulls last`, asc(deadlines.id));
+  const rows = page ? await query.limit(page.limit).offset(page.offset) : await query;
   return presentDeadlines(db, rows);
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZDay } from '../http/dates.ts';
 import { ZIdParam } from '../http/ids.ts';
+import { maxPageSize } from '../http/paging.ts';
 
 export const deadlineStatuses = ['open', 'dueSoon', 'overdue', 'done', 'paused'] as const;
 export const ZDeadlineStatus = z.enum(deadlineStatuses);
@@ -44,7 +45,11 @@ export const ZDeadline = z.object({
 });
 export type TDeadline = z.infer<typeof ZDeadline>;
 
-export const ZDeadlineList = z.object({ items: z.array(ZDeadline) });
+export const ZDeadlineList = z.object({
+  items: z.array(ZDeadline),
+  /** How many match (all of them when the query names no page). */
+  total: z.number(),
+});
 export type TDeadlineList = z.infer<typeof ZDeadlineList>;
 
 export const ZDeadlineBoard = z.object({
@@ -77,6 +82,16 @@ export const ZDeadlineQuery = z.strictObject({
   overdue: z.literal('1').optional(),
   /** 7d: unfinished and due today or within the next seven days. */
   due: z.literal('7d').optional(),
+  /** Due day from … to (inclusive): the cockpit's 按期办结 / 逾期 lists. */
+  dueFrom: ZDay.optional(),
+  dueTo: ZDay.optional(),
+  /** met: completed on or before the due day; overdue: completed after it, or unfinished past it. */
+  timely: z.enum(['met', 'overdue']).optional(),
+  /** The department of the deadline's case (else its clue). */
+  departmentId: ZIdParam.optional(),
+  /** A page of the list (all when absent). */
+  page: z.coerce.number().int().min(1).optional(),
+  pageSize: z.coerce.number().int().min(1).max(maxPageSize).optional(),
 });
 export type TDeadlineQuery = z.infer<typeof ZDeadlineQuery>;
 

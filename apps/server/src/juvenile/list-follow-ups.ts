@@ -1,7 +1,8 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
+import { chinaDayAfter, chinaDayStart } from '@procura/domain/china-time';
 import { addDays } from '@procura/domain/deadlines/index';
-import { and, count, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { reachCondition } from '../cases/record-reach.ts';
 import { today } from '../clock.ts';
@@ -26,7 +27,14 @@ function followUpFilter(query: TFollowUpQuery, user: SessionUser): SQL | undefin
       )
     : undefined;
   const mine = query.mine ? eq(juvenileFollowUps.handlerId, user.id) : undefined;
-  return and(reachCondition(user, juvenileFollowUps), sealed, mine, due);
+  // As cockpit/metrics/juvenile.ts counts 帮教后复学就业.
+  const cockpit = and(
+    query.closedFrom ? gte(juvenileFollowUps.closedAt, chinaDayStart(query.closedFrom)) : undefined,
+    query.closedTo ? lt(juvenileFollowUps.closedAt, chinaDayAfter(query.closedTo)) : undefined,
+    query.returned ? inArray(juvenileFollowUps.outcome, ['backToSchool', 'employed']) : undefined,
+    query.departmentId ? eq(juvenileFollowUps.departmentId, query.departmentId) : undefined,
+  );
+  return and(reachCondition(user, juvenileFollowUps), sealed, mine, due, cockpit);
 }
 
 export function listFollowUps(

@@ -286,6 +286,13 @@ export const ZFollowUpQuery = z.strictObject({
   mine: z.literal('1').optional(),
   /** 7d: open plans with a visit not yet made that is due within seven days or overdue. */
   due: z.literal('7d').optional(),
+  /** Closed on or after / on or before (China days): the cockpit's 帮教后复学就业. */
+  closedFrom: ZDay.optional(),
+  closedTo: ZDay.optional(),
+  /** 1: closed with the minor back at school or employed (复学、就业). */
+  returned: z.literal('1').optional(),
+  /** The plan's department (a head's cockpit). */
+  departmentId: ZIdParam.optional(),
 });
 export type TFollowUpQuery = z.infer<typeof ZFollowUpQuery>;
 

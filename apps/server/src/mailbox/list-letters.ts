@@ -1,6 +1,7 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import { and, count, desc, eq, ne } from 'drizzle-orm';
+import { chinaDayAfter, chinaDayStart } from '@procura/domain/china-time';
+import { and, count, desc, eq, gte, isNotNull, lt, ne, or } from 'drizzle-orm';
 import type { SessionUser } from '../auth/load-user.ts';
 import { reachesJuvenile } from './juvenile-reach.ts';
 import { loadLetters } from './present-letter.ts';
@@ -17,6 +18,10 @@ function letterFilter(query: Omit<TLetterQuery, 'page' | 'pageSize'>) {
     query.topic ? eq(mailboxLetters.topic, query.topic) : undefined,
     query.urgent ? eq(mailboxLetters.urgent, query.urgent === 'true') : undefined,
     query.suspected ? eq(mailboxLetters.suspected, query.suspected === 'true') : undefined,
+    query.from ? gte(mailboxLetters.createdAt, chinaDayStart(query.from)) : undefined,
+    query.to ? lt(mailboxLetters.createdAt, chinaDayAfter(query.to)) : undefined,
+    // As cockpit/metrics/juvenile.ts counts letters: a suspected flood counts once released.
+    query.counted ? or(eq(mailboxLetters.suspected, false), isNotNull(mailboxLetters.releasedAt)) : undefined,
   );
 }
 

@@ -161,6 +161,11 @@ export const ZLetterQuery = z.strictObject({
   urgent: z.enum(['true', 'false']).optional(),
   /** true: only 疑似刷信; false: only the others; absent: all. */
   suspected: z.enum(['true', 'false']).optional(),
+  /** Received on or after / on or before (China days): the cockpit's 校园信箱来信. */
+  from: ZDay.optional(),
+  to: ZDay.optional(),
+  /** true: the letters the cockpit counts (not a suspected flood, or released after checking). */
+  counted: z.literal('true').optional(),
   ...ZPageQuery(),
 });
 export type TLetterQuery = z.infer<typeof ZLetterQuery>;

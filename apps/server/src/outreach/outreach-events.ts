@@ -25,6 +25,7 @@ export function outreachWhere(filter: TOutreachFilter): SQL | undefined {
     filter.kind ? eq(events.kind, filter.kind) : undefined,
     filter.from ? gte(events.heldOn, filter.from) : undefined,
     filter.to ? lte(events.heldOn, filter.to) : undefined,
+    filter.departmentId ? eq(events.departmentId, filter.departmentId) : undefined,
     pattern
       ? or(ilike(events.title, pattern), ilike(events.place, pattern), ilike(events.audience, pattern))
       : undefined,

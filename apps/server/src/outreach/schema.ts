@@ -1,7 +1,7 @@
 import type * as states from '@procura/domain/states';
 import { z } from 'zod';
 import { ZDay } from '../http/dates.ts';
-import { ZId } from '../http/ids.ts';
+import { ZId, ZIdParam } from '../http/ids.ts';
 import { ZPageQuery } from '../http/paging.ts';
 
 export const outreachKinds = {
@@ -60,6 +60,8 @@ export const ZOutreachFilter = z.strictObject({
   from: ZDay.optional(),
   to: ZDay.optional(),
   q: z.string().trim().max(64).optional(),
+  /** The registering department (a head's cockpit: 法治宣传受众). */
+  departmentId: ZIdParam.optional(),
 });
 export type TOutreachFilter = z.infer<typeof ZOutreachFilter>;
 export const ZOutreachQuery = ZOutreachFilter.extend({

@@ -14,14 +14,22 @@ export function useCockpit(period: TPeriod) {
   });
 }
 
+const unpagedLists = new Set(['/api/juvenile/follow-ups']);
+
 /** One page of the list a figure counts (cases, clues or suggestions), with its total. */
 export function useLinkedList<TItem>(link: TListLink | null, page: { page: number; pageSize: number }) {
   return useQuery({
     queryKey: ['cockpit-list', link, page.page, page.pageSize],
     enabled: link !== null,
-    queryFn: () =>
-      api<{ items: TItem[]; total: number }>(
+    queryFn: async () => {
+      // The follow-up plans answer an unpaged array: the table pages it here.
+      if (unpagedLists.has(link!.path)) {
+        const items = await api<TItem[]>(`${link!.path}?${new URLSearchParams(link!.query)}`);
+        return { items, total: items.length };
+      }
+      return api<{ items: TItem[]; total: number }>(
         `${link!.path}?${new URLSearchParams({ ...link!.query, page: String(page.page), pageSize: String(page.pageSize) })}`,
-      ),
+      );
+    },
   });
 }

@@ -10,15 +10,27 @@ type TFilter = TDeadline['status'] | 'active' | 'all';
 
 /**
  * 我的期限: deadlines of the cases and clues the user handles, by state. Opened from the workbench
- * (?overdue=1, ?due=7d, with ?mine=1 for one's own), exactly the deadlines it counted. Loaded lazily.
+ * (?overdue=1, ?due=7d, with ?mine=1 for one's own) or the cockpit (?timely=met|overdue with
+ * ?dueFrom&dueTo), exactly the deadlines it counted. Loaded lazily.
  */
 export default function MyDeadlinesPage() {
-  const workbench = useWorkbenchFilter(['mine', 'overdue', 'due'] as const);
-  const fromWorkbench = Boolean(workbench.filter.overdue || workbench.filter.due);
+  const workbench = useWorkbenchFilter([
+    'mine',
+    'overdue',
+    'due',
+    'timely',
+    'dueFrom',
+    'dueTo',
+    'departmentId',
+  ] as const);
+  const { filter } = workbench;
+  const fromWorkbench = Boolean(
+    filter.overdue || filter.due || filter.timely || filter.dueFrom || filter.dueTo,
+  );
   const filtered = useFilteredDeadlines(workbench.filter, fromWorkbench);
   if (fromWorkbench) {
     return (
-      <Card title={workbench.filter.overdue ? '逾期期限' : '7日内到期的期限'}>
+      <Card title={titleOf(filter)}>
         {workbench.notice}
         <DeadlineTable
           items={filtered.data?.items}
@@ -30,6 +42,14 @@ export default function MyDeadlinesPage() {
     );
   }
   return <OwnDeadlines />;
+}
+
+function titleOf(filter: Partial<Record<string, string>>): string {
+  if (filter.timely === 'met') return '按期办结的期限';
+  if (filter.timely === 'overdue') return '逾期的期限';
+  if (filter.overdue) return '逾期期限';
+  if (filter.due) return '7日内到期的期限';
+  return '期限';
 }
 
 function OwnDeadlines() {

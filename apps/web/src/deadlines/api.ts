@@ -16,9 +16,14 @@ export function useMyDeadlines() {
   });
 }
 
-/** The deadlines a workbench link asks for (?overdue=1, ?due=7d, ?mine=1), within the user's reach. */
+/**
+ * The deadlines a workbench link asks for (?overdue=1, ?due=7d, ?mine=1) or a cockpit figure counts
+ * (?timely=met|overdue&dueFrom&dueTo[&departmentId]), within the user's reach.
+ */
 export function useFilteredDeadlines(
-  query: { mine?: string; overdue?: string; due?: string },
+  query: Partial<
+    Record<'mine' | 'overdue' | 'due' | 'timely' | 'dueFrom' | 'dueTo' | 'departmentId', string>
+  >,
   enabled: boolean,
 ) {
   return useQuery({

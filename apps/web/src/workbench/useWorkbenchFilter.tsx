@@ -7,6 +7,7 @@ const filterLabels: Record<string, Record<string, string>> = {
   mine: { '1': '我承办的' },
   overdue: { '1': '已逾期' },
   due: { '7d': '7日内到期' },
+  timely: { met: '按期办结', overdue: '逾期（含超期完成）' },
   status: { pending: '待审查' },
   awaiting: { me: '待我审批或决定', decision: '待处置', answer: '待答复', feedback: '待反馈' },
 };
@@ -29,6 +30,9 @@ export function useWorkbenchFilter<TKey extends string>(
     const label = filterLabels[key]?.[value];
     if (label) labels.push(label);
     else if (key === 'handlerId') labels.push('我承办的');
+    else if (key === 'dueFrom') labels.push(`届满日自 ${value}`);
+    else if (key === 'dueTo') labels.push(`届满日至 ${value}`);
+    else if (key === 'departmentId') labels.push('本部门');
   }
   const active = Object.keys(filter).length > 0;
   const clear = () => {

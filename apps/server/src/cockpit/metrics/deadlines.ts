@@ -23,6 +23,7 @@ export const deadlinesMet: Metric = {
   unit: '个',
   ...base,
   where: () => sql`dl.completed_on is not null and dl.completed_on <= dl.due_on`,
+  list: { path: '/api/deadlines', from: 'dueFrom', to: 'dueTo', query: { timely: 'met' } },
 };
 
 export const deadlinesOverdue: Metric = {
@@ -34,6 +35,7 @@ export const deadlinesOverdue: Metric = {
   ...base,
   where: ({ today }) =>
     sql`(dl.completed_on > dl.due_on or (dl.completed_on is null and dl.due_on < ${today}))`,
+  list: { path: '/api/deadlines', from: 'dueFrom', to: 'dueTo', query: { timely: 'overdue' } },
 };
 
 export const deadlineMetrics = [deadlinesMet, deadlinesOverdue];

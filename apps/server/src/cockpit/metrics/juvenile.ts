@@ -31,6 +31,8 @@ export const guardianshipOrders: Metric = {
   handler: sql`c.handler_id`,
   caseId: sql`c.id`,
   where: () => sql`g.issued_on is not null`,
+  /** The cases the orders were issued in (one row per case). */
+  list: { path: '/api/cases', from: 'guardianshipFrom', to: 'guardianshipTo' },
 };
 
 export const followUpsReturned: Metric = {
@@ -46,6 +48,7 @@ export const followUpsReturned: Metric = {
   caseId: sql`f.case_id`,
   where: () => sql`f.outcome in ('backToSchool', 'employed')`,
   dims: { outcome: sql`f.outcome` },
+  list: { path: '/api/juvenile/follow-ups', from: 'closedFrom', to: 'closedTo', query: { returned: '1' } },
 };
 
 export const lettersReceived: Metric = {
@@ -62,6 +65,7 @@ export const lettersReceived: Metric = {
   caseId: null,
   where: () => sql`(l.suspected = false or l.released_at is not null)`,
   dims: { topic: sql`l.topic` },
+  list: { path: '/api/mailbox/letters', from: 'from', to: 'to', query: { counted: 'true' } },
 };
 
 export const outreachAudience: Metric = {
@@ -78,6 +82,8 @@ export const outreachAudience: Metric = {
   caseId: null,
   value: sql`sum(ev.participant_count)`,
   dims: { kind: sql`ev.kind` },
+  /** The events whose participants are summed (the list's `participants` is the figure). */
+  list: { path: '/api/outreach-events', from: 'from', to: 'to' },
 };
 
 export const juvenileMetrics = [

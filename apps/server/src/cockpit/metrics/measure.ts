@@ -39,7 +39,16 @@ export interface Metric {
   dims?: Record<string, SQL>;
   /** The list (API path) whose rows are what this metric counts, and the query that selects them. */
   list?: {
-    path: '/api/cases' | '/api/clues' | '/api/suggestions';
+    path:
+      | '/api/cases'
+      | '/api/clues'
+      | '/api/suggestions'
+      | '/api/deadlines'
+      | '/api/mailbox/letters'
+      /** its `participants` is the 法治宣传受众 figure; `total` the events */
+      | '/api/outreach-events'
+      /** answers an array (no paging): its length is the total */
+      | '/api/juvenile/follow-ups';
     from: string;
     to: string;
     query?: Record<string, string>;

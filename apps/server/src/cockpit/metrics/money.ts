@@ -105,6 +105,8 @@ const aidBase = {
   handler: sql`c.handler_id`,
   caseId: sql`c.id`,
   where: () => sql`a.paid_fen is not null`,
+  /** The cases whose paid aid is summed (one row per case, not per payment or person). */
+  list: { path: '/api/cases' as const, from: 'aidPaidFrom', to: 'aidPaidTo' },
 };
 
 export const aidPaid: Metric = {
