@@ -105,7 +105,13 @@ export const ZEntryQuery = z.strictObject({
   kind: z.enum(assessmentEntryKindIds).optional(),
   /** Only the caller's own entries. */
   mine: z.enum(['true', 'false']).optional(),
+  /**
+   * What waits for the caller in an open period (the workbench's counts): `review` the head's
+   * department review and confirmation, `approval` personnel's approval, `appeal` appeals to decide.
+   */
+  awaiting: z.enum(['review', 'approval', 'appeal']).optional(),
 });
+export type TEntryQuery = z.infer<typeof ZEntryQuery>;
 
 export const ZProposeEntryBody = z.strictObject({
   periodId: ZId,
