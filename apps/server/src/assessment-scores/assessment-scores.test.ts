@@ -526,6 +526,33 @@ describe.each(testEngines())('assessment computed from the records (%s)', (engin
     expect(f1Of('b')?.score).toBeCloseTo((10 * 60) / 90, 6);
     expect(assessment.people.find((p) => p.userId === ids.a)?.points).toBe(3);
     expect(assessment.people.find((p) => p.userId === ids.b)?.points).toBe(0);
+
+    // The profile shows the 党员积分 with the entries behind them; the result sheet has the column.
+    const profile = await as<ProfileView>('chief', 'GET', `/api/assessment/profiles/${ids.a}?year=2026`);
+    expect(profile.partyPoints.total).toBe(3);
+    expect(profile.partyPoints.entries.map((e) => [e.title, e.points, e.occurredOn])).toEqual([
+      ['获评优秀调研成果', 3, '2026-04-01'],
+    ]);
+    const ofB = await as<ProfileView>('chief', 'GET', `/api/assessment/profiles/${ids.b}?year=2026`);
+    expect(ofB.partyPoints).toEqual({ total: 0, entries: [] });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/assessment/results/export?year=2026&kind=results',
+      headers: { cookie: cookies.chief as string },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('考评结果表');
+    if (!sheet) throw new Error('结果表缺少工作表「考评结果表」');
+    const header = (sheet.getRow(1).values as string[]).slice(1);
+    const column = header.indexOf('党员积分');
+    expect(column).toBeGreaterThan(0);
+    const rows = sheet.getRows(2, sheet.rowCount - 1) ?? [];
+    const pointsOf = (name: string) =>
+      (rows.find((r) => (r.values as unknown[])[2] === name)?.values as unknown[])?.[column + 1];
+    expect(pointsOf('考评甲')).toBe(3);
+    expect(pointsOf('考评乙')).toBe(0);
   });
 
   it('a move recorded in 用户管理 scores the person in both departments with the days in each', async () => {

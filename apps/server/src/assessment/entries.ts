@@ -206,6 +206,30 @@ export async function listEntries(database: Database, query: TEntryQuery, caller
   return rows.map((r) => present(r, evidence.get(r.entry.id) ?? []));
 }
 
+/**
+ * The approved party-points, bonus and negative entries behind one person's 党员积分 of a period
+ * (the profile's drawer): the rows `enteredValues` adds up. The caller checked the reach.
+ */
+export async function pointEntriesOf(
+  db: Executor,
+  options: { periodId: number; userId: number; from: string; to: string },
+): Promise<TEntry[]> {
+  const rows = await selectEntries(db)
+    .where(
+      and(
+        eq(entries.periodId, options.periodId),
+        eq(entries.userId, options.userId),
+        eq(entries.status, 'approved'),
+        sql`${entries.kind} <> 'indicator'`,
+        sql`${entries.points} is not null`,
+        sql`${entries.occurredOn} >= ${options.from}`,
+        sql`${entries.occurredOn} < ${options.to}`,
+      ),
+    )
+    .orderBy(desc(entries.occurredOn), desc(entries.id));
+  return rows.map((r) => present(r, []));
+}
+
 /** One entry in reach (404 otherwise, exactly like a missing one). */
 async function findEntry(db: Executor, id: number, user: SessionUser): Promise<TEntry | null> {
   const [row] = await selectEntries(db).where(eq(entries.id, id));
