@@ -486,6 +486,52 @@ describe.each(testEngines())('assessment computed from the records (%s)', (engin
     expect(total(after, 'b')).toBeCloseTo(((20 + 15 + (20 * 1.2) / 3.9) * 100) / 80, 4);
   });
 
+  it("the period's 难度系数 are the scheme's: a changed coefficient changes the score", async () => {
+    if (!stored) throw new Error('needs the stored period of the test above');
+    const period = await as<TPeriod>('personnel', 'GET', `/api/assessment/periods/${stored.id}`);
+    // Stored with the scheme (the 示例 table of a new period).
+    expect(period.scheme.difficulty).toContainEqual({ caseType: 'adminPublicInterest', coefficient: 1.2 });
+    const scheme = {
+      appealDays: period.scheme.appealDays,
+      pointRules: period.scheme.pointRules.map(({ id: _i, ...r }) => r),
+      indicators: period.scheme.indicators.map(({ id: _i, ...i }) => i),
+      gradeBands: period.scheme.gradeBands,
+      difficulty: period.scheme.difficulty.map((d) =>
+        d.caseType === 'adminPublicInterest' ? { ...d, coefficient: 2 } : d,
+      ),
+    };
+    await as('personnel', 'PUT', `/api/assessment/periods/${stored.id}/scheme`, scheme);
+    const after = await assess2026([departmentId]);
+    const cases = (key: string) =>
+      after.people.find((p) => p.userId === ids[key])?.primary.indicators.find((i) => i.key === 'E1');
+    // 甲: two 行政公益 cases × 2.0 + one 民事公益 × 1.5; 乙: one 行政公益 × 2.0 (was 1.2).
+    expect(cases('a')?.value).toBeCloseTo(5.5, 6);
+    expect(cases('b')?.value).toBeCloseTo(2, 6);
+    expect(cases('b')?.score).toBeCloseTo((20 * 2) / 5.5, 4);
+    // A copy carries the table; a coefficient out of range is refused.
+    const copy = await as<TPeriod>('personnel', 'POST', '/api/assessment/periods', {
+      name: '2027年度（难度系数复制）',
+      kind: 'year',
+      startsOn: '2027-01-01',
+      endsOn: '2027-12-31',
+      copyFromId: stored.id,
+    });
+    expect(copy.scheme.difficulty).toContainEqual({ caseType: 'adminPublicInterest', coefficient: 2 });
+    const refused = await t.app.inject({
+      method: 'PUT',
+      url: `/api/assessment/periods/${copy.id}/scheme`,
+      headers: { cookie: cookies.personnel as string },
+      payload: { ...scheme, difficulty: [{ caseType: 'adminPublicInterest', coefficient: 0 }] },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('难度系数应大于 0');
+    // The tests below score with the 示例 table again.
+    await as('personnel', 'PUT', `/api/assessment/periods/${stored.id}/scheme`, {
+      ...scheme,
+      difficulty: period.scheme.difficulty,
+    });
+  });
+
   it('approved entered values and party points count; entries not approved do not', async () => {
     if (!stored) throw new Error('needs the stored period of the test above');
     const f1 = stored.scheme.indicators.find((i) => i.code === 'F1');
