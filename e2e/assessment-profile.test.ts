@@ -135,4 +135,50 @@ describe('精准画像 in the browser', () => {
       await context.close();
     }
   });
+  // It stores a period for the year (its indicators keyed by 编号): it runs last.
+  it('the profile shows the party points, and a click lists the entries behind them', async () => {
+    const head = await loginCookie(e2e.server.url, 'head5', demoPassword);
+    const personnel = await loginCookie(e2e.server.url, 'personnel1', demoPassword);
+    const cookie = await loginCookie(e2e.server.url, 'prosecutor5a', demoPassword);
+    const me = await call<{ id: number }>(cookie, 'GET', '/api/auth/me');
+    // The year's own period (the newest of those covering the year is the one scored).
+    const period = await call<{ id: number }>(personnel, 'POST', '/api/assessment/periods', {
+      name: `${e2eYear}年度（党员积分测试）`,
+      kind: 'year',
+      startsOn: `${e2eYear}-01-01`,
+      endsOn: `${e2eYear}-12-31`,
+      copyFromId: null,
+    });
+    const before = await call<TProfile>(cookie, 'GET', `/api/assessment/profiles/${me.id}?year=${e2eYear}`);
+    const entry = await call<{ id: number }>(head, 'POST', '/api/assessment/entries', {
+      periodId: period.id,
+      userId: me.id,
+      kind: 'negative',
+      points: -2,
+      title: '画像测试：未按要求参加支部研讨',
+      occurredOn: `${e2eYear}-01-15`,
+    });
+    await call(personnel, 'POST', `/api/assessment/entries/${entry.id}/decision`, { approve: true });
+
+    const context = await e2e.browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 1440, height: 1000 },
+    });
+    const page = await context.newPage();
+    try {
+      await loginThroughPage(page, e2e.server.url, 'prosecutor5a', demoPassword);
+      await page.goto(`${e2e.server.url}/assessment/profile`);
+      await expect
+        .poll(() => page.getByTestId('party-points').textContent())
+        .toBe(String(before.partyPoints.total - 2));
+      await page.getByTestId('party-points').click();
+      const drawer = page.getByTestId('party-points-drawer');
+      await expect
+        .poll(() => drawer.getByTestId('party-points-entries').textContent())
+        .toContain('画像测试：未按要求参加支部研讨');
+      await settledScreenshot(page, 'assessment-profile-party-points');
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -108,4 +108,53 @@ describe('the workbench in the browser', () => {
     await expect.poll(() => table.textContent()).toContain('成都市成华区水务局');
     await context.close();
   });
+  it('personnel see the assessment entries awaiting approval, and the link opens exactly those', async () => {
+    const head = await loginCookie(e2e.server.url, 'head5', demoPassword);
+    const personnel = await loginCookie(e2e.server.url, 'personnel1', demoPassword);
+    const prosecutor = await loginCookie(e2e.server.url, 'prosecutor5a', demoPassword);
+    const me = await call<{ id: number }>(prosecutor, 'GET', '/api/auth/me');
+    const year = chinaDay(0).slice(0, 4);
+    const period = await call<{ id: number }>(personnel, 'POST', '/api/assessment/periods', {
+      name: `${year}年度（工作台测试）`,
+      kind: 'other',
+      startsOn: `${year}-01-01`,
+      endsOn: `${year}-12-31`,
+      copyFromId: null,
+    });
+    const entry = await call<{ id: number }>(head, 'POST', '/api/assessment/entries', {
+      periodId: period.id,
+      userId: me.id,
+      kind: 'negative',
+      points: -1,
+      title: '工作台测试：会议迟到',
+      occurredOn: chinaDay(0),
+    });
+    const awaiting = await call<{ id: number }[]>(
+      personnel,
+      'GET',
+      '/api/assessment/entries?awaiting=approval',
+    );
+    expect(awaiting.map((e) => e.id)).toContain(entry.id);
+
+    const context = await e2e.browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 1440, height: 1000 },
+    });
+    const page = await context.newPage();
+    await loginThroughPage(page, e2e.server.url, 'personnel1', demoPassword);
+    await page.goto(`${e2e.server.url}/`);
+    await expect
+      .poll(() => page.getByTestId('workbench-count-assessmentAwaitingApproval').textContent())
+      .toMatch(new RegExp(`待我审批的考核条目\\s*${awaiting.length}\\s*条`));
+    await page.getByTestId('workbench-link-assessmentAwaitingApproval').click();
+    await page.waitForURL(
+      (url) => url.pathname === '/assessment/lists' && url.search.includes('awaiting=approval'),
+    );
+    const table = page.getByTestId('entries-waiting');
+    await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBe(awaiting.length);
+    await expect.poll(() => table.textContent()).toContain('工作台测试：会议迟到');
+    await expect.poll(() => page.getByTestId('workbench-filter').textContent()).toContain('待我审批');
+    await settledScreenshot(page, 'workbench-05-assessment-approval');
+    await context.close();
+  });
 });

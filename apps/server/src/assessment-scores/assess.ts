@@ -60,7 +60,7 @@ const exampleNote = '尚无覆盖该期间的考核周期，按示例方案计�
  * Source: the scheme of the stored assessment period (考核周期) covering the period: among the
  * periods that overlap it, one covering it whole first, then the narrowest, then the latest. Its
  * indicators are keyed by 编号; entered indicators in % or 分 are levels (the mean of the approved
- * values), others add up. 难度系数 are not part of a stored scheme yet: the example table applies.
+ * values), others add up; 难度系数 are the period's own (a case type without one counts 1.0).
  * With no period at all, the 示例 scheme, and the source says so.
  */
 export async function schemeForPeriod(db: Db, period: Period): Promise<SchemeInForce> {
@@ -82,17 +82,19 @@ export async function schemeForPeriod(db: Db, period: Period): Promise<SchemeInF
     };
   }
   const { assessmentIndicators: indicators, assessmentGradeBands: bands } = schema;
-  const [indicatorRows, bandRows] = await Promise.all([
+  const { assessmentDifficulty: difficulty } = schema;
+  const [indicatorRows, bandRows, difficultyRows] = await Promise.all([
     db
       .select()
       .from(indicators)
       .where(eq(indicators.periodId, chosen.id))
       .orderBy(asc(indicators.sortOrder), asc(indicators.id)),
     db.select().from(bands).where(eq(bands.periodId, chosen.id)),
+    db.select().from(difficulty).where(eq(difficulty.periodId, chosen.id)),
   ]);
   const scheme: AssessmentScheme = {
     name: `${chosen.name}考核方案（第 ${chosen.revision} 版）${chosen.isExample ? '（示例）' : ''}`,
-    difficulty: exampleScheme.difficulty,
+    difficulty: Object.fromEntries(difficultyRows.map((d) => [d.caseType, d.coefficient])),
     indicators: indicatorRows.flatMap((row): SchemeIndicator[] => {
       const base = {
         key: row.code,

@@ -486,6 +486,52 @@ describe.each(testEngines())('assessment computed from the records (%s)', (engin
     expect(total(after, 'b')).toBeCloseTo(((20 + 15 + (20 * 1.2) / 3.9) * 100) / 80, 4);
   });
 
+  it("the period's 难度系数 are the scheme's: a changed coefficient changes the score", async () => {
+    if (!stored) throw new Error('needs the stored period of the test above');
+    const period = await as<TPeriod>('personnel', 'GET', `/api/assessment/periods/${stored.id}`);
+    // Stored with the scheme (the 示例 table of a new period).
+    expect(period.scheme.difficulty).toContainEqual({ caseType: 'adminPublicInterest', coefficient: 1.2 });
+    const scheme = {
+      appealDays: period.scheme.appealDays,
+      pointRules: period.scheme.pointRules.map(({ id: _i, ...r }) => r),
+      indicators: period.scheme.indicators.map(({ id: _i, ...i }) => i),
+      gradeBands: period.scheme.gradeBands,
+      difficulty: period.scheme.difficulty.map((d) =>
+        d.caseType === 'adminPublicInterest' ? { ...d, coefficient: 2 } : d,
+      ),
+    };
+    await as('personnel', 'PUT', `/api/assessment/periods/${stored.id}/scheme`, scheme);
+    const after = await assess2026([departmentId]);
+    const cases = (key: string) =>
+      after.people.find((p) => p.userId === ids[key])?.primary.indicators.find((i) => i.key === 'E1');
+    // 甲: two 行政公益 cases × 2.0 + one 民事公益 × 1.5; 乙: one 行政公益 × 2.0 (was 1.2).
+    expect(cases('a')?.value).toBeCloseTo(5.5, 6);
+    expect(cases('b')?.value).toBeCloseTo(2, 6);
+    expect(cases('b')?.score).toBeCloseTo((20 * 2) / 5.5, 4);
+    // A copy carries the table; a coefficient out of range is refused.
+    const copy = await as<TPeriod>('personnel', 'POST', '/api/assessment/periods', {
+      name: '2027年度（难度系数复制）',
+      kind: 'year',
+      startsOn: '2027-01-01',
+      endsOn: '2027-12-31',
+      copyFromId: stored.id,
+    });
+    expect(copy.scheme.difficulty).toContainEqual({ caseType: 'adminPublicInterest', coefficient: 2 });
+    const refused = await t.app.inject({
+      method: 'PUT',
+      url: `/api/assessment/periods/${copy.id}/scheme`,
+      headers: { cookie: cookies.personnel as string },
+      payload: { ...scheme, difficulty: [{ caseType: 'adminPublicInterest', coefficient: 0 }] },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('难度系数应大于 0');
+    // The tests below score with the 示例 table again.
+    await as('personnel', 'PUT', `/api/assessment/periods/${stored.id}/scheme`, {
+      ...scheme,
+      difficulty: period.scheme.difficulty,
+    });
+  });
+
   it('approved entered values and party points count; entries not approved do not', async () => {
     if (!stored) throw new Error('needs the stored period of the test above');
     const f1 = stored.scheme.indicators.find((i) => i.code === 'F1');
@@ -526,6 +572,33 @@ describe.each(testEngines())('assessment computed from the records (%s)', (engin
     expect(f1Of('b')?.score).toBeCloseTo((10 * 60) / 90, 6);
     expect(assessment.people.find((p) => p.userId === ids.a)?.points).toBe(3);
     expect(assessment.people.find((p) => p.userId === ids.b)?.points).toBe(0);
+
+    // The profile shows the 党员积分 with the entries behind them; the result sheet has the column.
+    const profile = await as<ProfileView>('chief', 'GET', `/api/assessment/profiles/${ids.a}?year=2026`);
+    expect(profile.partyPoints.total).toBe(3);
+    expect(profile.partyPoints.entries.map((e) => [e.title, e.points, e.occurredOn])).toEqual([
+      ['获评优秀调研成果', 3, '2026-04-01'],
+    ]);
+    const ofB = await as<ProfileView>('chief', 'GET', `/api/assessment/profiles/${ids.b}?year=2026`);
+    expect(ofB.partyPoints).toEqual({ total: 0, entries: [] });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/assessment/results/export?year=2026&kind=results',
+      headers: { cookie: cookies.chief as string },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('考评结果表');
+    if (!sheet) throw new Error('结果表缺少工作表「考评结果表」');
+    const header = (sheet.getRow(1).values as string[]).slice(1);
+    const column = header.indexOf('党员积分');
+    expect(column).toBeGreaterThan(0);
+    const rows = sheet.getRows(2, sheet.rowCount - 1) ?? [];
+    const pointsOf = (name: string) =>
+      (rows.find((r) => (r.values as unknown[])[2] === name)?.values as unknown[])?.[column + 1];
+    expect(pointsOf('考评甲')).toBe(3);
+    expect(pointsOf('考评乙')).toBe(0);
   });
 
   it('a move recorded in 用户管理 scores the person in both departments with the days in each', async () => {

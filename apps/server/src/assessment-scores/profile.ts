@@ -2,6 +2,7 @@ import { type Database, type Db, schema } from '@procura/db';
 import { quartersOf } from '@procura/domain/assessment/dates';
 import { assessmentReach, mayViewAssessment } from '@procura/domain/assessment/reach';
 import { eq } from 'drizzle-orm';
+import { pointEntriesOf } from '../assessment/entries.ts';
 import { auditRead } from '../audit/audit-read.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { today } from '../clock.ts';
@@ -43,6 +44,18 @@ export interface ProfileView {
   dimensions: { dimension: string; label: string; score: number; percent: number }[];
   segments: SegmentView[];
   trend: { label: string; from: string; to: string; total: number | null }[];
+  partyPoints: {
+    total: number;
+    entries: {
+      id: number;
+      kind: string;
+      title: string;
+      ruleLabel: string | null;
+      points: number;
+      occurredOn: string;
+      record: { label: string; link: string | null } | null;
+    }[];
+  };
 }
 
 export async function loadProfile(
@@ -87,6 +100,15 @@ export async function loadProfile(
     });
   }
   const primary = segments.find((s) => s.departmentId === person.primary.departmentId) ?? segments[0];
+  const pointEntries =
+    assessment.schemeSource.periodId === null
+      ? []
+      : await pointEntriesOf(db, {
+          periodId: assessment.schemeSource.periodId,
+          userId: options.userId,
+          from: period.from,
+          to: period.to,
+        });
   return {
     person: { id: person.userId, name: person.name },
     period,
@@ -95,6 +117,18 @@ export async function loadProfile(
     dimensions: segments.length === 1 && primary ? primary.dimensions : dimensionsOf(person, segments),
     segments,
     trend,
+    partyPoints: {
+      total: person.points ?? 0,
+      entries: pointEntries.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        title: e.title,
+        ruleLabel: e.ruleLabel,
+        points: e.points ?? 0,
+        occurredOn: e.occurredOn,
+        record: e.record ? { label: e.record.label, link: e.record.link } : null,
+      })),
+    },
   };
 }
 

@@ -25,6 +25,8 @@ export interface ResultRow {
   grade: TGrade;
   gradeLabel: string;
   gradeNote: string | null;
+  /** 党员积分 of the period (approved entries, each rule held to its cap). */
+  partyPoints: number;
   /** By scheme indicator key: the value of the primary membership. */
   values: Record<string, number | null>;
 }
@@ -66,6 +68,7 @@ export function resultsOf(assessment: PeriodAssessment): ResultsView {
       grade: grade?.grade ?? 'incompetent',
       gradeLabel: gradeLabels[grade?.grade ?? 'incompetent'],
       gradeNote: grade?.note ?? null,
+      partyPoints: person.points ?? 0,
       values,
     };
   });
@@ -126,6 +129,7 @@ export async function prepareResultsExport(
       { header: '效率得分', value: (r) => r.efficiency, kind: 'number' },
       { header: '效果得分', value: (r) => r.effect, kind: 'number' },
       { header: '总分', value: (r) => r.total, kind: 'number' },
+      { header: '党员积分', value: (r) => r.partyPoints, kind: 'number' },
       { header: '等次', value: (r) => r.gradeLabel },
     ];
   } else if (options.kind === 'grades') {

@@ -77,6 +77,21 @@ export const ZProfile = z.object({
   trend: z.array(
     z.object({ label: z.string(), from: z.string(), to: z.string(), total: z.number().nullable() }),
   ),
+  /** 党员积分 of the period (each rule held to its cap) and the approved entries behind it. */
+  partyPoints: z.object({
+    total: z.number(),
+    entries: z.array(
+      z.object({
+        id: z.number(),
+        kind: z.string(),
+        title: z.string(),
+        ruleLabel: z.string().nullable(),
+        points: z.number(),
+        occurredOn: z.string(),
+        record: z.object({ label: z.string(), link: z.string().nullable() }).nullable(),
+      }),
+    ),
+  }),
 });
 
 export const ZPeople = z.array(z.object({ id: z.number(), name: z.string(), departmentName: z.string() }));
@@ -101,6 +116,7 @@ export const ZResults = z.object({
       grade: z.string(),
       gradeLabel: z.string(),
       gradeNote: z.string().nullable(),
+      partyPoints: z.number(),
       values: z.record(z.string(), z.number().nullable()),
     }),
   ),

@@ -8,7 +8,8 @@ import {
   recordTypeLabels,
   type TRecordType,
 } from '@procura/domain/assessment/schemes';
-import { and, desc, eq, or, type SQL, sql } from 'drizzle-orm';
+import { can } from '@procura/domain/policy';
+import { and, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { attachmentsOf } from '../attachments/present-attachment.ts';
 import type { TAttachment } from '../attachments/schema.ts';
@@ -19,7 +20,7 @@ import { now, today } from '../clock.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { notify } from '../notifications/notify.ts';
 import { lockOpenPeriod } from './periods.ts';
-import type { TDecisionBody, TEntry, TProposeEntryBody } from './schema.ts';
+import type { TDecisionBody, TEntry, TEntryQuery, TProposeEntryBody } from './schema.ts';
 import { assessmentReach, reachesPerson, standingOf } from './scope.ts';
 
 const { assessmentEntries: entries, assessmentAppeals: appeals, assessmentPeriods: periods } = schema;
@@ -136,29 +137,58 @@ function reachCondition(user: SessionUser): SQL | undefined {
 }
 
 /**
- * Entries in the user's reach, newest first. A list showing other people's entries is audited
- * (one entry naming the ids).
+ * The where-clause of what waits for `user` (open periods only, never their own entry): the
+ * department head's review or confirmation, personnel's approval, or a pending appeal. Shared by
+ * the list and the workbench's count, so the two cannot disagree.
  */
-export async function listEntries(
-  database: Database,
-  query: {
-    periodId?: number | undefined;
-    status?: string | undefined;
-    kind?: string | undefined;
-    mine?: string | undefined;
-  },
-  caller: Caller,
-): Promise<TEntry[]> {
-  const { user } = caller;
-  const conditions = [
+function awaitingCondition(user: SessionUser, awaiting: TEntryQuery['awaiting']): SQL | undefined {
+  if (!awaiting) return undefined;
+  const notMine = sql`${entries.userId} <> ${user.id}`;
+  const open = eq(periods.status, 'open');
+  if (awaiting === 'review')
+    return user.role === 'departmentHead' && user.department
+      ? and(
+          open,
+          notMine,
+          eq(entries.departmentId, user.department.id),
+          inArray(entries.status, ['submitted', 'proposed']),
+        )
+      : sql`false`;
+  if (!can(user.role, 'assessment.approve')) return sql`false`;
+  if (awaiting === 'approval') return and(open, notMine, eq(entries.status, 'reviewed'));
+  return and(open, notMine, eq(appeals.status, 'pending'));
+}
+
+function entryConditions(query: TEntryQuery, user: SessionUser): SQL | undefined {
+  return and(
     reachCondition(user),
     query.mine === 'true' ? eq(entries.userId, user.id) : undefined,
     query.periodId ? eq(entries.periodId, query.periodId) : undefined,
-    query.status ? eq(entries.status, query.status as TEntry['status']) : undefined,
-    query.kind ? eq(entries.kind, query.kind as TEntry['kind']) : undefined,
-  ];
+    query.status ? eq(entries.status, query.status) : undefined,
+    query.kind ? eq(entries.kind, query.kind) : undefined,
+    awaitingCondition(user, query.awaiting),
+  );
+}
+
+/** How many entries `listEntries` shows for this query (the workbench's count). */
+export async function countEntries(db: Executor, query: TEntryQuery, user: SessionUser): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(entries)
+    .innerJoin(periods, eq(periods.id, entries.periodId))
+    .leftJoin(appeals, eq(appeals.entryId, entries.id))
+    .where(entryConditions(query, user));
+  return row?.n ?? 0;
+}
+
+/**
+ * Entries in the user's reach, newest first. A list showing other people's entries is audited
+ * (one entry naming the ids).
+ */
+export async function listEntries(database: Database, query: TEntryQuery, caller: Caller): Promise<TEntry[]> {
+  const { user } = caller;
   const rows = await selectEntries(database.db)
-    .where(and(...conditions))
+    .where(entryConditions(query, user))
     .orderBy(desc(entries.occurredOn), desc(entries.id))
     .limit(500);
   const evidence = await evidenceOf(
@@ -174,6 +204,30 @@ export async function listEntries(
     ids: others,
   });
   return rows.map((r) => present(r, evidence.get(r.entry.id) ?? []));
+}
+
+/**
+ * The approved party-points, bonus and negative entries behind one person's 党员积分 of a period
+ * (the profile's drawer): the rows `enteredValues` adds up. The caller checked the reach.
+ */
+export async function pointEntriesOf(
+  db: Executor,
+  options: { periodId: number; userId: number; from: string; to: string },
+): Promise<TEntry[]> {
+  const rows = await selectEntries(db)
+    .where(
+      and(
+        eq(entries.periodId, options.periodId),
+        eq(entries.userId, options.userId),
+        eq(entries.status, 'approved'),
+        sql`${entries.kind} <> 'indicator'`,
+        sql`${entries.points} is not null`,
+        sql`${entries.occurredOn} >= ${options.from}`,
+        sql`${entries.occurredOn} < ${options.to}`,
+      ),
+    )
+    .orderBy(desc(entries.occurredOn), desc(entries.id));
+  return rows.map((r) => present(r, []));
 }
 
 /** One entry in reach (404 otherwise, exactly like a missing one). */

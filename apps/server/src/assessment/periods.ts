@@ -2,11 +2,13 @@ import { type Database, type Executor, isUniqueViolation, schema } from '@procur
 import { isComputedKey, type TComputedKey } from '@procura/domain/assessment/indicators';
 import {
   copyScheme,
+  type Difficulty,
   exampleScheme,
   frozenReason,
   type Scheme,
   schemeProblems,
 } from '@procura/domain/assessment/schemes';
+import { caseTypeIds } from '@procura/domain/states';
 import { and, asc, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import { dayAfter } from '../assessment-scores/assess.ts';
 import { freezePeriod } from '../assessment-scores/snapshots.ts';
@@ -17,7 +19,7 @@ import { DomainError, notFound } from '../errors.ts';
 import type { TCreatePeriodBody, TPeriod, TPeriodSummary, TSchemeBody } from './schema.ts';
 
 const { assessmentPeriods: periods, assessmentPointRules: rules, assessmentIndicators: indicators } = schema;
-const { assessmentGradeBands: bands, assessmentEntries: entries } = schema;
+const { assessmentGradeBands: bands, assessmentEntries: entries, assessmentDifficulty: difficulty } = schema;
 
 type Caller = { user: SessionUser; ip: string | null };
 
@@ -53,6 +55,11 @@ export async function loadScheme(db: Executor, periodId: number) {
     .where(eq(indicators.periodId, periodId))
     .orderBy(asc(indicators.sortOrder), asc(indicators.id));
   const bandRows = await db.select().from(bands).where(eq(bands.periodId, periodId));
+  const difficultyRows = await db
+    .select()
+    .from(difficulty)
+    .where(eq(difficulty.periodId, periodId))
+    .orderBy(asc(difficulty.id));
   const order = ['excellent', 'competent', 'basicallyCompetent', 'incompetent'];
   return {
     period,
@@ -63,6 +70,7 @@ export async function loadScheme(db: Executor, periodId: number) {
       gradeBands: bandRows
         .sort((a, b) => order.indexOf(a.grade) - order.indexOf(b.grade))
         .map(({ grade, minScore, quotaPercent }) => ({ grade, minScore, quotaPercent })),
+      difficulty: difficultyRows.map(({ caseType, coefficient }) => ({ caseType, coefficient })),
     },
   };
 }
@@ -173,6 +181,22 @@ export async function writeScheme(tx: Executor, periodId: number, scheme: Scheme
     );
   if (scheme.gradeBands.length > 0)
     await tx.insert(bands).values(scheme.gradeBands.map((b) => ({ periodId, ...b })));
+  await writeDifficulty(tx, periodId, scheme.difficulty ?? []);
+}
+
+const isCaseType = (type: string): type is (typeof caseTypeIds)[number] =>
+  (caseTypeIds as readonly string[]).includes(type);
+
+/** Inserts a period's 难度系数 rows (the caller removed the old ones). */
+async function writeDifficulty(tx: Executor, periodId: number, rows: readonly Difficulty[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.insert(difficulty).values(
+    rows.map((d) => {
+      if (!isCaseType(d.caseType))
+        throw new DomainError('VALIDATION', `案件类型「${d.caseType}」不在平台的案件类型中`);
+      return { periodId, caseType: d.caseType, coefficient: d.coefficient };
+    }),
+  );
 }
 
 /** Locks a period for a change and refuses when it is missing or closed (frozen). */
@@ -268,6 +292,10 @@ export async function saveScheme(
     await tx.delete(bands).where(eq(bands.periodId, periodId));
     if (scheme.gradeBands.length > 0)
       await tx.insert(bands).values(scheme.gradeBands.map((b) => ({ periodId, ...b })));
+    if (scheme.difficulty !== undefined) {
+      await tx.delete(difficulty).where(eq(difficulty.periodId, periodId));
+      await writeDifficulty(tx, periodId, scheme.difficulty);
+    }
     await tx
       .update(periods)
       .set({ appealDays: scheme.appealDays, revision: period.revision + 1 })
@@ -283,6 +311,9 @@ export async function saveScheme(
         before: loaded.scheme.indicators.map((i) => ({ code: i.code, weight: i.weight })),
         after: scheme.indicators.map((i) => ({ code: i.code, weight: i.weight })),
         rules: scheme.pointRules.length,
+        ...(scheme.difficulty === undefined
+          ? {}
+          : { difficultyBefore: loaded.scheme.difficulty, difficultyAfter: scheme.difficulty }),
       },
     });
   });

@@ -6,6 +6,7 @@ import {
   assessmentPeriodKindIds,
   assessmentPeriodStatusIds,
   assessmentRecordTypeIds,
+  caseTypeIds,
   gradeIds,
   indicatorDimensionIds,
   indicatorDirectionIds,
@@ -53,11 +54,18 @@ export const ZGradeBand = z.strictObject({
   quotaPercent: z.number().min(0).max(100).nullable(),
 });
 
+export const ZDifficulty = z.strictObject({
+  caseType: z.enum(caseTypeIds, '案件类型不在平台的案件类型中'),
+  coefficient: z.number('难度系数应为数字').gt(0, '难度系数应大于 0').max(10, '难度系数不超过 10'),
+});
+
 export const ZScheme = z.strictObject({
   appealDays: z.number().int().min(1).max(365),
   pointRules: z.array(ZPointRule).max(200),
   indicators: z.array(ZIndicator).max(100),
   gradeBands: z.array(ZGradeBand).max(4),
+  /** 难度系数 by case type; left out: the stored table is kept. */
+  difficulty: z.array(ZDifficulty).max(caseTypeIds.length).optional(),
 });
 export type TSchemeBody = z.infer<typeof ZScheme>;
 
@@ -81,6 +89,7 @@ export const ZPeriod = ZPeriodSummary.extend({
     pointRules: z.array(ZPointRule.extend({ id: z.number() })),
     indicators: z.array(ZIndicator.extend({ id: z.number() })),
     gradeBands: z.array(ZGradeBand),
+    difficulty: z.array(ZDifficulty),
   }),
 });
 export type TPeriod = z.infer<typeof ZPeriod>;
@@ -105,7 +114,13 @@ export const ZEntryQuery = z.strictObject({
   kind: z.enum(assessmentEntryKindIds).optional(),
   /** Only the caller's own entries. */
   mine: z.enum(['true', 'false']).optional(),
+  /**
+   * What waits for the caller in an open period (the workbench's counts): `review` the head's
+   * department review and confirmation, `approval` personnel's approval, `appeal` appeals to decide.
+   */
+  awaiting: z.enum(['review', 'approval', 'appeal']).optional(),
 });
+export type TEntryQuery = z.infer<typeof ZEntryQuery>;
 
 export const ZProposeEntryBody = z.strictObject({
   periodId: ZId,

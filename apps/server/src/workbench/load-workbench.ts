@@ -1,5 +1,6 @@
 import type { Executor } from '@procura/db';
 import { can } from '@procura/domain/policy';
+import { countEntries } from '../assessment/entries.ts';
 import type { SessionUser } from '../auth/load-user.ts';
 import { countClues } from '../clues/list-clues.ts';
 import { countSentClues } from '../clues/list-sent-clues.ts';
@@ -202,6 +203,46 @@ export async function loadWorkbench(db: Executor, user: SessionUser): Promise<TW
       alert: false,
       count: countLetters(db, { awaiting: 'answer', suspected: 'false' }, user),
     });
+  }
+
+  if (can(user.role, 'assessment.review') && user.department) {
+    pending.push({
+      key: 'assessmentAwaitingReview',
+      label: '待我审核的考核条目',
+      unit: '条',
+      link: '/assessment/lists?awaiting=review',
+      api: '/api/assessment/entries?awaiting=review',
+      definition:
+        '开放考核周期中本部门人员提交、待部门审核的考核条目，以及从记录提出、待确认的负面清单条目；本人的不计',
+      alert: false,
+      count: countEntries(db, { awaiting: 'review' }, user),
+    });
+  }
+
+  if (can(user.role, 'assessment.approve')) {
+    pending.push(
+      {
+        key: 'assessmentAwaitingApproval',
+        label: '待我审批的考核条目',
+        unit: '条',
+        link: '/assessment/lists?awaiting=approval',
+        api: '/api/assessment/entries?awaiting=approval',
+        definition:
+          '开放考核周期中已经部门审核（或由部门负责人、政治部提出）、待政治部审批的考核条目；本人的不计',
+        alert: false,
+        count: countEntries(db, { awaiting: 'approval' }, user),
+      },
+      {
+        key: 'appealsAwaitingDecision',
+        label: '待决定的复核申请',
+        unit: '件',
+        link: '/assessment/lists?awaiting=appeal',
+        api: '/api/assessment/entries?awaiting=appeal',
+        definition: '开放考核周期中考核条目的复核申请尚未决定的（按条目计）；本人的不计',
+        alert: false,
+        count: countEntries(db, { awaiting: 'appeal' }, user),
+      },
+    );
   }
 
   pending.push({

@@ -11,6 +11,9 @@ export const workbenchItemKeys = [
   'followUpsDue',
   'hitsAwaitingReview',
   'lettersUnanswered',
+  'assessmentAwaitingReview',
+  'assessmentAwaitingApproval',
+  'appealsAwaitingDecision',
   'unreadNotifications',
 ] as const;
 export const ZWorkbenchItemKey = z.enum(workbenchItemKeys);

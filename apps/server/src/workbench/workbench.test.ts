@@ -41,6 +41,7 @@ describe.each(testEngines())('workbench (%s)', (kind) => {
     'prosecutor6',
     'clerk6',
     'analyst',
+    'personnel1',
   ];
   const ids: Record<string, number> = {};
   let fromProsecutor: number;
@@ -53,6 +54,12 @@ describe.each(testEngines())('workbench (%s)', (kind) => {
   let sealQuery: number;
   let duePlan: number;
   let laterPlan: number;
+  const entry: Record<'submitted' | 'reviewed' | 'appealed' | 'other', number> = {
+    submitted: 0,
+    reviewed: 0,
+    appealed: 0,
+    other: 0,
+  };
 
   const workbench = async (user: string) => {
     const response = await f.as(user, 'GET', '/api/workbench');
@@ -199,6 +206,42 @@ describe.each(testEngines())('workbench (%s)', (kind) => {
     };
     duePlan = await plan([testDay(3), testDay(60)]);
     laterPlan = await plan([testDay(30)]);
+    // 考核: a prosecutor's own submission waits for her head; the head's proposals wait for
+    // personnel; an approved entry appealed waits for personnel's decision.
+    const period = await f.as('personnel1', 'POST', '/api/assessment/periods', {
+      name: '工作台测试考核周期',
+      kind: 'other',
+      startsOn: testDay(-100),
+      endsOn: testDay(100),
+      copyFromId: null,
+    });
+    expect(period.statusCode, period.body).toBe(201);
+    const periodId = period.json<{ id: number }>().id;
+    const propose = async (user: string, userId: number, kind: 'bonus' | 'negative', points: number) => {
+      const created = await f.as(user, 'POST', '/api/assessment/entries', {
+        periodId,
+        userId,
+        kind,
+        points,
+        title: `工作台测试条目${points}`,
+        occurredOn: testDay(-2),
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      return created.json<{ id: number }>().id;
+    };
+    entry.submitted = await propose('prosecutor5a', ids.prosecutor5a!, 'bonus', 1);
+    entry.reviewed = await propose('head5', ids.prosecutor5a!, 'negative', -1);
+    entry.appealed = await propose('head5', ids.prosecutor5a!, 'negative', -2);
+    // The head's own entry, proposed by personnel: never counted for the head himself.
+    entry.other = await propose('personnel1', ids.head5!, 'negative', -3);
+    const approved = await f.as('personnel1', 'POST', `/api/assessment/entries/${entry.appealed}/decision`, {
+      approve: true,
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    const appeal = await f.as('prosecutor5a', 'POST', `/api/assessment/entries/${entry.appealed}/appeal`, {
+      reason: '该事项另有原因，申请复核',
+    });
+    expect(appeal.statusCode, appeal.body).toBeLessThan(300);
   });
   afterAll(() => t?.close());
 
@@ -376,6 +419,26 @@ describe.each(testEngines())('workbench (%s)', (kind) => {
     const register = (await f.as('head6', 'GET', '/api/juvenile/sealed?awaiting=me')).json<TSealedRegister>();
     expect(register.records).toEqual([]);
     expect(item(await workbench('head6'), 'sealQueriesAwaitingDecision')!.count).toBe(0);
+  });
+
+  it('?awaiting=review|approval|appeal lists the assessment entries waiting for this user', async () => {
+    const listed = async (user: string, awaiting: string) =>
+      (await f.as(user, 'GET', `/api/assessment/entries?awaiting=${awaiting}`))
+        .json<{ id: number }[]>()
+        .map((e) => e.id)
+        .sort((a, b) => a - b);
+    expect(await listed('head5', 'review')).toEqual([entry.submitted]);
+    expect(await listed('personnel1', 'approval')).toEqual([entry.reviewed, entry.other]);
+    expect(await listed('personnel1', 'appeal')).toEqual([entry.appealed]);
+    // Another department's head, and a prosecutor, have nothing awaiting them.
+    expect(await listed('head6', 'review')).toEqual([]);
+    expect(await listed('prosecutor5a', 'approval')).toEqual([]);
+    const count = async (user: string, key: TWorkbenchItem['key']) => item(await workbench(user), key)?.count;
+    expect(await count('head5', 'assessmentAwaitingReview')).toBe(1);
+    expect(await count('personnel1', 'assessmentAwaitingApproval')).toBe(2);
+    expect(await count('personnel1', 'appealsAwaitingDecision')).toBe(1);
+    expect(await count('head6', 'assessmentAwaitingReview')).toBe(0);
+    expect(await count('prosecutor5a', 'assessmentAwaitingReview')).toBeUndefined();
   });
 
   it('?status=pending lists the model hits of every run still awaiting review', async () => {

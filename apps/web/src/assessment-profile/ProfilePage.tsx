@@ -1,4 +1,5 @@
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { entryKindLabels } from '@procura/domain/assessment/schemes';
 import { useMutation } from '@tanstack/react-query';
 import {
   Alert,
@@ -95,6 +96,61 @@ const fmt = (value: number | null, unit: string) =>
   value === null
     ? '无基数'
     : `${Number.isInteger(value) ? value : value.toFixed(2)}${unit ? ` ${unit}` : ''}`;
+
+type TPartyPoints = TProfile['partyPoints'];
+
+/** The approved entries behind the period's 党员积分, each citing its record when it has one. */
+function PartyPointsDrawer({ points, onClose }: { points: TPartyPoints | null; onClose: () => void }) {
+  return (
+    <Drawer open={points !== null} onClose={onClose} title="党员积分：计入的条目" size="large">
+      {points && (
+        <Space direction="vertical" style={{ width: '100%' }} data-testid="party-points-drawer">
+          <Typography.Paragraph type="secondary">
+            口径：本考核周期内已生效的党员积分、加分和负面清单条目，每一条款按方案的本期上限计，合计{' '}
+            {points.total} 分；未通过、已撤销和尚在审批中的条目不计。
+          </Typography.Paragraph>
+          <Table
+            rowKey="id"
+            size="small"
+            pagination={false}
+            data-testid="party-points-entries"
+            locale={{ emptyText: '本期没有计入的条目' }}
+            dataSource={points.entries}
+            columns={[
+              { title: '日期', dataIndex: 'occurredOn' },
+              {
+                title: '类别',
+                dataIndex: 'kind',
+                render: (k: string) => entryKindLabels[k as keyof typeof entryKindLabels] ?? k,
+              },
+              {
+                title: '事项',
+                render: (_: unknown, e: TPartyPoints['entries'][number]) =>
+                  e.ruleLabel ? `${e.title}（${e.ruleLabel}）` : e.title,
+              },
+              { title: '分值', dataIndex: 'points' },
+              {
+                title: '来源记录',
+                render: (_: unknown, e: TPartyPoints['entries'][number]) =>
+                  e.record ? (
+                    e.record.link ? (
+                      <Link to={e.record.link} data-testid="party-points-record">
+                        {e.record.label}
+                      </Link>
+                    ) : (
+                      e.record.label
+                    )
+                  ) : (
+                    '—'
+                  ),
+              },
+            ]}
+          />
+        </Space>
+      )}
+    </Drawer>
+  );
+}
 
 /** The records behind one number: each a link to its page. */
 function RecordsDrawer({ row, onClose }: { row: TIndicatorRow | null; onClose: () => void }) {
@@ -264,6 +320,7 @@ export default function ProfilePage() {
   const userId = chosen ?? people.data?.find((p) => p.id === me.id)?.id ?? people.data?.[0]?.id ?? null;
   const profile = useProfile(userId, year);
   const [open, setOpen] = useState<TIndicatorRow | null>(null);
+  const [pointsOpen, setPointsOpen] = useState(false);
   const download = useMutation({
     mutationFn: (args: { path: string; query: Record<string, string | number> }) =>
       apiDownload(args.path, args.query),
@@ -342,6 +399,17 @@ export default function ProfilePage() {
                     {d.score.toFixed(2)}
                   </Descriptions.Item>
                 ))}
+                <Descriptions.Item label="党员积分">
+                  <Button
+                    type="link"
+                    size="small"
+                    style={{ padding: 0 }}
+                    onClick={() => setPointsOpen(true)}
+                    data-testid="party-points"
+                  >
+                    {data.partyPoints.total}
+                  </Button>
+                </Descriptions.Item>
                 <Descriptions.Item label="方案">{data.schemeName}</Descriptions.Item>
               </Descriptions>
             </Col>
@@ -422,6 +490,10 @@ export default function ProfilePage() {
         </Card>
       )}
       <RecordsDrawer row={open} onClose={() => setOpen(null)} />
+      <PartyPointsDrawer
+        points={pointsOpen && data ? data.partyPoints : null}
+        onClose={() => setPointsOpen(false)}
+      />
     </Space>
   );
 }

@@ -7,6 +7,7 @@ import { notifySuccess } from '../api/notify.ts';
 import { useMe } from '../auth/hooks.ts';
 import { chinaToday } from '../shared/dates.ts';
 import { FormModal } from '../shared/FormModal.tsx';
+import { useWorkbenchFilter } from '../workbench/useWorkbenchFilter.tsx';
 import {
   useCreateStudySession,
   useDecideAppeal,
@@ -34,7 +35,10 @@ export default function AssessmentListsPage() {
   const isPersonnel = me.role === 'personnel';
   const { periodId, select } = usePeriodChoice();
   const period = usePeriod(periodId);
-  const entries = useEntries({ periodId });
+  // A workbench link (?awaiting=review|approval|appeal) lists exactly the entries it counted,
+  // in every open period.
+  const workbench = useWorkbenchFilter(['awaiting'] as const);
+  const entries = useEntries(workbench.active ? { awaiting: workbench.filter.awaiting } : { periodId });
   const people = usePeople();
   const study = useStudySessions(periodId);
   const review = useEntryStep('review');
@@ -47,17 +51,21 @@ export default function AssessmentListsPage() {
   const [appealOf, setAppealOf] = useState<number | null>(null);
   const open = period.data?.status === 'open';
   const all = entries.data ?? [];
+  // The workbench's entries are all in open periods.
+  const actionable = workbench.active || open;
 
-  const waiting = all.filter((e) =>
-    isHead
-      ? e.userId !== me.id && (e.status === 'proposed' || e.status === 'submitted')
-      : isPersonnel
-        ? e.userId !== me.id && (e.status === 'reviewed' || e.appeal?.status === 'pending')
-        : false,
-  );
+  const waiting = workbench.active
+    ? all
+    : all.filter((e) =>
+        isHead
+          ? e.userId !== me.id && (e.status === 'proposed' || e.status === 'submitted')
+          : isPersonnel
+            ? e.userId !== me.id && (e.status === 'reviewed' || e.appeal?.status === 'pending')
+            : false,
+      );
 
   const actions = (e: TEntry) => {
-    if (!open || e.userId === me.id) return null;
+    if (!actionable || e.userId === me.id) return null;
     if (isHead && (e.status === 'proposed' || e.status === 'submitted'))
       return (
         <Space>
@@ -113,7 +121,7 @@ export default function AssessmentListsPage() {
       entries={list}
       loading={entries.isLoading}
       actions={actions}
-      canUpload={(e) => Boolean(open) && ['proposed', 'submitted', 'reviewed'].includes(e.status)}
+      canUpload={(e) => Boolean(actionable) && ['proposed', 'submitted', 'reviewed'].includes(e.status)}
     />
   );
 
@@ -149,6 +157,7 @@ export default function AssessmentListsPage() {
         </Space>
       }
     >
+      {workbench.notice}
       <Tabs
         items={[
           {

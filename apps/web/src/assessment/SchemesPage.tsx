@@ -9,6 +9,7 @@ import {
   pointProposerLabels,
   pointTriggerLabels,
 } from '@procura/domain/assessment/schemes';
+import { caseTypes, type TCaseType } from '@procura/domain/cases/case-types';
 import type { TCreatePeriodBody, TPeriod, TSchemeBody } from '@procura/server/assessment/schema';
 import {
   Alert,
@@ -51,6 +52,7 @@ const toBody = (p: TPeriod): TSchemeBody => ({
   pointRules: p.scheme.pointRules.map(({ id: _id, ...r }) => r),
   indicators: p.scheme.indicators.map(({ id: _id, ...i }) => i),
   gradeBands: p.scheme.gradeBands,
+  difficulty: p.scheme.difficulty,
 });
 
 /**
@@ -515,6 +517,42 @@ export default function SchemesPage() {
                           ),
                         })
                       }
+                    />
+                  ),
+                },
+              ]}
+            />
+          </Card>
+
+          <Card size="small" title="难度系数（办案数按案件类型折算；未填的类型按 1.0 计）">
+            <Table
+              rowKey="id"
+              size="small"
+              pagination={false}
+              data-testid="scheme-difficulty"
+              dataSource={Object.values(caseTypes)}
+              columns={[
+                { title: '案件类型', dataIndex: 'name' },
+                {
+                  title: '难度系数',
+                  dataIndex: 'id',
+                  render: (type: TCaseType) => (
+                    <InputNumber
+                      value={draft.difficulty?.find((d) => d.caseType === type)?.coefficient ?? null}
+                      min={0.01}
+                      max={10}
+                      step={0.1}
+                      placeholder="1.0"
+                      disabled={frozen}
+                      data-testid={`difficulty-${type}`}
+                      onChange={(coefficient) => {
+                        const rest = (draft.difficulty ?? []).filter((d) => d.caseType !== type);
+                        setDraft({
+                          ...draft,
+                          difficulty:
+                            coefficient === null ? rest : [...rest, { caseType: type, coefficient }],
+                        });
+                      }}
                     />
                   ),
                 },

@@ -47,12 +47,20 @@ export function usePeople() {
   });
 }
 
-export function useEntries(query: { periodId?: number | null; mine?: boolean }) {
+export function useEntries(query: {
+  periodId?: number | null;
+  mine?: boolean;
+  awaiting?: string | undefined;
+}) {
   return useQuery({
     queryKey: ['assessment', 'entries', query],
     queryFn: () =>
       api<TEntry[]>('/api/assessment/entries', {
-        query: { periodId: query.periodId ?? undefined, mine: query.mine ? 'true' : undefined },
+        query: {
+          periodId: query.periodId ?? undefined,
+          mine: query.mine ? 'true' : undefined,
+          awaiting: query.awaiting,
+        },
       }),
   });
 }

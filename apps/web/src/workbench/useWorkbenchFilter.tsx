@@ -9,7 +9,15 @@ const filterLabels: Record<string, Record<string, string>> = {
   due: { '7d': '7日内到期' },
   timely: { met: '按期办结', overdue: '逾期（含超期完成）' },
   status: { pending: '待审查' },
-  awaiting: { me: '待我审批或决定', decision: '待处置', answer: '待答复', feedback: '待反馈' },
+  awaiting: {
+    me: '待我审批或决定',
+    decision: '待处置',
+    answer: '待答复',
+    feedback: '待反馈',
+    review: '待我审核',
+    approval: '待我审批',
+    appeal: '待决定的复核',
+  },
 };
 
 /**

@@ -2,6 +2,7 @@
 
 export * from './admin-violation.ts';
 export * from './assessment.ts';
+export * from './assessment-difficulty.ts';
 export * from './assessment-scores.ts';
 export * from './attachments.ts';
 export * from './civil.ts';

@@ -23,6 +23,7 @@ import type {
 import {
   dimensionLabels,
   directionLabels,
+  exampleDifficulty,
   isComputedKey,
   type TDimension,
   type TDirection,
@@ -178,12 +179,20 @@ export interface GradeBand {
   quotaPercent: number | null;
 }
 
+/** 难度系数 of one case type: its cases count this much each in 办案数. */
+export interface Difficulty {
+  caseType: string;
+  coefficient: number;
+}
+
 export interface Scheme {
   /** Days after an entry takes effect within which its person may ask for 复核 once. */
   appealDays: number;
   pointRules: PointRule[];
   indicators: Indicator[];
   gradeBands: GradeBand[];
+  /** 难度系数 by case type (a type left out counts 1.0); absent in an edit: kept as stored. */
+  difficulty?: Difficulty[];
 }
 
 /** Sum in hundredths, so 33.33 + 33.33 + 33.34 is exactly 100. */
@@ -257,6 +266,13 @@ export function schemeProblems(scheme: Scheme): string[] {
   for (const band of scheme.gradeBands)
     if (band.quotaPercent !== null && (band.quotaPercent <= 0 || band.quotaPercent > 100))
       problems.push(`等次「${gradeLabels[band.grade]}」的比例应在 0 至 100 之间`);
+  const types = new Set<string>();
+  for (const d of scheme.difficulty ?? []) {
+    if (types.has(d.caseType)) problems.push(`案件类型「${d.caseType}」的难度系数重复`);
+    types.add(d.caseType);
+    if (!(d.coefficient > 0 && d.coefficient <= 10))
+      problems.push(`案件类型「${d.caseType}」的难度系数应大于 0、不超过 10`);
+  }
   return problems;
 }
 
@@ -279,6 +295,7 @@ export function copyScheme(last: Scheme): Scheme {
     pointRules: last.pointRules.map((r) => ({ ...r })),
     indicators: last.indicators.map((i) => ({ ...i })),
     gradeBands: last.gradeBands.map((b) => ({ ...b })),
+    difficulty: (last.difficulty ?? []).map((d) => ({ ...d })),
   };
 }
 
@@ -385,6 +402,7 @@ export function cappedTotals(
  */
 export const exampleScheme: Scheme = {
   appealDays: 7,
+  difficulty: Object.entries(exampleDifficulty).map(([caseType, coefficient]) => ({ caseType, coefficient })),
   pointRules: [
     rule('1', 'political', '（示例）参加第一议题学习', 1, false, 12, 'personnel', 'firstTopic'),
     rule('2', 'organisational', '（示例）参加党组会前学习', 1, false, 12, 'personnel', 'preMeetingStudy'),
