@@ -48,7 +48,7 @@ describe('public-interest work in depth, in the browser', () => {
       await expect.poll(() => row.textContent()).toContain('1 件');
       await row.locator('.ant-table-row-expand-icon').click();
       const detail = page.getByTestId(`agreement-detail-${agreement.id}`);
-      await expect.poll(() => detail.textContent()).toContain(`线索 ${clue.id}`);
+      await expect.poll(() => detail.textContent()).toContain('区市场监管局依备忘录移送的校园周边食品线索');
       const files = page.getByTestId(`agreement-attachments-${agreement.id}`);
       await files.locator('input[type=file]').setInputFiles({
         name: '食品安全线索移送协作备忘录.pdf',
