@@ -1,6 +1,6 @@
 import type { TCaseDetail } from '@procura/server/cases/schema';
 import type { TDeadlineList } from '@procura/server/deadlines/schema';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loginCookie } from '../apps/cli/src/testing/spawn-server.ts';
 import {
   choose,
@@ -89,8 +89,16 @@ describe('deadlines, reassignment, notifications and the holiday calendar in the
     await table.locator('tr', { hasText: opened.caseNumber }).locator('.ant-checkbox').click();
     await expect.poll(() => page.getByTestId('reassign-open').textContent()).toContain('1');
     await page.getByTestId('reassign-open').click();
-    await page.getByTestId('reassign-submit').click();
-    await expect.poll(() => page.getByRole('dialog').textContent()).toContain('请填写改派理由');
+    // The form must be on the page before 改派 can check it: on a loaded machine a click during the
+    // dialog's opening once reached no form (CI at fc8997e), so click until the check answers.
+    await expect.poll(() => page.getByTestId('reassign-reason').isVisible()).toBe(true);
+    await vi.waitFor(
+      async () => {
+        await page.getByTestId('reassign-submit').click();
+        expect(await page.getByRole('dialog').textContent()).toContain('请填写改派理由');
+      },
+      { timeout: 30_000, interval: 1_000 },
+    );
     await page.getByTestId('reassign-handler').click();
     const options = page.locator('.ant-select-dropdown:visible');
     await expect.poll(() => options.textContent()).toContain('王强');
