@@ -1,8 +1,8 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
-import { todayInChina } from '@procura/domain/china-time';
 import { eq } from 'drizzle-orm';
 import type { AuditActor } from '../audit/record-audit.ts';
+import { today } from '../clock.ts';
 import { startDeadline } from '../deadlines/start-deadline.ts';
 
 /**
@@ -22,7 +22,7 @@ export async function startClueAssessment(
   if (!department?.days) return null;
   const [deadlineId] = await startDeadline(tx, {
     limitId: 'clueAssessment',
-    start: todayInChina(),
+    start: today(),
     period: { amount: department.days, unit: 'day' },
     clueId: options.clueId,
     actor: options.actor,

@@ -8,6 +8,7 @@ import { chineseDate } from '../documents/official-document.ts';
 import type { TSuggestion } from '../suggestions/schema.ts';
 import { suggestionFixtures } from '../suggestions/suggestion-fixtures.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { testClock, testNow } from '../testing/test-clock.ts';
 import type { TDepartment } from './schema.ts';
 
 async function documentText(bytes: Buffer): Promise<string> {
@@ -24,7 +25,7 @@ describe.each(testEngines())('部门设置: clue assessment and 文号代字; th
   let fifth: TDepartment;
 
   beforeAll(async () => {
-    t = await createTestApp(kind);
+    t = await createTestApp(kind, { clock: testClock });
     for (const user of ['admin', 'head5', 'prosecutor1', 'chief']) cookies[user] = await t.login(user);
     const departments = (await f.as('admin', 'GET', '/api/departments')).json<TDepartment[]>();
     first = departments.find((d) => d.name === '第一检察部')!;
@@ -67,9 +68,9 @@ describe.each(testEngines())('部门设置: clue assessment and 文号代字; th
     expect(deadlines.items).toHaveLength(1);
     const [assessment] = deadlines.items;
     expect(assessment!.limitId).toBe('clueAssessment');
-    expect(assessment!.explanation).toContain(`${chinaDate(new Date())} 收到线索 + 15 日`);
+    expect(assessment!.explanation).toContain(`${chinaDate(testNow)} 收到线索 + 15 日`);
     expect(clue.assessmentDueOn).toBe(assessment!.due);
-    expect(clue.assessmentDueOn! > chinaDate(new Date())).toBe(true);
+    expect(clue.assessmentDueOn! > chinaDate(testNow)).toBe(true);
 
     const audit = (await f.as('chief', 'GET', `/api/audit?targetType=department&targetId=${first.id}`)).json<{
       items: { action: string; detail: Record<string, unknown> }[];
@@ -90,7 +91,7 @@ describe.each(testEngines())('部门设置: clue assessment and 文号代字; th
     });
     expect(issued).toMatchObject({ contactName: '李检察官', contactPhone: '028-84321234' });
     const text = await documentText((await f.as('head5', 'GET', issued.documents.at(-1)!.url)).rawPayload);
-    const today = chineseDate(chinaDate(new Date()));
+    const today = chineseDate(chinaDate(testNow));
     expect(text).toContain(`本院在履行职责中发现某湿地违法占用案线索，于${today}立案调查。现查明：`);
     expect(text.indexOf('本院在履行职责中发现')).toBeLessThan(text.indexOf('你局辖区内湿地被违法占用'));
     expect(text).toContain('（联系人：李检察官，联系电话：028-84321234）');
@@ -111,7 +112,7 @@ describe.each(testEngines())('部门设置: clue assessment and 文号代字; th
   });
 
   it('the 文号代字 is a department setting: changing it changes the next 文号', async () => {
-    const year = chinaYear(new Date());
+    const year = chinaYear(testNow);
     expect(fifth.suggestionDocCode).toBe('公益建');
     const before = await f.issued(await f.openCase('代字设置前测试案'));
     expect(before.docNumber).toMatch(new RegExp(`^成华检公益建〔${year}〕\\d+号$`));
