@@ -4,6 +4,7 @@ import { schema } from '@procura/db';
 import { checkAttachment } from '@procura/domain/attachments/file-kinds';
 import { actorOf, recordAudit } from '../audit/record-audit.ts';
 import type { SessionUser } from '../auth/load-user.ts';
+import { now } from '../clock.ts';
 import { DomainError } from '../errors.ts';
 import { officeFileProblem } from './check-office.ts';
 import { lockOwnerForUpload, type TAttachmentOwner } from './owners.ts';
@@ -44,6 +45,7 @@ export async function storeAttachment(
         sha256,
         content: bytes,
         uploadedBy: user.id,
+        uploadedAt: now(),
       })
       .returning();
     await recordAudit(tx, {

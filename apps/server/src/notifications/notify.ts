@@ -1,5 +1,6 @@
 import type { Executor } from '@procura/db';
 import { schema } from '@procura/db';
+import { now } from '../clock.ts';
 
 /** Leaves a message for a user, inside the transaction of the change it reports. */
 export async function notify(
@@ -11,5 +12,6 @@ export async function notify(
     kind: input.kind,
     text: input.text,
     link: input.link ?? null,
+    createdAt: now(),
   });
 }
